@@ -1,0 +1,189 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Kind is the Go kind of the values a table holds.
+type Kind string
+
+const (
+	KindInt    Kind = "int"    // WeChat errcode: -1, 0, 42001
+	KindString Kind = "string" // Mini Program resultCode and resultStatus
+)
+
+// Role tells which part of a response a table describes.
+type Role int
+
+const (
+	RoleCode   Role = iota // the error code (errcode, resultCode)
+	RoleStatus             // the outcome status (resultStatus: S, F, U)
+)
+
+func (r Role) String() string {
+	if r == RoleStatus {
+		return "status"
+	}
+	return "code"
+}
+
+// Retry is the retry advice derived from a code's documented text.
+type Retry string
+
+const (
+	RetryUnstated      Retry = "unstated"       // the documents say nothing about retrying
+	RetryLater         Retry = "retry"          // "Try again later", "Trying to recall the API might help"
+	RetryRenewToken    Retry = "renew-token"    // renew the access token, then retry
+	RetryReduceTraffic Retry = "reduce-traffic" // retry later, with less traffic
+	RetryNever         Retry = "never"          // "Do not retry", or the request itself must be fixed
+)
+
+// Retries lists every retry class, in documentation order.
+var Retries = []Retry{RetryLater, RetryRenewToken, RetryReduceTraffic, RetryNever, RetryUnstated}
+
+// Valid reports whether r is one of the defined classes.
+func (r Retry) Valid() bool { return slices.Contains(Retries, r) }
+
+// Retryable reports whether the documented action includes calling again
+// (possibly after renewing a token or slowing down).
+func (r Retry) Retryable() bool {
+	return r == RetryLater || r == RetryRenewToken || r == RetryReduceTraffic
+}
+
+// Description says what the class asks of the caller, for messages and docs.
+func (r Retry) Description() string {
+	switch r {
+	case RetryLater:
+		return "try again later"
+	case RetryRenewToken:
+		return "renew the access token, then retry"
+	case RetryReduceTraffic:
+		return "retry later with less traffic"
+	case RetryNever:
+		return "do not retry"
+	}
+	return "no retry advice documented"
+}
+
+// Code is one value a carrier may hold: a documented code or status, or a
+// known per-API value that is valid but not in the vendor's common table.
+type Code struct {
+	Value      string // canonical text: decimal for KindInt, the value itself for KindString
+	Name       string // Go name of its constant; "" when none is published
+	Message    string // the vendor's message, exactly as documented
+	Action     string // the vendor's further action, "" when the document gives none
+	Status     string // the documented resultStatus that comes with the code, if any
+	Retry      Retry
+	Documented bool   // in the vendor's common table (false: a known per-API value)
+	Package    string // import path of the constants package declaring Name; "" when none
+}
+
+// Summary is the first sentence of the message, without its final period,
+// with the first letter lowered unless it starts an acronym: the form used
+// inside diagnostics ("access_token expired", "API is called at a high frequency").
+func (c *Code) Summary() string {
+	s := c.Message
+	if s == "" {
+		return ""
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
+		s = string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+// Carriers says which Go expressions hold a table's values.
+type Carriers struct {
+	JSON    []string // struct fields whose json tag name is exactly one of these
+	Fields  []string // fields by full path: "example.com/sdk.Response.Code"
+	Types   []string // named types by full path: "example.com/sdk.ErrCode"
+	MapKeys []string // keys of loosely decoded JSON maps (map[string]any["errcode"])
+}
+
+// Table is the set of values one kind of carrier may hold.
+type Table struct {
+	Role     Role
+	Kind     Kind
+	Carriers Carriers
+	Success  []string // values that mean success: errcode 0, resultStatus S
+	Codes    []*Code  // documented values first, then known ones, each in file order
+
+	byValue map[string]*Code
+}
+
+// Lookup returns the entry for a canonical value, or nil.
+func (t *Table) Lookup(value string) *Code { return t.byValue[value] }
+
+// IsSuccess reports whether value is one of the table's success values.
+func (t *Table) IsSuccess(value string) bool { return slices.Contains(t.Success, value) }
+
+func (t *Table) add(c *Code) {
+	if t.byValue == nil {
+		t.byValue = make(map[string]*Code)
+	}
+	t.Codes = append(t.Codes, c)
+	t.byValue[c.Value] = c
+}
+
+// Family is one API family: WeChat errcodes, Mini Program results, or a
+// family a user's catalog file declares.
+type Family struct {
+	Name    string // lower-case identifier: "wechat", "miniprogram"
+	Title   string // "WeChat Official Account"
+	Package string // import path of the family's constants package; "" when none
+	Codes   *Table
+	Status  *Table // nil when the family has no status field
+}
+
+// Tables returns the family's tables: codes, then status if any.
+func (f *Family) Tables() []*Table {
+	if f.Status == nil {
+		return []*Table{f.Codes}
+	}
+	return []*Table{f.Codes, f.Status}
+}
+
+// Catalog is an immutable set of families.
+type Catalog struct {
+	families []*Family
+}
+
+// Families returns the families in load order.
+func (c *Catalog) Families() []*Family { return c.families }
+
+// Family returns the family with the given name, or nil.
+func (c *Catalog) Family(name string) *Family {
+	for _, f := range c.families {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// String lists the families, for debugging.
+func (c *Catalog) String() string {
+	var names []string
+	for _, f := range c.families {
+		names = append(names, fmt.Sprintf("%s(%d codes)", f.Name, len(f.Codes.Codes)))
+	}
+	return strings.Join(names, ", ")
+}
+
+// canonical returns the canonical text of a value of the given kind:
+// "042001" and "+42001" become "42001"; strings are kept as they are.
+func canonical(k Kind, s string) string {
+	if k == KindInt {
+		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return strconv.FormatInt(v, 10)
+		}
+	}
+	return s
+}

@@ -1,0 +1,53 @@
+// Package catalog holds the documented error codes that errcodevet checks
+// against: for each API family its codes, success values, status letters,
+// the carriers that hold them, and the retry advice derived from the
+// vendor's text. It knows nothing of go/analysis.
+//
+// The built-in families are generated from the vendors' pages in sources/
+// by the importer (go generate) and embedded:
+//
+//   - wechat: WeChat Official Account errcode values (int); success 0.
+//   - miniprogram: Mini Program OpenAPI resultCode values (string) and
+//     resultStatus letters S (success), F (final failure), U (unknown outcome).
+//
+// # Catalog files
+//
+// Users add families, or extend one, with files in the same format (YAML;
+// JSON is accepted, being YAML too). Every problem in a file is reported
+// with its file, line and column. A new family:
+//
+//	family: acme                    # lower-case identifier, used in messages
+//	title: ACME Pay                 # for docs and messages
+//	package: example.com/acme/codes # constants package fixes import; optional
+//	codes:
+//	  kind: string                  # int or string
+//	  carriers:                     # which expressions hold a code
+//	    json: [errorCode]           # struct fields with this json tag name
+//	    fields: [example.com/acme.Reply.Code] # fields by full path
+//	    types: [example.com/acme.Code]        # every value of a named type
+//	    map-keys: [errorCode]       # map[string]any values under this key
+//	  success: [OK]                 # values that mean success
+//	  documented:                   # the vendor's table
+//	    - value: RATE_LIMITED
+//	      name: RateLimited         # Go name of its constant; optional
+//	      message: Too many requests.
+//	      action: Slow down.
+//	      retry: reduce-traffic     # retry, renew-token, reduce-traffic, never, unstated
+//	  known:                        # valid per-API values outside the table:
+//	    - value: OK                 # never reported as misspellings
+//	status:                         # optional: an outcome status field
+//	  carriers: {json: [status]}
+//	  success: [S]
+//	  documented:
+//	    - {value: S, message: Success.}
+//	    - {value: U, message: Unknown outcome., retry: retry}
+//
+// To extend a family, write "extends: wechat" instead of "family": the
+// file's codes, known values and carriers are added to the family; a value
+// or name the family already has is an error. Codes added by an extension
+// are fixed with constants from the extension's own package, if it names one.
+//
+// The retry class drives the retry checks: a code whose class is "retry"
+// selects a branch that must retry, one whose class is "never" a branch that
+// must not.
+package catalog

@@ -1,0 +1,434 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// File is one catalog file: it declares a new family, or extends one
+// declared earlier (a built-in or another file). The format is documented in
+// doc.go; JSON files are accepted too, JSON being a subset of YAML.
+type File struct {
+	Family  string     `yaml:"family,omitempty"`
+	Extends string     `yaml:"extends,omitempty"`
+	Title   string     `yaml:"title,omitempty"`
+	Package string     `yaml:"package,omitempty"`
+	Codes   *FileTable `yaml:"codes,omitempty"`
+	Status  *FileTable `yaml:"status,omitempty"`
+
+	name string // the file name errors are reported against
+}
+
+// FileTable is the file form of a Table.
+type FileTable struct {
+	Kind       Kind         `yaml:"kind,omitempty"`
+	Carriers   FileCarriers `yaml:"carriers,omitempty"`
+	Success    []string     `yaml:"success,omitempty,flow"`
+	Documented []FileEntry  `yaml:"documented,omitempty"`
+	Known      []FileEntry  `yaml:"known,omitempty"`
+
+	pos Pos
+}
+
+// FileCarriers is the file form of Carriers.
+type FileCarriers struct {
+	JSON    []string `yaml:"json,omitempty,flow"`
+	Fields  []string `yaml:"fields,omitempty"`
+	Types   []string `yaml:"types,omitempty"`
+	MapKeys []string `yaml:"map-keys,omitempty,flow"`
+}
+
+// Empty reports whether no carrier is named.
+func (c FileCarriers) Empty() bool {
+	return len(c.JSON)+len(c.Fields)+len(c.Types)+len(c.MapKeys) == 0
+}
+
+// FileEntry is the file form of a Code.
+type FileEntry struct {
+	Value   string `yaml:"value"`
+	Name    string `yaml:"name,omitempty"`
+	Status  string `yaml:"status,omitempty"`
+	Message string `yaml:"message,omitempty"`
+	Action  string `yaml:"action,omitempty"`
+	Retry   Retry  `yaml:"retry,omitempty"`
+
+	pos Pos
+}
+
+// Pos is a position in a catalog file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Error is a located problem in a catalog file.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Marshal encodes f in the catalog file format.
+func (f *File) Marshal(header string) ([]byte, error) {
+	var buf bytes.Buffer
+	for _, line := range strings.Split(strings.TrimSpace(header), "\n") {
+		if line != "" {
+			buf.WriteString("# " + line + "\n")
+		}
+	}
+	var doc yaml.Node
+	if err := doc.Encode(f); err != nil {
+		return nil, err
+	}
+	unquoteInts(&doc)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// unquoteInts writes the values of int tables as YAML integers: the encoder
+// quotes them, the Go field being a string.
+func unquoteInts(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		for _, c := range n.Content {
+			unquoteInts(c)
+		}
+		return
+	}
+	isInt := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "kind" && n.Content[i+1].Value == string(KindInt) {
+			isInt = true
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i].Value, n.Content[i+1]
+		switch {
+		case isInt && key == "success":
+			for _, v := range val.Content {
+				v.Tag, v.Style = "!!int", 0
+			}
+		case isInt && (key == "documented" || key == "known"):
+			for _, entry := range val.Content {
+				for j := 0; j+1 < len(entry.Content); j += 2 {
+					if entry.Content[j].Value == "value" {
+						entry.Content[j+1].Tag, entry.Content[j+1].Style = "!!int", 0
+					}
+				}
+			}
+		default:
+			unquoteInts(val)
+		}
+	}
+}
+
+// ReadFile reads and parses a catalog file.
+func ReadFile(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse parses one catalog file and checks everything that can be checked
+// without the other files: the schema, value syntax, names, duplicates.
+// Every problem found is reported, each with its position.
+func Parse(filename string, data []byte) (*File, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{Pos{File: filename}, strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	p := &parser{file: filename}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, &Error{Pos{File: filename}, "empty catalog file"}
+	}
+	f := p.file1(doc.Content[0])
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return f, nil
+}
+
+type parser struct {
+	file string
+	errs []error
+}
+
+func (p *parser) pos(n *yaml.Node) Pos { return Pos{p.file, n.Line, n.Column} }
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &Error{p.pos(n), fmt.Sprintf(format, args...)})
+}
+
+// fields returns the values of a mapping node by key, reporting unknown and
+// repeated keys.
+func (p *parser) fields(n *yaml.Node, what string, allowed ...string) map[string]*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "%s must be a mapping", what)
+		return nil
+	}
+	m := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case !slices.Contains(allowed, k.Value):
+			p.errorf(k, "unknown field %q in %s (want one of: %s)", k.Value, what, strings.Join(allowed, ", "))
+		case m[k.Value] != nil:
+			p.errorf(k, "field %q repeated in %s", k.Value, what)
+		default:
+			m[k.Value] = v
+		}
+	}
+	return m
+}
+
+func (p *parser) scalar(n *yaml.Node, what string) string {
+	if n == nil {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.errorf(n, "%s must be a single value", what)
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) list(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "%s must be a list", what)
+		return nil
+	}
+	return n.Content
+}
+
+func (p *parser) strings(n *yaml.Node, what string) []string {
+	var out []string
+	for _, item := range p.list(n, what) {
+		if s := p.scalar(item, what+" item"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) file1(n *yaml.Node) *File {
+	m := p.fields(n, "catalog", "family", "extends", "title", "package", "codes", "status")
+	if m == nil {
+		return nil
+	}
+	f := &File{
+		name:    p.file,
+		Family:  p.scalar(m["family"], "family"),
+		Extends: p.scalar(m["extends"], "extends"),
+		Title:   p.scalar(m["title"], "title"),
+		Package: p.scalar(m["package"], "package"),
+	}
+	switch {
+	case m["family"] == nil && m["extends"] == nil:
+		p.errorf(n, "catalog needs \"family\" (a new family) or \"extends\" (a family declared before)")
+	case m["family"] != nil && m["extends"] != nil:
+		p.errorf(m["extends"], "catalog has both \"family\" and \"extends\"; use one")
+	case m["family"] != nil && !validFamilyName(f.Family):
+		p.errorf(m["family"], "family name %q must be a lower-case identifier such as \"wechat\"", f.Family)
+	}
+	if f.Package != "" && !validImportPath(f.Package) {
+		p.errorf(m["package"], "package %q is not a valid import path", f.Package)
+	}
+	if v := m["codes"]; v != nil {
+		f.Codes = p.table(v, "codes")
+	} else if m["family"] != nil {
+		p.errorf(n, "family %q needs a \"codes\" table", f.Family)
+	}
+	if v := m["status"]; v != nil {
+		f.Status = p.table(v, "status")
+	}
+	p.checkFile(f)
+	return f
+}
+
+func (p *parser) table(n *yaml.Node, what string) *FileTable {
+	m := p.fields(n, what, "kind", "carriers", "success", "documented", "known")
+	if m == nil {
+		return nil
+	}
+	t := &FileTable{
+		Kind:    Kind(p.scalar(m["kind"], what+".kind")),
+		Success: p.strings(m["success"], what+".success"),
+		pos:     p.pos(n),
+	}
+	if k := m["kind"]; k != nil && t.Kind != KindInt && t.Kind != KindString {
+		p.errorf(k, "%s.kind is %q; want \"int\" or \"string\"", what, t.Kind)
+	}
+	if c := m["carriers"]; c != nil {
+		cm := p.fields(c, what+".carriers", "json", "fields", "types", "map-keys")
+		t.Carriers = FileCarriers{
+			JSON:    p.strings(cm["json"], what+".carriers.json"),
+			Fields:  p.strings(cm["fields"], what+".carriers.fields"),
+			Types:   p.strings(cm["types"], what+".carriers.types"),
+			MapKeys: p.strings(cm["map-keys"], what+".carriers.map-keys"),
+		}
+		p.checkPaths(cm["fields"], t.Carriers.Fields, 2, "a field path such as \"example.com/sdk.Response.Code\"")
+		p.checkPaths(cm["types"], t.Carriers.Types, 1, "a type path such as \"example.com/sdk.ErrCode\"")
+	}
+	t.Documented = p.entries(m["documented"], what+".documented")
+	t.Known = p.entries(m["known"], what+".known")
+	return t
+}
+
+// checkPaths checks "import/path.Name[.Field]" paths with the given number of
+// dot-separated names after the import path.
+func (p *parser) checkPaths(n *yaml.Node, paths []string, names int, want string) {
+	for i, path := range paths {
+		slash := strings.LastIndex(path, "/")
+		parts := strings.Split(path[slash+1:], ".")
+		ok := len(parts) == names+1 && validImportPath(path[:slash+1]+parts[0])
+		for _, id := range parts[1:] {
+			ok = ok && token.IsIdentifier(id)
+		}
+		if !ok {
+			p.errorf(n.Content[i], "%q is not %s", path, want)
+		}
+	}
+}
+
+func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
+	var out []FileEntry
+	for _, item := range p.list(n, what) {
+		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry")
+		if m == nil {
+			continue
+		}
+		e := FileEntry{
+			Value:   p.scalar(m["value"], "value"),
+			Name:    p.scalar(m["name"], "name"),
+			Status:  p.scalar(m["status"], "status"),
+			Message: p.scalar(m["message"], "message"),
+			Action:  p.scalar(m["action"], "action"),
+			Retry:   Retry(p.scalar(m["retry"], "retry")),
+			pos:     p.pos(item),
+		}
+		if m["value"] == nil {
+			p.errorf(item, "%s entry has no value", what)
+		}
+		if e.Name != "" && (!token.IsIdentifier(e.Name) || !token.IsExported(e.Name)) {
+			p.errorf(m["name"], "name %q is not an exported Go identifier", e.Name)
+		}
+		if e.Retry != "" && !e.Retry.Valid() {
+			p.errorf(m["retry"], "retry %q is not one of %s", e.Retry, retryList())
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// checkFile checks what one file can say about itself: values of the right
+// kind, unique values and names, success values that are entries.
+func (p *parser) checkFile(f *File) {
+	names := make(map[string]Pos)
+	for _, tw := range []struct {
+		t    *FileTable
+		what string
+	}{{f.Codes, "codes"}, {f.Status, "status"}} {
+		t := tw.t
+		if t == nil {
+			continue
+		}
+		if f.Family != "" && tw.what == "codes" && t.Kind == "" {
+			p.errs = append(p.errs, &Error{t.pos, "codes.kind is missing; want \"int\" or \"string\""})
+		}
+		if tw.what == "status" && t.Kind == KindInt {
+			p.errs = append(p.errs, &Error{t.pos, "status.kind must be \"string\""})
+		}
+		if f.Family != "" && t.Carriers.Empty() {
+			p.errs = append(p.errs, &Error{t.pos, tw.what + " has no carriers: name json tags, fields, types or map-keys"})
+		}
+		values := make(map[string]Pos)
+		for _, list := range [][]FileEntry{t.Documented, t.Known} {
+			for i := range list {
+				e := &list[i]
+				if t.Kind == KindInt {
+					v, err := strconv.ParseInt(e.Value, 10, 64)
+					if err != nil {
+						p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("value %q is not an integer", e.Value)})
+						continue
+					}
+					e.Value = strconv.FormatInt(v, 10)
+				}
+				if prev, dup := values[e.Value]; dup {
+					p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("value %q already listed at %s", e.Value, prev)})
+				}
+				values[e.Value] = e.pos
+				if e.Name != "" {
+					if prev, dup := names[e.Name]; dup {
+						p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("name %s already used at %s", e.Name, prev)})
+					}
+					names[e.Name] = e.pos
+				}
+			}
+		}
+		for _, d := range t.Documented {
+			if d.Message == "" {
+				p.errs = append(p.errs, &Error{d.pos, fmt.Sprintf("documented value %q has no message", d.Value)})
+			}
+		}
+	}
+}
+
+func retryList() string {
+	var s []string
+	for _, r := range Retries {
+		s = append(s, string(r))
+	}
+	return strings.Join(s, ", ")
+}
+
+func validFamilyName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func validImportPath(s string) bool {
+	if s == "" || strings.HasPrefix(s, "/") || strings.HasSuffix(s, "/") || strings.Contains(s, "//") {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || strings.ContainsRune("\"'`\\:;,*?<>|", r) {
+			return false
+		}
+	}
+	return true
+}
+

@@ -1,0 +1,168 @@
+package catalog
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+)
+
+//go:generate go run ../internal/gen
+
+// builtinFS holds the built-in catalogs, generated from the vendors'
+// documents in sources/ by the importer.
+//
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// BuiltinFiles lists the built-in catalog files, in load order.
+var BuiltinFiles = []string{"builtin/wechat.yaml", "builtin/miniprogram.yaml"}
+
+var builtin = sync.OnceValues(func() (*Catalog, error) {
+	files, err := builtinFiles()
+	if err != nil {
+		return nil, err
+	}
+	return New(files...)
+})
+
+// Builtin returns the built-in catalog: WeChat Official Account errcodes and
+// Mini Program OpenAPI results. The result is shared and must not be modified.
+func Builtin() (*Catalog, error) { return builtin() }
+
+// Load returns the built-in catalog extended by the given catalog files, in
+// order: a file may extend a family declared by a built-in or an earlier file.
+func Load(paths ...string) (*Catalog, error) {
+	files, err := builtinFiles()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range paths {
+		f, err := ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return New(files...)
+}
+
+func builtinFiles() ([]*File, error) {
+	var files []*File
+	for _, name := range BuiltinFiles {
+		data, err := fs.ReadFile(builtinFS, name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := Parse("catalog/"+name, data)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// New builds a catalog from parsed files, in order, checking what spans
+// files: family names, extended families, status references and values or
+// names that an extension repeats.
+func New(files ...*File) (*Catalog, error) {
+	c := new(Catalog)
+	var errs []error
+	for _, f := range files {
+		errs = append(errs, c.add(f)...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+func (c *Catalog) add(f *File) []error {
+	at := Pos{File: f.name}
+	fam := c.Family(f.Family + f.Extends)
+	switch {
+	case f.Family != "" && fam != nil:
+		return []error{&Error{at, fmt.Sprintf("family %q is already declared; use \"extends: %s\" to add to it", f.Family, f.Family)}}
+	case f.Extends != "" && fam == nil:
+		return []error{&Error{at, fmt.Sprintf("extends unknown family %q (known: %s)", f.Extends, c)}}
+	case fam == nil:
+		fam = &Family{Name: f.Family, Title: f.Title, Package: f.Package, Codes: &Table{Role: RoleCode, Kind: f.Codes.Kind}}
+		c.families = append(c.families, fam)
+	}
+	pkg := f.Package
+	if pkg == "" && f.Family != "" {
+		pkg = fam.Package
+	}
+	var errs []error
+	names := make(map[string]bool)
+	for _, t := range fam.Tables() {
+		for _, code := range t.Codes {
+			if code.Name != "" {
+				names[code.Name] = true
+			}
+		}
+	}
+	if f.Status != nil && fam.Status == nil {
+		fam.Status = &Table{Role: RoleStatus, Kind: KindString}
+	}
+	for _, pair := range []struct {
+		ft *FileTable
+		t  *Table
+	}{{f.Status, fam.Status}, {f.Codes, fam.Codes}} { // status first: codes refer to it
+		ft, t := pair.ft, pair.t
+		if ft == nil {
+			continue
+		}
+		if ft.Kind != "" && ft.Kind != t.Kind {
+			errs = append(errs, &Error{ft.pos, fmt.Sprintf("kind %q differs from family %s's %q", ft.Kind, fam.Name, t.Kind)})
+			continue
+		}
+		t.Carriers.JSON = append(t.Carriers.JSON, ft.Carriers.JSON...)
+		t.Carriers.Fields = append(t.Carriers.Fields, ft.Carriers.Fields...)
+		t.Carriers.Types = append(t.Carriers.Types, ft.Carriers.Types...)
+		t.Carriers.MapKeys = append(t.Carriers.MapKeys, ft.Carriers.MapKeys...)
+		for _, list := range []struct {
+			documented bool
+			entries    []FileEntry
+		}{{true, ft.Documented}, {false, ft.Known}} {
+			for _, e := range list.entries {
+				if prev := t.Lookup(e.Value); prev != nil {
+					errs = append(errs, &Error{e.pos, fmt.Sprintf("value %q is already in family %s", e.Value, fam.Name)})
+					continue
+				}
+				if e.Name != "" && names[e.Name] {
+					errs = append(errs, &Error{e.pos, fmt.Sprintf("name %s is already used in family %s", e.Name, fam.Name)})
+					continue
+				}
+				if e.Status != "" && (fam.Status == nil || fam.Status.Lookup(e.Status) == nil) {
+					errs = append(errs, &Error{e.pos, fmt.Sprintf("status %q is not a value of family %s's status table", e.Status, fam.Name)})
+				}
+				retry := e.Retry
+				if retry == "" {
+					retry = RetryUnstated
+				}
+				code := &Code{
+					Value: e.Value, Name: e.Name, Message: e.Message, Action: e.Action,
+					Status: e.Status, Retry: retry, Documented: list.documented,
+				}
+				if e.Name != "" {
+					code.Package = pkg
+				}
+				if e.Name != "" {
+					names[e.Name] = true
+				}
+				t.add(code)
+			}
+		}
+		for _, s := range ft.Success {
+			if t.Lookup(canonical(t.Kind, s)) == nil {
+				errs = append(errs, &Error{ft.pos, fmt.Sprintf("success value %q is not listed as documented or known", s)})
+				continue
+			}
+			t.Success = append(t.Success, canonical(t.Kind, s))
+		}
+	}
+	return errs
+}

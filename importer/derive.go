@@ -1,0 +1,88 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
+// retryRules derive a retry class from a row's documented text, first match
+// wins. They are phrases the vendors use; the review file overrides a class
+// where the text misleads.
+var retryRules = []struct {
+	class catalog.Retry
+	re    *regexp.Regexp
+}{
+	{catalog.RetryNever, regexp.MustCompile(`\bdo not retry\b`)},
+	{catalog.RetryLater, regexp.MustCompile(`\btry again later\b|\brecall the api might help\b`)},
+	{catalog.RetryRenewToken, regexp.MustCompile(`\baccess[ _]token (is )?expired\b|\binvalid access[ _]token\b|\baccess[ _]token is invalid\b`)},
+	{catalog.RetryReduceTraffic, regexp.MustCompile(`\btraffic exceeds the limit\b|\bapi calls exceed the limit\b|\bcalled at a high frequency\b|\bcalling frequency\b`)},
+	// The request itself must be fixed: calling again cannot help.
+	{catalog.RetryNever, regexp.MustCompile(`\bcheck and verify whether the request\b|\bcheck whether the current api name\b|^invalid |^empty |\bis missing\b|^use (get|post|https) method\b`)},
+}
+
+// DeriveRetry returns the retry class a row's text documents. A result
+// status of F (final) or U (unknown) decides when the text says nothing.
+func DeriveRetry(r Row) catalog.Retry {
+	text := strings.ToLower(r.Message + " " + r.Action)
+	for _, rule := range retryRules {
+		if rule.re.MatchString(text) {
+			return rule.class
+		}
+	}
+	switch r.Status {
+	case "F":
+		return catalog.RetryNever
+	case "U":
+		return catalog.RetryLater
+	}
+	return catalog.RetryUnstated
+}
+
+// initialisms are written as Go writes them in names.
+var initialisms = map[string]string{
+	"api": "API", "appid": "AppID", "appsecret": "AppSecret", "get": "GET", "https": "HTTPS",
+	"id": "ID", "ids": "IDs", "json": "JSON", "kf": "KF", "menuid": "MenuID", "oauth": "OAuth",
+	"openid": "OpenID", "post": "POST", "url": "URL", "urls": "URLs", "xml": "XML",
+}
+
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "is": true, "are": true, "of": true, "to": true,
+	"by": true, "for": true, "this": true, "that": true, "be": true, "was": true,
+}
+
+// DeriveName proposes a Go name for a row: its value turned to CamelCase for
+// result codes (ACCESS_DENIED: AccessDenied), its message's first sentence
+// for numeric codes (Invalid media file type: InvalidMediaFileType). The
+// review file pins the names that are published.
+func DeriveName(f Format, r Row) string {
+	var words []string
+	if f == FormatResult {
+		words = strings.Split(strings.ToLower(r.Value), "_")
+	} else {
+		first, _ := splitFirstSentence(r.Message)
+		words = strings.FieldsFunc(strings.ToLower(first), func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '_'
+		})
+	}
+	var b strings.Builder
+	for _, w := range words {
+		for _, part := range strings.Split(w, "_") {
+			if part == "" || stopWords[part] {
+				continue
+			}
+			if s, ok := initialisms[part]; ok {
+				b.WriteString(s)
+				continue
+			}
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	name := b.String()
+	if name == "" || !unicode.IsLetter(rune(name[0])) {
+		name = "Code" + name
+	}
+	return name
+}

@@ -1,0 +1,171 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
+// Review is the reviewed data that goes with a vendor page: the family's
+// header (name, package, carriers, success values, status letters), the
+// pinned Go name of codes, and the retry classes a reviewer corrected.
+// Everything else comes from the page.
+type Review struct {
+	catalog.File `yaml:",inline"`
+
+	// Names pins the Go name of codes, by value. Once a name is published
+	// it stays: see catalog/sources/README.md.
+	Names map[string]string `yaml:"names"`
+	// Retry corrects the derived retry class of codes, by value.
+	Retry map[string]RetryOverride `yaml:"retry"`
+}
+
+// RetryOverride is a reviewer's retry class for one code, with the reason.
+type RetryOverride struct {
+	Class catalog.Retry `yaml:"class"`
+	Why   string        `yaml:"why"`
+}
+
+// ReadReview reads a review file. Unknown keys are errors.
+func ReadReview(path string) (*Review, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	r := new(Review)
+	if err := dec.Decode(r); err != nil {
+		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	for value, o := range r.Retry {
+		if !o.Class.Valid() {
+			return nil, fmt.Errorf("%s: retry class %q of %s is not a retry class", path, o.Class, value)
+		}
+		if o.Why == "" {
+			return nil, fmt.Errorf("%s: retry override of %s needs a reason (why)", path, value)
+		}
+	}
+	return r, nil
+}
+
+// defaultStatus is the Alipay+ result status table, used when a review of a
+// result page declares none: S success, F final failure, U unknown outcome.
+func defaultStatus() *catalog.FileTable {
+	return &catalog.FileTable{
+		Kind:     catalog.KindString,
+		Carriers: catalog.FileCarriers{JSON: []string{"resultStatus"}},
+		Success:  []string{"S"},
+		Documented: []catalog.FileEntry{
+			{Value: "S", Name: "StatusSuccess", Message: "Success.", Retry: catalog.RetryUnstated},
+			{Value: "F", Name: "StatusFailure", Message: "Failure: the call failed and the failure is final.", Action: "Do not retry; see the resultCode.", Retry: catalog.RetryNever},
+			{Value: "U", Name: "StatusUnknown", Message: "Unknown: the outcome of the call is unknown.", Action: "Retry the call or query its result.", Retry: catalog.RetryLater},
+		},
+	}
+}
+
+// Import turns a vendor page into a catalog file. The review supplies the
+// header and pinned names; a nil review imports the page with derived names
+// and the default carriers of its format (json errcode, or resultCode and
+// resultStatus), for a family the caller names.
+func Import(filename string, page []byte, review *Review) (*catalog.File, error) {
+	format, rows, err := Parse(filename, page)
+	if err != nil {
+		return nil, err
+	}
+	if review == nil {
+		review = new(Review)
+	}
+	f := review.File // a copy: the review is not changed
+	if f.Codes == nil {
+		f.Codes = new(catalog.FileTable)
+	} else {
+		codes := *f.Codes
+		f.Codes = &codes
+	}
+	switch format {
+	case FormatErrcode:
+		if f.Codes.Kind == "" {
+			f.Codes.Kind = catalog.KindInt
+		}
+		if f.Codes.Carriers.Empty() {
+			f.Codes.Carriers.JSON = []string{"errcode"}
+		}
+	case FormatResult:
+		f.Codes.Kind = catalog.KindString
+		if f.Codes.Carriers.Empty() {
+			f.Codes.Carriers.JSON = []string{"resultCode"}
+		}
+		if f.Status == nil {
+			f.Status = defaultStatus()
+		}
+	}
+
+	var errs []error
+	seenName := make(map[string]Row)
+	seenValue := make(map[string]bool)
+	documented := make([]catalog.FileEntry, 0, len(rows))
+	for _, row := range rows {
+		name, pinned := review.Names[row.Value]
+		if !pinned {
+			name = DeriveName(format, row)
+		}
+		if prev, dup := seenName[name]; dup {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+				"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
+		}
+		seenName[name] = row
+		seenValue[row.Value] = true
+		retry := DeriveRetry(row)
+		if o, ok := review.Retry[row.Value]; ok {
+			retry = o.Class
+		}
+		documented = append(documented, catalog.FileEntry{
+			Value: row.Value, Name: name, Status: row.Status,
+			Message: row.Message, Action: row.Action, Retry: retry,
+		})
+	}
+	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
+		for _, value := range sortedKeys(m) {
+			if !seenValue[value] {
+				errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review names code %s, which the page does not document", value)})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	f.Codes.Documented = append(documented, f.Codes.Documented...)
+
+	// The result must be a valid catalog file: round-trip it through the
+	// catalog's own parser, which checks everything a user's file is checked for.
+	out, err := f.Marshal("")
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Parse(filename+" (imported)", out)
+}
+
+func retryValues(m map[string]RetryOverride) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = string(v.Class)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

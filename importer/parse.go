@@ -1,0 +1,181 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Format is the shape of a vendor's error code page.
+type Format string
+
+const (
+	// FormatErrcode is a table of numeric codes, one per line:
+	// "42001 access_token expired. Check the validity period ...".
+	FormatErrcode Format = "errcode"
+	// FormatResult is an Alipay+ style table with the columns resultCode,
+	// resultStatus, resultMessage and Further Action, one cell per paragraph.
+	FormatResult Format = "result"
+)
+
+// Row is one documented code as the page gives it.
+type Row struct {
+	Line    int    // 1-based line of the code in the page
+	Value   string // "42001", "ACCESS_DENIED"
+	Status  string // resultStatus, FormatResult only
+	Message string // the description or resultMessage, whitespace normalized
+	Action  string // the Further Action column, or the errcode description's sentences after the first
+}
+
+// Error is a located problem in a vendor page.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+var (
+	errcodeRow  = regexp.MustCompile(`^(-?[0-9]+)\s+(\S.*)$`)
+	resultCode  = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
+	statusCell  = regexp.MustCompile(`^[A-Z]$`)
+	resultHeads = []string{"resultCode", "resultStatus", "resultMessage"}
+)
+
+// Parse reads a vendor page (plain text, as copied from the vendor's site)
+// and returns its rows. The format is recognized from the page: the column
+// headers resultCode, resultStatus and resultMessage make it FormatResult,
+// lines that start with a number make it FormatErrcode.
+func Parse(filename string, text []byte) (Format, []Row, error) {
+	lines := normalize(string(text))
+	if i := resultHeader(lines); i >= 0 {
+		rows, err := parseResult(filename, lines, i)
+		return FormatResult, rows, err
+	}
+	rows, err := parseErrcode(filename, lines)
+	return FormatErrcode, rows, err
+}
+
+// normalize turns no-break spaces into spaces, folds runs of white space and
+// trims each line, so that messages compare as a reader sees them.
+func normalize(text string) []string {
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return lines
+}
+
+// resultHeader returns the index of the first line after the resultCode,
+// resultStatus, resultMessage (and optional action) headers, or -1.
+func resultHeader(lines []string) int {
+	var cells []int
+	for i, l := range lines {
+		if l != "" {
+			cells = append(cells, i)
+		}
+	}
+	for k := 0; k+len(resultHeads) <= len(cells); k++ {
+		match := true
+		for j, h := range resultHeads {
+			match = match && lines[cells[k+j]] == h
+		}
+		if match {
+			next := cells[k+len(resultHeads)-1] + 1
+			if k+3 < len(cells) && strings.EqualFold(lines[cells[k+3]], "Further Action") {
+				next = cells[k+3] + 1
+			}
+			return next
+		}
+	}
+	return -1
+}
+
+func parseErrcode(filename string, lines []string) ([]Row, error) {
+	var rows []Row
+	for i, l := range lines {
+		m := errcodeRow.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		_, rest := splitFirstSentence(m[2])
+		rows = append(rows, Row{Line: i + 1, Value: m[1], Message: m[2], Action: rest})
+	}
+	if len(rows) == 0 {
+		return nil, &Error{filename, 0, "no error codes found: want lines such as \"42001 access_token expired\", or resultCode/resultStatus/resultMessage columns"}
+	}
+	return rows, nil
+}
+
+// parseResult reads the cells that follow the headers: for each row a code,
+// a status letter, a message paragraph, then action paragraphs up to the next
+// row or the next heading.
+func parseResult(filename string, lines []string, start int) ([]Row, error) {
+	type cell struct {
+		line int
+		text string
+	}
+	var cells []cell
+	for i := start; i < len(lines); i++ {
+		if lines[i] != "" {
+			cells = append(cells, cell{i + 1, lines[i]})
+		}
+	}
+	isRowStart := func(k int) bool {
+		return k+1 < len(cells) && resultCode.MatchString(cells[k].text) && statusCell.MatchString(cells[k+1].text)
+	}
+	var rows []Row
+	for k := 0; k < len(cells); {
+		if !isRowStart(k) {
+			if len(rows) == 0 {
+				return nil, &Error{filename, cells[k].line, fmt.Sprintf("want a resultCode followed by a resultStatus letter, found %q", cells[k].text)}
+			}
+			break // the heading of the next section
+		}
+		row := Row{Line: cells[k].line, Value: cells[k].text, Status: cells[k+1].text}
+		k += 2
+		if k >= len(cells) || isRowStart(k) {
+			return nil, &Error{filename, row.Line, fmt.Sprintf("%s has no resultMessage", row.Value)}
+		}
+		row.Message = cells[k].text
+		k++
+		var action []string
+		for k < len(cells) && !isRowStart(k) && !isHeading(cells[k].text) {
+			action = append(action, strings.TrimSpace(strings.TrimPrefix(cells[k].text, "•")))
+			k++
+		}
+		row.Action = strings.Join(action, " ")
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return nil, &Error{filename, 0, "the resultCode table has no rows"}
+	}
+	return rows, nil
+}
+
+// isHeading reports whether a paragraph reads as a section heading: a short
+// line that starts with a capital letter and ends without punctuation, such
+// as "API-specific error codes". Action paragraphs are sentences or bullets.
+func isHeading(s string) bool {
+	if s == "" || strings.HasPrefix(s, "•") || !(s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	last := s[len(s)-1]
+	return len(strings.Fields(s)) <= 6 && !strings.ContainsRune(".,:;!?", rune(last))
+}
+
+// splitFirstSentence splits a description after its first sentence.
+func splitFirstSentence(s string) (first, rest string) {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1], strings.TrimSpace(s[i+2:])
+	}
+	return s, ""
+}
