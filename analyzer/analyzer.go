@@ -1,0 +1,210 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/carrier"
+	"github.com/errcodevet/errcodevet/internal/directive"
+)
+
+const doc = `check comparisons of WeChat and Mini Program result codes
+
+errcodevet finds literals compared against fields that carry a WeChat
+Official Account errcode or a Mini Program OpenAPI resultCode or
+resultStatus: magic numbers and strings (magic-code, string-code), values
+that can never match (unknown-code), and broken retry handling: an unknown
+outcome handled as a final failure (retry-unknown), or a final failure
+retried (retry-final). Which expressions carry a code is decided from types:
+json tags errcode, resultCode and resultStatus, and the carriers a catalog
+file names. Fixes replace literals with the constants of
+github.com/errcodevet/errcodevet/wechat and .../miniprogram.`
+
+// Analyzer is errcodevet with its default configuration, configurable
+// through Analyzer.Flags (as go vet, nogo and golangci-lint do).
+var Analyzer = mustNew(Config{})
+
+// New returns an analyzer with the given configuration. Its flags start
+// from cfg. An invalid configuration is an error naming what is wrong.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	s, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := &state{settings: s}
+	a := &analysis.Analyzer{
+		Name:      "errcodevet",
+		Doc:       doc,
+		URL:       DocsURL,
+		Run:       st.run,
+		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers)},
+	}
+	st.bindFlags(&a.Flags)
+	return a, nil
+}
+
+func mustNew(cfg Config) *analysis.Analyzer {
+	a, err := New(cfg)
+	if err != nil {
+		panic(err) // the default configuration loads only the built-in catalog, which tests load too
+	}
+	return a
+}
+
+// state is one analyzer's configuration; flags replace its settings.
+type state struct {
+	settings *settings
+}
+
+// pass is the state of one run over a package.
+type pass struct {
+	*analysis.Pass
+	s        *settings
+	resolver *carrier.Resolver
+	file     *ast.File
+	ignores  []*directive.Ignore
+}
+
+func (st *state) run(p *analysis.Pass) (any, error) {
+	s := st.settings
+	r := &pass{Pass: p, s: s}
+	files := r.checkedFiles()
+	directives := r.parseDirectives(files)
+
+	// Cheap exit: a package that neither declares a carrier nor imports a
+	// package exposing one cannot compare against a code.
+	if !s.index.Declares(p.Pkg, p.TypesInfo) && !r.importsCarriers() {
+		r.reportDirectives(files, directives)
+		return nil, nil
+	}
+	p.ExportPackageFact(new(carrier.ExposesCarriers))
+	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
+	r.resolver.Analyze(p.Files)
+	for fn, t := range r.resolver.Funcs() {
+		if fn.Pkg() == p.Pkg {
+			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+		}
+	}
+
+	for _, f := range files {
+		r.file = f
+		r.ignores = directives[f]
+		ast.Inspect(f, r.visit)
+	}
+	r.reportDirectives(files, directives)
+	return nil, nil
+}
+
+// checkedFiles returns the files findings are reported in: not generated
+// ones, nor tests unless configured.
+func (r *pass) checkedFiles() []*ast.File {
+	var out []*ast.File
+	for _, f := range r.Files {
+		if ast.IsGenerated(f) {
+			continue
+		}
+		if !r.s.cfg.IncludeTests && strings.HasSuffix(r.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (r *pass) importsCarriers() bool {
+	for _, imp := range r.Pkg.Imports() {
+		if r.ImportPackageFact(imp, new(carrier.ExposesCarriers)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *pass) importedFunc(fn *types.Func) *catalog.Table {
+	var fact carrier.ReturnsCarrier
+	if !r.ImportObjectFact(fn, &fact) {
+		return nil
+	}
+	return r.s.index.Table(fact.Family, fact.Role)
+}
+
+func (r *pass) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.BinaryExpr:
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			if !r.compare(n.X, n.Y) {
+				r.compare(n.Y, n.X)
+			}
+		}
+	case *ast.SwitchStmt:
+		if n.Tag != nil {
+			for _, stmt := range n.Body.List {
+				for _, e := range stmt.(*ast.CaseClause).List {
+					r.compare(e, n.Tag)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// report reports a finding of check at node unless a directive suppresses
+// it or the check is off.
+func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis.SuggestedFix) {
+	if !r.s.enabled[check.ID] {
+		return
+	}
+	if ig := directive.Match(r.ignores, check.ID, r.Fset.Position(node.Pos()).Line); ig != nil {
+		ig.Used = true
+		return
+	}
+	r.Report(analysis.Diagnostic{
+		Pos:            node.Pos(),
+		End:            node.End(),
+		Category:       check.ID,
+		Message:        msg,
+		URL:            check.URL(),
+		SuggestedFixes: fixes,
+	})
+}
+
+func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ignore {
+	out := make(map[*ast.File][]*directive.Ignore)
+	known := func(id string) bool { return checkByID(id) != nil }
+	for _, f := range files {
+		ignores, problems := directive.Parse(r.Fset, f, known)
+		for _, p := range problems {
+			r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+		}
+		if len(ignores) > 0 {
+			out[f] = ignores
+		}
+	}
+	return out
+}
+
+// reportDirectives reports directives that suppressed nothing, so that
+// suppressions do not outlive the code they were written for. A directive
+// naming a check that is off is left alone.
+func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*directive.Ignore) {
+	for _, f := range files {
+		for _, ig := range directives[f] {
+			if ig.Used {
+				continue
+			}
+			enabled := true
+			for _, id := range ig.Checks {
+				enabled = enabled && r.s.enabled[id]
+			}
+			if enabled {
+				r.Report(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
+					Message: "errcodevet:ignore directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
+			}
+		}
+	}
+}

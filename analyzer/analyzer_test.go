@@ -1,0 +1,94 @@
+package analyzer_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// gopath returns a GOPATH holding the fixtures of testdata/src and, beside
+// them, the real constants packages, so that fixtures import them as users do.
+func gopath(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS("../testdata/src")); err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range []string{"wechat", "miniprogram"} {
+		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
+		if err := os.CopyFS(dst, os.DirFS(filepath.Join("..", pkg))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func newAnalyzer(t *testing.T, cfg analyzer.Config) *analysis.Analyzer {
+	t.Helper()
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// runFixes runs a on pkgs, checks the want comments and the .golden files,
+// then type-checks the golden files: every fix must compile.
+func runFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) {
+	t.Helper()
+	dir := gopath(t)
+	analysistest.RunWithSuggestedFixes(t, dir, a, pkgs...)
+	typeCheckGolden(t, dir, pkgs...)
+}
+
+// typeCheckGolden replaces each fixture file that has a .golden with it,
+// then loads and type-checks the packages.
+func typeCheckGolden(t *testing.T, dir string, pkgs ...string) {
+	t.Helper()
+	for _, pkg := range pkgs {
+		pkgDir := filepath.Join(dir, "src", pkg)
+		entries, err := os.ReadDir(pkgDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			name, ok := strings.CutSuffix(e.Name(), ".golden")
+			if !ok {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(pkgDir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(pkgDir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cfg := &packages.Config{
+		Mode:  packages.NeedTypes | packages.NeedSyntax | packages.NeedName,
+		Dir:   dir,
+		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off"),
+		Tests: true,
+	}
+	loaded, err := packages.Load(cfg, pkgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(loaded, nil, func(p *packages.Package) {
+		for _, err := range p.Errors {
+			t.Errorf("fixed code of %s does not compile: %v", p.PkgPath, err)
+		}
+	})
+}
+
+func TestBasic(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "basic")
+}

@@ -1,0 +1,146 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/carrier"
+)
+
+// Config configures an analyzer. The zero Config runs every check with the
+// built-in catalog, skipping success values and test files.
+type Config struct {
+	// Checks are the IDs of the checks to run; empty means all.
+	Checks []string
+	// Catalogs are catalog files that add families or extend them, loaded
+	// after the built-ins, in order.
+	Catalogs []string
+	// IncludeSuccess reports success values too (errcode 0, resultStatus S,
+	// resultCode SUCCESS) compared as literals.
+	IncludeSuccess bool
+	// IncludeTests checks _test.go files too. Tests often compare against
+	// the wire value on purpose, so they are skipped by default.
+	IncludeTests bool
+	// RetryFuncs names further functions that retry what they are given, as
+	// "import/path.Func" or "import/path.Type.Method".
+	RetryFuncs []string
+}
+
+// settings is a validated Config, ready for Run.
+type settings struct {
+	cfg     Config
+	catalog *catalog.Catalog
+	index   *carrier.Index
+	enabled map[string]bool
+	retry   map[string]bool // extra retry functions by full name
+}
+
+// compile validates cfg and loads its catalogs.
+func compile(cfg Config) (*settings, error) {
+	s := &settings{cfg: cfg, enabled: make(map[string]bool), retry: make(map[string]bool)}
+	if len(cfg.Checks) == 0 {
+		for _, c := range Checks {
+			s.enabled[c.ID] = true
+		}
+	}
+	for _, id := range cfg.Checks {
+		if checkByID(id) == nil {
+			return nil, fmt.Errorf("unknown check %q (known: %s)", id, strings.Join(CheckIDs(), ", "))
+		}
+		s.enabled[id] = true
+	}
+	for _, name := range cfg.RetryFuncs {
+		if !validFuncPath(name) {
+			return nil, fmt.Errorf("retry function %q is not of the form import/path.Func or import/path.Type.Method", name)
+		}
+		s.retry[name] = true
+	}
+	cat, err := catalog.Load(cfg.Catalogs...)
+	if err != nil {
+		return nil, err
+	}
+	s.catalog = cat
+	s.index = carrier.NewIndex(cat)
+	return s, nil
+}
+
+func validFuncPath(s string) bool {
+	slash := strings.LastIndex(s, "/")
+	parts := strings.Split(s[slash+1:], ".")
+	if parts[0] == "" || len(parts) != 2 && len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if !token.IsIdentifier(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// flagNames are the analyzer's flags. None may be named like a driver flag
+// (fix, diff, json, c, test, tags, ...): the drivers would take it.
+const (
+	flagChecks         = "checks"
+	flagCatalog        = "catalog"
+	flagIncludeSuccess = "include-success"
+	flagIncludeTests   = "include-tests"
+	flagRetryFuncs     = "retry-funcs"
+)
+
+// bindFlags registers the analyzer's flags on fs. Each Set validates the
+// whole configuration again, so a bad value is reported at once, with the
+// flag's name, and the analyzer keeps its last good settings.
+func (a *state) bindFlags(fs *flag.FlagSet) {
+	list := func(name, usage string, field func(*Config) *[]string) {
+		fs.Func(name, usage, func(v string) error {
+			cfg := a.settings.cfg
+			*field(&cfg) = splitList(v)
+			return a.apply(cfg)
+		})
+	}
+	boolean := func(name, usage string, field func(*Config) *bool) {
+		fs.BoolFunc(name, usage, func(v string) error {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("want true or false, got %q", v)
+			}
+			cfg := a.settings.cfg
+			*field(&cfg) = b
+			return a.apply(cfg)
+		})
+	}
+	list(flagChecks, "comma-separated IDs of the checks to run (default all: "+strings.Join(CheckIDs(), ",")+")",
+		func(c *Config) *[]string { return &c.Checks })
+	list(flagCatalog, "comma-separated catalog files adding or extending API families",
+		func(c *Config) *[]string { return &c.Catalogs })
+	boolean(flagIncludeSuccess, "also report success values (errcode 0, resultStatus S, resultCode SUCCESS)",
+		func(c *Config) *bool { return &c.IncludeSuccess })
+	boolean(flagIncludeTests, "also check _test.go files",
+		func(c *Config) *bool { return &c.IncludeTests })
+	list(flagRetryFuncs, "comma-separated functions that retry, as import/path.Func or import/path.Type.Method",
+		func(c *Config) *[]string { return &c.RetryFuncs })
+}
+
+func (a *state) apply(cfg Config) error {
+	s, err := compile(cfg)
+	if err != nil {
+		return err
+	}
+	a.settings = s
+	return nil
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.TrimSpace(item); item != "" && item != "all" {
+			out = append(out, item)
+		}
+	}
+	return out
+}

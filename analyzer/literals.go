@@ -1,0 +1,170 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/fix"
+	"github.com/errcodevet/errcodevet/internal/spell"
+)
+
+// compare checks lit, compared with == or != or in a switch case against
+// other. It reports whether lit was a literal compared against a carrier.
+func (r *pass) compare(lit, other ast.Expr) bool {
+	node, val := r.literal(lit)
+	if node == nil {
+		return false
+	}
+	t := r.resolver.Table(other)
+	if t == nil {
+		return false
+	}
+	against := r.TypesInfo.TypeOf(other)
+	basic, ok := against.Underlying().(*types.Basic)
+	if !ok {
+		return false
+	}
+	switch {
+	case t.Kind == catalog.KindInt && val.Kind() == constant.Int && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
+		v, exact := constant.Int64Val(val)
+		if !exact {
+			return true
+		}
+		r.intLiteral(t, node, strconv.FormatInt(v, 10), against)
+	case t.Kind == catalog.KindString && val.Kind() == constant.String && basic.Info()&types.IsString != 0:
+		r.stringLiteral(t, node, constant.StringVal(val), against)
+	}
+	return true
+}
+
+// literal returns the literal e is, with its value: an integer or string
+// literal, possibly signed or parenthesized. Named constants are not
+// literals: they already say what they mean.
+func (r *pass) literal(e ast.Expr) (ast.Expr, constant.Value) {
+	e = ast.Unparen(e)
+	lit := e
+	if u, ok := e.(*ast.UnaryExpr); ok && (u.Op == token.SUB || u.Op == token.ADD) {
+		lit = ast.Unparen(u.X)
+	}
+	b, ok := lit.(*ast.BasicLit)
+	if !ok || b.Kind != token.INT && b.Kind != token.STRING {
+		return nil, nil
+	}
+	val := r.TypesInfo.Types[e].Value
+	if val == nil {
+		return nil, nil
+	}
+	return e, val
+}
+
+func (r *pass) intLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	code := t.Lookup(value)
+	if code == nil || !code.Documented && code.Name == "" {
+		return // undocumented: WeChat has far more codes than its common table
+	}
+	if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
+		return
+	}
+	r.reportLiteral(magicCode, t, node, code, against,
+		fmt.Sprintf("%s %s compared as a magic number: %s", label(t), value, code.Summary()))
+}
+
+func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	quoted := strconv.Quote(value)
+	if code := t.Lookup(value); code != nil {
+		if !code.Documented && !t.IsSuccess(value) {
+			return // a known per-API value: valid, and no constant to offer
+		}
+		if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
+			return
+		}
+		r.reportLiteral(stringCode, t, node, code, against,
+			fmt.Sprintf("%s %s compared as a magic string: %s", label(t), quoted, code.Summary()))
+		return
+	}
+
+	var values []string
+	for _, c := range t.Codes {
+		values = append(values, c.Value)
+	}
+	meant, kind := spell.Suggest(value, values)
+	if t.Role == catalog.RoleStatus && kind == spell.Misspelling {
+		kind = spell.None // status letters are too short to tell a slip from another letter
+	}
+	switch {
+	case kind == spell.Case:
+		code := t.Lookup(meant)
+		r.reportLiteral(unknownCode, t, node, code, against,
+			fmt.Sprintf("%s %s can never match: values are case-sensitive, the documented value is %s", label(t), quoted, meant))
+	case kind == spell.Misspelling:
+		code := t.Lookup(meant)
+		r.reportLiteral(unknownCode, t, node, code, against,
+			fmt.Sprintf("%s %s can never match: likely a misspelling of %s", label(t), quoted, meant))
+	case t.Role == catalog.RoleStatus:
+		r.report(unknownCode, node,
+			fmt.Sprintf("%s %s can never match: the known values are %s", label(t), quoted, strings.Join(values, ", ")))
+	}
+}
+
+// reportLiteral reports a literal that should be code's constant, with the
+// fix that writes it when one can be written safely.
+func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code *catalog.Code, against types.Type, msg string) {
+	if name := constName(code); name != "" {
+		msg += " (" + name + ")"
+	}
+	var fixes []analysis.SuggestedFix
+	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: code.Package, Name: code.Name}
+	if rep, ok := fix.Find(r.Pass, r.file, node, against, target); ok {
+		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
+		fixes = append(fixes, analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Use %s instead of %s", rep.Text, r.source(node)),
+			TextEdits: edits,
+		})
+	}
+	r.report(check, node, msg, fixes...)
+}
+
+// source returns the literal as written.
+func (r *pass) source(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Value
+	case *ast.UnaryExpr:
+		return e.Op.String() + r.source(ast.Unparen(e.X))
+	}
+	return "the literal"
+}
+
+// label names what a table's carriers hold, as the API calls it.
+func label(t *catalog.Table) string {
+	if len(t.Carriers.JSON) > 0 {
+		return t.Carriers.JSON[0]
+	}
+	return t.Role.String()
+}
+
+// constName is how the constants package's documentation names a code's
+// constant: "wechat.AccessTokenExpired".
+func constName(c *catalog.Code) string {
+	if c.Name == "" || c.Package == "" {
+		return ""
+	}
+	return path.Base(c.Package) + "." + c.Name
+}
+
+func constValue(k catalog.Kind, v string) constant.Value {
+	if k == catalog.KindInt {
+		n, _ := strconv.ParseInt(v, 10, 64)
+		return constant.MakeInt64(n)
+	}
+	return constant.MakeString(v)
+}

@@ -1,0 +1,46 @@
+package analyzer
+
+var magicCode = &Check{
+	ID:    "magic-code",
+	Title: "documented integer code compared as a literal",
+	Doc: `Reports an integer literal equal to a documented code (WeChat errcode
+42001, -1, ...) compared with ` + "`==`" + ` or ` + "`!=`" + `, on either side, or used as a
+` + "`switch`" + ` case, against an expression that carries a code. Nobody can read
+or grep ` + "`42001`" + `; ` + "`wechat.AccessTokenExpired`" + ` says what it is, and its
+documentation says what to do about it.
+
+The fix writes the constant: one the package already declares with that
+value, one from a package the file already imports (under the name it is
+imported as), or the family's constants package, imported if needed.
+
+Left alone: integers the catalog does not document (WeChat has many more
+codes than its common table), success values (errcode 0, unless
+-include-success), ordering comparisons and arithmetic, literals in
+constant declarations, composite literals and assignments, generated files,
+and test files (unless -include-tests).`,
+	Bad: `package example
+
+type Response struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+func tokenExpired(resp *Response) bool {
+	return resp.ErrCode == 42001
+}
+`,
+	Want: "errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired)",
+	Good: `package example
+
+import "github.com/errcodevet/errcodevet/wechat"
+
+type Response struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+func tokenExpired(resp *Response) bool {
+	return resp.ErrCode == wechat.AccessTokenExpired
+}
+`,
+}

@@ -1,0 +1,232 @@
+package carrier
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
+// Analyze finds the package's carrier-returning functions and the local
+// variables whose every assignment is a carrier. It must be called once,
+// before Table, with all of the package's files.
+func (r *Resolver) Analyze(files []*ast.File) {
+	c := collector{info: r.info, assigns: make(map[*types.Var][]ast.Expr), ruled: make(map[*types.Var]bool)}
+	var funcs []funcCandidate
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			c.ruleParams(fd.Recv)
+			c.ruleParams(fd.Type.Params)
+			c.ruleParams(fd.Type.Results)
+			ast.Inspect(fd.Body, c.visit)
+			if fc, ok := c.funcCandidate(fd); ok {
+				funcs = append(funcs, fc)
+			}
+		}
+	}
+	// Carriers flow through assignments and returns; propagate until nothing
+	// changes. Each round adds at least one variable or function, or ends.
+	for changed := true; changed; {
+		changed = false
+		for v, rhs := range c.assigns {
+			if r.locals[v] != nil || c.ruled[v] {
+				continue
+			}
+			if t := r.allSame(rhs); t != nil {
+				r.locals[v] = t
+				changed = true
+			}
+		}
+		for _, fc := range funcs {
+			if r.funcs[fc.fn] != nil {
+				continue
+			}
+			if t := r.allSame(fc.results); t != nil {
+				r.funcs[fc.fn] = t
+				changed = true
+			}
+		}
+	}
+}
+
+// Funcs returns the package's functions that return a carrier.
+func (r *Resolver) Funcs() map[*types.Func]*catalog.Table { return r.funcs }
+
+// allSame returns the table all exprs carry, or nil if one carries none or
+// they disagree.
+func (r *Resolver) allSame(exprs []ast.Expr) *catalog.Table {
+	var t *catalog.Table
+	for _, e := range exprs {
+		et := r.Table(e)
+		if et == nil || t != nil && et != t {
+			return nil
+		}
+		t = et
+	}
+	return t
+}
+
+// collector records the values assigned to function-local variables and the
+// variables that can change in ways it cannot follow (ruled out).
+type collector struct {
+	info    *types.Info
+	assigns map[*types.Var][]ast.Expr
+	ruled   map[*types.Var]bool
+}
+
+// local returns the variable an expression names if it is a candidate: a
+// variable of a type that can hold a code.
+func (c *collector) local(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	obj := c.info.Defs[id]
+	if obj == nil {
+		obj = c.info.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+func (c *collector) assign(lhs, rhs ast.Expr) {
+	if v := c.local(lhs); v != nil {
+		c.assigns[v] = append(c.assigns[v], rhs)
+	}
+}
+
+func (c *collector) rule(e ast.Expr) {
+	if v := c.local(e); v != nil {
+		c.ruled[v] = true
+	}
+}
+
+// ruleParams rules out parameters and results: callers set them.
+func (c *collector) ruleParams(fields *ast.FieldList) {
+	if fields == nil {
+		return
+	}
+	for _, f := range fields.List {
+		for _, name := range f.Names {
+			c.rule(name)
+		}
+	}
+}
+
+func (c *collector) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		c.ruleParams(n.Type.Params)
+		c.ruleParams(n.Type.Results)
+	case *ast.AssignStmt:
+		switch {
+		case n.Tok != token.DEFINE && n.Tok != token.ASSIGN:
+			for _, l := range n.Lhs {
+				c.rule(l) // x += 1
+			}
+		case len(n.Lhs) == len(n.Rhs):
+			for i := range n.Lhs {
+				c.assign(n.Lhs[i], n.Rhs[i])
+			}
+		case len(n.Rhs) == 1 && len(n.Lhs) == 2 && commaOK(n.Rhs[0]):
+			c.assign(n.Lhs[0], n.Rhs[0]) // v, ok := m["errcode"].(float64)
+			c.rule(n.Lhs[1])
+		default:
+			for _, l := range n.Lhs {
+				c.rule(l) // a, b := f()
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == len(n.Names) {
+			for i := range n.Names {
+				c.assign(n.Names[i], n.Values[i])
+			}
+		} else {
+			for _, name := range n.Names {
+				c.rule(name) // var code int: the zero value is no carrier
+			}
+		}
+	case *ast.IncDecStmt:
+		c.rule(n.X)
+	case *ast.RangeStmt:
+		if n.Key != nil {
+			c.rule(n.Key)
+		}
+		if n.Value != nil {
+			c.rule(n.Value)
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			c.rule(n.X) // &code: writes through the pointer go unseen
+		}
+	case *ast.SelectorExpr:
+		// code.Set(x) with a pointer receiver takes code's address implicitly.
+		if s, ok := c.info.Selections[n]; ok && s.Kind() == types.MethodVal {
+			if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+				if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
+					c.rule(n.X)
+				}
+			}
+		}
+	}
+	return true
+}
+
+func commaOK(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr, *ast.IndexExpr:
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
+}
+
+type funcCandidate struct {
+	fn      *types.Func
+	results []ast.Expr
+}
+
+// funcCandidate returns a function with a single result of a type that can
+// hold a code, and the expressions it returns (not counting those of nested
+// function literals). A bare return of a named result rules it out.
+func (c *collector) funcCandidate(fd *ast.FuncDecl) (funcCandidate, bool) {
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return funcCandidate{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() != 1 || !codeType(sig.Results().At(0).Type()) {
+		return funcCandidate{}, false
+	}
+	fc := funcCandidate{fn: fn}
+	ok = true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				ok = false
+			} else {
+				fc.results = append(fc.results, n.Results[0])
+			}
+		}
+		return ok
+	})
+	return fc, ok && len(fc.results) > 0
+}
+
+// codeType reports whether t can hold a code: a numeric or string type.
+func codeType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsFloat|types.IsString) != 0
+}

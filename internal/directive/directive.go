@@ -1,0 +1,116 @@
+// Package directive parses errcodevet's suppression comments:
+//
+//	//errcodevet:ignore CHECK[,CHECK...] reason
+//
+// A directive on its own line applies to the next line; at the end of a line,
+// to that line. The reason is required: a suppression nobody can explain is
+// a finding of its own.
+package directive
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Prefix starts every errcodevet directive.
+const Prefix = "//errcodevet:"
+
+// Ignore is one parsed ignore directive.
+type Ignore struct {
+	Pos    token.Pos // the comment
+	Line   int       // the line it applies to
+	Checks []string
+	Reason string
+	Used   bool // set when it suppressed a finding
+}
+
+// Problem is a malformed directive.
+type Problem struct {
+	Pos, End token.Pos
+	Msg      string
+}
+
+// Parse returns the file's ignore directives and its malformed ones. known
+// reports whether a check ID exists.
+func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ignore, []Problem) {
+	var ignores []*Ignore
+	var problems []Problem
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			if !strings.HasPrefix(c.Text, Prefix) {
+				continue
+			}
+			verb, rest, _ := strings.Cut(strings.TrimPrefix(c.Text, Prefix), " ")
+			if verb != "ignore" {
+				problems = append(problems, Problem{c.Pos(), c.End(), "unknown errcodevet directive " + strings.TrimSpace(Prefix[2:]+verb) + ": want errcodevet:ignore CHECK reason"})
+				continue
+			}
+			fields := strings.Fields(rest)
+			if len(fields) == 0 {
+				problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive names no check: want errcodevet:ignore CHECK reason"})
+				continue
+			}
+			ig := &Ignore{Pos: c.Pos(), Checks: strings.Split(fields[0], ","), Reason: strings.Join(fields[1:], " ")}
+			bad := false
+			for _, id := range ig.Checks {
+				if !known(id) {
+					problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive names unknown check " + strings.TrimSpace(id)})
+					bad = true
+				}
+			}
+			if ig.Reason == "" {
+				problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive needs a reason after the check"})
+				bad = true
+			}
+			if bad {
+				continue
+			}
+			line := fset.Position(c.Pos()).Line
+			ig.Line = line
+			if ownLine(fset, file, c) {
+				ig.Line = line + 1
+			}
+			ignores = append(ignores, ig)
+		}
+	}
+	return ignores, problems
+}
+
+// ownLine reports whether no code precedes the comment on its line.
+func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
+	tf := fset.File(c.Pos())
+	if tf == nil {
+		return false
+	}
+	lineStart := tf.LineStart(tf.Line(c.Pos()))
+	own := true
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch {
+		case n == nil || !own:
+			return false
+		case n.End() <= lineStart || n.Pos() >= c.Pos():
+			return false // before the line, or after the comment
+		case n.End() <= c.Pos():
+			own = false // code ends on the line, before the comment
+			return false
+		}
+		return true // spans the comment: look inside
+	})
+	return own
+}
+
+// Match returns the directive that suppresses check at line, if any.
+func Match(ignores []*Ignore, check string, line int) *Ignore {
+	for _, ig := range ignores {
+		if ig.Line != line {
+			continue
+		}
+		for _, id := range ig.Checks {
+			if id == check {
+				return ig
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+// Package spell finds the documented code a string literal was probably
+// meant to be. It is tuned to stay silent on real per-API codes: only
+// slips inside long words count, never a different short word.
+package spell
+
+import "strings"
+
+// Kind is how a literal differs from the code it was meant to be.
+type Kind int
+
+const (
+	None        Kind = iota
+	Case             // "param_illegal" for PARAM_ILLEGAL
+	Misspelling      // "ACCES_DENIED" for ACCESS_DENIED
+)
+
+// Suggest returns the candidate lit was probably meant to be. A candidate
+// equal to lit is no suggestion; two candidates equally close are none
+// either: better silent than wrong.
+func Suggest(lit string, candidates []string) (string, Kind) {
+	for _, c := range candidates {
+		if c == lit {
+			return "", None
+		}
+	}
+	for _, c := range candidates {
+		if strings.EqualFold(c, lit) {
+			return c, Case
+		}
+	}
+	best, bestDist, tie := "", 3, false
+	for _, c := range candidates {
+		d := distance(strings.ToUpper(lit), c)
+		switch {
+		case d < bestDist:
+			best, bestDist, tie = c, d, false
+		case d == bestDist:
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return "", None
+	}
+	return best, Misspelling
+}
+
+// distance is the number of typing slips between a literal and a code,
+// word by word (words split at '_'), or 3 when the two are not one code
+// mistyped: the word counts differ, a short word (under four letters)
+// differs, a word needs more slips than its length allows (one, two from
+// eight letters), or more than two slips in all.
+func distance(lit, code string) int {
+	lw, cw := strings.Split(lit, "_"), strings.Split(code, "_")
+	if len(lw) != len(cw) {
+		return 3
+	}
+	total := 0
+	for i := range cw {
+		if lw[i] == cw[i] {
+			continue
+		}
+		if len(cw[i]) < 4 {
+			return 3
+		}
+		allowed := 1
+		if len(cw[i]) >= 8 {
+			allowed = 2
+		}
+		d := osa(lw[i], cw[i])
+		if d > allowed {
+			return 3
+		}
+		total += d
+	}
+	if total == 0 || total > 2 {
+		return 3
+	}
+	return total
+}
+
+// osa is the optimal string alignment distance: insertions, deletions,
+// substitutions and transpositions of adjacent bytes.
+func osa(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
