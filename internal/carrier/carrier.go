@@ -35,7 +35,7 @@ type Resolver struct {
 	info *types.Info
 	idx  *Index
 
-	locals map[*types.Var]*catalog.Table // function-local variables known to carry
+	locals map[*types.Var]*catalog.Table  // function-local variables known to carry
 	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions
 	facts  func(*types.Func) *catalog.Table
 }
