@@ -5,12 +5,30 @@
 //	errcodevet ./...                              # standalone
 //	go vet -vettool=$(which errcodevet) ./...     # under go vet
 //	go fix -fixtool=$(which errcodevet) ./...     # apply the fixes
+//	errcodevet catalog list wechat                # the documented codes
+//
+// A first argument naming a subcommand runs it; anything else goes to the
+// analysis driver, which also serves go vet and go fix.
 package main
 
 import (
+	"io"
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/errcodevet/errcodevet/analyzer"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+// subcommands are the commands beside analysis. Each returns the exit code.
+var subcommands = map[string]func(args []string, stdout, stderr io.Writer) int{}
+
+func main() {
+	if len(os.Args) > 1 {
+		if cmd, ok := subcommands[os.Args[1]]; ok {
+			os.Exit(cmd(os.Args[2:], os.Stdout, os.Stderr))
+		}
+	}
+	singlechecker.Main(analyzer.Analyzer)
+}
+
