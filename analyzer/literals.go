@@ -34,8 +34,10 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 		return false
 	}
 	switch {
-	case t.Kind == catalog.KindInt && val.Kind() == constant.Int && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
-		v, exact := constant.Int64Val(val)
+	case t.Kind == catalog.KindInt && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
+		// An integer literal compared with a float64 (m["errcode"].(float64))
+		// has a Float constant value; it is still an integer.
+		v, exact := constant.Int64Val(constant.ToInt(val))
 		if !exact {
 			return true
 		}
