@@ -83,7 +83,8 @@ func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
 	if tf == nil {
 		return false
 	}
-	lineStart := tf.LineStart(tf.Line(c.Pos()))
+	// The line in the file itself: a //line directive may map it elsewhere.
+	lineStart := tf.LineStart(tf.PositionFor(c.Pos(), false).Line)
 	own := true
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch {
