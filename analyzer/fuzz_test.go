@@ -236,3 +236,75 @@ func TestFuzzHarness(t *testing.T) {
 		t.Error("applyEdits accepted an edit beyond the end of the source")
 	}
 }
+
+// FuzzComparisons fuzzes the values compared, rather than the syntax: a
+// program that always type-checks compares carriers of every kind with the
+// fuzzed literals, beside a local whose fuzzed name may shadow the
+// constants packages' names. The same properties hold as in FuzzAnalyzer.
+func FuzzComparisons(f *testing.F) {
+	f.Add(int64(42001), "ACCESS_DENIED", "U", "x", false)
+	f.Add(int64(-1), "ACCES_DENIED", "X", "wechat", true)
+	f.Add(int64(0), "param_illegal", "S", "miniprogram", false)
+	f.Add(int64(40001), "SUCCESS", "F", "wechatcodes", true)
+	imp, err := fuzzImporter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	a, err := analyzer.New(analyzer.Config{IncludeSuccess: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, code int64, resultCode, status, local string, imported bool) {
+		if !token.IsIdentifier(local) || local == "fmt" || local == "m" || local == "resp" || local == "res" {
+			return
+		}
+		imports := `"fmt"`
+		if imported {
+			imports += "\n\t\"github.com/errcodevet/errcodevet/wechat\""
+		}
+		src := fmt.Appendf(nil, `package p
+
+import (
+	%s
+)
+
+type Response struct {
+	ErrCode int `+"`json:\"errcode\"`"+`
+}
+
+type Result struct {
+	ResultCode   string `+"`json:\"resultCode\"`"+`
+	ResultStatus string `+"`json:\"resultStatus\"`"+`
+}
+
+func f(resp *Response, res Result, m map[string]any) {
+	%s := 1
+	_ = %s
+	if resp.ErrCode == %d || %d != resp.ErrCode {
+		fmt.Println()
+	}
+	if res.ResultCode == %q {
+		fmt.Println()
+	}
+	switch res.ResultStatus {
+	case %q:
+	}
+	if v, ok := m["errcode"].(float64); ok && v == %d {
+		fmt.Println()
+	}
+}
+`, imports, local, local, code, code, resultCode, status, code)
+		if imported {
+			src = append(src, "\nvar _ = wechat.Success\n"...)
+		}
+		pkg := typeCheck(imp, "fuzz.go", src)
+		if pkg == nil {
+			return // e.g. a local named like a type or a keyword-like builtin misuse
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, []*packages.Package{pkg}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkActions(t, imp, pkg, src, graph)
+	})
+}

@@ -12,3 +12,7 @@ import (
 func TestRegressFloatMap(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "regress_floatmap")
 }
+
+func TestRegressConstKind(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "regress_constkind")
+}

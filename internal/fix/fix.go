@@ -51,7 +51,7 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 	}
 	scope := fileScope.Innermost(lit.Pos())
 	fits := func(c *types.Const) bool {
-		if !constant.Compare(c.Val(), token.EQL, want.Value) {
+		if !sameKind(c.Val(), want.Value) || !constant.Compare(c.Val(), token.EQL, want.Value) {
 			return false
 		}
 		if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
@@ -133,6 +133,14 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		return Replacement{}, false
 	}
 	return Replacement{Text: name + "." + want.Name, Edits: []analysis.TextEdit{edit}}, true
+}
+
+// sameKind reports whether two constants are both numbers or both strings.
+// Only then does constant.Compare compare them: it reports values of
+// different kinds equal.
+func sameKind(a, b constant.Value) bool {
+	num := func(v constant.Value) bool { return v.Kind() == constant.Int || v.Kind() == constant.Float }
+	return num(a) && num(b) || a.Kind() == constant.String && b.Kind() == constant.String
 }
 
 // rank orders the package's constants: those of the compared type first,
