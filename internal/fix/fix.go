@@ -60,10 +60,12 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		return types.AssignableTo(c.Type(), against) || types.AssignableTo(against, c.Type())
 	}
 
-	// 1. The package's own constants.
+	// 1. The package's own constants, but not those of test files outside
+	// tests: the package is built without them.
+	inTest := isTestFile(pass.Fset, lit.Pos())
 	var own []*types.Const
 	for _, name := range pass.Pkg.Scope().Names() {
-		if c, ok := pass.Pkg.Scope().Lookup(name).(*types.Const); ok && fits(c) && visible(scope, lit.Pos(), name, c) {
+		if c, ok := pass.Pkg.Scope().Lookup(name).(*types.Const); ok && fits(c) && visible(scope, lit.Pos(), name, c) && (inTest || !isTestFile(pass.Fset, c.Pos())) {
 			own = append(own, c)
 		}
 	}
@@ -133,6 +135,12 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		return Replacement{}, false
 	}
 	return Replacement{Text: name + "." + want.Name, Edits: []analysis.TextEdit{edit}}, true
+}
+
+// isTestFile reports whether pos is in a _test.go file.
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // sameKind reports whether two constants are both numbers or both strings.
