@@ -11,6 +11,7 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/directive"
+	"github.com/errcodevet/errcodevet/internal/fix"
 )
 
 const doc = `check comparisons of WeChat and Mini Program result codes
@@ -66,6 +67,7 @@ type pass struct {
 	*analysis.Pass
 	s        *settings
 	resolver *carrier.Resolver
+	finder   *fix.Finder // made on the first fix
 	file     *ast.File
 	ignores  []*directive.Ignore
 }

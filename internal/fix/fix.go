@@ -20,6 +20,7 @@ import (
 	"go/types"
 	"path"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -43,13 +44,94 @@ type Replacement struct {
 
 // Find returns the replacement for lit, a literal compared against an
 // expression of type against, in file. ok is false when no constant can be
-// written safely.
+// written safely. A pass that looks for many replacements should use a
+// Finder, which indexes the constants once.
 func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
+	return NewFinder(pass).Find(file, lit, against, want)
+}
+
+// A Finder finds replacements in one package. It indexes the constants of
+// the package and of each package it imports by value, once, when first
+// needed, so that the cost of a lookup does not grow with the package.
+type Finder struct {
+	pass   *analysis.Pass
+	consts map[*types.Package]map[string][]*types.Const // by valueKey, in name order
+	kids   map[*types.Scope][]*types.Scope              // a file scope's children, in source order
+}
+
+// NewFinder returns a Finder for a pass.
+func NewFinder(pass *analysis.Pass) *Finder {
+	return &Finder{pass: pass, consts: make(map[*types.Package]map[string][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
+}
+
+// innermost is fileScope.Innermost(pos), without its linear search of the
+// file's top-level scopes (one per function): those are sorted once, and
+// searched in order.
+func (f *Finder) innermost(fileScope *types.Scope, pos token.Pos) *types.Scope {
+	if !fileScope.Contains(pos) {
+		return nil
+	}
+	kids, ok := f.kids[fileScope]
+	if !ok {
+		kids = slices.SortedFunc(fileScope.Children(), func(a, b *types.Scope) int { return cmp.Compare(a.Pos(), b.Pos()) })
+		f.kids[fileScope] = kids
+	}
+	i := sort.Search(len(kids), func(i int) bool { return kids[i].End() > pos })
+	if i < len(kids) && kids[i].Contains(pos) {
+		return kids[i].Innermost(pos)
+	}
+	return fileScope
+}
+
+// constsOf returns the package-level constants of pkg whose value has the
+// key, in name order.
+func (f *Finder) constsOf(pkg *types.Package, key string) []*types.Const {
+	m, ok := f.consts[pkg]
+	if !ok {
+		m = make(map[string][]*types.Const)
+		for _, name := range pkg.Scope().Names() {
+			if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+				if k, ok := valueKey(c.Val()); ok {
+					m[k] = append(m[k], c)
+				}
+			}
+		}
+		f.consts[pkg] = m
+	}
+	return m[key]
+}
+
+// valueKey returns a map key for a constant value that a code can equal:
+// an integer (of any numeric kind) or a string.
+func valueKey(v constant.Value) (string, bool) {
+	switch v.Kind() {
+	case constant.String:
+		return "s" + constant.StringVal(v), true
+	case constant.Int, constant.Float:
+		if i := constant.ToInt(v); i.Kind() == constant.Int {
+			return "i" + i.ExactString(), true
+		}
+	}
+	return "", false
+}
+
+// Find returns the replacement for lit, a literal compared against an
+// expression of type against, in file. ok is false when no constant can be
+// written safely.
+func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
+	pass := f.pass
+	key, ok := valueKey(want.Value)
+	if !ok {
+		return Replacement{}, false
+	}
 	fileScope := pass.TypesInfo.Scopes[file]
 	if fileScope == nil {
 		return Replacement{}, false
 	}
-	scope := fileScope.Innermost(lit.Pos())
+	scope := f.innermost(fileScope, lit.Pos())
+	if scope == nil {
+		return Replacement{}, false
+	}
 	fits := func(c *types.Const) bool {
 		if !sameKind(c.Val(), want.Value) || !constant.Compare(c.Val(), token.EQL, want.Value) {
 			return false
@@ -64,8 +146,8 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 	// tests: the package is built without them.
 	inTest := isTestFile(pass.Fset, lit.Pos())
 	var own []*types.Const
-	for _, name := range pass.Pkg.Scope().Names() {
-		if c, ok := pass.Pkg.Scope().Lookup(name).(*types.Const); ok && fits(c) && visible(scope, lit.Pos(), name, c) && (inTest || !isTestFile(pass.Fset, c.Pos())) {
+	for _, c := range f.constsOf(pass.Pkg, key) {
+		if fits(c) && visible(scope, lit.Pos(), c.Name(), c) && (inTest || !isTestFile(pass.Fset, c.Pos())) {
 			own = append(own, c)
 		}
 	}
@@ -88,9 +170,9 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 			continue
 		}
 		pkg := pkgName.Imported()
-		for _, name := range pkg.Scope().Names() {
-			c, ok := pkg.Scope().Lookup(name).(*types.Const)
-			if !ok || !c.Exported() || !fits(c) {
+		for _, c := range f.constsOf(pkg, key) {
+			name := c.Name()
+			if !c.Exported() || !fits(c) {
 				continue
 			}
 			var text string
@@ -223,9 +305,11 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 	}
 	var last *ast.GenDecl
 	for _, d := range file.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			last = gd
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break // imports come first
 		}
+		last = gd
 	}
 	switch {
 	case last == nil:
@@ -259,10 +343,13 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 // line, or pos: text inserted there does not split a line from its comment.
 func afterLineComments(fset *token.FileSet, file *ast.File, pos token.Pos) token.Pos {
 	line := fset.Position(pos).Line
-	for _, cg := range file.Comments {
-		if cg.Pos() >= pos && fset.Position(cg.Pos()).Line == line {
-			pos = cg.End()
+	// file.Comments is in source order: start at the first one after pos.
+	i, _ := slices.BinarySearchFunc(file.Comments, pos, func(cg *ast.CommentGroup, p token.Pos) int { return cmp.Compare(cg.Pos(), p) })
+	for _, cg := range file.Comments[i:] {
+		if fset.Position(cg.Pos()).Line != line {
+			break
 		}
+		pos = cg.End()
 	}
 	return pos
 }
