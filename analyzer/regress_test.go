@@ -66,3 +66,7 @@ func TestRegressTestConst(t *testing.T) {
 		t.Errorf("findings by file: %v, want p.go 2 and p_test.go 1", got)
 	}
 }
+
+func TestRegressChain(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "regress_chain")
+}
