@@ -78,19 +78,25 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
 
-	// Cheap exit: a package that neither declares a carrier nor imports a
-	// package exposing one cannot compare against a code.
-	if !s.index.Declares(p.Pkg, p.TypesInfo) && !r.importsCarriers() {
+	// Cheap exit: a package that neither declares a carrier, nor imports a
+	// package exposing one, nor indexes a map with a key that carries a code
+	// cannot compare against a code. (Maps are looked for by their keys: a
+	// map[string]any is everywhere, runtime declares one.)
+	exposes := s.index.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
+	if !exposes && !s.index.UsesMapKeys(p.TypesInfo) {
 		r.reportDirectives(files, directives)
 		return nil, nil
 	}
-	p.ExportPackageFact(new(carrier.ExposesCarriers))
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.resolver.Analyze(p.Files)
 	for fn, t := range r.resolver.Funcs() {
 		if fn.Pkg() == p.Pkg {
 			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+			exposes = true
 		}
+	}
+	if exposes {
+		p.ExportPackageFact(new(carrier.ExposesCarriers))
 	}
 
 	for _, f := range files {

@@ -2,6 +2,7 @@ package carrier
 
 import (
 	"fmt"
+	"go/constant"
 	"go/types"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -18,9 +19,11 @@ func (*ReturnsCarrier) AFact() {}
 
 func (f *ReturnsCarrier) String() string { return fmt.Sprintf("returns %s %s", f.Family, f.Role) }
 
-// ExposesCarriers is the fact that a package declares a carrier or imports
-// a package that does: only such packages, and those importing them, can
-// hold a carrier, so the rest are skipped at the cost of a look at imports.
+// ExposesCarriers is the fact that a package declares a carrier, returns
+// one from a function, or imports a package that exposes one: only such
+// packages, those importing them, and those that index a map with a key
+// that carries a code can hold a carrier, so the rest are skipped at the
+// cost of a look at imports.
 type ExposesCarriers struct{}
 
 func (*ExposesCarriers) AFact() {}
@@ -28,11 +31,12 @@ func (*ExposesCarriers) AFact() {}
 func (*ExposesCarriers) String() string { return "exposes carriers" }
 
 // Declares reports whether a package's own declarations can hold a carrier:
-// a struct field with a carrier json tag, a field or type the catalog lists
-// by path, or (when map keys carry codes) a map from strings to interfaces.
-// It looks at the types of the package's declared objects only, not at its
-// syntax, and does not descend into other packages' named types: their
-// packages' ExposesCarriers facts answer for them.
+// a struct field with a carrier json tag, or a field or type the catalog
+// lists by path. It looks at the types of the package's declared objects
+// only, not at its syntax, and does not descend into other packages' named
+// types: their packages' ExposesCarriers facts answer for them. Maps from
+// strings to interfaces are not counted (every program has them): see
+// UsesMapKeys.
 func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
 	if idx.paths[pkg.Path()] {
 		return true
@@ -54,7 +58,17 @@ type walker struct {
 
 // holds reports whether a value of type t can contain a carrier.
 func (w *walker) holds(t types.Type) bool {
-	if t == nil || w.seen[t] {
+	// Most types are basic or another package's: answer those before the
+	// map of types seen.
+	switch t := t.(type) {
+	case nil, *types.Basic:
+		return false
+	case *types.Named:
+		if t.Obj().Pkg() != w.pkg {
+			return false // another package's type: its fact answers
+		}
+	}
+	if w.seen[t] {
 		return false
 	}
 	w.seen[t] = true
@@ -62,9 +76,6 @@ func (w *walker) holds(t types.Type) bool {
 	case *types.Alias:
 		return w.holds(types.Unalias(t))
 	case *types.Named:
-		if obj := t.Obj(); obj.Pkg() != w.pkg {
-			return false // another package's type: its fact answers
-		}
 		return w.holds(t.Underlying())
 	case *types.Struct:
 		for i := range t.NumFields() {
@@ -81,14 +92,24 @@ func (w *walker) holds(t types.Type) bool {
 	case *types.Chan:
 		return w.holds(t.Elem())
 	case *types.Map:
-		if len(w.idx.mapKeys) > 0 && types.IsInterface(t.Elem()) {
-			if k, ok := t.Key().Underlying().(*types.Basic); ok && k.Info()&types.IsString != 0 {
-				return true
-			}
-		}
 		return w.holds(t.Key()) || w.holds(t.Elem())
 	case *types.Signature:
 		return w.tuple(t.Params()) || w.tuple(t.Results())
+	}
+	return false
+}
+
+// UsesMapKeys reports whether a package has a constant string expression
+// whose value is a key that carries a code in a loosely decoded JSON map
+// (m["errcode"]): without one, no map index in it is a carrier.
+func (idx *Index) UsesMapKeys(info *types.Info) bool {
+	if len(idx.mapKeys) == 0 {
+		return false
+	}
+	for _, tv := range info.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && idx.mapKeys[constant.StringVal(tv.Value)] != nil {
+			return true
+		}
 	}
 	return false
 }

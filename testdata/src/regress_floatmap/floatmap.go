@@ -1,4 +1,4 @@
-package regress_floatmap // want package:"exposes carriers"
+package regress_floatmap
 
 // An errcode read from a loosely decoded JSON map is a float64, and an
 // integer literal compared with it has a Float constant value. It was
