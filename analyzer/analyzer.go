@@ -82,10 +82,13 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	// package exposing one, nor indexes a map with a key that carries a code
 	// cannot compare against a code. (Maps are looked for by their keys: a
 	// map[string]any is everywhere, runtime declares one.)
-	exposes := s.index.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
-	if !exposes && !s.index.UsesMapKeys(p.TypesInfo) {
+	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
+	if !exposes && !s.keys.UsesMapKeys(p.TypesInfo) {
 		r.reportDirectives(files, directives)
 		return nil, nil
+	}
+	if err := s.load(); err != nil {
+		return nil, err
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.resolver.Analyze(p.Files)

@@ -50,6 +50,7 @@ type Index struct {
 	paths   map[string]bool // packages declaring a field or type carrier
 	tables  map[tableKey]*catalog.Table
 	family  map[*catalog.Table]string
+	keys    *Keys
 }
 
 type tableKey struct {
@@ -94,6 +95,7 @@ func NewIndex(cat *catalog.Catalog) *Index {
 			}
 		}
 	}
+	idx.keys = idx.makeKeys()
 	return idx
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/constant"
 	"go/types"
+	"maps"
+	"slices"
 
 	"github.com/errcodevet/errcodevet/catalog"
 )
@@ -30,6 +32,62 @@ func (*ExposesCarriers) AFact() {}
 
 func (*ExposesCarriers) String() string { return "exposes carriers" }
 
+// Keys are what the cheap pre-checks need to know of the carriers: the
+// json tag names and map keys that carry a code, and the packages that
+// declare a field or type the catalog lists by path. They are known
+// without the tables, so a package that cannot hold a carrier is skipped
+// without loading a catalog.
+type Keys struct {
+	json, mapKeys, paths map[string]bool
+}
+
+// NewKeys returns the keys of carriers with these json tag names, map keys
+// and declaring packages.
+func NewKeys(json, mapKeys, paths []string) *Keys {
+	set := func(list []string) map[string]bool {
+		m := make(map[string]bool, len(list))
+		for _, s := range list {
+			m[s] = true
+		}
+		return m
+	}
+	return &Keys{json: set(json), mapKeys: set(mapKeys), paths: set(paths)}
+}
+
+// Keys returns the keys of the index's carriers.
+func (idx *Index) Keys() *Keys { return idx.keys }
+
+func (idx *Index) makeKeys() *Keys {
+	k := NewKeys(nil, nil, nil)
+	for s := range idx.json {
+		k.json[s] = true
+	}
+	for s := range idx.mapKeys {
+		k.mapKeys[s] = true
+	}
+	for s := range idx.paths {
+		k.paths[s] = true
+	}
+	return k
+}
+
+// Equal reports whether two sets of keys are the same.
+func (k *Keys) Equal(o *Keys) bool {
+	return maps.Equal(k.json, o.json) && maps.Equal(k.mapKeys, o.mapKeys) && maps.Equal(k.paths, o.paths)
+}
+
+func (k *Keys) String() string {
+	return fmt.Sprintf("json %v, map keys %v, paths %v", slices.Sorted(maps.Keys(k.json)), slices.Sorted(maps.Keys(k.mapKeys)), slices.Sorted(maps.Keys(k.paths)))
+}
+
+// Declares is idx.Keys().Declares.
+func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
+	return idx.Keys().Declares(pkg, info)
+}
+
+// UsesMapKeys is idx.Keys().UsesMapKeys.
+func (idx *Index) UsesMapKeys(info *types.Info) bool { return idx.Keys().UsesMapKeys(info) }
+
 // Declares reports whether a package's own declarations can hold a carrier:
 // a struct field with a carrier json tag, or a field or type the catalog
 // lists by path. It looks at the types of the package's declared objects
@@ -37,11 +95,11 @@ func (*ExposesCarriers) String() string { return "exposes carriers" }
 // types: their packages' ExposesCarriers facts answer for them. Maps from
 // strings to interfaces are not counted (every program has them): see
 // UsesMapKeys.
-func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
-	if idx.paths[pkg.Path()] {
+func (k *Keys) Declares(pkg *types.Package, info *types.Info) bool {
+	if k.paths[pkg.Path()] {
 		return true
 	}
-	w := walker{idx: idx, pkg: pkg, seen: make(map[types.Type]bool)}
+	w := walker{keys: k, pkg: pkg, seen: make(map[types.Type]bool)}
 	for _, obj := range info.Defs {
 		if obj != nil && w.holds(obj.Type()) {
 			return true
@@ -51,7 +109,7 @@ func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
 }
 
 type walker struct {
-	idx  *Index
+	keys *Keys
 	pkg  *types.Package
 	seen map[types.Type]bool
 }
@@ -79,7 +137,7 @@ func (w *walker) holds(t types.Type) bool {
 		return w.holds(t.Underlying())
 	case *types.Struct:
 		for i := range t.NumFields() {
-			if w.idx.json[JSONName(t.Tag(i))] != nil || w.holds(t.Field(i).Type()) {
+			if w.keys.json[JSONName(t.Tag(i))] || w.holds(t.Field(i).Type()) {
 				return true
 			}
 		}
@@ -102,12 +160,12 @@ func (w *walker) holds(t types.Type) bool {
 // UsesMapKeys reports whether a package has a constant string expression
 // whose value is a key that carries a code in a loosely decoded JSON map
 // (m["errcode"]): without one, no map index in it is a carrier.
-func (idx *Index) UsesMapKeys(info *types.Info) bool {
-	if len(idx.mapKeys) == 0 {
+func (k *Keys) UsesMapKeys(info *types.Info) bool {
+	if len(k.mapKeys) == 0 {
 		return false
 	}
 	for _, tv := range info.Types {
-		if tv.Value != nil && tv.Value.Kind() == constant.String && idx.mapKeys[constant.StringVal(tv.Value)] != nil {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && k.mapKeys[constant.StringVal(tv.Value)] {
 			return true
 		}
 	}
