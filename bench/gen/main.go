@@ -5,8 +5,10 @@
 //
 //	go run ./bench/gen -o /tmp/corpus -scale 2
 //
-// The corpus grows linearly with -scale: scale 1 has 12 packages of 6 files
-// each, scale k has 12k such packages. Package p<i> imports the carrier
+// The corpus grows linearly with -scale: scale 1 has 40 packages of 6 files
+// each (about 77,000 lines), scale k has 40k such packages. A unit is large
+// enough for the corpus's own cost to outweigh the fixed cost of loading
+// its standard library dependencies. Package p<i> imports the carrier
 // package api, a package without carriers (util) and, for i > 0, p<(i-1)/2>
 // (a binary tree, so go vet can analyze packages in parallel), and compares
 // literals against the carrier-returning functions of that parent: those
@@ -44,7 +46,7 @@ type Manifest struct {
 
 const (
 	module          = "example.com/corpus"
-	packagesPerUnit = 12
+	packagesPerUnit = 40
 	filesPerPackage = 6
 )
 
@@ -52,7 +54,7 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
 	out := flag.String("o", "", "directory to write the corpus module to (must not exist or be empty)")
-	scale := flag.Int("scale", 1, "size of the corpus, in units of 12 packages")
+	scale := flag.Int("scale", 1, "size of the corpus, in units of 40 packages")
 	flag.Parse()
 	if *out == "" || *scale < 1 || flag.NArg() > 0 {
 		log.Fatal("usage: gen -o DIR [-scale N]")

@@ -646,7 +646,10 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 		}
 	}
 
-	// Linearity over the generated corpora.
+	// Linearity over the generated corpora: the cost a corpus adds per
+	// thousand lines, from one scale to the next, is the same at every step
+	// if the cost is linear (the fixed cost, loading the standard library,
+	// cancels out).
 	var gens []*corpus
 	for _, c := range b.corpora {
 		if c.Planted != nil {
@@ -654,22 +657,28 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 		}
 	}
 	if len(gens) > 1 {
-		base := gens[0]
-		fmt.Fprintf(&md, "\nGrowth over the generated corpus, relative to %s (linear growth: the size ratio). \"own work\" is errcodevet's CPU minus noopfacts's.\n\n", base.Name)
-		md.WriteString("| corpus | driver | size | errcodevet wall | errcodevet CPU | errcodevet memory | own work (CPU) |\n|---|---|---:|---:|---:|---:|---:|\n")
-		for _, c := range gens {
-			for _, d := range b.drivers {
-				e0, f0 := b.stat(base.Name, d, "errcodevet"), b.stat(base.Name, d, "noopfacts")
+		md.WriteString("\nGrowth over the generated corpus: medians, and the CPU time each step adds per 1,000 added lines (the same at every step when the cost is linear; the fixed cost of loading the standard library cancels out). Under go vet, CPU is that of the tool processes.\n\n")
+		md.WriteString("| driver | corpus | lines | errcodevet wall | errcodevet CPU | noopfacts CPU | added CPU per 1k lines: errcodevet | noopfacts | errcodevet memory |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+		for _, d := range b.drivers {
+			for i, c := range gens {
 				e, f := b.stat(c.Name, d, "errcodevet"), b.stat(c.Name, d, "noopfacts")
-				cpu, mem := e.cpu, e.rss
-				cpu0, mem0 := e0.cpu, e0.rss
-				own, own0 := e.cpu-f.cpu, e0.cpu-f0.cpu
+				ecpu, fcpu, emem := e.cpu, f.cpu, e.rss
 				if d == "vet" {
-					cpu, mem, cpu0, mem0 = e.toolCPU, e.toolRSS, e0.toolCPU, e0.toolRSS
-					own, own0 = e.toolCPU-f.toolCPU, e0.toolCPU-f0.toolCPU
+					ecpu, fcpu, emem = e.toolCPU, f.toolCPU, e.toolRSS
 				}
-				fmt.Fprintf(&md, "| %s | %s | %s | %s | %s | %s | %s (%.1f s) |\n", c.Name, d,
-					ratio(float64(c.Lines), float64(base.Lines)), ratio(e.wall, e0.wall), ratio(cpu, cpu0), ratio(mem, mem0), ratio(own, own0), own)
+				slopeE, slopeF := "-", "-"
+				if i > 0 {
+					p := gens[i-1]
+					pe, pf := b.stat(p.Name, d, "errcodevet"), b.stat(p.Name, d, "noopfacts")
+					pecpu, pfcpu := pe.cpu, pf.cpu
+					if d == "vet" {
+						pecpu, pfcpu = pe.toolCPU, pf.toolCPU
+					}
+					kl := float64(c.Lines-p.Lines) / 1000
+					slopeE = fmt.Sprintf("%.1f ms", (ecpu-pecpu)/kl*1000)
+					slopeF = fmt.Sprintf("%.1f ms", (fcpu-pfcpu)/kl*1000)
+				}
+				fmt.Fprintf(&md, "| %s | %s | %d | %.2f s | %.1f s | %.1f s | %s | %s | %.0f MiB |\n", d, c.Name, c.Lines, e.wall, ecpu, fcpu, slopeE, slopeF, emem/1024)
 			}
 		}
 	}
