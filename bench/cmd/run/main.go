@@ -79,6 +79,7 @@ func main() {
 	driversFlag := flag.String("drivers", "standalone,vet", "comma-separated drivers: standalone, vet")
 	out := flag.String("o", "bench/out", "directory for results.md and results.json")
 	work := flag.String("work", "", "work directory for binaries and corpora (default a new temporary directory, removed at the end)")
+	from := flag.String("from", "", "render the tables of a results.json written by an earlier run, running nothing")
 	smoke := flag.Bool("smoke", false, "CI smoke run: -n 1 -corpora gen1, and check that the tools ran and errcodevet reported exactly the planted findings; never compares timings")
 	flag.Parse()
 	if *smoke {
@@ -87,6 +88,16 @@ func main() {
 	}
 	if *n < 1 || flag.NArg() > 0 {
 		log.Fatal("usage: run [-n N] [-corpora LIST] [-drivers LIST] [-o DIR] [-smoke]")
+	}
+	if *from != "" {
+		b, err := load(*from)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := b.report(*out, 0); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if _, err := os.Stat("bench/noop"); err != nil {
 		log.Fatal("run from the errcodevet module root")
@@ -130,6 +141,7 @@ type corpus struct {
 // Run is one measured command.
 type Run struct {
 	Corpus, Driver, Tool string
+	Lines                int // of the corpus, 0 for std
 	Round                int
 	Wall                 float64 // seconds
 	MaxRSS               int64   // KiB, the largest process of the tree
@@ -151,6 +163,38 @@ type bench struct {
 	drivers []string
 	runs    []Run
 	goVer   string
+	from    string // the results.json rendered again, if any
+}
+
+// load rebuilds a benchmark's runs, corpora and drivers from its
+// results.json.
+func load(path string) (*bench, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	b := &bench{}
+	if err := json.Unmarshal(data, &b.runs); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	b.from = path
+	seen := make(map[string]bool)
+	for _, r := range b.runs {
+		b.n = max(b.n, r.Round)
+		if !seen["c"+r.Corpus] {
+			seen["c"+r.Corpus] = true
+			c := &corpus{Name: r.Corpus, Lines: r.Lines}
+			if strings.HasPrefix(r.Corpus, "gen") {
+				c.Planted = map[string]int{}
+			}
+			b.corpora = append(b.corpora, c)
+		}
+		if !seen["d"+r.Driver] {
+			seen["d"+r.Driver] = true
+			b.drivers = append(b.drivers, r.Driver)
+		}
+	}
+	return b, nil
 }
 
 func splitList(s string) []string {
@@ -341,7 +385,7 @@ func mib(kib int64) float64 { return float64(kib) / 1024 }
 
 // run runs tool over corpus c under driver d once and measures it.
 func (b *bench) run(c *corpus, d, tool string, round int) (Run, error) {
-	r := Run{Corpus: c.Name, Driver: d, Tool: tool, Round: round}
+	r := Run{Corpus: c.Name, Driver: d, Tool: tool, Lines: c.Lines, Round: round}
 	var cmd *exec.Cmd
 	var logFile string
 	switch d {
@@ -584,11 +628,30 @@ func (b *bench) stat(c, d, tool string) stat {
 	return stat{median(wall), median(rss), median(cpu), median(toolRSS), median(toolCPU), procs}
 }
 
-func ratio(a, b float64) string {
-	if b == 0 {
+// pairedRatio is the median over rounds of num's measure / den's in the
+// same round.
+func (b *bench) pairedRatio(c, d, num, den string, m func(Run) float64) string {
+	byRound := make(map[int]map[string]Run)
+	for _, r := range b.runs {
+		if r.Corpus == c && r.Driver == d && r.Round > 0 {
+			if byRound[r.Round] == nil {
+				byRound[r.Round] = make(map[string]Run)
+			}
+			byRound[r.Round][r.Tool] = r
+		}
+	}
+	var ratios []float64
+	for _, tools := range byRound {
+		n, okN := tools[num]
+		dd, okD := tools[den]
+		if okN && okD && m(dd) > 0 {
+			ratios = append(ratios, m(n)/m(dd))
+		}
+	}
+	if len(ratios) == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%.2fx", a/b)
+	return fmt.Sprintf("%.2fx", median(ratios))
 }
 
 func (b *bench) report(dir string, elapsed time.Duration) error {
@@ -596,9 +659,13 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 		return err
 	}
 	var md strings.Builder
-	load, _ := os.ReadFile("/proc/loadavg")
-	fmt.Fprintf(&md, "Medians of %d runs, tools alternating; %s, %s/%s, %d CPUs; load average at the end: %s; %s in all.\n\n",
-		b.n, b.goVer, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "), elapsed.Round(time.Second))
+	if b.from != "" {
+		fmt.Fprintf(&md, "Medians of %d runs, tools alternating; rendered from %s.\n\n", b.n, b.from)
+	} else {
+		loadavg, _ := os.ReadFile("/proc/loadavg")
+		fmt.Fprintf(&md, "Medians of %d runs, tools alternating; %s, %s/%s, %d CPUs; load average at the end: %s; %s in all.\n\n",
+			b.n, b.goVer, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), strings.Join(strings.Fields(string(loadavg))[:3], " "), elapsed.Round(time.Second))
+	}
 	if b.smoke {
 		md.WriteString("Smoke run: one run each; the figures are not meant to be compared.\n\n")
 	}
@@ -622,27 +689,28 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 		}
 	}
 
-	md.WriteString("\nRatios of medians. \"facts\" is noopfacts / noop: the price of declaring a fact type. errcodevet is compared with both floors.\n\n")
+	md.WriteString("\nRatios: the median, over the rounds, of each round's ratio (a round runs the three tools back to back, so a change in the machine's load falls on all three). \"facts\" is noopfacts / noop: the price of declaring a fact type. errcodevet is compared with both floors. Memory and CPU under go vet are the tool processes'.\n\n")
 	md.WriteString("| corpus | driver | facts: wall | facts: memory | errcodevet / noop: wall | memory | CPU | errcodevet / noopfacts: wall | memory | CPU |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range b.corpora {
 		for _, d := range b.drivers {
-			n, f, e := b.stat(c.Name, d, "noop"), b.stat(c.Name, d, "noopfacts"), b.stat(c.Name, d, "errcodevet")
-			mem := func(s stat) float64 {
+			r := func(num, den string, m func(Run) float64) string { return b.pairedRatio(c.Name, d, num, den, m) }
+			wall := func(r Run) float64 { return r.Wall }
+			mem := func(r Run) float64 {
 				if d == "vet" {
-					return s.toolRSS
+					return float64(r.ToolMaxRSS)
 				}
-				return s.rss
+				return float64(r.MaxRSS)
 			}
-			cpu := func(s stat) float64 {
+			cpu := func(r Run) float64 {
 				if d == "vet" {
-					return s.toolCPU
+					return r.ToolCPU
 				}
-				return s.cpu
+				return r.CPU
 			}
 			fmt.Fprintf(&md, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Name, d,
-				ratio(f.wall, n.wall), ratio(mem(f), mem(n)),
-				ratio(e.wall, n.wall), ratio(mem(e), mem(n)), ratio(cpu(e), cpu(n)),
-				ratio(e.wall, f.wall), ratio(mem(e), mem(f)), ratio(cpu(e), cpu(f)))
+				r("noopfacts", "noop", wall), r("noopfacts", "noop", mem),
+				r("errcodevet", "noop", wall), r("errcodevet", "noop", mem), r("errcodevet", "noop", cpu),
+				r("errcodevet", "noopfacts", wall), r("errcodevet", "noopfacts", mem), r("errcodevet", "noopfacts", cpu))
 		}
 	}
 
