@@ -82,11 +82,16 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		r.reportDirectives(files, directives)
 		return nil, nil
 	}
-	p.ExportPackageFact(new(carrier.ExposesCarriers))
+	// Facts are for importers: a main package (a command, or the test
+	// main a driver generates) has none.
+	importable := p.Pkg.Name() != "main"
+	if importable {
+		p.ExportPackageFact(new(carrier.ExposesCarriers))
+	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.resolver.Analyze(p.Files)
 	for fn, t := range r.resolver.Funcs() {
-		if fn.Pkg() == p.Pkg {
+		if importable && fn.Pkg() == p.Pkg {
 			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
 		}
 	}

@@ -88,7 +88,3 @@ func typeCheckGolden(t *testing.T, dir string, pkgs ...string) {
 		}
 	})
 }
-
-func TestBasic(t *testing.T) {
-	runFixes(t, newAnalyzer(t, analyzer.Config{}), "basic")
-}
