@@ -20,6 +20,7 @@ func TestCarriers(t *testing.T) {
 		"carrierconversion", // numeric and string conversions of carriers
 		"carrierfunc",       // functions and methods of the package returning a carrier
 		"carriermap",        // m["errcode"].(float64), direct and comma-ok
+		"carriermapuse",     // maps that only come from another package
 		"carrierswitch",     // switch cases, init statements, tagless switches
 	)
 }
@@ -29,4 +30,15 @@ func TestCarriers(t *testing.T) {
 // carrier of its own.
 func TestCarrierFacts(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "carrierfacts/sdk", "carrierfacts/wrap", "carrierfacts/user")
+}
+
+// TestCarrierCatalog proves that carriers declared by catalog files are
+// carriers: a field by path, a named type, and a new family's json tag, whose
+// fixes import the family's own constants package.
+func TestCarrierCatalog(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Catalogs: []string{
+		"../testdata/catalog/carriers.yaml",
+		"../testdata/catalog/acme.yaml",
+	}})
+	runFixes(t, a, "carriercatalog")
 }

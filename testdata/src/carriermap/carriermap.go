@@ -2,7 +2,9 @@ package carriermap // want package:"exposes carriers"
 
 // This fixture proves that a float64 read from a loosely decoded JSON
 // map under the key "errcode" is a carrier, asserted directly or through the
-// comma-ok form, and that other keys and other map types are not.
+// comma-ok form, and that other keys and other map types are not. Such maps
+// are found in each package: the package exposes carriers to its importers
+// only because it has a function that returns one.
 
 // handle is given what json.Unmarshal decoded into a map[string]any.
 func handle(m map[string]any) bool {
@@ -27,3 +29,5 @@ func interfaces(m map[string]interface{}, counts map[string]float64) bool {
 	// the program puts in it.
 	return counts["errcode"] == 42001
 }
+
+func codeOf(m map[string]any) float64 { return m["errcode"].(float64) } // want codeOf:"returns wechat code"
