@@ -1,0 +1,97 @@
+package analyzer_test
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// A finding, reduced to what tests compare.
+type finding struct {
+	Line     int
+	Category string
+	Message  string
+}
+
+func (f finding) String() string { return fmt.Sprintf("%d: [%s] %s", f.Line, f.Category, f.Message) }
+
+// analyze writes files as the package "checkexample" of a temp GOPATH that
+// holds the real constants packages, runs a on it, and returns its findings
+// sorted by line. Loading or analysis errors fail the test.
+func analyze(t *testing.T, a *analysis.Analyzer, files map[string]string) []finding {
+	t.Helper()
+	dir := t.TempDir()
+	for _, pkg := range []string{"wechat", "miniprogram"} {
+		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
+		if err := os.CopyFS(dst, os.DirFS(filepath.Join("..", pkg))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgDir := filepath.Join(dir, "src", "checkexample")
+	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(pkgDir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, "checkexample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, err := range p.Errors {
+			t.Fatalf("loading %s: %v", p.PkgPath, err)
+		}
+	})
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []finding
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("analysis of %s: %v", act.Package.PkgPath, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			out = append(out, finding{act.Package.Fset.Position(d.Pos).Line, d.Category, d.Message})
+		}
+	}
+	slices.SortFunc(out, func(a, b finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), strings.Compare(a.Category, b.Category), strings.Compare(a.Message, b.Message))
+	})
+	return out
+}
+
+// checkFindings fails the test unless got lists exactly want, in order.
+func checkFindings(t *testing.T, got []finding, want ...finding) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", joinFindings(got), joinFindings(want))
+	}
+}
+
+func joinFindings(fs []finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "\t%s\n", f)
+	}
+	if len(fs) == 0 {
+		b.WriteString("\t(none)\n")
+	}
+	return b.String()
+}
