@@ -28,9 +28,3 @@ func TestFixes(t *testing.T) {
 func TestFixForeignConstants(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{IncludeSuccess: true}), "fixforeignconst")
 }
-
-// TestFixTestConstants proves that constants of _test.go files are used
-// only in _test.go files.
-func TestFixTestConstants(t *testing.T) {
-	runFixes(t, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "fixtestconst")
-}

@@ -31,7 +31,8 @@ func TestIncludeSuccess(t *testing.T) {
 }
 
 // TestIncludeTests proves that -include-tests checks _test.go files, of the
-// package and of its external test package.
+// package and of its external test package, and that constants of _test.go
+// files are used by fixes only in _test.go files.
 func TestIncludeTests(t *testing.T) {
-	runFixes(t, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "testsincluded")
+	runFixes(t, newAnalyzer(t, analyzer.Config{IncludeTests: true}), "testsincluded", "fixtestconst")
 }
