@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // A finding, reduced to what tests compare.
@@ -68,13 +71,39 @@ func analyze(t *testing.T, a *analysis.Analyzer, files map[string]string) []find
 			t.Fatalf("analysis of %s: %v", act.Package.PkgPath, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			out = append(out, finding{act.Package.Fset.Position(d.Pos).Line, d.Category, d.Message})
+			f := finding{act.Package.Fset.Position(d.Pos).Line, d.Category, d.Message}
+			checkDiagnostic(t, f, d)
+			out = append(out, f)
 		}
 	}
 	slices.SortFunc(out, func(a, b finding) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), strings.Compare(a.Category, b.Category), strings.Compare(a.Message, b.Message))
 	})
 	return out
+}
+
+var fixMessage = regexp.MustCompile(`^Use \S+ instead of \S+$`)
+
+// checkDiagnostic checks what every diagnostic must have: a URL into the
+// documentation of its check (or of suppression, for directive findings),
+// and at most one fix, named by a verb phrase.
+func checkDiagnostic(t *testing.T, f finding, d analysis.Diagnostic) {
+	t.Helper()
+	want := analyzer.DocsURL + "#" + f.Category
+	if f.Category == "directive" {
+		want = analyzer.DocsURL + "#suppressing-a-finding"
+	}
+	if d.URL != want {
+		t.Errorf("%s: URL %q, want %q", f, d.URL, want)
+	}
+	if len(d.SuggestedFixes) > 1 {
+		t.Errorf("%s: %d fixes, want at most one", f, len(d.SuggestedFixes))
+	}
+	for _, fix := range d.SuggestedFixes {
+		if !fixMessage.MatchString(fix.Message) {
+			t.Errorf("%s: fix message %q is not of the form \"Use X instead of Y\"", f, fix.Message)
+		}
+	}
 }
 
 // checkFindings fails the test unless got lists exactly want, in order.
