@@ -81,6 +81,9 @@ func (r *pass) intLiteral(t *catalog.Table, node ast.Expr, value string, against
 }
 
 func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	if value == "" {
+		return // what a missing field decodes to: a carrier can hold it
+	}
 	quoted := strconv.Quote(value)
 	if code := t.Lookup(value); code != nil {
 		if !code.Documented && !t.IsSuccess(value) {

@@ -22,6 +22,7 @@ func TestSilent(t *testing.T) {
 		"generated",          // generated files
 		"testsskipped",       // _test.go files, by default
 		"perapicodes",        // known per-API values and real codes that look alike
+		"silentzero",         // the empty string: a missing status or code
 	)
 }
 
