@@ -11,6 +11,7 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/directive"
+	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
 const doc = `check comparisons of WeChat and Mini Program result codes
@@ -42,7 +43,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		Doc:       doc,
 		URL:       DocsURL,
 		Run:       st.run,
-		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers)},
+		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(RetriesFact)},
 	}
 	st.bindFlags(&a.Flags)
 	return a, nil
@@ -68,6 +69,9 @@ type pass struct {
 	resolver *carrier.Resolver
 	file     *ast.File
 	ignores  []*directive.Ignore
+
+	retrying map[*types.Func]bool          // the package's functions that retry
+	calls    map[*types.Func][]*types.Func // the package's static calls
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
@@ -78,11 +82,18 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 
 	// Cheap exit: a package that neither declares a carrier nor imports a
 	// package exposing one cannot compare against a code.
-	if !s.index.Declares(p.Pkg, p.TypesInfo) && !r.importsCarriers() {
+	exposes, local := s.index.Declares(p.Pkg, p.TypesInfo)
+	exposes = exposes || r.importsCarriers()
+	if !exposes && !local {
+		if retry.ImportsDriver(p.Pkg) {
+			r.retryFuncs() // a retry helper package: its callers need its facts
+		}
 		r.reportDirectives(files, directives)
 		return nil, nil
 	}
-	p.ExportPackageFact(new(carrier.ExposesCarriers))
+	if exposes {
+		p.ExportPackageFact(new(carrier.ExposesCarriers))
+	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.resolver.Analyze(p.Files)
 	for fn, t := range r.resolver.Funcs() {
@@ -90,11 +101,17 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
 		}
 	}
+	r.retryFuncs()
 
 	for _, f := range files {
 		r.file = f
 		r.ignores = directives[f]
 		ast.Inspect(f, r.visit)
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				r.retryChecks(fd)
+			}
+		}
 	}
 	r.reportDirectives(files, directives)
 	return nil, nil

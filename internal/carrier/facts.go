@@ -27,29 +27,34 @@ func (*ExposesCarriers) AFact() {}
 
 func (*ExposesCarriers) String() string { return "exposes carriers" }
 
-// Declares reports whether a package's own declarations can hold a carrier:
-// a struct field with a carrier json tag, a field or type the catalog lists
-// by path, or (when map keys carry codes) a map from strings to interfaces.
+// Declares reports whether a package's own declarations can hold a carrier.
+// exposes is a struct field with a carrier json tag or a field or type the
+// catalog lists by path: importers can reach those. local is a variable of
+// a map from strings to interfaces when map keys carry codes: such maps are
+// read where they are decoded, and every other package has them, so they do
+// not make a package expose carriers.
+//
 // It looks at the types of the package's declared objects only, not at its
 // syntax, and does not descend into other packages' named types: their
 // packages' ExposesCarriers facts answer for them.
-func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
+func (idx *Index) Declares(pkg *types.Package, info *types.Info) (exposes, local bool) {
 	if idx.paths[pkg.Path()] {
-		return true
+		return true, false
 	}
 	w := walker{idx: idx, pkg: pkg, seen: make(map[types.Type]bool)}
 	for _, obj := range info.Defs {
 		if obj != nil && w.holds(obj.Type()) {
-			return true
+			return true, false
 		}
 	}
-	return false
+	return false, w.maps
 }
 
 type walker struct {
 	idx  *Index
 	pkg  *types.Package
 	seen map[types.Type]bool
+	maps bool // a map[string]interface{} was seen
 }
 
 // holds reports whether a value of type t can contain a carrier.
@@ -83,7 +88,7 @@ func (w *walker) holds(t types.Type) bool {
 	case *types.Map:
 		if len(w.idx.mapKeys) > 0 && types.IsInterface(t.Elem()) {
 			if k, ok := t.Key().Underlying().(*types.Basic); ok && k.Info()&types.IsString != 0 {
-				return true
+				w.maps = true
 			}
 		}
 		return w.holds(t.Key()) || w.holds(t.Elem())
