@@ -431,4 +431,3 @@ func validImportPath(s string) bool {
 	}
 	return true
 }
-
