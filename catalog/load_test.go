@@ -151,6 +151,31 @@ func TestLoadErrors(t *testing.T) {
 			want: `ext.yaml:4:7: value "42001" is already in family wechat`,
 		},
 		{
+			// The file does not repeat the family's kind: the value is
+			// still read as the family's int.
+			name: "repeats a built-in value, written differently",
+			files: []string{"ext.yaml", string(yamlLines(
+				"extends: wechat",
+				"codes:",
+				"  documented:",
+				"    - {value: 042001, name: TokenExpired, message: Token expired.}",
+			))},
+			want: `ext.yaml:4:7: value "42001" is already in family wechat`,
+		},
+		{
+			name: "extension value not an integer",
+			files: []string{"ext.yaml", string(yamlLines(
+				"extends: wechat",
+				"codes:",
+				"  documented:",
+				"    - {value: 4200l, name: TokenExpired, message: Token expired.}",
+				"  known:",
+				"    - {value: \"\"}",
+			))},
+			want: `ext.yaml:4:7: value "4200l" is not an integer, as family wechat's codes are` + "\n" +
+				`ext.yaml:6:7: value "" is not an integer, as family wechat's codes are`,
+		},
+		{
 			name: "repeats a built-in name",
 			files: []string{"ext.yaml", string(yamlLines(
 				"extends: wechat",
@@ -269,7 +294,7 @@ func TestExtendWeChat(t *testing.T) {
 		"      message: Quota exhausted. Try again later.",
 		"      retry: retry",
 		"  known:",
-		"    - value: 99002",
+		"    - value: +099002",
 	)))
 	if err != nil {
 		t.Fatal(err)
