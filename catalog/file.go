@@ -293,28 +293,41 @@ func (p *parser) table(n *yaml.Node, what string) *FileTable {
 			Types:   p.strings(cm["types"], what+".carriers.types"),
 			MapKeys: p.strings(cm["map-keys"], what+".carriers.map-keys"),
 		}
-		p.checkPaths(cm["fields"], t.Carriers.Fields, 2, "a field path such as \"example.com/sdk.Response.Code\"")
-		p.checkPaths(cm["types"], t.Carriers.Types, 1, "a type path such as \"example.com/sdk.ErrCode\"")
+		p.checkPaths(cm["fields"], 2, "a field path such as \"example.com/sdk.Response.Code\"")
+		p.checkPaths(cm["types"], 1, "a type path such as \"example.com/sdk.ErrCode\"")
 	}
 	t.Documented = p.entries(m["documented"], what+".documented")
 	t.Known = p.entries(m["known"], what+".known")
 	return t
 }
 
-// checkPaths checks "import/path.Name[.Field]" paths with the given number of
-// dot-separated names after the import path.
-func (p *parser) checkPaths(n *yaml.Node, paths []string, names int, want string) {
-	for i, path := range paths {
-		slash := strings.LastIndex(path, "/")
-		parts := strings.Split(path[slash+1:], ".")
-		ok := len(parts) == names+1 && validImportPath(path[:slash+1]+parts[0])
-		for _, id := range parts[1:] {
-			ok = ok && token.IsIdentifier(id)
+// checkPaths checks the "import/path.Name[.Field]" paths of a carrier list:
+// an import path, then the given number of dot-separated names. The import
+// path's last element may hold dots itself ("gopkg.in/yaml.v3.Node").
+// Items that are not strings were reported by p.strings.
+func (p *parser) checkPaths(n *yaml.Node, names int, want string) {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" || item.Value == "" {
+			continue
 		}
-		if !ok {
-			p.errorf(n.Content[i], "%q is not %s", path, want)
+		if !validPath(item.Value, names) {
+			p.errorf(item, "%q is not %s", item.Value, want)
 		}
 	}
+}
+
+func validPath(path string, names int) bool {
+	for range names {
+		i := strings.LastIndex(path, ".")
+		if i < 0 || !token.IsIdentifier(path[i+1:]) {
+			return false
+		}
+		path = path[:i]
+	}
+	return validImportPath(path)
 }
 
 func (p *parser) entries(n *yaml.Node, what string) []FileEntry {

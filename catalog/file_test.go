@@ -375,7 +375,19 @@ func TestParseErrors(t *testing.T) {
 			want: `t.yaml:6:9: "example.com/sdk.Response.err-code" is not a field path such as "example.com/sdk.Response.Code"`,
 		},
 		{
-			name: "type path with a field",
+			name: "bad path after a skipped item",
+			src: yamlLines(
+				"family: acme",
+				"codes:",
+				"  kind: int",
+				"  carriers:",
+				"    fields: [[example.com/sdk.Response.Code], example.com/sdk.Response]",
+			),
+			want: `t.yaml:5:14: codes.carriers.fields item must be a single value` + "\n" +
+				`t.yaml:5:47: "example.com/sdk.Response" is not a field path such as "example.com/sdk.Response.Code"`,
+		},
+		{
+			name: "second path is bad",
 			src: yamlLines(
 				"family: acme",
 				"codes:",
@@ -524,5 +536,30 @@ func TestMarshalBuiltins(t *testing.T) {
 		if string(out) != string(data) {
 			t.Errorf("%s changed by Parse and Marshal:\n%s", name, out)
 		}
+	}
+}
+
+func TestCarrierPaths(t *testing.T) {
+	src := yamlLines(
+		"family: acme",
+		"codes:",
+		"  kind: int",
+		"  carriers:",
+		"    fields:",
+		"      - example.com/sdk.Response.Code",
+		"      - sdk.Response.Code",
+		"      - gopkg.in/acme.v2.Response.ErrCode",
+		"      - example.com/sdk/v2/wx.Reply.Code",
+		"    types:",
+		"      - example.com/sdk.ErrCode",
+		"      - gopkg.in/yaml.v3.Kind",
+		"      - errcodes.Code",
+	)
+	f, err := catalog.Parse("t.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.Codes.Carriers.Fields) + len(f.Codes.Carriers.Types); got != 7 {
+		t.Errorf("%d carrier paths, want 7: %+v", got, f.Codes.Carriers)
 	}
 }
