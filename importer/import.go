@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -74,7 +75,8 @@ func defaultStatus() *catalog.FileTable {
 // Import turns a vendor page into a catalog file. The review supplies the
 // header and pinned names; a nil review imports the page with derived names
 // and the default carriers of its format (json errcode, or resultCode and
-// resultStatus), for a family the caller names.
+// resultStatus). A review that names no family, and a nil one, import the
+// page as a new family named after the file: "acme-pay.txt" is acmepay.
 func Import(filename string, page []byte, review *Review) (*catalog.File, error) {
 	format, rows, err := Parse(filename, page)
 	if err != nil {
@@ -84,6 +86,12 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		review = new(Review)
 	}
 	f := review.File // a copy: the review is not changed
+	if f.Family == "" && f.Extends == "" {
+		f.Family = familyName(filename)
+		if f.Family == "" {
+			return nil, &Error{filename, 0, "the file name gives no family name: name the family in a review file"}
+		}
+	}
 	if f.Codes == nil {
 		f.Codes = new(catalog.FileTable)
 	} else {
@@ -151,6 +159,24 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// familyName returns the family name a file name gives: its base name up
+// to the first dot, lower-cased, without the characters a family name may
+// not hold; "" if that does not start with a letter.
+func familyName(filename string) string {
+	base, _, _ := strings.Cut(filepath.Base(filename), ".")
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return ""
+	}
+	return name
 }
 
 func retryValues(m map[string]RetryOverride) map[string]string {

@@ -225,3 +225,89 @@ func TestReadSourceReviews(t *testing.T) {
 		}
 	}
 }
+
+// TestImportWithoutReview imports a page of each shape with no review: the
+// family is named after the file, the names are derived, and the carriers
+// are those of the format.
+func TestImportWithoutReview(t *testing.T) {
+	t.Run("errcode", func(t *testing.T) {
+		page := "Error codes\n\n1001 Widget is broken. Replace the widget.\n1002 Service is busy. Try again later.\n-1 Invalid token\n"
+		f, err := importer.Import("pages/acme.txt", []byte(page), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Family != "acme" || f.Extends != "" || f.Package != "" {
+			t.Errorf("family %q, extends %q, package %q; want family acme", f.Family, f.Extends, f.Package)
+		}
+		if f.Codes.Kind != catalog.KindInt {
+			t.Errorf("codes kind %s, want int", f.Codes.Kind)
+		}
+		if want := (catalog.FileCarriers{JSON: []string{"errcode"}}); !equalCarriers(f.Codes.Carriers, want) {
+			t.Errorf("carriers %+v, want %+v", f.Codes.Carriers, want)
+		}
+		if f.Status != nil {
+			t.Errorf("status table %+v, want none", *f.Status)
+		}
+		checkEntries(t, f.Codes.Documented, []catalog.FileEntry{
+			{Value: "1001", Name: "WidgetBroken", Message: "Widget is broken. Replace the widget.", Action: "Replace the widget.", Retry: catalog.RetryUnstated},
+			{Value: "1002", Name: "ServiceBusy", Message: "Service is busy. Try again later.", Action: "Try again later.", Retry: catalog.RetryLater},
+			{Value: "-1", Name: "InvalidToken", Message: "Invalid token", Retry: catalog.RetryNever},
+		})
+		if _, err := catalog.New(f); err != nil {
+			t.Errorf("the imported family does not load: %v", err)
+		}
+	})
+	t.Run("result", func(t *testing.T) {
+		page := "resultCode\nresultStatus\nresultMessage\nFurther Action\n" +
+			"RATE_LIMITED\nF\nToo many calls.\nReduce the calling frequency.\n" +
+			"SYSTEM_BUSY\nU\nBusy.\n"
+		f, err := importer.Import("acme-pay.txt", []byte(page), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Family != "acmepay" {
+			t.Errorf("family %q, want acmepay", f.Family)
+		}
+		if f.Codes.Kind != catalog.KindString {
+			t.Errorf("codes kind %s, want string", f.Codes.Kind)
+		}
+		if want := (catalog.FileCarriers{JSON: []string{"resultCode"}}); !equalCarriers(f.Codes.Carriers, want) {
+			t.Errorf("code carriers %+v, want %+v", f.Codes.Carriers, want)
+		}
+		checkEntries(t, f.Codes.Documented, []catalog.FileEntry{
+			{Value: "RATE_LIMITED", Name: "RateLimited", Status: "F", Message: "Too many calls.", Action: "Reduce the calling frequency.", Retry: catalog.RetryReduceTraffic},
+			{Value: "SYSTEM_BUSY", Name: "SystemBusy", Status: "U", Message: "Busy.", Retry: catalog.RetryLater},
+		})
+		if f.Status == nil {
+			t.Fatal("no status table")
+		}
+		if want := (catalog.FileCarriers{JSON: []string{"resultStatus"}}); !equalCarriers(f.Status.Carriers, want) {
+			t.Errorf("status carriers %+v, want %+v", f.Status.Carriers, want)
+		}
+		if !slices.Equal(f.Status.Success, []string{"S"}) {
+			t.Errorf("status success %q, want [S]", f.Status.Success)
+		}
+		var statuses []string
+		for _, e := range f.Status.Documented {
+			statuses = append(statuses, e.Value+"="+e.Name+"/"+string(e.Retry))
+		}
+		if want := []string{"S=StatusSuccess/unstated", "F=StatusFailure/never", "U=StatusUnknown/retry"}; !slices.Equal(statuses, want) {
+			t.Errorf("statuses %q, want %q", statuses, want)
+		}
+		if _, err := catalog.New(f); err != nil {
+			t.Errorf("the imported family does not load: %v", err)
+		}
+	})
+	t.Run("file name is no family name", func(t *testing.T) {
+		f, err := importer.Import("2024.txt", []byte("1 Busy\n"), nil)
+		want := `2024.txt: the file name gives no family name: name the family in a review file`
+		if err == nil || err.Error() != want {
+			t.Errorf("Import = %+v, %v; want error %s", f, err, want)
+		}
+	})
+}
+
+func equalCarriers(a, b catalog.FileCarriers) bool {
+	return slices.Equal(a.JSON, b.JSON) && slices.Equal(a.Fields, b.Fields) &&
+		slices.Equal(a.Types, b.Types) && slices.Equal(a.MapKeys, b.MapKeys)
+}
