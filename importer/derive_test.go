@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"go/token"
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -76,9 +77,19 @@ func TestDeriveName(t *testing.T) {
 		{importer.FormatErrcode, importer.Row{Value: "1", Message: "10 items at most"}, "Code10ItemsAtMost"},
 		{importer.FormatErrcode, importer.Row{Value: "2", Message: "The"}, "Code"},
 		{importer.FormatErrcode, importer.Row{Value: "3", Message: "..."}, "Code"},
+		// Letters outside ASCII: the first is upper-cased whole; a name that
+		// still does not start with an upper-case letter gets a prefix.
+		{importer.FormatErrcode, importer.Row{Value: "4", Message: "Échec du paiement"}, "ÉchecDuPaiement"},
+		{importer.FormatErrcode, importer.Row{Value: "5", Message: "über limit"}, "ÜberLimit"},
+		{importer.FormatErrcode, importer.Row{Value: "-1", Message: "系统繁忙，此时请开发者稍候再试"}, "Code系统繁忙此时请开发者稍候再试"},
+		{importer.FormatErrcode, importer.Row{Value: "6", Message: "ßig"}, "Codeßig"},
 	} {
-		if got := importer.DeriveName(tc.format, tc.row); got != tc.want {
+		got := importer.DeriveName(tc.format, tc.row)
+		if got != tc.want {
 			t.Errorf("DeriveName(%s, %+v) = %s, want %s", tc.format, tc.row, got, tc.want)
+		}
+		if !token.IsIdentifier(got) || !token.IsExported(got) {
+			t.Errorf("DeriveName(%s, %+v) = %q, not an exported identifier", tc.format, tc.row, got)
 		}
 	}
 }

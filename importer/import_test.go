@@ -298,6 +298,17 @@ func TestImportWithoutReview(t *testing.T) {
 			t.Errorf("the imported family does not load: %v", err)
 		}
 	})
+	t.Run("page in Chinese", func(t *testing.T) {
+		page := "-1 系统繁忙，此时请开发者稍候再试\n0 请求成功\n"
+		f, err := importer.Import("weixin.txt", []byte(page), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEntries(t, f.Codes.Documented, []catalog.FileEntry{
+			{Value: "-1", Name: "Code系统繁忙此时请开发者稍候再试", Message: "系统繁忙，此时请开发者稍候再试", Retry: catalog.RetryUnstated},
+			{Value: "0", Name: "Code请求成功", Message: "请求成功", Retry: catalog.RetryUnstated},
+		})
+	})
 	t.Run("file name is no family name", func(t *testing.T) {
 		f, err := importer.Import("2024.txt", []byte("1 Busy\n"), nil)
 		want := `2024.txt: the file name gives no family name: name the family in a review file`
