@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -116,21 +117,61 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		}
 	}
 
+	// The entries the review lists itself, and the default status table:
+	// the page's rows may not repeat their values or names.
+	reviewName := make(map[string]string) // name: "code 3", "status U"
+	reviewValue := make(map[string]bool)  // canonical code values
+	for _, t := range []struct {
+		table *catalog.FileTable
+		what  string
+	}{{f.Codes, "code"}, {f.Status, "status"}} {
+		if t.table == nil {
+			continue
+		}
+		for _, e := range slices.Concat(t.table.Documented, t.table.Known) {
+			if e.Name != "" {
+				reviewName[e.Name] = t.what + " " + e.Value
+			}
+			if t.what == "code" {
+				v, _ := canonical(format, e.Value)
+				reviewValue[v] = true
+			}
+		}
+	}
+
 	var errs []error
 	seenName := make(map[string]Row)
-	seenValue := make(map[string]bool)
+	seenValue := make(map[string]Row) // by canonical value
+	pageValues := make(map[string]bool)
 	documented := make([]catalog.FileEntry, 0, len(rows))
 	for _, row := range rows {
+		pageValues[row.Value] = true
+		value, ok := canonical(format, row.Value)
+		if !ok {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is not a 64-bit integer", row.Value)})
+			continue
+		}
+		if prev, dup := seenValue[value]; dup {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
+			continue
+		}
+		seenValue[value] = row
+		if reviewValue[value] {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
+			continue
+		}
 		name, pinned := review.Names[row.Value]
 		if !pinned {
 			name = DeriveName(format, row)
 		}
-		if prev, dup := seenName[name]; dup {
+		if what, taken := reviewName[name]; taken {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+				"%s would be named %s, as is %s: pin another name in the review file", row.Value, name, what)})
+		} else if prev, dup := seenName[name]; dup {
 			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
 				"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
 		}
 		seenName[name] = row
-		seenValue[row.Value] = true
 		retry := DeriveRetry(row)
 		if o, ok := review.Retry[row.Value]; ok {
 			retry = o.Class
@@ -142,7 +183,7 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 	}
 	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
 		for _, value := range sortedKeys(m) {
-			if !seenValue[value] {
+			if !pageValues[value] {
 				errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review names code %s, which the page does not document", value)})
 			}
 		}
@@ -159,6 +200,20 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// canonical returns the canonical text of a code value of the page's
+// format, as the catalog compares values: "042001" is 42001. It reports
+// false for a number out of the range of int64.
+func canonical(format Format, value string) (string, bool) {
+	if format != FormatErrcode {
+		return value, true
+	}
+	v, err := strconv.ParseInt(value, 10, 64)
+	if err != nil {
+		return value, false
+	}
+	return strconv.FormatInt(v, 10), true
 }
 
 // familyName returns the family name a file name gives: its base name up

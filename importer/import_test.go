@@ -127,6 +127,52 @@ func TestImportErrors(t *testing.T) {
 			want: "p.txt: the review names code 4, which the page does not document",
 		},
 		{
+			name:   "value repeated",
+			page:   "1 Busy\n2 Closed\n01 Occupied\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:3: value 01 already listed at line 1",
+		},
+		{
+			name:   "result code repeated",
+			page:   "resultCode\nresultStatus\nresultMessage\nBUSY\nU\nBusy.\nBUSY\nF\nBusy again.\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:7: value BUSY already listed at line 4",
+		},
+		{
+			name:   "value out of range",
+			page:   "1 Busy\n99999999999999999999 Too big\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:2: value 99999999999999999999 is not a 64-bit integer",
+		},
+		{
+			name:   "derived name taken by a default status",
+			page:   "resultCode\nresultStatus\nresultMessage\nSTATUS_UNKNOWN\nU\nUnknown.\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:4: STATUS_UNKNOWN would be named StatusUnknown, as is status U: pin another name in the review file",
+		},
+		{
+			name: "derived name taken by a review entry",
+			page: "1 Busy\n2 Closed\n",
+			review: &importer.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
+				Known: []catalog.FileEntry{{Value: "3", Name: "Closed"}},
+			}}},
+			want: "p.txt:2: 2 would be named Closed, as is code 3: pin another name in the review file",
+		},
+		{
+			name: "value listed by the review",
+			page: "1 Busy\n2 Closed\n",
+			review: &importer.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
+				Known: []catalog.FileEntry{{Value: "+2"}},
+			}}},
+			want: "p.txt:2: value 2 is also listed by the review",
+		},
+		{
+			name:   "page not UTF-8",
+			page:   "1 Busy\n2 Ferm\xe9\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:2: the page is not UTF-8 text: convert it to UTF-8",
+		},
+		{
 			name:   "page without codes",
 			page:   "Nothing here.\n",
 			review: &importer.Review{File: family},
