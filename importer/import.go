@@ -76,8 +76,10 @@ func defaultStatus() *catalog.FileTable {
 // Import turns a vendor page into a catalog file. The review supplies the
 // header and pinned names; a nil review imports the page with derived names
 // and the default carriers of its format (json errcode, or resultCode and
-// resultStatus). A review that names no family, and a nil one, import the
-// page as a new family named after the file: "acme-pay.txt" is acmepay.
+// resultStatus, with the S, F and U statuses). A review that names no
+// family, and a nil one, import the page as a new family named after the
+// file: "acme-pay.txt" is acmepay. A review that extends a family gets no
+// default carriers or statuses: the family has its own.
 func Import(filename string, page []byte, review *Review) (*catalog.File, error) {
 	format, rows, err := Parse(filename, page)
 	if err != nil {
@@ -99,20 +101,23 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		codes := *f.Codes
 		f.Codes = &codes
 	}
+	// A new family gets the carriers and status table of its format, unless
+	// the review gives its own; an extension has its family's.
+	newFamily := f.Family != ""
 	switch format {
 	case FormatErrcode:
 		if f.Codes.Kind == "" {
 			f.Codes.Kind = catalog.KindInt
 		}
-		if f.Codes.Carriers.Empty() {
+		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"errcode"}
 		}
 	case FormatResult:
 		f.Codes.Kind = catalog.KindString
-		if f.Codes.Carriers.Empty() {
+		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"resultCode"}
 		}
-		if f.Status == nil {
+		if newFamily && f.Status == nil {
 			f.Status = defaultStatus()
 		}
 	}
@@ -121,6 +126,7 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 	// the page's rows may not repeat their values or names.
 	reviewName := make(map[string]string) // name: "code 3", "status U"
 	reviewValue := make(map[string]bool)  // canonical code values
+	statusValue := make(map[string]bool)
 	for _, t := range []struct {
 		table *catalog.FileTable
 		what  string
@@ -135,6 +141,8 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 			if t.what == "code" {
 				v, _ := canonical(format, e.Value)
 				reviewValue[v] = true
+			} else {
+				statusValue[e.Value] = true
 			}
 		}
 	}
@@ -159,6 +167,11 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		if reviewValue[value] {
 			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
 			continue
+		}
+		// An extension's rows may name the statuses of its family, which
+		// only the catalog knows.
+		if newFamily && row.Status != "" && !statusValue[row.Status] {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
 		}
 		name, pinned := review.Names[row.Value]
 		if !pinned {

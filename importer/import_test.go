@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -165,6 +166,12 @@ func TestImportErrors(t *testing.T) {
 				Known: []catalog.FileEntry{{Value: "+2"}},
 			}}},
 			want: "p.txt:2: value 2 is also listed by the review",
+		},
+		{
+			name:   "status not in the status table",
+			page:   "resultCode\nresultStatus\nresultMessage\nOK\nS\nFine.\nLATER\nA\nAccepted.\n",
+			review: &importer.Review{File: family},
+			want:   "p.txt:7: LATER has resultStatus A, which the status table does not list",
 		},
 		{
 			name:   "page not UTF-8",
@@ -367,4 +374,40 @@ func TestImportWithoutReview(t *testing.T) {
 func equalCarriers(a, b catalog.FileCarriers) bool {
 	return slices.Equal(a.JSON, b.JSON) && slices.Equal(a.Fields, b.Fields) &&
 		slices.Equal(a.Types, b.Types) && slices.Equal(a.MapKeys, b.MapKeys)
+}
+
+// TestImportExtension imports an API's result page as an extension of the
+// built-in miniprogram family: the family's status table applies, and the
+// file loads with the built-ins.
+func TestImportExtension(t *testing.T) {
+	page := "resultCode\nresultStatus\nresultMessage\nFurther Action\n" +
+		"ORDER_CLOSED\nF\nThe order is closed.\nCreate a new order.\n" +
+		"PAYMENT_PENDING\nU\nThe payment is pending.\nQuery the payment later.\n"
+	review := &importer.Review{File: catalog.File{Extends: "miniprogram", Package: "example.com/pay/results"}}
+	f, err := importer.Import("pay.txt", []byte(page), review)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Status != nil {
+		t.Errorf("an extension got a status table: %+v", *f.Status)
+	}
+	if !f.Codes.Carriers.Empty() {
+		t.Errorf("an extension got the family's carriers again: %+v", f.Codes.Carriers)
+	}
+	out, err := f.Marshal("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "pay.yaml")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Load(path)
+	if err != nil {
+		t.Fatalf("the imported extension does not load: %v\n%s", err, out)
+	}
+	c := cat.Family("miniprogram").Codes.Lookup("PAYMENT_PENDING")
+	if c == nil || c.Name != "PaymentPending" || c.Status != "U" || c.Package != "example.com/pay/results" {
+		t.Errorf("PAYMENT_PENDING = %+v", c)
+	}
 }
