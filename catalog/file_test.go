@@ -563,3 +563,43 @@ func TestCarrierPaths(t *testing.T) {
 		t.Errorf("%d carrier paths, want 7: %+v", got, f.Codes.Carriers)
 	}
 }
+
+// TestMarshalMultiLine checks that strings with line breaks survive Marshal
+// and Parse. The YAML encoder writes them as block scalars by default, some
+// of which its own parser rejects (go-yaml/yaml#861, yaml/go-yaml#76).
+func TestMarshalMultiLine(t *testing.T) {
+	for _, text := range []string{
+		"\n0",               // found by FuzzParse
+		"\n  indented\nnot", // a first line more indented than the next
+		"\tTab\nnext",
+		"two\nlines\n",
+		"trailing\n\n",
+		"\r\nCRLF",
+	} {
+		f, err := catalog.Parse("t.yaml", acme(
+			"    - {value: 0, message: OK}",
+		))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Title = text
+		f.Codes.Documented[0].Message = text
+		f.Codes.Documented[0].Action = text
+		f.Codes.Known = []catalog.FileEntry{{Value: "1", Status: text}}
+		out, err := f.Marshal("")
+		if err != nil {
+			t.Errorf("Marshal with %q: %v", text, err)
+			continue
+		}
+		back, err := catalog.Parse("t.yaml", out)
+		if err != nil {
+			t.Errorf("Marshal with %q wrote a file Parse rejects: %v\n%s", text, err, out)
+			continue
+		}
+		e := back.Codes.Documented[0]
+		if back.Title != text || e.Message != text || e.Action != text || back.Codes.Known[0].Status != text {
+			t.Errorf("%q written as:\n%s\nread back as title %q, message %q, action %q, status %q",
+				text, out, back.Title, e.Message, e.Action, back.Codes.Known[0].Status)
+		}
+	}
+}
