@@ -80,25 +80,33 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
 
-	// Cheap exit: a package that neither declares a carrier nor imports a
-	// package exposing one cannot compare against a code.
-	exposes, local := s.index.Declares(p.Pkg, p.TypesInfo)
-	exposes = exposes || r.importsCarriers()
-	if !exposes && !local {
+	// Cheap exit: a package that neither declares a carrier, nor imports a
+	// package exposing one, nor handles loosely decoded JSON maps cannot
+	// compare against a code.
+	declares := s.index.Declares(p.Pkg, p.TypesInfo)
+	imports := r.importsCarriers()
+	if !declares && !imports && !s.index.UsesLooseMaps(p.TypesInfo) {
 		if retry.ImportsDriver(p.Pkg) {
 			r.retryFuncs() // a retry helper package: its callers need its facts
 		}
 		r.reportDirectives(files, directives)
 		return nil, nil
 	}
-	if exposes {
-		p.ExportPackageFact(new(carrier.ExposesCarriers))
-	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.resolver.Analyze(p.Files)
-	for fn, t := range r.resolver.Funcs() {
-		if fn.Pkg() == p.Pkg {
-			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+
+	// Facts are for importers: a main package (a command, or the test
+	// main a driver generates) has none.
+	if p.Pkg.Name() != "main" {
+		exported := false
+		for fn, t := range r.resolver.Funcs() {
+			if fn.Pkg() == p.Pkg {
+				p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+				exported = true
+			}
+		}
+		if declares || imports || exported {
+			p.ExportPackageFact(new(carrier.ExposesCarriers))
 		}
 	}
 	r.retryFuncs()

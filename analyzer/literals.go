@@ -34,8 +34,10 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 		return false
 	}
 	switch {
-	case t.Kind == catalog.KindInt && val.Kind() == constant.Int && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
-		v, exact := constant.Int64Val(val)
+	case t.Kind == catalog.KindInt && val.Kind() != constant.String && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
+		// An integer literal compared with a float64 (a code read from a
+		// loosely decoded JSON map) is recorded as a float constant.
+		v, exact := constant.Int64Val(constant.ToInt(val))
 		if !exact {
 			return true
 		}

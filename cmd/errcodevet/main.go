@@ -31,4 +31,3 @@ func main() {
 	}
 	singlechecker.Main(analyzer.Analyzer)
 }
-

@@ -250,11 +250,7 @@ func (r *Resolver) mapValue(e ast.Expr) *catalog.Table {
 	if !ok || len(r.idx.mapKeys) == 0 {
 		return nil
 	}
-	m, ok := r.info.TypeOf(ix.X).Underlying().(*types.Map)
-	if !ok || !types.IsInterface(m.Elem()) {
-		return nil
-	}
-	if k, ok := m.Key().Underlying().(*types.Basic); !ok || k.Info()&types.IsString == 0 {
+	if !IsLooseMap(r.info.TypeOf(ix.X)) {
 		return nil
 	}
 	key := r.info.Types[ix.Index].Value

@@ -2,6 +2,7 @@ package carrier
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -18,43 +19,85 @@ func (*ReturnsCarrier) AFact() {}
 
 func (f *ReturnsCarrier) String() string { return fmt.Sprintf("returns %s %s", f.Family, f.Role) }
 
-// ExposesCarriers is the fact that a package declares a carrier or imports
-// a package that does: only such packages, and those importing them, can
-// hold a carrier, so the rest are skipped at the cost of a look at imports.
+// ExposesCarriers is the fact that a package can hand its importers a
+// carrier: it declares a carrier field or type, imports a package that
+// exposes one, or has a function that returns a carrier. Only such packages,
+// and those importing them, can compare against a carrier field or function
+// of another package, so the rest are skipped at the cost of a look at
+// imports.
 type ExposesCarriers struct{}
 
 func (*ExposesCarriers) AFact() {}
 
 func (*ExposesCarriers) String() string { return "exposes carriers" }
 
-// Declares reports whether a package's own declarations can hold a carrier.
-// exposes is a struct field with a carrier json tag or a field or type the
-// catalog lists by path: importers can reach those. local is a variable of
-// a map from strings to interfaces when map keys carry codes: such maps are
-// read where they are decoded, and every other package has them, so they do
-// not make a package expose carriers.
-//
-// It looks at the types of the package's declared objects only, not at its
-// syntax, and does not descend into other packages' named types: their
-// packages' ExposesCarriers facts answer for them.
-func (idx *Index) Declares(pkg *types.Package, info *types.Info) (exposes, local bool) {
+// Declares reports whether a package's own declarations can hold a carrier:
+// a struct field with a carrier json tag, or a field or type the catalog
+// lists by path. It looks at the types of the package's declared objects
+// only, not at its syntax, and does not descend into other packages' named
+// types: their packages' ExposesCarriers facts answer for them.
+func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
 	if idx.paths[pkg.Path()] {
-		return true, false
+		return true
 	}
 	w := walker{idx: idx, pkg: pkg, seen: make(map[types.Type]bool)}
 	for _, obj := range info.Defs {
 		if obj != nil && w.holds(obj.Type()) {
-			return true, false
+			return true
 		}
 	}
-	return false, w.maps
+	return false
+}
+
+// UsesLooseMaps reports whether, when map keys carry codes, the package
+// declares or uses a loosely decoded JSON map (a map from strings to
+// interfaces): a variable, field or type of that type, or a function
+// returning one. Such maps come from anywhere (json.Unmarshal into a local),
+// so they are looked for in each package rather than passed on by facts.
+func (idx *Index) UsesLooseMaps(info *types.Info) bool {
+	if len(idx.mapKeys) == 0 {
+		return false
+	}
+	for _, objs := range []map[*ast.Ident]types.Object{info.Defs, info.Uses} {
+		for _, obj := range objs {
+			if obj != nil && holdsLooseMap(obj) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func holdsLooseMap(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Var, *types.TypeName:
+		return IsLooseMap(obj.Type())
+	case *types.Func:
+		res := obj.Type().(*types.Signature).Results()
+		for i := range res.Len() {
+			if IsLooseMap(res.At(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsLooseMap reports whether t is a map from strings to interfaces, as
+// json.Unmarshal decodes an object into.
+func IsLooseMap(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !types.IsInterface(m.Elem()) {
+		return false
+	}
+	k, ok := m.Key().Underlying().(*types.Basic)
+	return ok && k.Info()&types.IsString != 0
 }
 
 type walker struct {
 	idx  *Index
 	pkg  *types.Package
 	seen map[types.Type]bool
-	maps bool // a map[string]interface{} was seen
 }
 
 // holds reports whether a value of type t can contain a carrier.
@@ -86,11 +129,6 @@ func (w *walker) holds(t types.Type) bool {
 	case *types.Chan:
 		return w.holds(t.Elem())
 	case *types.Map:
-		if len(w.idx.mapKeys) > 0 && types.IsInterface(t.Elem()) {
-			if k, ok := t.Key().Underlying().(*types.Basic); ok && k.Info()&types.IsString != 0 {
-				w.maps = true
-			}
-		}
 		return w.holds(t.Key()) || w.holds(t.Elem())
 	case *types.Signature:
 		return w.tuple(t.Params()) || w.tuple(t.Results())

@@ -2,11 +2,12 @@
 // constant of the same value, writing only qualifiers that are in scope.
 //
 // The constant is, in order of preference:
-//  1. one the package declares at package level, not shadowed at the
+//  1. one the user declares, in the enclosing function or at package level
+//     (not in a _test.go file unless the literal is in one), visible at the
 //     literal, whose type is the compared expression's or untyped;
-//  2. one exported by a package the file already imports (the family's
-//     constants package first), reached through the import's local name or
-//     a dot import, if nothing shadows it at the literal;
+//  2. the family's constant, or one exported by a package of the user's own
+//     code, from a package the file already imports, reached through the
+//     import's local name or a dot import, if nothing shadows it there;
 //  3. the family's constants package, imported under its own name (or
 //     another free name when that one is taken) by an added import.
 package fix
@@ -51,7 +52,7 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 	}
 	scope := fileScope.Innermost(lit.Pos())
 	fits := func(c *types.Const) bool {
-		if !constant.Compare(c.Val(), token.EQL, want.Value) {
+		if !sameValue(c.Val(), want.Value) {
 			return false
 		}
 		if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
@@ -59,11 +60,24 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		}
 		return types.AssignableTo(c.Type(), against) || types.AssignableTo(against, c.Type())
 	}
+	inTest := isTestFile(pass.Fset, lit.Pos())
 
-	// 1. The package's own constants.
+	// 1. The user's own constants in scope: local ones, then the package's.
+	// A constant of a _test.go file is no use outside tests: the package
+	// builds without it.
 	var own []*types.Const
-	for _, name := range pass.Pkg.Scope().Names() {
-		if c, ok := pass.Pkg.Scope().Lookup(name).(*types.Const); ok && fits(c) && visible(scope, lit.Pos(), name, c) {
+	for s := scope; s != nil && s != types.Universe; s = s.Parent() {
+		if s == fileScope {
+			continue // imports: step 2
+		}
+		for _, name := range s.Names() {
+			c, ok := s.Lookup(name).(*types.Const)
+			if !ok || !fits(c) || !visible(scope, lit.Pos(), name, c) {
+				continue
+			}
+			if !inTest && isTestFile(pass.Fset, c.Pos()) {
+				continue
+			}
 			own = append(own, c)
 		}
 	}
@@ -74,7 +88,9 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		return Replacement{Text: own[0].Name()}, true
 	}
 
-	// 2. Constants of packages the file imports.
+	// 2. Constants of packages the file imports: the family's constant, or
+	// one of the user's own packages. Other libraries' constants that merely
+	// share the value (io.SeekStart, os.O_RDONLY) mean something else.
 	type candidate struct {
 		text   string
 		family bool
@@ -86,9 +102,13 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 			continue
 		}
 		pkg := pkgName.Imported()
+		family := pkg.Path() == want.Package
+		if !family && !ownCode(pass, pkg.Path()) {
+			continue
+		}
 		for _, name := range pkg.Scope().Names() {
 			c, ok := pkg.Scope().Lookup(name).(*types.Const)
-			if !ok || !c.Exported() || !fits(c) {
+			if !ok || !c.Exported() || !fits(c) || family && name != want.Name {
 				continue
 			}
 			var text string
@@ -103,7 +123,6 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 				}
 				text = pkgName.Name() + "." + name
 			}
-			family := pkg.Path() == want.Package && name == want.Name
 			imported = append(imported, candidate{text, family})
 		}
 	}
@@ -128,11 +147,24 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 	if !ok {
 		return Replacement{}, false
 	}
-	edit, ok := addImport(pass.Fset, file, want.Package, name)
+	edits, ok := addImport(pass.Fset, file, want.Package, name)
 	if !ok {
 		return Replacement{}, false
 	}
-	return Replacement{Text: name + "." + want.Name, Edits: []analysis.TextEdit{edit}}, true
+	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
+}
+
+// sameValue reports whether a constant has the wanted value: an integer
+// for an integer, a string for a string. (constant.Compare reports values
+// of different kinds, such as 64 and "U", as equal.)
+func sameValue(v, want constant.Value) bool {
+	switch want.Kind() {
+	case constant.Int:
+		return v.Kind() == constant.Int && constant.Compare(v, token.EQL, want)
+	case constant.String:
+		return v.Kind() == constant.String && constant.StringVal(v) == constant.StringVal(want)
+	}
+	return false
 }
 
 // rank orders the package's constants: those of the compared type first,
@@ -142,6 +174,22 @@ func rank(c *types.Const, against types.Type) int {
 		return 0
 	}
 	return 1
+}
+
+// ownCode reports whether the package with the given import path is part of
+// the user's code: in the analyzed package's module or, when the driver
+// does not say which module that is, under the same first path element.
+func ownCode(pass *analysis.Pass, importPath string) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
+		return importPath == m.Path || strings.HasPrefix(importPath, m.Path+"/")
+	}
+	first := func(p string) string { return strings.Split(p, "/")[0] }
+	return first(importPath) == first(pass.Pkg.Path())
+}
+
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // visible reports whether name, looked up at pos, resolves to obj.
@@ -197,13 +245,25 @@ func freeName(scope *types.Scope, pos token.Pos, base string) (string, bool) {
 	return "", false
 }
 
-// addImport returns the edit that imports importPath as name into file: in
+// addImport returns the edits that import importPath as name into file: in
 // the last import declaration, in a group of its own after standard library
 // imports, or in a new declaration after the package clause.
-func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (analysis.TextEdit, bool) {
+//
+// The blank line that opens a new group or declaration is an edit of its
+// own, identical in every fix that adds an import at the same place, so
+// that drivers applying several fixes coalesce it: imports added by several
+// fixes then share one group instead of making one each.
+func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]analysis.TextEdit, bool) {
 	spec := strconv.Quote(importPath)
 	if name != path.Base(importPath) {
 		spec = name + " " + spec
+	}
+	insert := func(pos token.Pos, texts ...string) []analysis.TextEdit {
+		var edits []analysis.TextEdit
+		for _, t := range texts {
+			edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(t)})
+		}
+		return edits
 	}
 	var last *ast.GenDecl
 	for _, d := range file.Decls {
@@ -214,18 +274,18 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 	switch {
 	case last == nil:
 		end := afterLineComments(fset, file, file.Name.End())
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}, true
+		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	case !last.Lparen.IsValid() || isCgo(last):
 		end := afterLineComments(fset, file, last.End())
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}, true
+		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	default:
 		if len(last.Specs) == 0 {
-			return analysis.TextEdit{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\n\t" + spec + "\n")}, true
+			return insert(last.Rparen, "\n\t"+spec+"\n"), true
 		}
 		prev := last.Specs[len(last.Specs)-1].(*ast.ImportSpec)
-		sep := "\n\t"
+		texts := []string{"\n\t" + spec}
 		if p, err := strconv.Unquote(prev.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
-			sep = "\n\n\t" // after a standard library import: a group of its own
+			texts = []string{"\n", "\n\t" + spec} // after a standard library import: a group of its own
 		}
 		end := prev.End()
 		if prev.Comment != nil {
@@ -233,9 +293,9 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 		}
 		if fset.Position(end).Line == fset.Position(last.Rparen).Line {
 			// import ("fmt"): put the closing parenthesis on a line of its own.
-			return analysis.TextEdit{Pos: end, End: end, NewText: []byte(sep + spec + "\n")}, true
+			texts[len(texts)-1] += "\n"
 		}
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte(sep + spec)}, true
+		return insert(end, texts...), true
 	}
 }
 
