@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,11 +74,14 @@ type pass struct {
 
 	retrying map[*types.Func]bool          // the package's functions that retry
 	calls    map[*types.Func][]*types.Func // the package's static calls
+
+	diagnostics []analysis.Diagnostic // reported in position order by flush
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
 	s := st.settings
 	r := &pass{Pass: p, s: s}
+	defer r.flush()
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
 
@@ -123,6 +128,17 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	}
 	r.reportDirectives(files, directives)
 	return nil, nil
+}
+
+// emit queues a diagnostic. The checks find their cases in different
+// walks; flush reports them in the order of the source, as readers expect.
+func (r *pass) emit(d analysis.Diagnostic) { r.diagnostics = append(r.diagnostics, d) }
+
+func (r *pass) flush() {
+	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	for _, d := range r.diagnostics {
+		r.Report(d)
+	}
 }
 
 // checkedFiles returns the files findings are reported in: not generated
@@ -188,7 +204,7 @@ func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis
 		ig.Used = true
 		return
 	}
-	r.Report(analysis.Diagnostic{
+	r.emit(analysis.Diagnostic{
 		Pos:            node.Pos(),
 		End:            node.End(),
 		Category:       check.ID,
@@ -204,7 +220,7 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 	for _, f := range files {
 		ignores, problems := directive.Parse(r.Fset, f, known)
 		for _, p := range problems {
-			r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
 		}
 		if len(ignores) > 0 {
 			out[f] = ignores
@@ -227,7 +243,7 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 				enabled = enabled && r.s.enabled[id]
 			}
 			if enabled {
-				r.Report(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
+				r.emit(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
 					Message: "errcodevet:ignore directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
 			}
 		}

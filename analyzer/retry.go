@@ -72,6 +72,9 @@ func (r *pass) retryFuncs() {
 			}
 		}
 	}
+	if r.Pkg.Name() == "main" {
+		return // facts are for importers
+	}
 	for fn, retries := range r.retrying {
 		if retries && fn.Pkg() == r.Pkg {
 			r.ExportObjectFact(fn, new(RetriesFact))
