@@ -70,6 +70,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if logw == nil {
 		logw = io.Discard
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s := &server{
@@ -110,8 +111,8 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if s.exited && s.state == stateShutdown {
 		return nil
 	}
-	if ctx.Err() != nil && !s.exited {
-		return ctx.Err()
+	if err := parent.Err(); err != nil && !s.exited {
+		return err
 	}
 	return ErrExitWithoutShutdown
 }

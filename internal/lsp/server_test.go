@@ -350,6 +350,17 @@ func TestExitWithoutShutdown(t *testing.T) {
 	}
 }
 
+func TestConnectionClosed(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil)
+	c.conn.Close()
+	err := <-c.served
+	c.served <- err
+	if err != ErrExitWithoutShutdown {
+		t.Fatalf("Serve = %v, want ErrExitWithoutShutdown", err)
+	}
+}
+
 // TestConfiguration: the analyzer's configuration and suppressions apply
 // as on the command line.
 func TestConfiguration(t *testing.T) {
