@@ -30,18 +30,31 @@ import (
 // load, so the package graph is always the go command's.
 type loader struct {
 	fset  *token.FileSet
-	cache map[string]*packages.Package // by package ID
-	keys  map[*packages.Package]cacheKey
+	cache map[cacheKey]*cached
+	loads int // loads so far
 }
 
+// A cacheKey identifies a package's type-checking inputs, its
+// dependencies' included: one key, one *packages.Package, so that every
+// graph built from the cache is consistent (one types.Package per package).
 type cacheKey [sha256.Size]byte
+
+type cached struct {
+	pkg      *packages.Package
+	location string // the package's ID and files
+	used     int    // the last load that used it
+}
+
+// keepLoads is how many loads a package no load uses stays cached: the
+// dependencies of a module edited a while ago stay, but not for ever.
+const keepLoads = 8
 
 // maxFileSetBase bounds the positions used: token.FileSet never reuses
 // the space of removed files, so the loader starts afresh past it.
 const maxFileSetBase = 1 << 30
 
 func newLoader() *loader {
-	return &loader{fset: token.NewFileSet(), cache: make(map[string]*packages.Package), keys: make(map[*packages.Package]cacheKey)}
+	return &loader{fset: token.NewFileSet(), cache: make(map[cacheKey]*cached)}
 }
 
 // metadataMode is what go list tells; the loader does the rest.
@@ -91,8 +104,8 @@ func (l *loader) load(ctx context.Context, cfg packages.Config, patterns ...stri
 	nodes := make(map[*packages.Package]*node, len(order))
 	for _, m := range order {
 		n := &node{done: make(chan struct{})}
-		if c := l.cache[m.ID]; c != nil && l.keys[c] == keys[m] {
-			n.pkg = c
+		if c := l.cache[keys[m]]; c != nil {
+			n.pkg = c.pkg
 			close(n.done)
 		}
 		nodes[m] = n
@@ -131,22 +144,46 @@ func (l *loader) load(ctx context.Context, cfg packages.Config, patterns ...stri
 	wg.Wait()
 
 	// Keep what was built, even if cancelled: the next load likely needs
-	// the same dependencies.
+	// the same dependencies. Forget the versions of these packages that
+	// an edit replaced, and what no recent load used.
+	l.loads++
+	current := make(map[string]cacheKey)
 	for _, m := range order {
 		p := nodes[m].pkg
 		if p == nil {
 			continue
 		}
-		if old := l.cache[m.ID]; old != nil && old != p {
-			for _, f := range old.Syntax {
-				if tf := l.fset.File(f.FileStart); tf != nil {
-					l.fset.RemoveFile(tf)
+		c := l.cache[keys[m]]
+		if c == nil {
+			c = &cached{pkg: p, location: location(m)}
+			l.cache[keys[m]] = c
+		}
+		c.used = l.loads
+		current[c.location] = keys[m]
+	}
+	for k, c := range l.cache {
+		if cur, ok := current[c.location]; ok && cur != k || l.loads-c.used > keepLoads {
+			l.evict(k, c)
+		}
+	}
+	// A package importing an evicted one goes too: were the evicted
+	// contents to come back, they would be built again, and the importer
+	// must not bring the old copy into the same graph.
+	for changed := true; changed; {
+		changed = false
+		live := make(map[*packages.Package]bool, len(l.cache))
+		for _, c := range l.cache {
+			live[c.pkg] = true
+		}
+		for k, c := range l.cache {
+			for _, imp := range c.pkg.Imports {
+				if !live[imp] {
+					l.evict(k, c)
+					changed = true
+					break
 				}
 			}
-			delete(l.keys, old)
 		}
-		l.cache[m.ID] = p
-		l.keys[p] = keys[m]
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -156,6 +193,27 @@ func (l *loader) load(ctx context.Context, cfg packages.Config, patterns ...stri
 		roots[i] = nodes[m].pkg
 	}
 	return roots, nil
+}
+
+// location identifies a package across versions of its contents.
+func location(m *packages.Package) string {
+	h := sha256.New()
+	h.Write([]byte(m.ID))
+	for _, name := range m.CompiledGoFiles {
+		h.Write([]byte{0})
+		h.Write([]byte(name))
+	}
+	return string(h.Sum(nil))
+}
+
+// evict forgets a package, and its files' positions.
+func (l *loader) evict(k cacheKey, c *cached) {
+	for _, f := range c.pkg.Syntax {
+		if tf := l.fset.File(f.FileStart); tf != nil {
+			l.fset.RemoveFile(tf)
+		}
+	}
+	delete(l.cache, k)
 }
 
 // packageKey identifies what type-checking m depends on: its metadata, the

@@ -435,6 +435,33 @@ func TestUnsavedFile(t *testing.T) {
 	}
 }
 
+// TestOutsideModule: a file outside any module is analyzed as go list
+// sees it, an ad-hoc package (as errcodevet x.go does); one whose imports
+// do not resolve gets no diagnostics, and the server goes on.
+func TestOutsideModule(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil)
+	dir := t.TempDir()
+	text := "package x\n\ntype R struct{ ErrCode int `json:\"errcode\"` }\n\nfunc f(r R) bool { return r.ErrCode == 42001 }\n"
+	path := filepath.Join(dir, "x.go")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uri := c.open(path, text)
+	if diags := c.nextFor(uri, 1); len(diags) != 1 {
+		t.Fatalf("ad-hoc package: %+v", diags)
+	}
+	c.change(uri, 2, strings.Replace(text, "package x\n", "package x\n\nimport _ \"example.com/missing\"\n", 1))
+	if diags := c.nextFor(uri, 2); len(diags) != 0 {
+		t.Fatalf("unresolved import: %+v", diags)
+	}
+	fixture := fixturePath(t, "api/api.go")
+	uri2 := c.open(fixture, readFile(t, fixture))
+	if diags := c.nextFor(uri2, 1); len(diags) != 2 {
+		t.Fatalf("fixture after a broken file outside a module: %+v", diags)
+	}
+}
+
 func TestMapper(t *testing.T) {
 	m := newMapper([]byte("a😀b\r\ncé\rd\n\xffx"))
 	for _, tc := range []struct {
