@@ -138,7 +138,7 @@ func (l *loader) load(ctx context.Context, cfg packages.Config, patterns ...stri
 			if ctx.Err() != nil {
 				return
 			}
-			n.pkg = l.build(m, imports, cfg.Overlay)
+			n.pkg = l.safeBuild(m, imports, cfg.Overlay)
 		}()
 	}
 	wg.Wait()
@@ -267,6 +267,23 @@ func packageKey(m *packages.Package, keys map[*packages.Package]cacheKey, overla
 	var k cacheKey
 	h.Sum(k[:0])
 	return k, nil
+}
+
+// safeBuild is build, with a panic of the parser or type checker turned
+// into an error of the package: the server stays up, and the package gets
+// no findings.
+func (l *loader) safeBuild(m *packages.Package, imports map[string]*packages.Package, overlay map[string][]byte) (p *packages.Package) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = &packages.Package{
+				ID: m.ID, Name: m.Name, PkgPath: m.PkgPath, Imports: imports, Fset: l.fset,
+				Types: types.NewPackage(m.PkgPath, m.Name), TypesInfo: newTypesInfo(), TypesSizes: m.TypesSizes,
+				Errors:   []packages.Error{{Pos: "-", Msg: fmt.Sprintf("internal error type-checking %s: %v", m.ID, r), Kind: packages.UnknownError}},
+				IllTyped: true,
+			}
+		}
+	}()
+	return l.build(m, imports, overlay)
 }
 
 // build parses and type-checks m as go/packages does (loadPackage), with

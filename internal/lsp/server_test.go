@@ -224,10 +224,21 @@ func TestStaleResults(t *testing.T) {
 	if diags := c.nextFor(uri, 1); len(diags) != 2 {
 		t.Fatalf("got %+v, want 2 diagnostics", diags)
 	}
-	// Without debounce, version 2's analysis starts at once; version 3
-	// arrives while it loads (go list alone takes longer than a message).
+	// Hold version 2's analysis until version 3 has arrived.
+	started, release := make(chan struct{}, 10), make(chan struct{})
+	testHookAnalyze.Store(func() {
+		started <- struct{}{}
+		<-release
+	})
+	defer testHookAnalyze.Store(func() {})
 	c.change(uri, 2, strings.Replace(text, "42001", "40013", 1))
+	<-started
 	c.change(uri, 3, strings.Replace(text, "42001", "45009", 1))
+	// The server has handled version 3 once it answers a later request.
+	if err := c.call("textDocument/hover", map[string]any{}, nil); rpcCode(err) != jsonrpc2.CodeMethodNotFound {
+		t.Fatal(err)
+	}
+	close(release)
 	diags := c.nextFor(uri, 3)
 	if len(diags) != 2 || !strings.Contains(diags[0].Message, "45009") {
 		t.Fatalf("version 3: %+v", diags)
@@ -238,7 +249,7 @@ func TestStaleResults(t *testing.T) {
 // TestDebounce: a burst of edits is analyzed once, at its end.
 func TestDebounce(t *testing.T) {
 	c := startServer(t, Options{Debounce: time.Hour})
-	c.initialize(map[string]any{"debounce": "300ms"}) // the client's setting wins
+	c.initialize(map[string]any{"debounce": "1s"}) // the client's setting wins
 	path := fixturePath(t, "api/api.go")
 	text := readFile(t, path)
 	uri := c.open(path, text)
