@@ -13,6 +13,7 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/directive"
+	"github.com/errcodevet/errcodevet/internal/fix"
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
@@ -69,6 +70,7 @@ type pass struct {
 	*analysis.Pass
 	s        *settings
 	resolver *carrier.Resolver
+	finder   *fix.Finder
 	file     *ast.File
 	ignores  []*directive.Ignore
 
@@ -98,6 +100,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
+	r.finder = fix.NewFinder(p)
 	r.resolver.Analyze(p.Files)
 
 	// Facts are for importers: a main package (a command, or the test
