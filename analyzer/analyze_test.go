@@ -27,11 +27,17 @@ type finding struct {
 func (f finding) String() string { return fmt.Sprintf("%d: [%s] %s", f.Line, f.Category, f.Message) }
 
 // analyze writes files as the package "checkexample" of a temp GOPATH that
-// holds the real constants packages, runs a on it, and returns its findings
+// holds the real constants packages and the fixture retry libraries, runs a
+// on it, and returns its findings
 // sorted by line. Loading or analysis errors fail the test.
 func analyze(t *testing.T, a *analysis.Analyzer, files map[string]string) []finding {
 	t.Helper()
 	dir := t.TempDir()
+	for _, lib := range []string{"github.com/cenkalti", "github.com/avast", "github.com/sethvargo", "github.com/hashicorp", "k8s.io"} {
+		if err := os.CopyFS(filepath.Join(dir, "src", lib), os.DirFS(filepath.Join("..", "testdata", "src", lib))); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, pkg := range []string{"wechat", "miniprogram"} {
 		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
 		if err := os.CopyFS(dst, os.DirFS(filepath.Join("..", pkg))); err != nil {

@@ -128,7 +128,7 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 	}
 	var fixes []analysis.SuggestedFix
 	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: code.Package, Name: code.Name}
-	if rep, ok := fix.Find(r.Pass, r.file, node, against, target); ok {
+	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use %s instead of %s", rep.Text, r.source(node)),

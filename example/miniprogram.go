@@ -7,8 +7,8 @@ func pay(resp PayResponse, notify PayNotification) error {
 	switch resp.Result.ResultStatus {
 	case "S":
 		return nil
-	case "U": // string-code: an unknown outcome
-		return errors.New("query the payment before retrying")
+	case "U": // string-code; retry-unknown: the error gives up on an unknown outcome
+		return errors.New("payment failed")
 	case "X": // unknown-code: not a resultStatus
 		return errors.New("never happens")
 	}

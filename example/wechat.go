@@ -13,7 +13,7 @@ func checkToken(resp *AccessTokenResponse) error {
 		return errRenewToken
 	}
 	switch resp.Code() {
-	case -1, 45009: // magic-code, twice: a function returning the errcode carries it too
+	case -1, 45009: // magic-code, twice (a function returning the errcode carries it too); retry-unknown: -1 says try again later
 		return errors.New("busy")
 	case 12345: // not a documented code: left alone
 		return errors.New("something else")

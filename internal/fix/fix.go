@@ -42,10 +42,45 @@ type Replacement struct {
 	Edits []analysis.TextEdit
 }
 
+// Finder finds replacements in one package. It indexes the constants of
+// package scopes by value on first use: a package with many literals would
+// otherwise list and sort its scope's names once per literal.
+type Finder struct {
+	pass   *analysis.Pass
+	consts map[*types.Package]map[valueKey][]*types.Const
+}
+
+type valueKey struct {
+	kind  constant.Kind
+	exact string
+}
+
+// NewFinder returns a Finder for pass.
+func NewFinder(pass *analysis.Pass) *Finder {
+	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const)}
+}
+
+// constsOf returns pkg's package-level constants with value v, by name.
+func (f *Finder) constsOf(pkg *types.Package, v constant.Value) []*types.Const {
+	index, ok := f.consts[pkg]
+	if !ok {
+		index = make(map[valueKey][]*types.Const)
+		for _, name := range pkg.Scope().Names() {
+			if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+				k := valueKey{c.Val().Kind(), c.Val().ExactString()}
+				index[k] = append(index[k], c)
+			}
+		}
+		f.consts[pkg] = index
+	}
+	return index[valueKey{v.Kind(), v.ExactString()}]
+}
+
 // Find returns the replacement for lit, a literal compared against an
 // expression of type against, in file. ok is false when no constant can be
 // written safely.
-func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
+func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
+	pass := f.pass
 	fileScope := pass.TypesInfo.Scopes[file]
 	if fileScope == nil {
 		return Replacement{}, false
@@ -70,9 +105,18 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		if s == fileScope {
 			continue // imports: step 2
 		}
-		for _, name := range s.Names() {
-			c, ok := s.Lookup(name).(*types.Const)
-			if !ok || !fits(c) || !visible(scope, lit.Pos(), name, c) {
+		var consts []*types.Const
+		if s == pass.Pkg.Scope() {
+			consts = f.constsOf(pass.Pkg, want.Value)
+		} else {
+			for _, name := range s.Names() { // a function's scopes: small
+				if c, ok := s.Lookup(name).(*types.Const); ok {
+					consts = append(consts, c)
+				}
+			}
+		}
+		for _, c := range consts {
+			if !fits(c) || !visible(scope, lit.Pos(), c.Name(), c) {
 				continue
 			}
 			if !inTest && isTestFile(pass.Fset, c.Pos()) {
@@ -106,9 +150,9 @@ func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type,
 		if !family && !ownCode(pass, pkg.Path()) {
 			continue
 		}
-		for _, name := range pkg.Scope().Names() {
-			c, ok := pkg.Scope().Lookup(name).(*types.Const)
-			if !ok || !c.Exported() || !fits(c) || family && name != want.Name {
+		for _, c := range f.constsOf(pkg, want.Value) {
+			name := c.Name()
+			if !c.Exported() || !fits(c) || family && name != want.Name {
 				continue
 			}
 			var text string

@@ -21,10 +21,10 @@ func handle(resp Response, res Result) bool {
 	if float64(resp.ErrCode) == 40001 { // want `errcode 40001 compared as a magic number: .*\(wechat.InvalidCredential\)`
 		return true
 	}
-	if string(res.ResultStatus) == "U" { // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	if string(res.ResultStatus) == "U" { // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 		return true
 	}
-	if res.ResultStatus == "F" { // want `resultStatus "F" compared as a magic string: failure \(miniprogram.StatusFailure\)`
+	if res.ResultStatus == "F" { // want `resultStatus "F" compared as a magic string: final failure \(miniprogram.StatusFailure\)`
 		return true
 	}
 	// A conversion from a number to a string makes a rune of it: not a code.

@@ -34,7 +34,7 @@ func handle(v ByValue, p *ByPointer, d Deep) bool {
 	if p.ErrCode == 40001 { // want `errcode 40001 compared as a magic number: .*\(wechat.InvalidCredential\)`
 		return true
 	}
-	if p.ResultStatus == "U" { // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	if p.ResultStatus == "U" { // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 		return true
 	}
 	if d.CommonError.ErrCode == 40013 { // want `errcode 40013 compared as a magic number: .*`

@@ -41,5 +41,5 @@ func handle(e *CommonError, r Result) bool {
 	if maybe(e) == 42001 {
 		return true
 	}
-	return r.Status() == "U" // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	return r.Status() == "U" // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 }

@@ -19,7 +19,7 @@ func handle(resp *Response, res **Result) bool {
 	if (*resp.ErrCode) != 40001 { // want `errcode 40001 compared as a magic number: incorrect AppSecret or invalid access_token \(wechat.InvalidCredential\)`
 		return false
 	}
-	return *(*res).ResultStatus == "U" // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	return *(*res).ResultStatus == "U" // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 }
 
 func viaLocalPointer(resp *Response) bool {

@@ -20,7 +20,7 @@ func handle(resp Response, res Result) bool {
 	if resp.ErrCode == wechat.SystemBusy || res.ResultStatus == miniprogram.StatusFailure {
 		return false
 	}
-	if res.ResultStatus == "U" { // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	if res.ResultStatus == "U" { // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 		return true
 	}
 	return resp.ErrCode == 42001 // want `errcode 42001 compared as a magic number: access_token expired \(wechat.AccessTokenExpired\)`

@@ -22,5 +22,5 @@ func handle(e *sdk.CommonError, env *sdk.Envelope[string], r sdk.Result) bool {
 	if e.Message() == "ok" {
 		return false
 	}
-	return r.Status() == "U" // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	return r.Status() == "U" // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 }
