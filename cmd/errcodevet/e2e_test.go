@@ -318,3 +318,37 @@ func TestStandalone(t *testing.T) {
 		t.Errorf("errcodevet -checks=nope: exit code %d, output\n%s\nwant an error starting %q", r.code, r.stderr, want)
 	}
 }
+
+func TestSARIFSubcommand(t *testing.T) {
+	bin := binary(t)
+	dir := fixture(t)
+	r := run(t, dir, bin, "sarif", "-test=false", "-checks=magic-code", "./...")
+	if r.code != 0 {
+		t.Fatalf("errcodevet sarif: exit code %d, want 0\n%s", r.code, r.stderr)
+	}
+	var log struct {
+		Version string
+		Runs    []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatalf("errcodevet sarif output: %v\n%s", err, r.stdout)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 {
+		t.Fatalf("errcodevet sarif -checks=magic-code: want one run with one result\n%s", r.stdout)
+	}
+	res := log.Runs[0].Results[0]
+	loc := res.Locations[0].PhysicalLocation
+	if res.RuleID != "magic-code" || loc.ArtifactLocation.URI != "app/app.go" || loc.Region.StartLine != 12 || loc.Region.StartColumn != 25 {
+		t.Errorf("errcodevet sarif: result %+v, want magic-code at app/app.go:12:25", res)
+	}
+}
