@@ -107,6 +107,31 @@ func TestNogoConfigDocumented(t *testing.T) {
 	setFlags(t, flags)
 }
 
+// TestNogoREADME checks the nogo config in the README: its flags exist
+// and take its values.
+func TestNogoREADME(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range regexp.MustCompile("(?s)```json\n(.*?)```").FindAllSubmatch(data, -1) {
+		var config map[string]struct {
+			AnalyzerFlags map[string]string `json:"analyzer_flags"`
+		}
+		if err := json.Unmarshal(m[1], &config); err != nil || config[analyzer.Analyzer.Name].AnalyzerFlags == nil {
+			continue // not a nogo config
+		}
+		n++
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			setFlags(t, config[analyzer.Analyzer.Name].AnalyzerFlags)
+		})
+	}
+	if n == 0 {
+		t.Error("README.md shows no nogo config")
+	}
+}
+
 // acmeCatalog adds the family acme: string codes in json field errorCode.
 const acmeCatalog = `family: acme
 title: ACME Pay
