@@ -21,9 +21,11 @@ gover=$(go env GOVERSION)
 key="$version-$gover-$(sha256sum go.sum | cut -c1-12)"
 base=${XDG_CACHE_HOME:-$HOME/.cache}/errcodevet-ci
 cache=$base/golangci-$key
-# Drop the caches of other keys: they are never used again.
-find "$base" -mindepth 1 -maxdepth 1 -name 'golangci-*' ! -name "golangci-$key" -exec rm -rf {} + 2>/dev/null || true
 mkdir -p "$cache"
+touch "$cache/used"
+# Drop the caches of keys unused for a week. (Not every other key: runs on
+# other branches, with other go.sum files, may be using theirs right now.)
+find "$base" -mindepth 2 -maxdepth 2 -name used -mtime +7 -printf '%h\n' 2>/dev/null | xargs -r rm -rf
 
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
 
@@ -39,14 +41,20 @@ if ! git -C "$repo" rev-parse -q --verify "refs/tags/$version" >/dev/null 2>&1; 
 	echo "golangci-lint $version source -> local git repository"
 	src=$(go mod download -json "github.com/golangci/golangci-lint/v2@$version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
 	[ -d "$src" ] || { echo "go mod download gave no source directory for golangci-lint $version" >&2; exit 1; }
-	rm -rf "$repo" "$repo.new"
-	cp -R "$src" "$repo.new"
-	chmod -R u+w "$repo.new"
-	git -C "$repo.new" init -q
-	git -C "$repo.new" add -A
-	git -C "$repo.new" -c user.name=ci -c user.email=ci@localhost commit -q -m "golangci-lint $version from the module proxy"
-	git -C "$repo.new" tag "$version"
-	mv "$repo.new" "$repo"
+	# Built aside and renamed into place: concurrent runs share the cache.
+	new=$(mktemp -d "$cache/repo.XXXXXX")
+	cp -R "$src/." "$new"
+	chmod -R u+w "$new"
+	git -C "$new" init -q
+	git -C "$new" add -A
+	git -C "$new" -c user.name=ci -c user.email=ci@localhost commit -q -m "golangci-lint $version from the module proxy"
+	git -C "$new" tag "$version"
+	if git -C "$repo" rev-parse -q --verify "refs/tags/$version" >/dev/null 2>&1; then
+		rm -rf "$new" # another run made it meanwhile
+	else
+		rm -rf "$repo" # an incomplete one
+		mv -T "$new" "$repo"
+	fi
 	elapsed
 fi
 
@@ -54,7 +62,10 @@ fi
 gcl=$cache/bin/golangci-lint
 if [ ! -x "$gcl" ]; then
 	echo "go install golangci-lint $version"
-	GOBIN=$cache/bin go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$version"
+	GOBIN=$tmp/gobin go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$version"
+	mkdir -p "$cache/bin"
+	cp "$tmp/gobin/golangci-lint" "$gcl.new.$$"
+	mv "$gcl.new.$$" "$gcl"
 	elapsed
 fi
 
