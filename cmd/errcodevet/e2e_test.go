@@ -314,8 +314,16 @@ func TestStandalone(t *testing.T) {
 
 	r = run(t, dir, bin, "-checks=nope", "./...")
 	const want = `invalid value "nope" for flag -checks: unknown check "nope" (known: magic-code`
-	if r.code == 0 || r.code == 3 || !strings.HasPrefix(r.stderr, want) {
-		t.Errorf("errcodevet -checks=nope: exit code %d, output\n%s\nwant an error starting %q", r.code, r.stderr, want)
+	if r.code != 2 || !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("errcodevet -checks=nope: exit code %d, output\n%s\nwant 2 and an error starting %q", r.code, r.stderr, want)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "clean", "broken.go"), []byte("package clean\n\nvar x = nope\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, bin, "./clean")
+	if broken := filepath.Join(dir, "clean", "broken.go") + ":3:9: undefined: nope"; r.code != 1 || !strings.Contains(r.stderr, broken) {
+		t.Errorf("errcodevet on a package that does not compile: exit code %d, output\n%s\nwant 1 and %q", r.code, r.stderr, broken)
 	}
 }
 
