@@ -2,6 +2,7 @@ package golangci_test
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,4 +149,55 @@ func handle(resp *Response, res Result) bool {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, dir, as[0], "./app")
+}
+
+// TestFixesCoalesced checks that the plugin's fixes insert an import with
+// one edit, identical in every fix that adds it, which golangci-lint's
+// --fix applies once: two findings in a file without imports must not
+// import wechat twice.
+func TestFixesCoalesced(t *testing.T) {
+	dir := testmodule.New(t, map[string]string{"app/app.go": `package app // want package:"exposes carriers"
+
+type Response struct {
+	ErrCode int ` + "`json:\"errcode\"`" + `
+}
+
+func expired(resp *Response) bool {
+	return resp.ErrCode == 42001 // want ` + "`errcode 42001`" + `
+}
+
+func busy(resp *Response) bool {
+	return resp.ErrCode == -1 // want ` + "`errcode -1`" + `
+}
+`})
+	p, err := golangci.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var imports []string
+	for _, r := range analysistest.Run(t, dir, as[0], "./app") {
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) != 1 {
+				t.Fatalf("%s: %d fixes, want 1", d.Message, len(d.SuggestedFixes))
+			}
+			edits := d.SuggestedFixes[0].TextEdits
+			for i := 1; i < len(edits); i++ {
+				if edits[i].Pos == edits[i-1].Pos {
+					t.Errorf("%s: two edits at one position: %q, %q", d.Message, edits[i-1].NewText, edits[i].NewText)
+				}
+			}
+			for _, e := range edits {
+				if strings.Contains(string(e.NewText), "import") {
+					imports = append(imports, fmt.Sprintf("%d %q", e.Pos, e.NewText))
+				}
+			}
+		}
+	}
+	if len(imports) != 2 || imports[0] != imports[1] {
+		t.Errorf("the import edits of the two fixes: %q, want two identical ones", imports)
+	}
 }
