@@ -109,6 +109,15 @@ func checkDiagnostic(t *testing.T, f finding, d analysis.Diagnostic) {
 		if !fixMessage.MatchString(fix.Message) {
 			t.Errorf("%s: fix message %q is not of the form \"Use X instead of Y\"", f, fix.Message)
 		}
+		// One edit per position: drivers that drop only adjacent duplicate
+		// edits (golangci-lint) would otherwise apply an import twice.
+		for i := range fix.TextEdits {
+			for j := range i {
+				if fix.TextEdits[i].Pos == fix.TextEdits[j].Pos {
+					t.Errorf("%s: fix has two edits at one position", f)
+				}
+			}
+		}
 	}
 }
 

@@ -70,50 +70,7 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	run := a.Run
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			report(coalesceFixes(d))
-		}
-		return run(pass)
-	}
 	return []*analysis.Analyzer{a}, nil
-}
-
-// coalesceFixes returns d with the consecutive insertions at one position in
-// each of its fixes joined into one edit.
-//
-// errcodevet's fixes add an import as two insertions at the same place (a
-// blank line, then the declaration), identical in every fix that adds it,
-// so that go fix, which merges fixes, opens one group for them all.
-// golangci-lint's --fix drops only duplicate edits that end up next to each
-// other once sorted by position: from two findings' fixes it would keep
-// both pairs and import the package twice. Joined, the two fixes' import
-// edits are identical and applied once. Joining consecutive insertions at
-// one position does not change what a fix does.
-func coalesceFixes(d analysis.Diagnostic) analysis.Diagnostic {
-	if len(d.SuggestedFixes) == 0 {
-		return d
-	}
-	fixes := make([]analysis.SuggestedFix, len(d.SuggestedFixes))
-	for i, sf := range d.SuggestedFixes {
-		var edits []analysis.TextEdit
-		for _, e := range sf.TextEdits {
-			if n := len(edits); n > 0 && isInsertion(e) && isInsertion(edits[n-1]) && edits[n-1].Pos == e.Pos {
-				edits[n-1].NewText = append(append([]byte(nil), edits[n-1].NewText...), e.NewText...)
-				continue
-			}
-			edits = append(edits, e)
-		}
-		fixes[i] = analysis.SuggestedFix{Message: sf.Message, TextEdits: edits}
-	}
-	d.SuggestedFixes = fixes
-	return d
-}
-
-func isInsertion(e analysis.TextEdit) bool {
-	return !e.End.IsValid() || e.End == e.Pos
 }
 
 // GetLoadMode asks for type information: errcodevet decides from types.

@@ -152,9 +152,9 @@ func handle(resp *Response, res Result) bool {
 }
 
 // TestFixesCoalesced checks that the plugin's fixes insert an import with
-// one edit, identical in every fix that adds it, which golangci-lint's
-// --fix applies once: two findings in a file without imports must not
-// import wechat twice.
+// one edit, identical in every fix that adds it: golangci-lint's --fix drops
+// only duplicate edits that are adjacent once sorted, so two findings in a
+// file without imports must not import wechat twice.
 func TestFixesCoalesced(t *testing.T) {
 	dir := testmodule.New(t, map[string]string{"app/app.go": `package app // want package:"exposes carriers"
 

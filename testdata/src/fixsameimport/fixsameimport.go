@@ -1,7 +1,7 @@
 package fixsameimport // want package:"exposes carriers"
 
 // This fixture proves that several fixes in one file that add imports, the
-// same one or different ones, add each import once, in one group.
+// same one or different ones, add each import once.
 
 import (
 	"unicode"
