@@ -88,16 +88,19 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	directives := r.parseDirectives(files)
 
 	// Cheap exit: a package that neither declares a carrier, nor imports a
-	// package exposing one, nor handles loosely decoded JSON maps cannot
-	// compare against a code.
-	declares := s.index.Declares(p.Pkg, p.TypesInfo)
-	imports := r.importsCarriers()
-	if !declares && !imports && !s.index.UsesLooseMaps(p.TypesInfo) {
+	// package exposing one, nor indexes a map with a key that carries a code
+	// cannot compare against a code. (Maps are looked for by their keys: a
+	// map[string]any is everywhere, runtime declares one.)
+	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
+	if !exposes && !s.keys.UsesMapKeys(p.TypesInfo) {
 		if retry.ImportsDriver(p.Pkg) {
 			r.retryFuncs() // a retry helper package: its callers need its facts
 		}
 		r.reportDirectives(files, directives)
 		return nil, nil
+	}
+	if err := s.load(); err != nil {
+		return nil, err
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.finder = fix.NewFinder(p)
@@ -106,14 +109,13 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	// Facts are for importers: a main package (a command, or the test
 	// main a driver generates) has none.
 	if p.Pkg.Name() != "main" {
-		exported := false
 		for fn, t := range r.resolver.Funcs() {
 			if fn.Pkg() == p.Pkg {
 				p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
-				exported = true
+				exposes = true
 			}
 		}
-		if declares || imports || exported {
+		if exposes {
 			p.ExportPackageFact(new(carrier.ExposesCarriers))
 		}
 	}

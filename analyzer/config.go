@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
@@ -33,8 +34,11 @@ type Config struct {
 // settings is a validated Config, ready for Run.
 type settings struct {
 	cfg     Config
-	catalog *catalog.Catalog
-	index   *carrier.Index
+	catalog *catalog.Catalog // nil until load (see lazy.go)
+	index   *carrier.Index   // nil until load
+	keys    *carrier.Keys    // for the cheap exit, known without the catalog
+	loaded  sync.Once
+	loadErr error
 	enabled map[string]bool
 	retry   map[string]bool // extra retry functions by full name
 }
@@ -59,12 +63,14 @@ func compile(cfg Config) (*settings, error) {
 		}
 		s.retry[name] = true
 	}
-	cat, err := catalog.Load(cfg.Catalogs...)
-	if err != nil {
+	if len(cfg.Catalogs) == 0 {
+		s.keys = builtinKeys // the built-in catalog is loaded when needed
+		return s, nil
+	}
+	// Catalog files are loaded now, so that a bad one is reported at once.
+	if err := s.load(); err != nil {
 		return nil, err
 	}
-	s.catalog = cat
-	s.index = carrier.NewIndex(cat)
 	return s, nil
 }
 

@@ -50,6 +50,7 @@ type Index struct {
 	paths   map[string]bool // packages declaring a field or type carrier
 	tables  map[tableKey]*catalog.Table
 	family  map[*catalog.Table]string
+	keys    *Keys
 }
 
 type tableKey struct {
@@ -94,6 +95,7 @@ func NewIndex(cat *catalog.Catalog) *Index {
 			}
 		}
 	}
+	idx.keys = idx.makeKeys()
 	return idx
 }
 
@@ -301,4 +303,15 @@ func sameClass(dst, src types.Type) bool {
 	}
 	num := types.IsInteger | types.IsFloat
 	return d.Info()&num != 0 && s.Info()&num != 0 || d.Info()&types.IsString != 0 && s.Info()&types.IsString != 0
+}
+
+// IsLooseMap reports whether t is a map from strings to interfaces: a
+// loosely decoded JSON object.
+func IsLooseMap(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !types.IsInterface(m.Elem()) {
+		return false
+	}
+	k, ok := m.Key().Underlying().(*types.Basic)
+	return ok && k.Info()&types.IsString != 0
 }

@@ -2,8 +2,10 @@ package carrier
 
 import (
 	"fmt"
-	"go/ast"
+	"go/constant"
 	"go/types"
+	"maps"
+	"slices"
 
 	"github.com/errcodevet/errcodevet/catalog"
 )
@@ -19,28 +21,85 @@ func (*ReturnsCarrier) AFact() {}
 
 func (f *ReturnsCarrier) String() string { return fmt.Sprintf("returns %s %s", f.Family, f.Role) }
 
-// ExposesCarriers is the fact that a package can hand its importers a
-// carrier: it declares a carrier field or type, imports a package that
-// exposes one, or has a function that returns a carrier. Only such packages,
-// and those importing them, can compare against a carrier field or function
-// of another package, so the rest are skipped at the cost of a look at
-// imports.
+// ExposesCarriers is the fact that a package declares a carrier, returns
+// one from a function, or imports a package that exposes one: only such
+// packages, those importing them, and those that index a map with a key
+// that carries a code can hold a carrier, so the rest are skipped at the
+// cost of a look at imports.
 type ExposesCarriers struct{}
 
 func (*ExposesCarriers) AFact() {}
 
 func (*ExposesCarriers) String() string { return "exposes carriers" }
 
+// Keys are what the cheap pre-checks need to know of the carriers: the
+// json tag names and map keys that carry a code, and the packages that
+// declare a field or type the catalog lists by path. They are known
+// without the tables, so a package that cannot hold a carrier is skipped
+// without loading a catalog.
+type Keys struct {
+	json, mapKeys, paths map[string]bool
+}
+
+// NewKeys returns the keys of carriers with these json tag names, map keys
+// and declaring packages.
+func NewKeys(json, mapKeys, paths []string) *Keys {
+	set := func(list []string) map[string]bool {
+		m := make(map[string]bool, len(list))
+		for _, s := range list {
+			m[s] = true
+		}
+		return m
+	}
+	return &Keys{json: set(json), mapKeys: set(mapKeys), paths: set(paths)}
+}
+
+// Keys returns the keys of the index's carriers.
+func (idx *Index) Keys() *Keys { return idx.keys }
+
+func (idx *Index) makeKeys() *Keys {
+	k := NewKeys(nil, nil, nil)
+	for s := range idx.json {
+		k.json[s] = true
+	}
+	for s := range idx.mapKeys {
+		k.mapKeys[s] = true
+	}
+	for s := range idx.paths {
+		k.paths[s] = true
+	}
+	return k
+}
+
+// Equal reports whether two sets of keys are the same.
+func (k *Keys) Equal(o *Keys) bool {
+	return maps.Equal(k.json, o.json) && maps.Equal(k.mapKeys, o.mapKeys) && maps.Equal(k.paths, o.paths)
+}
+
+func (k *Keys) String() string {
+	return fmt.Sprintf("json %v, map keys %v, paths %v", slices.Sorted(maps.Keys(k.json)), slices.Sorted(maps.Keys(k.mapKeys)), slices.Sorted(maps.Keys(k.paths)))
+}
+
+// Declares is idx.Keys().Declares.
+func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
+	return idx.Keys().Declares(pkg, info)
+}
+
+// UsesMapKeys is idx.Keys().UsesMapKeys.
+func (idx *Index) UsesMapKeys(info *types.Info) bool { return idx.Keys().UsesMapKeys(info) }
+
 // Declares reports whether a package's own declarations can hold a carrier:
 // a struct field with a carrier json tag, or a field or type the catalog
 // lists by path. It looks at the types of the package's declared objects
 // only, not at its syntax, and does not descend into other packages' named
-// types: their packages' ExposesCarriers facts answer for them.
-func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
-	if idx.paths[pkg.Path()] {
+// types: their packages' ExposesCarriers facts answer for them. Maps from
+// strings to interfaces are not counted (every program has them): see
+// UsesMapKeys.
+func (k *Keys) Declares(pkg *types.Package, info *types.Info) bool {
+	if k.paths[pkg.Path()] {
 		return true
 	}
-	w := walker{idx: idx, pkg: pkg, seen: make(map[types.Type]bool)}
+	w := walker{keys: k, pkg: pkg, seen: make(map[types.Type]bool)}
 	for _, obj := range info.Defs {
 		if obj != nil && w.holds(obj.Type()) {
 			return true
@@ -49,60 +108,25 @@ func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
 	return false
 }
 
-// UsesLooseMaps reports whether, when map keys carry codes, the package
-// declares or uses a loosely decoded JSON map (a map from strings to
-// interfaces): a variable, field or type of that type, or a function
-// returning one. Such maps come from anywhere (json.Unmarshal into a local),
-// so they are looked for in each package rather than passed on by facts.
-func (idx *Index) UsesLooseMaps(info *types.Info) bool {
-	if len(idx.mapKeys) == 0 {
-		return false
-	}
-	for _, objs := range []map[*ast.Ident]types.Object{info.Defs, info.Uses} {
-		for _, obj := range objs {
-			if obj != nil && holdsLooseMap(obj) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func holdsLooseMap(obj types.Object) bool {
-	switch obj := obj.(type) {
-	case *types.Var, *types.TypeName:
-		return IsLooseMap(obj.Type())
-	case *types.Func:
-		res := obj.Type().(*types.Signature).Results()
-		for i := range res.Len() {
-			if IsLooseMap(res.At(i).Type()) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// IsLooseMap reports whether t is a map from strings to interfaces, as
-// json.Unmarshal decodes an object into.
-func IsLooseMap(t types.Type) bool {
-	m, ok := t.Underlying().(*types.Map)
-	if !ok || !types.IsInterface(m.Elem()) {
-		return false
-	}
-	k, ok := m.Key().Underlying().(*types.Basic)
-	return ok && k.Info()&types.IsString != 0
-}
-
 type walker struct {
-	idx  *Index
+	keys *Keys
 	pkg  *types.Package
 	seen map[types.Type]bool
 }
 
 // holds reports whether a value of type t can contain a carrier.
 func (w *walker) holds(t types.Type) bool {
-	if t == nil || w.seen[t] {
+	// Most types are basic or another package's: answer those before the
+	// map of types seen.
+	switch t := t.(type) {
+	case nil, *types.Basic:
+		return false
+	case *types.Named:
+		if t.Obj().Pkg() != w.pkg {
+			return false // another package's type: its fact answers
+		}
+	}
+	if w.seen[t] {
 		return false
 	}
 	w.seen[t] = true
@@ -110,13 +134,10 @@ func (w *walker) holds(t types.Type) bool {
 	case *types.Alias:
 		return w.holds(types.Unalias(t))
 	case *types.Named:
-		if obj := t.Obj(); obj.Pkg() != w.pkg {
-			return false // another package's type: its fact answers
-		}
 		return w.holds(t.Underlying())
 	case *types.Struct:
 		for i := range t.NumFields() {
-			if w.idx.json[JSONName(t.Tag(i))] != nil || w.holds(t.Field(i).Type()) {
+			if w.keys.json[JSONName(t.Tag(i))] || w.holds(t.Field(i).Type()) {
 				return true
 			}
 		}
@@ -132,6 +153,21 @@ func (w *walker) holds(t types.Type) bool {
 		return w.holds(t.Key()) || w.holds(t.Elem())
 	case *types.Signature:
 		return w.tuple(t.Params()) || w.tuple(t.Results())
+	}
+	return false
+}
+
+// UsesMapKeys reports whether a package has a constant string expression
+// whose value is a key that carries a code in a loosely decoded JSON map
+// (m["errcode"]): without one, no map index in it is a carrier.
+func (k *Keys) UsesMapKeys(info *types.Info) bool {
+	if len(k.mapKeys) == 0 {
+		return false
+	}
+	for _, tv := range info.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && k.mapKeys[constant.StringVal(tv.Value)] {
+			return true
+		}
 	}
 	return false
 }

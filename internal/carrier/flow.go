@@ -29,29 +29,67 @@ func (r *Resolver) Analyze(files []*ast.File) {
 			}
 		}
 	}
-	// Carriers flow through assignments and returns; propagate until nothing
-	// changes. Each round adds at least one variable or function, or ends.
-	for changed := true; changed; {
-		changed = false
-		for v, rhs := range c.assigns {
-			if r.locals[v] != nil || c.ruled[v] {
-				continue
-			}
-			if t := r.allSame(rhs); t != nil {
-				r.locals[v] = t
-				changed = true
-			}
-		}
-		for _, fc := range funcs {
-			if r.funcs[fc.fn] != nil {
-				continue
-			}
-			if t := r.allSame(fc.results); t != nil {
-				r.funcs[fc.fn] = t
-				changed = true
-			}
+	// Carriers flow through assignments and returns. A variable or function
+	// is solved when all it is given carries the same table; solving it can
+	// solve those whose expressions mention it, and only those are looked
+	// at again (a worklist: each is solved at most once, so the cost stays
+	// linear even along long chains of assignments or calls).
+	exprs := make(map[types.Object][]ast.Expr)
+	for v, rhs := range c.assigns {
+		if !c.ruled[v] {
+			exprs[v] = rhs
 		}
 	}
+	for _, fc := range funcs {
+		exprs[fc.fn] = fc.results
+	}
+	dependents := make(map[types.Object][]types.Object)
+	for obj, list := range exprs {
+		for _, e := range list {
+			ast.Inspect(e, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					dep := r.info.Uses[id]
+					if fn, ok := dep.(*types.Func); ok {
+						dep = fn.Origin()
+					}
+					if _, ok := exprs[dep]; ok {
+						dependents[dep] = append(dependents[dep], obj)
+					}
+				}
+				return true
+			})
+		}
+	}
+	queue := make([]types.Object, 0, len(exprs))
+	for obj := range exprs {
+		queue = append(queue, obj)
+	}
+	for len(queue) > 0 {
+		obj := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if r.solved(obj) {
+			continue
+		}
+		if t := r.allSame(exprs[obj]); t != nil {
+			switch obj := obj.(type) {
+			case *types.Var:
+				r.locals[obj] = t
+			case *types.Func:
+				r.funcs[obj] = t
+			}
+			queue = append(queue, dependents[obj]...)
+		}
+	}
+}
+
+func (r *Resolver) solved(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Var:
+		return r.locals[obj] != nil
+	case *types.Func:
+		return r.funcs[obj] != nil
+	}
+	return true
 }
 
 // Funcs returns the package's functions that return a carrier.

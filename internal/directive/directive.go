@@ -8,8 +8,11 @@
 package directive
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -78,6 +81,9 @@ func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ign
 			ignores = append(ignores, ig)
 		}
 	}
+	// In line order for Match; comment order already is, but for //line
+	// directives that go back.
+	slices.SortStableFunc(ignores, func(a, b *Ignore) int { return cmp.Compare(a.Line, b.Line) })
 	return ignores, problems
 }
 
@@ -87,9 +93,10 @@ func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
 	if tf == nil {
 		return false
 	}
-	lineStart := tf.LineStart(tf.Line(c.Pos()))
+	// The line in the file itself: a //line directive may map it elsewhere.
+	lineStart := tf.LineStart(tf.PositionFor(c.Pos(), false).Line)
 	own := true
-	ast.Inspect(file, func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		switch {
 		case n == nil || !own:
 			return false
@@ -100,15 +107,28 @@ func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
 			return false
 		}
 		return true // spans the comment: look inside
-	})
+	}
+	ast.Inspect(file.Name, visit)
+	// Only the declarations that end after the line starts and begin before
+	// the comment can hold such code: look at those alone, so that the cost
+	// does not grow with the file.
+	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > lineStart })
+	for _, d := range file.Decls[i:] {
+		if !own || d.Pos() >= c.Pos() {
+			break
+		}
+		ast.Inspect(d, visit)
+	}
 	return own
 }
 
 // Match returns the directive that suppresses check at line, if any.
+// ignores must be in line order, as Parse returns them.
 func Match(ignores []*Ignore, check string, line int) *Ignore {
-	for _, ig := range ignores {
+	i := sort.Search(len(ignores), func(i int) bool { return ignores[i].Line >= line })
+	for _, ig := range ignores[i:] {
 		if ig.Line != line {
-			continue
+			break
 		}
 		for _, id := range ig.Checks {
 			if id == check {

@@ -21,6 +21,7 @@ import (
 	"go/types"
 	"path"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -48,6 +49,7 @@ type Replacement struct {
 type Finder struct {
 	pass   *analysis.Pass
 	consts map[*types.Package]map[valueKey][]*types.Const
+	kids   map[*types.Scope][]*types.Scope // a file scope's children, in source order
 }
 
 type valueKey struct {
@@ -57,7 +59,23 @@ type valueKey struct {
 
 // NewFinder returns a Finder for pass.
 func NewFinder(pass *analysis.Pass) *Finder {
-	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const)}
+	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
+}
+
+// innermost is fileScope.Innermost(pos) without its linear search of the
+// file's top-level scopes (one per function), which made a huge file's
+// fixes quadratic: they are sorted once and searched by position.
+func (f *Finder) innermost(fileScope *types.Scope, pos token.Pos) *types.Scope {
+	kids, ok := f.kids[fileScope]
+	if !ok {
+		kids = slices.SortedFunc(fileScope.Children(), func(a, b *types.Scope) int { return cmp.Compare(a.Pos(), b.Pos()) })
+		f.kids[fileScope] = kids
+	}
+	i := sort.Search(len(kids), func(i int) bool { return kids[i].End() > pos })
+	if i < len(kids) && kids[i].Contains(pos) {
+		return kids[i].Innermost(pos)
+	}
+	return fileScope
 }
 
 // constsOf returns pkg's package-level constants with value v, by name.
@@ -85,7 +103,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	if fileScope == nil {
 		return Replacement{}, false
 	}
-	scope := fileScope.Innermost(lit.Pos())
+	scope := f.innermost(fileScope, lit.Pos())
 	fits := func(c *types.Const) bool {
 		if !sameValue(c.Val(), want.Value) {
 			return false
