@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,6 +14,7 @@ import (
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/directive"
 	"github.com/errcodevet/errcodevet/internal/fix"
+	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
 const doc = `check comparisons of WeChat and Mini Program result codes
@@ -43,7 +46,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		Doc:       doc,
 		URL:       DocsURL,
 		Run:       st.run,
-		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers)},
+		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(RetriesFact)},
 	}
 	st.bindFlags(&a.Flags)
 	return a, nil
@@ -67,14 +70,20 @@ type pass struct {
 	*analysis.Pass
 	s        *settings
 	resolver *carrier.Resolver
-	finder   *fix.Finder // made on the first fix
+	finder   *fix.Finder
 	file     *ast.File
 	ignores  []*directive.Ignore
+
+	retrying map[*types.Func]bool          // the package's functions that retry
+	calls    map[*types.Func][]*types.Func // the package's static calls
+
+	diagnostics []analysis.Diagnostic // reported in position order by flush
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
 	s := st.settings
 	r := &pass{Pass: p, s: s}
+	defer r.flush()
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
 
@@ -84,6 +93,9 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	// map[string]any is everywhere, runtime declares one.)
 	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
 	if !exposes && !s.keys.UsesMapKeys(p.TypesInfo) {
+		if retry.ImportsDriver(p.Pkg) {
+			r.retryFuncs() // a retry helper package: its callers need its facts
+		}
 		r.reportDirectives(files, directives)
 		return nil, nil
 	}
@@ -91,24 +103,47 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
+	r.finder = fix.NewFinder(p)
 	r.resolver.Analyze(p.Files)
-	for fn, t := range r.resolver.Funcs() {
-		if fn.Pkg() == p.Pkg {
-			p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
-			exposes = true
+
+	// Facts are for importers: a main package (a command, or the test
+	// main a driver generates) has none.
+	if p.Pkg.Name() != "main" {
+		for fn, t := range r.resolver.Funcs() {
+			if fn.Pkg() == p.Pkg {
+				p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+				exposes = true
+			}
+		}
+		if exposes {
+			p.ExportPackageFact(new(carrier.ExposesCarriers))
 		}
 	}
-	if exposes {
-		p.ExportPackageFact(new(carrier.ExposesCarriers))
-	}
+	r.retryFuncs()
 
 	for _, f := range files {
 		r.file = f
 		r.ignores = directives[f]
 		ast.Inspect(f, r.visit)
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				r.retryChecks(fd)
+			}
+		}
 	}
 	r.reportDirectives(files, directives)
 	return nil, nil
+}
+
+// emit queues a diagnostic. The checks find their cases in different
+// walks; flush reports them in the order of the source, as readers expect.
+func (r *pass) emit(d analysis.Diagnostic) { r.diagnostics = append(r.diagnostics, d) }
+
+func (r *pass) flush() {
+	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	for _, d := range r.diagnostics {
+		r.Report(d)
+	}
 }
 
 // checkedFiles returns the files findings are reported in: not generated
@@ -174,7 +209,7 @@ func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis
 		ig.Used = true
 		return
 	}
-	r.Report(analysis.Diagnostic{
+	r.emit(analysis.Diagnostic{
 		Pos:            node.Pos(),
 		End:            node.End(),
 		Category:       check.ID,
@@ -190,7 +225,7 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 	for _, f := range files {
 		ignores, problems := directive.Parse(r.Fset, f, known)
 		for _, p := range problems {
-			r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
 		}
 		if len(ignores) > 0 {
 			out[f] = ignores
@@ -213,7 +248,7 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 				enabled = enabled && r.s.enabled[id]
 			}
 			if enabled {
-				r.Report(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
+				r.emit(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
 					Message: "errcodevet:ignore directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
 			}
 		}

@@ -92,3 +92,35 @@ func typeCheckGolden(t *testing.T, dir string, pkgs ...string) {
 func TestBasic(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "basic")
 }
+
+func TestRetryUnknown(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
+	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper")
+}
+
+func TestRetryPolicy(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
+	analysistest.Run(t, gopath(t), a, "retrypolicy")
+}
+
+func TestRetryFinal(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-final"}})
+	analysistest.Run(t, gopath(t), a, "retryfinal")
+}
+
+// TestRetryFuncs shows that -retry-funcs makes a function count as a retry:
+// without it the branch gives up.
+func TestRetryFuncs(t *testing.T) {
+	dir := gopath(t)
+	configured := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}, RetryFuncs: []string{"retryfuncs.Settler.Settle"}})
+	analysistest.Run(t, dir, configured, "retryfuncs")
+
+	plain := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
+	var n int
+	for _, r := range analysistest.Run(new(testing.T), dir, plain, "retryfuncs") {
+		n += len(r.Diagnostics)
+	}
+	if n != 1 {
+		t.Errorf("without -retry-funcs: %d diagnostics, want 1", n)
+	}
+}

@@ -22,7 +22,7 @@ type Check struct {
 func (c *Check) URL() string { return DocsURL + "#" + c.ID }
 
 // Checks lists every check, in documentation order.
-var Checks = []*Check{magicCode, stringCode, unknownCode}
+var Checks = []*Check{magicCode, stringCode, unknownCode, retryUnknown, retryFinal}
 
 // CheckIDs returns the IDs of every check.
 func CheckIDs() []string {

@@ -98,16 +98,22 @@ const (
 	flagRetryFuncs     = "retry-funcs"
 )
 
-// bindFlags registers the analyzer's flags on fs. Each Set validates the
-// whole configuration again, so a bad value is reported at once, with the
-// flag's name, and the analyzer keeps its last good settings.
+// bindFlags registers the analyzer's flags on fs, with the current settings
+// as their defaults. Each Set validates the whole configuration again, so a
+// bad value is reported at once, with the flag's name, and the analyzer
+// keeps its last good settings.
 func (a *state) bindFlags(fs *flag.FlagSet) {
-	list := func(name, usage string, field func(*Config) *[]string) {
+	cfg := a.settings.cfg
+	list := func(name, usage string, field func(*Config) *[]string, def string) {
 		fs.Func(name, usage, func(v string) error {
 			cfg := a.settings.cfg
 			*field(&cfg) = splitList(v)
 			return a.apply(cfg)
 		})
+		if v := *field(&cfg); len(v) > 0 {
+			def = strings.Join(v, ",")
+		}
+		fs.Lookup(name).DefValue = def
 	}
 	boolean := func(name, usage string, field func(*Config) *bool) {
 		fs.BoolFunc(name, usage, func(v string) error {
@@ -119,17 +125,20 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 			*field(&cfg) = b
 			return a.apply(cfg)
 		})
+		if *field(&cfg) {
+			fs.Lookup(name).DefValue = "true" // false, the zero value, goes unsaid
+		}
 	}
-	list(flagChecks, "comma-separated IDs of the checks to run (default all: "+strings.Join(CheckIDs(), ",")+")",
-		func(c *Config) *[]string { return &c.Checks })
+	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", "),
+		func(c *Config) *[]string { return &c.Checks }, "all")
 	list(flagCatalog, "comma-separated catalog files adding or extending API families",
-		func(c *Config) *[]string { return &c.Catalogs })
+		func(c *Config) *[]string { return &c.Catalogs }, "")
 	boolean(flagIncludeSuccess, "also report success values (errcode 0, resultStatus S, resultCode SUCCESS)",
 		func(c *Config) *bool { return &c.IncludeSuccess })
 	boolean(flagIncludeTests, "also check _test.go files",
 		func(c *Config) *bool { return &c.IncludeTests })
 	list(flagRetryFuncs, "comma-separated functions that retry, as import/path.Func or import/path.Type.Method",
-		func(c *Config) *[]string { return &c.RetryFuncs })
+		func(c *Config) *[]string { return &c.RetryFuncs }, "")
 }
 
 func (a *state) apply(cfg Config) error {

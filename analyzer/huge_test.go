@@ -56,9 +56,9 @@ func loadSource(tb testing.TB, src string) *packages.Package {
 	return pkg
 }
 
-// analyze runs the analyzer over a package through the checker and
+// analyzeHuge runs the analyzer over a package through the checker and
 // returns the number of diagnostics and of fixes.
-func analyze(tb testing.TB, pkg *packages.Package) (diags, fixes int) {
+func analyzeHuge(tb testing.TB, pkg *packages.Package) (diags, fixes int) {
 	tb.Helper()
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, []*packages.Package{pkg}, nil)
 	if err != nil {
@@ -89,7 +89,7 @@ func BenchmarkHugeFile(b *testing.B) {
 		pkg := loadSource(b, src)
 		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) {
 			for b.Loop() {
-				if diags, _ := analyze(b, pkg); diags != 2*n {
+				if diags, _ := analyzeHuge(b, pkg); diags != 2*n {
 					b.Fatalf("%d diagnostics, want %d", diags, 2*n)
 				}
 			}
@@ -105,7 +105,7 @@ func TestHugeFile(t *testing.T) {
 		t.Skip("loads packages")
 	}
 	const n = 4000 // 60k lines
-	diags, fixes := analyze(t, loadSource(t, hugeFile(n)))
+	diags, fixes := analyzeHuge(t, loadSource(t, hugeFile(n)))
 	if diags != 2*n || fixes != 2*n {
 		t.Errorf("got %d diagnostics with %d fixes, want %d with %d", diags, fixes, 2*n, 2*n)
 	}

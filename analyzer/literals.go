@@ -34,9 +34,9 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 		return false
 	}
 	switch {
-	case t.Kind == catalog.KindInt && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
-		// An integer literal compared with a float64 (m["errcode"].(float64))
-		// has a Float constant value; it is still an integer.
+	case t.Kind == catalog.KindInt && val.Kind() != constant.String && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
+		// An integer literal compared with a float64 (a code read from a
+		// loosely decoded JSON map) is recorded as a float constant.
 		v, exact := constant.Int64Val(constant.ToInt(val))
 		if !exact {
 			return true
@@ -81,6 +81,9 @@ func (r *pass) intLiteral(t *catalog.Table, node ast.Expr, value string, against
 }
 
 func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	if value == "" {
+		return // what a missing field decodes to: a carrier can hold it
+	}
 	quoted := strconv.Quote(value)
 	if code := t.Lookup(value); code != nil {
 		if !code.Documented && !t.IsSuccess(value) {
@@ -125,9 +128,6 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 	}
 	var fixes []analysis.SuggestedFix
 	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: code.Package, Name: code.Name}
-	if r.finder == nil {
-		r.finder = fix.NewFinder(r.Pass)
-	}
 	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{

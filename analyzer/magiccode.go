@@ -9,9 +9,12 @@ var magicCode = &Check{
 or grep ` + "`42001`" + `; ` + "`wechat.AccessTokenExpired`" + ` says what it is, and its
 documentation says what to do about it.
 
-The fix writes the constant: one the package already declares with that
-value, one from a package the file already imports (under the name it is
-imported as), or the family's constants package, imported if needed.
+The fix writes a constant with the literal's value: one the user declares
+in the function or the package; else the family's constant, or one of the
+user's own packages, if the file imports the package (written under the
+name it is imported as); else the family's constant with an added import
+(under another name if a local declaration hides the package's own).
+Constants of other libraries that merely share the value are never used.
 
 Left alone: integers the catalog does not document (WeChat has many more
 codes than its common table), success values (errcode 0, unless

@@ -16,6 +16,7 @@ words otherwise. A different short word (` + "`INVALID_APP`" + ` against ` + "`I
 another code, not a typo, and two equally close candidates are left alone.
 Values a catalog lists as known are never reported: add the per-API codes
 your APIs return to a catalog file (` + "`known:`" + `) if one is taken for a typo.
+Nor is the empty string, which is what a missing field decodes to.
 
 The message names the value probably meant; the fix writes its constant.
 Unlike the other fixes this one changes behaviour, on purpose: the

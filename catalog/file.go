@@ -92,14 +92,9 @@ func (f *File) Marshal(header string) ([]byte, error) {
 			buf.WriteString("# " + line + "\n")
 		}
 	}
-	var doc yaml.Node
-	if err := doc.Encode(f); err != nil {
-		return nil, err
-	}
-	unquoteInts(&doc)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(f.node()); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -108,40 +103,113 @@ func (f *File) Marshal(header string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// unquoteInts writes the values of int tables as YAML integers: the encoder
-// quotes them, the Go field being a string.
-func unquoteInts(n *yaml.Node) {
-	if n.Kind != yaml.MappingNode {
-		for _, c := range n.Content {
-			unquoteInts(c)
+// node returns f as a YAML mapping, in the order and with the omissions of
+// its struct tags. It is built here rather than by the YAML encoder from
+// the struct, for two reasons. The values of int tables are written as YAML
+// integers, though the Go fields are strings. And text with line breaks is
+// written double-quoted: the encoder writes it as a block scalar, and some
+// block scalars it writes (a value that starts with an empty line, or with
+// a tab, in a list item) its parser rejects (go-yaml/yaml#861,
+// yaml/go-yaml#76).
+func (f *File) node() *yaml.Node {
+	m := yamlMapping()
+	addText(m, "family", f.Family)
+	addText(m, "extends", f.Extends)
+	addText(m, "title", f.Title)
+	addText(m, "package", f.Package)
+	if f.Codes != nil {
+		addNode(m, "codes", f.Codes.node())
+	}
+	if f.Status != nil {
+		addNode(m, "status", f.Status.node())
+	}
+	return m
+}
+
+func (t *FileTable) node() *yaml.Node {
+	isInt := t.Kind == KindInt
+	m := yamlMapping()
+	addText(m, "kind", string(t.Kind))
+	if !t.Carriers.Empty() {
+		c := yamlMapping()
+		addList(c, "json", t.Carriers.JSON, yaml.FlowStyle)
+		addList(c, "fields", t.Carriers.Fields, 0)
+		addList(c, "types", t.Carriers.Types, 0)
+		addList(c, "map-keys", t.Carriers.MapKeys, yaml.FlowStyle)
+		addNode(m, "carriers", c)
+	}
+	if len(t.Success) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, v := range t.Success {
+			list.Content = append(list.Content, valueNode(v, isInt))
 		}
+		addNode(m, "success", list)
+	}
+	for _, entries := range []struct {
+		key  string
+		list []FileEntry
+	}{{"documented", t.Documented}, {"known", t.Known}} {
+		if len(entries.list) == 0 {
+			continue
+		}
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range entries.list {
+			em := yamlMapping()
+			addNode(em, "value", valueNode(e.Value, isInt))
+			addText(em, "name", e.Name)
+			addText(em, "status", e.Status)
+			addText(em, "message", e.Message)
+			addText(em, "action", e.Action)
+			addText(em, "retry", string(e.Retry))
+			list.Content = append(list.Content, em)
+		}
+		addNode(m, entries.key, list)
+	}
+	return m
+}
+
+func yamlMapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func addNode(m *yaml.Node, key string, value *yaml.Node) {
+	m.Content = append(m.Content, textNode(key), value)
+}
+
+// addText adds a key with a string value, unless the value is empty.
+func addText(m *yaml.Node, key, value string) {
+	if value != "" {
+		addNode(m, key, textNode(value))
+	}
+}
+
+// addList adds a key with a list of strings, unless the list is empty.
+func addList(m *yaml.Node, key string, values []string, style yaml.Style) {
+	if len(values) == 0 {
 		return
 	}
-	isInt := false
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "kind" && n.Content[i+1].Value == string(KindInt) {
-			isInt = true
-		}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: style}
+	for _, v := range values {
+		list.Content = append(list.Content, textNode(v))
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, val := n.Content[i].Value, n.Content[i+1]
-		switch {
-		case isInt && key == "success":
-			for _, v := range val.Content {
-				v.Tag, v.Style = "!!int", 0
-			}
-		case isInt && (key == "documented" || key == "known"):
-			for _, entry := range val.Content {
-				for j := 0; j+1 < len(entry.Content); j += 2 {
-					if entry.Content[j].Value == "value" {
-						entry.Content[j+1].Tag, entry.Content[j+1].Style = "!!int", 0
-					}
-				}
-			}
-		default:
-			unquoteInts(val)
-		}
+	addNode(m, key, list)
+}
+
+// textNode returns a string scalar; the encoder quotes it where plain text
+// would read as another type ("0", "null").
+func textNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle
 	}
+	return n
+}
+
+// valueNode returns a table value: a YAML integer in an int table.
+func valueNode(v string, isInt bool) *yaml.Node {
+	n := textNode(v)
+	if isInt {
+		n.Tag = "!!int"
+	}
+	return n
 }
 
 // ReadFile reads and parses a catalog file.
@@ -293,28 +361,41 @@ func (p *parser) table(n *yaml.Node, what string) *FileTable {
 			Types:   p.strings(cm["types"], what+".carriers.types"),
 			MapKeys: p.strings(cm["map-keys"], what+".carriers.map-keys"),
 		}
-		p.checkPaths(cm["fields"], t.Carriers.Fields, 2, "a field path such as \"example.com/sdk.Response.Code\"")
-		p.checkPaths(cm["types"], t.Carriers.Types, 1, "a type path such as \"example.com/sdk.ErrCode\"")
+		p.checkPaths(cm["fields"], 2, "a field path such as \"example.com/sdk.Response.Code\"")
+		p.checkPaths(cm["types"], 1, "a type path such as \"example.com/sdk.ErrCode\"")
 	}
 	t.Documented = p.entries(m["documented"], what+".documented")
 	t.Known = p.entries(m["known"], what+".known")
 	return t
 }
 
-// checkPaths checks "import/path.Name[.Field]" paths with the given number of
-// dot-separated names after the import path.
-func (p *parser) checkPaths(n *yaml.Node, paths []string, names int, want string) {
-	for i, path := range paths {
-		slash := strings.LastIndex(path, "/")
-		parts := strings.Split(path[slash+1:], ".")
-		ok := len(parts) == names+1 && validImportPath(path[:slash+1]+parts[0])
-		for _, id := range parts[1:] {
-			ok = ok && token.IsIdentifier(id)
+// checkPaths checks the "import/path.Name[.Field]" paths of a carrier list:
+// an import path, then the given number of dot-separated names. The import
+// path's last element may hold dots itself ("gopkg.in/yaml.v3.Node").
+// Items that are not strings were reported by p.strings.
+func (p *parser) checkPaths(n *yaml.Node, names int, want string) {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" || item.Value == "" {
+			continue
 		}
-		if !ok {
-			p.errorf(n.Content[i], "%q is not %s", path, want)
+		if !validPath(item.Value, names) {
+			p.errorf(item, "%q is not %s", item.Value, want)
 		}
 	}
+}
+
+func validPath(path string, names int) bool {
+	for range names {
+		i := strings.LastIndex(path, ".")
+		if i < 0 || !token.IsIdentifier(path[i+1:]) {
+			return false
+		}
+		path = path[:i]
+	}
+	return validImportPath(path)
 }
 
 func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
@@ -431,4 +512,3 @@ func validImportPath(s string) bool {
 	}
 	return true
 }
-

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"sync"
 )
 
@@ -128,6 +129,16 @@ func (c *Catalog) add(f *File) []error {
 			entries    []FileEntry
 		}{{true, ft.Documented}, {false, ft.Known}} {
 			for _, e := range list.entries {
+				// An extension need not repeat the family's kind, so
+				// Parse may not have read its values as integers.
+				if t.Kind == KindInt {
+					v, err := strconv.ParseInt(e.Value, 10, 64)
+					if err != nil {
+						errs = append(errs, &Error{e.pos, fmt.Sprintf("value %q is not an integer, as family %s's codes are", e.Value, fam.Name)})
+						continue
+					}
+					e.Value = strconv.FormatInt(v, 10)
+				}
 				if prev := t.Lookup(e.Value); prev != nil {
 					errs = append(errs, &Error{e.pos, fmt.Sprintf("value %q is already in family %s", e.Value, fam.Name)})
 					continue

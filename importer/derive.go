@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"go/token"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcodevet/errcodevet/catalog"
 )
@@ -56,7 +58,8 @@ var stopWords = map[string]bool{
 // DeriveName proposes a Go name for a row: its value turned to CamelCase for
 // result codes (ACCESS_DENIED: AccessDenied), its message's first sentence
 // for numeric codes (Invalid media file type: InvalidMediaFileType). The
-// review file pins the names that are published.
+// result is an exported Go identifier, prefixed with Code where the words
+// would not start one. The review file pins the names that are published.
 func DeriveName(f Format, r Row) string {
 	var words []string
 	if f == FormatResult {
@@ -77,11 +80,15 @@ func DeriveName(f Format, r Row) string {
 				b.WriteString(s)
 				continue
 			}
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+			first, size := utf8.DecodeRuneInString(part)
+			b.WriteRune(unicode.ToUpper(first))
+			b.WriteString(part[size:])
 		}
 	}
 	name := b.String()
-	if name == "" || !unicode.IsLetter(rune(name[0])) {
+	// A name that starts with a digit, or with a letter that has no upper
+	// case (Chinese text, "ß"), is not exported as it is.
+	if !token.IsExported(name) {
 		name = "Code" + name
 	}
 	return name

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -74,7 +76,10 @@ func defaultStatus() *catalog.FileTable {
 // Import turns a vendor page into a catalog file. The review supplies the
 // header and pinned names; a nil review imports the page with derived names
 // and the default carriers of its format (json errcode, or resultCode and
-// resultStatus), for a family the caller names.
+// resultStatus, with the S, F and U statuses). A review that names no
+// family, and a nil one, import the page as a new family named after the
+// file: "acme-pay.txt" is acmepay. A review that extends a family gets no
+// default carriers or statuses: the family has its own.
 func Import(filename string, page []byte, review *Review) (*catalog.File, error) {
 	format, rows, err := Parse(filename, page)
 	if err != nil {
@@ -84,45 +89,102 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		review = new(Review)
 	}
 	f := review.File // a copy: the review is not changed
+	if f.Family == "" && f.Extends == "" {
+		f.Family = familyName(filename)
+		if f.Family == "" {
+			return nil, &Error{filename, 0, "the file name gives no family name: name the family in a review file"}
+		}
+	}
 	if f.Codes == nil {
 		f.Codes = new(catalog.FileTable)
 	} else {
 		codes := *f.Codes
 		f.Codes = &codes
 	}
+	// A new family gets the carriers and status table of its format, unless
+	// the review gives its own; an extension has its family's.
+	newFamily := f.Family != ""
 	switch format {
 	case FormatErrcode:
 		if f.Codes.Kind == "" {
 			f.Codes.Kind = catalog.KindInt
 		}
-		if f.Codes.Carriers.Empty() {
+		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"errcode"}
 		}
 	case FormatResult:
 		f.Codes.Kind = catalog.KindString
-		if f.Codes.Carriers.Empty() {
+		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"resultCode"}
 		}
-		if f.Status == nil {
+		if newFamily && f.Status == nil {
 			f.Status = defaultStatus()
+		}
+	}
+
+	// The entries the review lists itself, and the default status table:
+	// the page's rows may not repeat their values or names.
+	reviewName := make(map[string]string) // name: "code 3", "status U"
+	reviewValue := make(map[string]bool)  // canonical code values
+	statusValue := make(map[string]bool)
+	for _, t := range []struct {
+		table *catalog.FileTable
+		what  string
+	}{{f.Codes, "code"}, {f.Status, "status"}} {
+		if t.table == nil {
+			continue
+		}
+		for _, e := range slices.Concat(t.table.Documented, t.table.Known) {
+			if e.Name != "" {
+				reviewName[e.Name] = t.what + " " + e.Value
+			}
+			if t.what == "code" {
+				v, _ := canonical(format, e.Value)
+				reviewValue[v] = true
+			} else {
+				statusValue[e.Value] = true
+			}
 		}
 	}
 
 	var errs []error
 	seenName := make(map[string]Row)
-	seenValue := make(map[string]bool)
+	seenValue := make(map[string]Row) // by canonical value
+	pageValues := make(map[string]bool)
 	documented := make([]catalog.FileEntry, 0, len(rows))
 	for _, row := range rows {
+		pageValues[row.Value] = true
+		value, ok := canonical(format, row.Value)
+		if !ok {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is not a 64-bit integer", row.Value)})
+			continue
+		}
+		if prev, dup := seenValue[value]; dup {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
+			continue
+		}
+		seenValue[value] = row
+		if reviewValue[value] {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
+			continue
+		}
+		// An extension's rows may name the statuses of its family, which
+		// only the catalog knows.
+		if newFamily && row.Status != "" && !statusValue[row.Status] {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
+		}
 		name, pinned := review.Names[row.Value]
 		if !pinned {
 			name = DeriveName(format, row)
 		}
-		if prev, dup := seenName[name]; dup {
+		if what, taken := reviewName[name]; taken {
+			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+				"%s would be named %s, as is %s: pin another name in the review file", row.Value, name, what)})
+		} else if prev, dup := seenName[name]; dup {
 			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
 				"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
 		}
 		seenName[name] = row
-		seenValue[row.Value] = true
 		retry := DeriveRetry(row)
 		if o, ok := review.Retry[row.Value]; ok {
 			retry = o.Class
@@ -134,7 +196,7 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 	}
 	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
 		for _, value := range sortedKeys(m) {
-			if !seenValue[value] {
+			if !pageValues[value] {
 				errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review names code %s, which the page does not document", value)})
 			}
 		}
@@ -151,6 +213,38 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// canonical returns the canonical text of a code value of the page's
+// format, as the catalog compares values: "042001" is 42001. It reports
+// false for a number out of the range of int64.
+func canonical(format Format, value string) (string, bool) {
+	if format != FormatErrcode {
+		return value, true
+	}
+	v, err := strconv.ParseInt(value, 10, 64)
+	if err != nil {
+		return value, false
+	}
+	return strconv.FormatInt(v, 10), true
+}
+
+// familyName returns the family name a file name gives: its base name up
+// to the first dot, lower-cased, without the characters a family name may
+// not hold; "" if that does not start with a letter.
+func familyName(filename string) string {
+	base, _, _ := strings.Cut(filepath.Base(filename), ".")
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return ""
+	}
+	return name
 }
 
 func retryValues(m map[string]RetryOverride) map[string]string {

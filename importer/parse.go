@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format is the shape of a vendor's error code page.
@@ -54,6 +55,11 @@ var (
 // lines that start with a number make it FormatErrcode.
 func Parse(filename string, text []byte) (Format, []Row, error) {
 	lines := normalize(string(text))
+	for i, l := range lines {
+		if !utf8.ValidString(l) {
+			return "", nil, &Error{filename, i + 1, "the page is not UTF-8 text: convert it to UTF-8"}
+		}
+	}
 	if i := resultHeader(lines); i >= 0 {
 		rows, err := parseResult(filename, lines, i)
 		return FormatResult, rows, err

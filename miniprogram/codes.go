@@ -77,15 +77,15 @@ const (
 const (
 	// StatusSuccess is resultStatus S: Success.
 	StatusSuccess = "S"
-	// StatusFailure is resultStatus F: Failure. The call failed and the failure is
-	// final.
+	// StatusFailure is resultStatus F: Final failure. The call failed and the
+	// failure is final.
 	//
 	// Further action: Do not retry; handle the resultCode.
 	//
 	// Retry: do not retry.
 	StatusFailure = "F"
-	// StatusUnknown is resultStatus U: Unknown. The outcome of the call is
-	// unknown.
+	// StatusUnknown is resultStatus U: Unknown outcome. The call may or may not
+	// have taken effect.
 	//
 	// Further action: Retry the call or query its result; do not treat it as a
 	// failure.
@@ -186,7 +186,7 @@ var codes = []Info{
 
 // statuses is sorted by value for binary search.
 var statuses = []Info{
-	{"F", "StatusFailure", "Failure. The call failed and the failure is final.", "Do not retry; handle the resultCode.", "", RetryNever},
+	{"F", "StatusFailure", "Final failure. The call failed and the failure is final.", "Do not retry; handle the resultCode.", "", RetryNever},
 	{"S", "StatusSuccess", "Success.", "", "", RetryUnstated},
-	{"U", "StatusUnknown", "Unknown. The outcome of the call is unknown.", "Retry the call or query its result; do not treat it as a failure.", "", RetryLater},
+	{"U", "StatusUnknown", "Unknown outcome. The call may or may not have taken effect.", "Retry the call or query its result; do not treat it as a failure.", "", RetryLater},
 }

@@ -5,6 +5,8 @@
 //	errcodevet ./...                              # standalone
 //	go vet -vettool=$(which errcodevet) ./...     # under go vet
 //	go fix -fixtool=$(which errcodevet) ./...     # apply the fixes
+//	errcodevet sarif ./... > errcodevet.sarif     # SARIF 2.1.0 for code scanning
+//	errcodevet lsp                                # a language server for editors
 //	errcodevet catalog list wechat                # the documented codes
 //
 // A first argument naming a subcommand runs it; anything else goes to the
@@ -31,4 +33,3 @@ func main() {
 	}
 	singlechecker.Main(analyzer.Analyzer)
 }
-

@@ -252,11 +252,7 @@ func (r *Resolver) mapValue(e ast.Expr) *catalog.Table {
 	if !ok || len(r.idx.mapKeys) == 0 {
 		return nil
 	}
-	m, ok := r.info.TypeOf(ix.X).Underlying().(*types.Map)
-	if !ok || !types.IsInterface(m.Elem()) {
-		return nil
-	}
-	if k, ok := m.Key().Underlying().(*types.Basic); !ok || k.Info()&types.IsString == 0 {
+	if !IsLooseMap(r.info.TypeOf(ix.X)) {
 		return nil
 	}
 	key := r.info.Types[ix.Index].Value
@@ -307,4 +303,15 @@ func sameClass(dst, src types.Type) bool {
 	}
 	num := types.IsInteger | types.IsFloat
 	return d.Info()&num != 0 && s.Info()&num != 0 || d.Info()&types.IsString != 0 && s.Info()&types.IsString != 0
+}
+
+// IsLooseMap reports whether t is a map from strings to interfaces: a
+// loosely decoded JSON object.
+func IsLooseMap(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !types.IsInterface(m.Elem()) {
+		return false
+	}
+	k, ok := m.Key().Underlying().(*types.Basic)
+	return ok && k.Info()&types.IsString != 0
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Prefix starts every errcodevet directive.
@@ -44,7 +45,10 @@ func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ign
 			if !strings.HasPrefix(c.Text, Prefix) {
 				continue
 			}
-			verb, rest, _ := strings.Cut(strings.TrimPrefix(c.Text, Prefix), " ")
+			verb, rest := strings.TrimPrefix(c.Text, Prefix), ""
+			if i := strings.IndexFunc(verb, unicode.IsSpace); i >= 0 {
+				verb, rest = verb[:i], verb[i:] // the check may follow a tab
+			}
 			if verb != "ignore" {
 				problems = append(problems, Problem{c.Pos(), c.End(), "unknown errcodevet directive " + strings.TrimSpace(Prefix[2:]+verb) + ": want errcodevet:ignore CHECK reason"})
 				continue

@@ -2,11 +2,12 @@
 // constant of the same value, writing only qualifiers that are in scope.
 //
 // The constant is, in order of preference:
-//  1. one the package declares at package level, not shadowed at the
+//  1. one the user declares, in the enclosing function or at package level
+//     (not in a _test.go file unless the literal is in one), visible at the
 //     literal, whose type is the compared expression's or untyped;
-//  2. one exported by a package the file already imports (the family's
-//     constants package first), reached through the import's local name or
-//     a dot import, if nothing shadows it at the literal;
+//  2. the family's constant, or one exported by a package of the user's own
+//     code, from a package the file already imports, reached through the
+//     import's local name or a dot import, if nothing shadows it there;
 //  3. the family's constants package, imported under its own name (or
 //     another free name when that one is taken) by an added import.
 package fix
@@ -42,35 +43,29 @@ type Replacement struct {
 	Edits []analysis.TextEdit
 }
 
-// Find returns the replacement for lit, a literal compared against an
-// expression of type against, in file. ok is false when no constant can be
-// written safely. A pass that looks for many replacements should use a
-// Finder, which indexes the constants once.
-func Find(pass *analysis.Pass, file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
-	return NewFinder(pass).Find(file, lit, against, want)
-}
-
-// A Finder finds replacements in one package. It indexes the constants of
-// the package and of each package it imports by value, once, when first
-// needed, so that the cost of a lookup does not grow with the package.
+// Finder finds replacements in one package. It indexes the constants of
+// package scopes by value on first use: a package with many literals would
+// otherwise list and sort its scope's names once per literal.
 type Finder struct {
 	pass   *analysis.Pass
-	consts map[*types.Package]map[string][]*types.Const // by valueKey, in name order
-	kids   map[*types.Scope][]*types.Scope              // a file scope's children, in source order
+	consts map[*types.Package]map[valueKey][]*types.Const
+	kids   map[*types.Scope][]*types.Scope // a file scope's children, in source order
 }
 
-// NewFinder returns a Finder for a pass.
+type valueKey struct {
+	kind  constant.Kind
+	exact string
+}
+
+// NewFinder returns a Finder for pass.
 func NewFinder(pass *analysis.Pass) *Finder {
-	return &Finder{pass: pass, consts: make(map[*types.Package]map[string][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
+	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
 }
 
-// innermost is fileScope.Innermost(pos), without its linear search of the
-// file's top-level scopes (one per function): those are sorted once, and
-// searched in order.
+// innermost is fileScope.Innermost(pos) without its linear search of the
+// file's top-level scopes (one per function), which made a huge file's
+// fixes quadratic: they are sorted once and searched by position.
 func (f *Finder) innermost(fileScope *types.Scope, pos token.Pos) *types.Scope {
-	if !fileScope.Contains(pos) {
-		return nil
-	}
 	kids, ok := f.kids[fileScope]
 	if !ok {
 		kids = slices.SortedFunc(fileScope.Children(), func(a, b *types.Scope) int { return cmp.Compare(a.Pos(), b.Pos()) })
@@ -83,36 +78,20 @@ func (f *Finder) innermost(fileScope *types.Scope, pos token.Pos) *types.Scope {
 	return fileScope
 }
 
-// constsOf returns the package-level constants of pkg whose value has the
-// key, in name order.
-func (f *Finder) constsOf(pkg *types.Package, key string) []*types.Const {
-	m, ok := f.consts[pkg]
+// constsOf returns pkg's package-level constants with value v, by name.
+func (f *Finder) constsOf(pkg *types.Package, v constant.Value) []*types.Const {
+	index, ok := f.consts[pkg]
 	if !ok {
-		m = make(map[string][]*types.Const)
+		index = make(map[valueKey][]*types.Const)
 		for _, name := range pkg.Scope().Names() {
 			if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
-				if k, ok := valueKey(c.Val()); ok {
-					m[k] = append(m[k], c)
-				}
+				k := valueKey{c.Val().Kind(), c.Val().ExactString()}
+				index[k] = append(index[k], c)
 			}
 		}
-		f.consts[pkg] = m
+		f.consts[pkg] = index
 	}
-	return m[key]
-}
-
-// valueKey returns a map key for a constant value that a code can equal:
-// an integer (of any numeric kind) or a string.
-func valueKey(v constant.Value) (string, bool) {
-	switch v.Kind() {
-	case constant.String:
-		return "s" + constant.StringVal(v), true
-	case constant.Int, constant.Float:
-		if i := constant.ToInt(v); i.Kind() == constant.Int {
-			return "i" + i.ExactString(), true
-		}
-	}
-	return "", false
+	return index[valueKey{v.Kind(), v.ExactString()}]
 }
 
 // Find returns the replacement for lit, a literal compared against an
@@ -120,20 +99,13 @@ func valueKey(v constant.Value) (string, bool) {
 // written safely.
 func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
 	pass := f.pass
-	key, ok := valueKey(want.Value)
-	if !ok {
-		return Replacement{}, false
-	}
 	fileScope := pass.TypesInfo.Scopes[file]
 	if fileScope == nil {
 		return Replacement{}, false
 	}
 	scope := f.innermost(fileScope, lit.Pos())
-	if scope == nil {
-		return Replacement{}, false
-	}
 	fits := func(c *types.Const) bool {
-		if !sameKind(c.Val(), want.Value) || !constant.Compare(c.Val(), token.EQL, want.Value) {
+		if !sameValue(c.Val(), want.Value) {
 			return false
 		}
 		if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
@@ -141,13 +113,33 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		}
 		return types.AssignableTo(c.Type(), against) || types.AssignableTo(against, c.Type())
 	}
-
-	// 1. The package's own constants, but not those of test files outside
-	// tests: the package is built without them.
 	inTest := isTestFile(pass.Fset, lit.Pos())
+
+	// 1. The user's own constants in scope: local ones, then the package's.
+	// A constant of a _test.go file is no use outside tests: the package
+	// builds without it.
 	var own []*types.Const
-	for _, c := range f.constsOf(pass.Pkg, key) {
-		if fits(c) && visible(scope, lit.Pos(), c.Name(), c) && (inTest || !isTestFile(pass.Fset, c.Pos())) {
+	for s := scope; s != nil && s != types.Universe; s = s.Parent() {
+		if s == fileScope {
+			continue // imports: step 2
+		}
+		var consts []*types.Const
+		if s == pass.Pkg.Scope() {
+			consts = f.constsOf(pass.Pkg, want.Value)
+		} else {
+			for _, name := range s.Names() { // a function's scopes: small
+				if c, ok := s.Lookup(name).(*types.Const); ok {
+					consts = append(consts, c)
+				}
+			}
+		}
+		for _, c := range consts {
+			if !fits(c) || !visible(scope, lit.Pos(), c.Name(), c) {
+				continue
+			}
+			if !inTest && isTestFile(pass.Fset, c.Pos()) {
+				continue
+			}
 			own = append(own, c)
 		}
 	}
@@ -158,7 +150,9 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		return Replacement{Text: own[0].Name()}, true
 	}
 
-	// 2. Constants of packages the file imports.
+	// 2. Constants of packages the file imports: the family's constant, or
+	// one of the user's own packages. Other libraries' constants that merely
+	// share the value (io.SeekStart, os.O_RDONLY) mean something else.
 	type candidate struct {
 		text   string
 		family bool
@@ -170,9 +164,13 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 			continue
 		}
 		pkg := pkgName.Imported()
-		for _, c := range f.constsOf(pkg, key) {
+		family := pkg.Path() == want.Package
+		if !family && !ownCode(pass, pkg.Path()) {
+			continue
+		}
+		for _, c := range f.constsOf(pkg, want.Value) {
 			name := c.Name()
-			if !c.Exported() || !fits(c) {
+			if !c.Exported() || !fits(c) || family && name != want.Name {
 				continue
 			}
 			var text string
@@ -187,7 +185,6 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 				}
 				text = pkgName.Name() + "." + name
 			}
-			family := pkg.Path() == want.Package && name == want.Name
 			imported = append(imported, candidate{text, family})
 		}
 	}
@@ -212,25 +209,24 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	if !ok {
 		return Replacement{}, false
 	}
-	edit, ok := addImport(pass.Fset, file, want.Package, name)
+	edits, ok := addImport(pass.Fset, file, want.Package, name)
 	if !ok {
 		return Replacement{}, false
 	}
-	return Replacement{Text: name + "." + want.Name, Edits: []analysis.TextEdit{edit}}, true
+	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
 }
 
-// isTestFile reports whether pos is in a _test.go file.
-func isTestFile(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// sameKind reports whether two constants are both numbers or both strings.
-// Only then does constant.Compare compare them: it reports values of
-// different kinds equal.
-func sameKind(a, b constant.Value) bool {
-	num := func(v constant.Value) bool { return v.Kind() == constant.Int || v.Kind() == constant.Float }
-	return num(a) && num(b) || a.Kind() == constant.String && b.Kind() == constant.String
+// sameValue reports whether a constant has the wanted value: an integer
+// for an integer, a string for a string. (constant.Compare reports values
+// of different kinds, such as 64 and "U", as equal.)
+func sameValue(v, want constant.Value) bool {
+	switch want.Kind() {
+	case constant.Int:
+		return v.Kind() == constant.Int && constant.Compare(v, token.EQL, want)
+	case constant.String:
+		return v.Kind() == constant.String && constant.StringVal(v) == constant.StringVal(want)
+	}
+	return false
 }
 
 // rank orders the package's constants: those of the compared type first,
@@ -240,6 +236,22 @@ func rank(c *types.Const, against types.Type) int {
 		return 0
 	}
 	return 1
+}
+
+// ownCode reports whether the package with the given import path is part of
+// the user's code: in the analyzed package's module or, when the driver
+// does not say which module that is, under the same first path element.
+func ownCode(pass *analysis.Pass, importPath string) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
+		return importPath == m.Path || strings.HasPrefix(importPath, m.Path+"/")
+	}
+	first := func(p string) string { return strings.Split(p, "/")[0] }
+	return first(importPath) == first(pass.Pkg.Path())
+}
+
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // visible reports whether name, looked up at pos, resolves to obj.
@@ -295,37 +307,43 @@ func freeName(scope *types.Scope, pos token.Pos, base string) (string, bool) {
 	return "", false
 }
 
-// addImport returns the edit that imports importPath as name into file: in
+// addImport returns the edits that import importPath as name into file: in
 // the last import declaration, in a group of its own after standard library
 // imports, or in a new declaration after the package clause.
-func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (analysis.TextEdit, bool) {
+//
+// The import is one insertion, the same in every fix that adds that import
+// there: every driver (go fix, golangci-lint, nogo, an editor) applies
+// identical edits once. Two fixes adding two different packages each open
+// a group of their own, which gofmt leaves as it is.
+func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]analysis.TextEdit, bool) {
 	spec := strconv.Quote(importPath)
 	if name != path.Base(importPath) {
 		spec = name + " " + spec
 	}
+	insert := func(pos token.Pos, texts ...string) []analysis.TextEdit {
+		return []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(strings.Join(texts, ""))}}
+	}
 	var last *ast.GenDecl
 	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			break // imports come first
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			last = gd
 		}
-		last = gd
 	}
 	switch {
 	case last == nil:
 		end := afterLineComments(fset, file, file.Name.End())
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}, true
+		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	case !last.Lparen.IsValid() || isCgo(last):
 		end := afterLineComments(fset, file, last.End())
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\nimport " + spec)}, true
+		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	default:
 		if len(last.Specs) == 0 {
-			return analysis.TextEdit{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\n\t" + spec + "\n")}, true
+			return insert(last.Rparen, "\n\t"+spec+"\n"), true
 		}
 		prev := last.Specs[len(last.Specs)-1].(*ast.ImportSpec)
-		sep := "\n\t"
+		texts := []string{"\n\t" + spec}
 		if p, err := strconv.Unquote(prev.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
-			sep = "\n\n\t" // after a standard library import: a group of its own
+			texts = []string{"\n", "\n\t" + spec} // after a standard library import: a group of its own
 		}
 		end := prev.End()
 		if prev.Comment != nil {
@@ -333,9 +351,9 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 		}
 		if fset.Position(end).Line == fset.Position(last.Rparen).Line {
 			// import ("fmt"): put the closing parenthesis on a line of its own.
-			return analysis.TextEdit{Pos: end, End: end, NewText: []byte(sep + spec + "\n")}, true
+			texts[len(texts)-1] += "\n"
 		}
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte(sep + spec)}, true
+		return insert(end, texts...), true
 	}
 }
 
@@ -343,13 +361,10 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) (an
 // line, or pos: text inserted there does not split a line from its comment.
 func afterLineComments(fset *token.FileSet, file *ast.File, pos token.Pos) token.Pos {
 	line := fset.Position(pos).Line
-	// file.Comments is in source order: start at the first one after pos.
-	i, _ := slices.BinarySearchFunc(file.Comments, pos, func(cg *ast.CommentGroup, p token.Pos) int { return cmp.Compare(cg.Pos(), p) })
-	for _, cg := range file.Comments[i:] {
-		if fset.Position(cg.Pos()).Line != line {
-			break
+	for _, cg := range file.Comments {
+		if cg.Pos() >= pos && fset.Position(cg.Pos()).Line == line {
+			pos = cg.End()
 		}
-		pos = cg.End()
 	}
 	return pos
 }

@@ -18,7 +18,7 @@ func handle(resp *Response, res Result) {
 	if resp.ErrCode == 0 || resp.ErrCode == 12345 || resp.ErrCode > 42001 {
 	}
 	switch res.ResultStatus {
-	case "U": // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	case "U": // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 	case "S":
 	case "X": // want `resultStatus "X" can never match: the known values are S, F, U, A`
 	}

@@ -45,7 +45,7 @@ func chains(r *Response, res Result, n int) bool {
 	}
 	s := res.ResultStatus
 	t := s
-	if t == "U" { // want `resultStatus "U" compared as a magic string: unknown \(miniprogram.StatusUnknown\)`
+	if t == "U" { // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 		return true
 	}
 	d := r.ErrCode

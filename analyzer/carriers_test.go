@@ -1,0 +1,44 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// TestCarriers runs the fixtures that prove each way an expression carries
+// a code: every comparison in them against a carrier is reported, and
+// nothing else is.
+func TestCarriers(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}),
+		"basic",
+		"carrierjson",       // json tag name, any Go name and tag options; either side; == and !=
+		"carrierpointer",    // pointer fields dereferenced, fields through pointers
+		"carrierembedded",   // promoted fields, embedded by value, by pointer, several levels
+		"carriergeneric",    // fields of generic struct instances
+		"carrierlocal",      // locals whose every assignment is a carrier, and those that are not
+		"carrierconversion", // numeric and string conversions of carriers
+		"carrierfunc",       // functions and methods of the package returning a carrier
+		"carriermap",        // m["errcode"].(float64), direct and comma-ok
+		"carriermapuse",     // maps that only come from another package
+		"carrierswitch",     // switch cases, init statements, tagless switches
+	)
+}
+
+// TestCarrierFacts proves that carrier-returning functions are known across
+// packages through facts, including through a package that declares no
+// carrier of its own.
+func TestCarrierFacts(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "carrierfacts/sdk", "carrierfacts/wrap", "carrierfacts/user")
+}
+
+// TestCarrierCatalog proves that carriers declared by catalog files are
+// carriers: a field by path, a named type, and a new family's json tag, whose
+// fixes import the family's own constants package.
+func TestCarrierCatalog(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Catalogs: []string{
+		"../testdata/catalog/carriers.yaml",
+		"../testdata/catalog/acme.yaml",
+	}})
+	runFixes(t, a, "carriercatalog")
+}

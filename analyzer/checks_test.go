@@ -1,0 +1,92 @@
+package analyzer_test
+
+import (
+	"flag"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// TestCheckExamples runs every check's documented examples, driven only by
+// analyzer.Checks: Bad must give exactly one finding, with the check's ID
+// as category and Want as message, and Good none.
+func TestCheckExamples(t *testing.T) {
+	for _, c := range analyzer.Checks {
+		t.Run(c.ID, func(t *testing.T) {
+			a := newAnalyzer(t, analyzer.Config{})
+			got := analyze(t, a, map[string]string{"example.go": c.Bad})
+			if len(got) != 1 || got[0].Category != c.ID || got[0].Message != c.Want {
+				t.Errorf("Bad gives:\n%swant one [%s] %s", joinFindings(got), c.ID, c.Want)
+			}
+			if got := analyze(t, a, map[string]string{"example.go": c.Good}); len(got) > 0 {
+				t.Errorf("Good gives:\n%swant none", joinFindings(got))
+			}
+		})
+	}
+}
+
+// TestCheckMetadata proves that every check is fully described, in the
+// style of the x/tools passes: unique lower-case IDs, lower-case titles and
+// messages without a final period, Go examples of package example, and a
+// URL into docs/checks.md.
+func TestCheckMetadata(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, c := range analyzer.Checks {
+		if c.ID == "" || strings.ToLower(c.ID) != c.ID || strings.ContainsAny(c.ID, " ,_") || seen[c.ID] {
+			t.Errorf("check ID %q: want a unique lower-case, hyphenated name", c.ID)
+		}
+		seen[c.ID] = true
+		if c.ID == "directive" {
+			t.Errorf("check ID %q is the category of directive findings", c.ID)
+		}
+		for what, text := range map[string]string{"Title": c.Title, "Want": c.Want} {
+			if text == "" || unicode.IsUpper(rune(text[0])) || strings.HasSuffix(text, ".") {
+				t.Errorf("%s.%s = %q: want lower case without a final period", c.ID, what, text)
+			}
+		}
+		if strings.TrimSpace(c.Doc) == "" {
+			t.Errorf("%s has no Doc", c.ID)
+		}
+		for what, src := range map[string]string{"Bad": c.Bad, "Good": c.Good} {
+			f, err := parser.ParseFile(token.NewFileSet(), c.ID+".go", src, 0)
+			if err != nil {
+				t.Errorf("%s.%s does not parse: %v", c.ID, what, err)
+			} else if f.Name.Name != "example" {
+				t.Errorf("%s.%s is package %s, want example", c.ID, what, f.Name.Name)
+			}
+		}
+		if want := analyzer.DocsURL + "#" + c.ID; c.URL() != want {
+			t.Errorf("%s.URL() = %s, want %s", c.ID, c.URL(), want)
+		}
+	}
+}
+
+// TestPackageDocListsFlags proves that the package documentation (doc.go)
+// describes every flag of the analyzer.
+func TestPackageDocListsFlags(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := f.Doc.Text()
+	a := newAnalyzer(t, analyzer.Config{})
+	n := 0
+	a.Flags.VisitAll(func(fl *flag.Flag) {
+		n++
+		if !strings.Contains(doc, "\t-"+fl.Name) {
+			t.Errorf("doc.go does not describe -%s", fl.Name)
+		}
+	})
+	if n == 0 {
+		t.Fatal("the analyzer has no flags")
+	}
+	for _, c := range analyzer.Checks {
+		if !strings.Contains(doc, "  - "+c.ID+": ") {
+			t.Errorf("doc.go does not list check %s", c.ID)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+// Package analyzer defines errcodevet's analysis.Analyzer, which checks Go
+// code that handles WeChat Official Account errcode values and Mini Program
+// OpenAPI resultCode and resultStatus values.
+//
+// # Analyzer errcodevet
+//
+// errcodevet: check comparisons of WeChat and Mini Program result codes
+//
+// It reports literals compared against expressions that carry a documented
+// code, and offers fixes that use the constants of the generated packages
+// github.com/errcodevet/errcodevet/wechat and .../miniprogram. Which
+// expressions carry a code is decided from types, never from names: struct
+// fields whose json tag name is errcode, resultCode or resultStatus, the
+// fields and named types a catalog file lists, values read from loosely
+// decoded JSON maps under "errcode", local variables assigned only such
+// values, and functions returning them (across packages, through facts).
+//
+// The checks, each the Category of its findings and documented with a bad
+// and a good example in docs/checks.md (generated from [Checks]):
+//
+//   - magic-code: a documented integer code compared as a literal.
+//   - string-code: a documented string code or status compared as a literal.
+//   - unknown-code: a string literal that a code or status can never hold.
+//   - retry-unknown: an unknown outcome handled as a final failure.
+//   - retry-final: a final failure retried.
+//
+// # Flags
+//
+// [Analyzer] starts from the zero [Config]; drivers (go vet, golangci-lint,
+// nogo) configure it through Analyzer.Flags, and [New] builds one from a
+// Config. A bad value is an error naming the flag and the problem.
+//
+//	-checks=IDS
+//		Comma-separated IDs of the checks to run, or "all". Default: all.
+//		An unknown ID is an error.
+//	-catalog=FILES
+//		Comma-separated catalog files (YAML, see package catalog) that add
+//		API families or extend the built-in ones with codes, known per-API
+//		values and carriers. Default: none. A missing or malformed file is
+//		an error with its file, line and column. Relative paths are resolved
+//		against the directory the tool runs in, which under go vet is each
+//		package's directory: there, give absolute paths
+//		(-catalog=$PWD/codes.yaml).
+//	-include-success
+//		Also report success values compared as literals: errcode 0,
+//		resultStatus "S", resultCode "SUCCESS". Default: false; comparing
+//		with the success value is common and clear.
+//	-include-tests
+//		Also check _test.go files. Default: false; tests often compare with
+//		the wire value on purpose.
+//	-retry-funcs=FUNCS
+//		Comma-separated functions that retry what they are given, as
+//		import/path.Func or import/path.Type.Method, for the retry checks.
+//		Default: none.
+//
+// With singlechecker (cmd/errcodevet) the flags are written as shown; under
+// go vet -vettool they are passed the same way (go vet forwards the flags
+// the tool lists with -flags).
+//
+// # Suppressing a finding
+//
+// A comment of the form
+//
+//	//errcodevet:ignore CHECK[,CHECK...] reason
+//
+// suppresses the findings of the named checks on its own line or, when it
+// stands on a line of its own, on the next line. The reason is required. A
+// directive with no reason, an unknown check or an unknown verb, and a
+// directive that suppresses nothing, are reported with the category
+// "directive"; a directive naming a check that is turned off is left alone.
+//
+// Generated files are never checked, and fixes never edit them.
+package analyzer
+
+//go:generate go run ./internal/docgen -o ../docs/checks.md

@@ -1,0 +1,79 @@
+package analyzer
+
+var retryFinal = &Check{
+	ID:    "retry-final",
+	Title: "final failure retried",
+	Doc: `Reports a branch selected by a final failure that retries. A Mini
+Program resultStatus F is final, and PROCESS_FAIL says "Do not retry";
+codes whose documented action is to fix the request (PARAM_ILLEGAL,
+INVALID_API, WeChat's invalid and missing parameters) fail the same way on
+every attempt. Retrying them hammers the API and delays the error.
+
+A final-failure condition is a comparison of a carrier with a value whose
+documented retry class is "never" (resultStatus F, PROCESS_FAIL, ...; see
+the catalog). Traffic limits (REQUEST_TRAFFIC_EXCEED_LIMIT, 45009: retry
+later with less traffic) and expired tokens (EXPIRED_ACCESS_TOKEN, 42001:
+renew, then retry) are not final and are never reported.
+
+Only strong evidence of a retry counts here: a continue (or labelled
+continue) in an enclosing for loop, or range over an integer, in which the
+compared result is produced anew by a call each time round; a call of the
+function itself (directly or through other functions of the package); a
+call of a retry library or of a function known to retry (facts,
+-retry-funcs) or whose name starts with retry or requeue; or, inside a retry
+library's operation, returning an ordinary error that the library retries
+(instead of backoff.Permanent or retry.Unrecoverable), or asking for another
+round from sethvargo/go-retry (RetryableError), a wait condition (false,
+nil) or a go-retryablehttp CheckRetry (true). A continue in a loop over a
+slice of results moves on to the next result and is left alone. There is no
+suggested fix.`,
+	Bad: `package example
+
+import (
+	"errors"
+
+	"github.com/cenkalti/backoff/v4"
+	"github.com/errcodevet/errcodevet/miniprogram"
+)
+
+type Result struct {
+	ResultCode   string ` + "`json:\"resultCode\"`" + `
+	ResultStatus string ` + "`json:\"resultStatus\"`" + `
+}
+
+func pay(call func() Result) error {
+	return backoff.Retry(func() error {
+		res := call()
+		if res.ResultCode == miniprogram.ProcessFail {
+			return errors.New("payment failed")
+		}
+		return nil
+	}, backoff.NewExponentialBackOff())
+}
+`,
+	Want: "resultCode PROCESS_FAIL (a general business failure occurred) retried: the API documents not retrying",
+	Good: `package example
+
+import (
+	"errors"
+
+	"github.com/cenkalti/backoff/v4"
+	"github.com/errcodevet/errcodevet/miniprogram"
+)
+
+type Result struct {
+	ResultCode   string ` + "`json:\"resultCode\"`" + `
+	ResultStatus string ` + "`json:\"resultStatus\"`" + `
+}
+
+func pay(call func() Result) error {
+	return backoff.Retry(func() error {
+		res := call()
+		if res.ResultCode == miniprogram.ProcessFail {
+			return backoff.Permanent(errors.New("payment failed"))
+		}
+		return nil
+	}, backoff.NewExponentialBackOff())
+}
+`,
+}

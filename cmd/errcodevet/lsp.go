@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/lsp"
+)
+
+func init() { subcommands["lsp"] = runLSP }
+
+const lspUsage = `usage: errcodevet lsp [flags]
+
+Lsp runs errcodevet as a language server on standard input and output, for
+editors: it publishes errcodevet's diagnostics for the open Go files as you
+type and offers their fixes as quick-fix code actions. Run it beside gopls.
+The analyzer flags are those of the command line; see docs/editors.md.
+
+Flags:
+`
+
+func runLSP(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("errcodevet lsp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, lspUsage)
+		fs.PrintDefaults()
+	}
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, f.Name, f.Usage)
+	})
+	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait after an edit before analyzing (initializationOptions {\"debounce\": \"300ms\"} overrides it)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "errcodevet lsp: unexpected argument %q: the server reads its client on standard input\n", fs.Arg(0))
+		return 2
+	}
+	if *debounce < 0 {
+		fmt.Fprintf(stderr, "errcodevet lsp: -debounce: negative duration %v\n", *debounce)
+		return 2
+	}
+	version := ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		version = bi.Main.Version
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := lsp.Serve(ctx, stdio{stdout}, lsp.Options{
+		Analyzer: analyzer.Analyzer,
+		Debounce: *debounce,
+		Log:      stderr,
+		Version:  version,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// stdio is the server's connection: standard input, and the given output.
+type stdio struct{ out io.Writer }
+
+func (s stdio) Read(p []byte) (int, error)  { return os.Stdin.Read(p) }
+func (s stdio) Write(p []byte) (int, error) { return s.out.Write(p) }
+func (s stdio) Close() error                { return nil }

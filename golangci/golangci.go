@@ -1,0 +1,79 @@
+package golangci
+
+import (
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// Name is the linter's name in golangci-lint's configuration and in
+// //nolint directives.
+const Name = "errcodevet"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Settings are the plugin's settings, the analyzer's flags under the same
+// names (see analyzer.Config). Unknown keys are errors.
+type Settings struct {
+	// Checks are the IDs of the checks to run; empty means all.
+	Checks []string `json:"checks" yaml:"checks"`
+	// Catalogs are catalog files adding or extending API families,
+	// relative to the directory golangci-lint runs in.
+	Catalogs []string `json:"catalog" yaml:"catalog"`
+	// IncludeSuccess reports success values compared as literals too.
+	IncludeSuccess bool `json:"include-success" yaml:"include-success"`
+	// IncludeTests checks _test.go files too.
+	IncludeTests bool `json:"include-tests" yaml:"include-tests"`
+	// RetryFuncs are further functions that retry what they are given, as
+	// import/path.Func or import/path.Type.Method.
+	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+}
+
+// Config returns the analyzer configuration s stands for.
+func (s Settings) Config() analyzer.Config {
+	return analyzer.Config{
+		Checks:         s.Checks,
+		Catalogs:       s.Catalogs,
+		IncludeSuccess: s.IncludeSuccess,
+		IncludeTests:   s.IncludeTests,
+		RetryFuncs:     s.RetryFuncs,
+	}
+}
+
+// Plugin is errcodevet as a golangci-lint linter.
+type Plugin struct {
+	settings Settings
+}
+
+// New decodes the settings golangci-lint passes (the `settings` map of
+// linters.settings.custom.errcodevet) and validates them, so that a bad
+// configuration stops golangci-lint before any package is loaded.
+func New(conf any) (register.LinterPlugin, error) {
+	s, err := register.DecodeSettings[Settings](conf)
+	if err != nil {
+		return nil, fmt.Errorf("errcodevet settings: %w", err)
+	}
+	if _, err := analyzer.New(s.Config()); err != nil {
+		return nil, fmt.Errorf("errcodevet settings: %w", err)
+	}
+	return &Plugin{settings: s}, nil
+}
+
+// BuildAnalyzers returns the errcodevet analyzer configured by the settings.
+func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	a, err := analyzer.New(p.settings.Config())
+	if err != nil {
+		return nil, fmt.Errorf("errcodevet settings: %w", err)
+	}
+	return []*analysis.Analyzer{a}, nil
+}
+
+// GetLoadMode asks for type information: errcodevet decides from types.
+func (p *Plugin) GetLoadMode() string {
+	return register.LoadModeTypesInfo
+}

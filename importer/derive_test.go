@@ -1,0 +1,95 @@
+package importer_test
+
+import (
+	"go/token"
+	"testing"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/importer"
+)
+
+func TestDeriveRetry(t *testing.T) {
+	for _, tc := range []struct {
+		row  importer.Row
+		want catalog.Retry
+	}{
+		{importer.Row{Message: "System is busy. Try again later.", Action: "Try again later."}, catalog.RetryLater},
+		{importer.Row{Message: "Service busy. TRY AGAIN LATER"}, catalog.RetryLater},
+		{importer.Row{Message: "An API calling is failed.", Action: "Trying to recall the API might help to resolve the issue."}, catalog.RetryLater},
+		// "Try again later" wins over the frequency it explains.
+		{importer.Row{Message: "API is called at a high frequency. Try again later."}, catalog.RetryLater},
+		// "Do not retry" wins over everything.
+		{importer.Row{Message: "A general business failure occurred. Do not retry.", Status: "U"}, catalog.RetryNever},
+		{importer.Row{Message: "Quota used up. Do not retry; try again later."}, catalog.RetryNever},
+		{importer.Row{Message: "access_token expired. Check the validity period of access_token."}, catalog.RetryRenewToken},
+		{importer.Row{Message: "The access token is expired.", Status: "F"}, catalog.RetryRenewToken},
+		{importer.Row{Message: "Invalid access_token. Check the validity of access_token."}, catalog.RetryRenewToken},
+		{importer.Row{Message: "Incorrect AppSecret or invalid access_token."}, catalog.RetryRenewToken},
+		{importer.Row{Message: "The access_token is invalid"}, catalog.RetryRenewToken},
+		{importer.Row{Message: "API calls exceed the limit"}, catalog.RetryReduceTraffic},
+		{importer.Row{Message: "The request traffic exceeds the limit.", Status: "F"}, catalog.RetryReduceTraffic},
+		{importer.Row{Message: "Throttled.", Action: "Reduce the API calling frequency."}, catalog.RetryReduceTraffic},
+		{importer.Row{Message: "API is called at a high frequency"}, catalog.RetryReduceTraffic},
+		// The request itself must change.
+		{importer.Row{Message: "Invalid media file type"}, catalog.RetryNever},
+		{importer.Row{Message: "Empty POST data packet"}, catalog.RetryNever},
+		{importer.Row{Message: "Parameter access_token is missing"}, catalog.RetryNever},
+		{importer.Row{Message: "Use GET method"}, catalog.RetryNever},
+		{importer.Row{Message: "Illegal parameters.", Action: "Check and verify whether the request fields are correct."}, catalog.RetryNever},
+		{importer.Row{Message: "The called API is invalid.", Action: "Check whether the current API name is used by mistakes."}, catalog.RetryNever},
+		// Nothing said: the status decides, if any.
+		{importer.Row{Message: "Request successful"}, catalog.RetryUnstated},
+		{importer.Row{Message: "Request invalid"}, catalog.RetryUnstated},
+		{importer.Row{Message: "The user does not retrying"}, catalog.RetryUnstated},
+		{importer.Row{Message: "Access is denied", Status: "F"}, catalog.RetryNever},
+		{importer.Row{Message: "Unknown outcome", Status: "U"}, catalog.RetryLater},
+		{importer.Row{Message: "Success", Status: "S"}, catalog.RetryUnstated},
+	} {
+		if got := importer.DeriveRetry(tc.row); got != tc.want {
+			t.Errorf("DeriveRetry(%+v) = %s, want %s", tc.row, got, tc.want)
+		}
+	}
+}
+
+func TestDeriveName(t *testing.T) {
+	for _, tc := range []struct {
+		format importer.Format
+		row    importer.Row
+		want   string
+	}{
+		{importer.FormatResult, importer.Row{Value: "ACCESS_DENIED"}, "AccessDenied"},
+		{importer.FormatResult, importer.Row{Value: "INVALID_API"}, "InvalidAPI"},
+		{importer.FormatResult, importer.Row{Value: "EXPIRED_ACCESS_TOKEN", Message: "The access token is expired."}, "ExpiredAccessToken"},
+		{importer.FormatResult, importer.Row{Value: "USER_ID_NOT_EXIST"}, "UserIDNotExist"},
+		{importer.FormatResult, importer.Row{Value: "OAUTH_FAILED"}, "OAuthFailed"},
+		{importer.FormatResult, importer.Row{Value: "PROCESS_FAIL2"}, "ProcessFail2"},
+		{importer.FormatResult, importer.Row{Value: "2FA_REQUIRED"}, "Code2faRequired"},
+		{importer.FormatErrcode, importer.Row{Value: "40004", Message: "Invalid media file type"}, "InvalidMediaFileType"},
+		{importer.FormatErrcode, importer.Row{Value: "42001", Message: "access_token expired. Check the validity period of access_token."}, "AccessTokenExpired"},
+		{importer.FormatErrcode, importer.Row{Value: "40013", Message: "Invalid AppID. Check whether AppID is correct."}, "InvalidAppID"},
+		{importer.FormatErrcode, importer.Row{Value: "45009", Message: "API calls exceed the limit"}, "APICallsExceedLimit"},
+		{importer.FormatErrcode, importer.Row{Value: "40022", Message: "Invalid sub-menu level"}, "InvalidSubMenuLevel"},
+		{importer.FormatErrcode, importer.Row{Value: "43001", Message: "Use GET method"}, "UseGETMethod"},
+		{importer.FormatErrcode, importer.Row{Value: "47001", Message: "An error occurred while parsing JSON/XML content"}, "ErrorOccurredWhileParsingJSONXMLContent"},
+		{importer.FormatErrcode, importer.Row{Value: "9001028", Message: "Up to 10 page IDs can be delete at a time"}, "Up10PageIDsCanDeleteAtTime"},
+		{importer.FormatErrcode, importer.Row{Value: "40033", Message: `Invalid request characters that are expressed in the form of \uxxxx`}, "InvalidRequestCharactersExpressedInFormUxxxx"},
+		{importer.FormatErrcode, importer.Row{Value: "61453", Message: "kf_account already exists"}, "KFAccountAlreadyExists"},
+		{importer.FormatErrcode, importer.Row{Value: "1", Message: "10 items at most"}, "Code10ItemsAtMost"},
+		{importer.FormatErrcode, importer.Row{Value: "2", Message: "The"}, "Code"},
+		{importer.FormatErrcode, importer.Row{Value: "3", Message: "..."}, "Code"},
+		// Letters outside ASCII: the first is upper-cased whole; a name that
+		// still does not start with an upper-case letter gets a prefix.
+		{importer.FormatErrcode, importer.Row{Value: "4", Message: "Échec du paiement"}, "ÉchecDuPaiement"},
+		{importer.FormatErrcode, importer.Row{Value: "5", Message: "über limit"}, "ÜberLimit"},
+		{importer.FormatErrcode, importer.Row{Value: "-1", Message: "系统繁忙，此时请开发者稍候再试"}, "Code系统繁忙此时请开发者稍候再试"},
+		{importer.FormatErrcode, importer.Row{Value: "6", Message: "ßig"}, "Codeßig"},
+	} {
+		got := importer.DeriveName(tc.format, tc.row)
+		if got != tc.want {
+			t.Errorf("DeriveName(%s, %+v) = %s, want %s", tc.format, tc.row, got, tc.want)
+		}
+		if !token.IsIdentifier(got) || !token.IsExported(got) {
+			t.Errorf("DeriveName(%s, %+v) = %q, not an exported identifier", tc.format, tc.row, got)
+		}
+	}
+}

@@ -1,0 +1,285 @@
+// Package catalogcmd implements the "errcodevet catalog" subcommand, which
+// shows and maintains catalogs of documented codes:
+//
+//	errcodevet catalog list [-catalog file,...] [family]
+//	errcodevet catalog check file.yaml...
+//	errcodevet catalog import [-review review.yaml] [-o out.yaml] page.txt
+//
+// list prints the families, or one family's codes and statuses: value, Go
+// constant, retry class and message. check validates catalog files as the
+// analyzer loads them, after the built-ins and in order, and prints each
+// problem with its file, line and column. import turns a vendor's error
+// code page into a catalog file, with the names and retry classes derived
+// from its text unless a review file pins them (see catalog/sources).
+package catalogcmd
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/atomicfile"
+)
+
+const usage = `usage: errcodevet catalog <command> [arguments]
+
+The commands are:
+
+	list [-catalog file,...] [family]
+		list the families, or the codes of a family
+	check file.yaml...
+		check catalog files as the analyzer would load them
+	import [-review review.yaml] [-o out.yaml] page.txt
+		turn a vendor's error code page into a catalog file
+
+Run "errcodevet catalog <command> -h" for a command's flags.
+`
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // a catalog file, review or page is in error
+	exitUsage = 2
+)
+
+// Main runs the catalog subcommand with args, the arguments that follow
+// "catalog", and returns the exit code: 0 on success, 1 when a file is in
+// error, 2 on a usage error. Help (-h) is not an error.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch cmd, args := args[0], args[1:]; cmd {
+	case "list":
+		return list(args, stdout, stderr)
+	case "check":
+		return check(args, stderr)
+	case "import":
+		return importPage(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stderr, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "errcodevet catalog: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// newFlagSet returns the flag set of a command, which reports to stderr.
+func newFlagSet(stderr io.Writer, name, args, doc string) *flag.FlagSet {
+	fs := flag.NewFlagSet("errcodevet catalog "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: errcodevet catalog %s %s\n\n%s", name, args, doc)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args and, if the command must stop, reports its exit
+// code: 0 for -h, 2 for a bad flag (which fs has already reported).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, stop bool) {
+	switch err := fs.Parse(args); {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, true
+	default:
+		return exitUsage, true
+	}
+}
+
+// usageError reports a misuse of the command fs parses.
+func usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(fs.Output(), "%s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
+	return exitUsage
+}
+
+// fileList is a flag that takes comma-separated file names; repeated, it
+// adds to the list.
+type fileList []string
+
+func (l *fileList) String() string { return strings.Join(*l, ",") }
+
+func (l *fileList) Set(s string) error {
+	for _, name := range strings.Split(s, ",") {
+		if name != "" {
+			*l = append(*l, name)
+		}
+	}
+	return nil
+}
+
+func list(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet(stderr, "list", "[-catalog file,...] [family]",
+		"List the families of the catalog or, given a family, its codes and statuses:\n"+
+			"value, Go constant, retry class and message.\n\n")
+	var files fileList
+	fs.Var(&files, "catalog", "catalog `files` to load after the built-ins, comma-separated")
+	if code, stop := parseFlags(fs, args); stop {
+		return code
+	}
+	if fs.NArg() > 1 {
+		return usageError(fs, "want at most one family, got %q", fs.Args())
+	}
+	cat, err := catalog.Load(files...)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	if fs.NArg() == 0 {
+		listFamilies(stdout, cat)
+		return exitOK
+	}
+	fam := cat.Family(fs.Arg(0))
+	if fam == nil {
+		var names []string
+		for _, f := range cat.Families() {
+			names = append(names, f.Name)
+		}
+		fmt.Fprintf(stderr, "%s: no family %q; the families are %s\n", fs.Name(), fs.Arg(0), strings.Join(names, ", "))
+		return exitError
+	}
+	listCodes(stdout, fam.Codes, "VALUE")
+	if fam.Status != nil {
+		fmt.Fprintln(stdout)
+		listCodes(stdout, fam.Status, "STATUS")
+	}
+	return exitOK
+}
+
+func listFamilies(w io.Writer, cat *catalog.Catalog) {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "FAMILY\tCODES\tSTATUSES\tPACKAGE\tTITLE")
+	for _, f := range cat.Families() {
+		statuses := "-"
+		if f.Status != nil {
+			statuses = fmt.Sprint(len(f.Status.Codes))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", f.Name, len(f.Codes.Codes), statuses, orDash(f.Package), orDash(f.Title))
+	}
+	tw.Flush()
+}
+
+// listCodes prints a table's values in aligned columns, under a header
+// whose first column is named first.
+func listCodes(w io.Writer, t *catalog.Table, first string) {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\tCONSTANT\tRETRY\tMESSAGE\n", first)
+	for _, c := range t.Codes {
+		constant := "-"
+		if c.Name != "" && c.Package != "" {
+			constant = path.Base(c.Package) + "." + c.Name
+		} else if c.Name != "" {
+			constant = c.Name
+		}
+		message := c.Summary()
+		if message == "" && !c.Documented {
+			message = "(not in the common table)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Value, constant, c.Retry, message)
+	}
+	tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func check(args []string, stderr io.Writer) int {
+	fs := newFlagSet(stderr, "check", "file.yaml...",
+		"Check catalog files as the analyzer loads them: after the built-ins, in the\n"+
+			"order given, so that a file may extend a family an earlier one declares.\n"+
+			"Each problem is printed with its file, line and column.\n")
+	if code, stop := parseFlags(fs, args); stop {
+		return code
+	}
+	if fs.NArg() == 0 {
+		return usageError(fs, "no catalog files to check")
+	}
+	// Parse every file first, so that each one's problems are reported;
+	// what spans files is checked only when each file is sound.
+	code := exitOK
+	for _, name := range fs.Args() {
+		if _, err := catalog.ReadFile(name); err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitError
+		}
+	}
+	if code != exitOK {
+		return code
+	}
+	if _, err := catalog.Load(fs.Args()...); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return exitOK
+}
+
+func importPage(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet(stderr, "import", "[-review review.yaml] [-o out.yaml] page.txt",
+		"Turn a vendor's error code page, copied as plain text, into a catalog file.\n"+
+			"Without a review file the family is named after the page file, and the\n"+
+			"names and retry classes are derived from the page's text. Check the\n"+
+			"result with \"errcodevet catalog check\".\n\n")
+	reviewFile := fs.String("review", "", "review `file` giving the family's header, pinned names and retry corrections")
+	out := fs.String("o", "", "write the catalog to `file`, replacing it atomically, instead of to standard output")
+	if code, stop := parseFlags(fs, args); stop {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return usageError(fs, "want one page file, got %d", fs.NArg())
+	}
+	pageFile := fs.Arg(0)
+	page, err := os.ReadFile(pageFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	var review *importer.Review
+	if *reviewFile != "" {
+		if review, err = importer.ReadReview(*reviewFile); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitError
+		}
+	}
+	f, err := importer.Import(pageFile, page, review)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	source := pageFile
+	if *reviewFile != "" {
+		source += " and " + *reviewFile
+	}
+	data, err := f.Marshal("Imported by errcodevet catalog import from " + source + ".\n" +
+		"The format is documented in package github.com/errcodevet/errcodevet/catalog.")
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	if *out == "" {
+		if _, err := stdout.Write(data); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitError
+		}
+		return exitOK
+	}
+	if err := atomicfile.Write(*out, data, 0o644); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return exitOK
+}

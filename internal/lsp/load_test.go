@@ -1,0 +1,107 @@
+package lsp
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// TestLoaderCache: unchanged packages are reused, edited ones and their
+// importers rebuilt, and every graph has one package per ID, also when an
+// edit is undone.
+func TestLoaderCache(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module m\n\ngo 1.26.0\n",
+		"b/b.go":  "package b\n\nconst B = 1\n",
+		"a/a.go":  "package a\n\nimport \"m/b\"\n\nconst A = b.B\n",
+		"c/c.go":  "package c\n\nimport (\n\t\"m/a\"\n\t\"m/b\"\n)\n\nconst C = a.A + b.B\n",
+		"d/d.go":  "package d\n\nimport \"strings\"\n\nvar D = strings.ToUpper(\"d\")\n",
+		"b/b2.go": "package b\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := newLoader()
+	load := func(overlay map[string][]byte, pattern string) *packages.Package {
+		t.Helper()
+		pkgs, err := l.load(context.Background(), packages.Config{Dir: dir, Overlay: overlay}, pattern)
+		if err != nil || len(pkgs) != 1 {
+			t.Fatalf("load %s: %v, %v", pattern, pkgs, err)
+		}
+		// One package per ID, and types.Package imports matching.
+		byID := make(map[string]*packages.Package)
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			if q := byID[p.ID]; q != nil && q != p {
+				t.Errorf("two packages %s in one graph", p.ID)
+			}
+			byID[p.ID] = p
+			for _, f := range p.Syntax {
+				if p.Fset.File(f.FileStart) == nil {
+					t.Errorf("%s: a file of a forgotten package", p.ID)
+				}
+			}
+			for _, e := range p.Errors {
+				t.Errorf("%s: %v", p.ID, e)
+			}
+			for path, imp := range p.Imports {
+				found := false
+				for _, ti := range p.Types.Imports() {
+					found = found || ti == imp.Types
+				}
+				if path != "unsafe" && !found {
+					t.Errorf("%s imports a %s that is not its types' import", p.ID, path)
+				}
+			}
+		})
+		return pkgs[0]
+	}
+	bFile := filepath.Join(dir, "b", "b.go")
+
+	c1 := load(nil, "./c")
+	c2 := load(nil, "./c")
+	if c1 != c2 {
+		t.Error("unchanged package type-checked again")
+	}
+	d := load(nil, "./d")
+	if d.Imports["strings"] != load(nil, "./d").Imports["strings"] {
+		t.Error("standard library package type-checked again")
+	}
+
+	// Edit b: b rebuilt, a and c too.
+	edited := map[string][]byte{bFile: []byte("package b\n\nconst B = 2\n")}
+	b2 := load(edited, "./b")
+	if b2 == c1.Imports["m/b"] {
+		t.Error("edited package not type-checked again")
+	}
+	c3 := load(edited, "./c")
+	if c3 == c1 || c3.Imports["m/a"] == c1.Imports["m/a"] || c3.Imports["m/b"] != b2 {
+		t.Error("importers of the edited package not rebuilt, or the edit rebuilt twice")
+	}
+
+	// Edit b and load it alone, undo and load it alone: c's graph from
+	// before the edit must not come back with the b the edit forgot.
+	c4 := load(nil, "./c")
+	load(edited, "./b")
+	load(nil, "./b")
+	if c5 := load(nil, "./c"); c5 == c4 {
+		t.Error("a package importing a forgotten one was reused")
+	}
+
+	// Too many loads without it: d's graph is forgotten, files and all.
+	for range keepLoads + 1 {
+		load(nil, "./b")
+	}
+	if d2 := load(nil, "./d"); d2 == d {
+		t.Error("package unused for many loads still cached")
+	}
+}

@@ -1,0 +1,189 @@
+// Package retry knows what retries: retry libraries and how their
+// operations ask for another attempt, loops that call again, recursion, and
+// functions that retry (by fact, by configuration, or by a conservative
+// naming rule). It classifies a branch of code as retrying, giving up, or
+// undecided; undecided is the answer whenever it cannot tell.
+package retry
+
+import (
+	"go/types"
+	"strings"
+)
+
+// OpKind is how a retry driver treats what its operation returns.
+type OpKind int
+
+const (
+	// OpNone: not inside a driver's operation.
+	OpNone OpKind = iota
+	// OpErrorRetries: a non-nil error is retried unless marked permanent
+	// (cenkalti/backoff's Permanent, retry-go's Unrecoverable).
+	OpErrorRetries
+	// OpErrorStops: only errors marked retryable are retried
+	// (sethvargo/go-retry's RetryableError); other errors stop.
+	OpErrorStops
+	// OpCondition: (done bool, err error); false with a nil error polls
+	// again, a non-nil error stops (k8s.io/apimachinery/pkg/util/wait).
+	OpCondition
+	// OpPolicy: (retry bool, err error) decides whether to retry
+	// (hashicorp/go-retryablehttp's CheckRetry).
+	OpPolicy
+)
+
+// Driver is a function that runs an operation with retries.
+type Driver struct {
+	Pkg   string // import path
+	Funcs []string
+	Op    OpKind
+}
+
+// Drivers are the retry libraries errcodevet knows, by import path. To add
+// one, name its function in -retry-funcs: a call of it counts as a retry
+// (the operations it runs are not looked into).
+var Drivers = []Driver{
+	{"github.com/cenkalti/backoff", []string{"Retry", "RetryNotify", "RetryNotifyWithTimer"}, OpErrorRetries},
+	{"github.com/cenkalti/backoff/v4", []string{"Retry", "RetryNotify", "RetryNotifyWithTimer", "RetryWithData", "RetryNotifyWithData", "RetryNotifyWithTimerAndData"}, OpErrorRetries},
+	{"github.com/cenkalti/backoff/v5", []string{"Retry"}, OpErrorRetries},
+	{"github.com/avast/retry-go", []string{"Do"}, OpErrorRetries},
+	{"github.com/avast/retry-go/v4", []string{"Do", "DoWithData"}, OpErrorRetries},
+	{"github.com/sethvargo/go-retry", []string{"Do", "DoValue"}, OpErrorStops},
+	{"k8s.io/apimachinery/pkg/util/wait", []string{
+		"Poll", "PollImmediate", "PollInfinite", "PollImmediateInfinite", "PollUntil", "PollImmediateUntil",
+		"PollWithContext", "PollImmediateWithContext", "PollUntilWithContext", "PollImmediateUntilWithContext",
+		"PollInfiniteWithContext", "PollImmediateInfiniteWithContext", "PollUntilContextCancel", "PollUntilContextTimeout",
+		"ExponentialBackoff", "ExponentialBackoffWithContext",
+	}, OpCondition},
+}
+
+// permanentMarkers wrap an error so that the driver stops retrying.
+var permanentMarkers = map[string]bool{
+	"github.com/cenkalti/backoff.Permanent":      true,
+	"github.com/cenkalti/backoff/v4.Permanent":   true,
+	"github.com/cenkalti/backoff/v5.Permanent":   true,
+	"github.com/avast/retry-go.Unrecoverable":    true,
+	"github.com/avast/retry-go/v4.Unrecoverable": true,
+}
+
+// retryableMarkers wrap an error so that an OpErrorStops driver retries it.
+var retryableMarkers = map[string]bool{
+	"github.com/sethvargo/go-retry.RetryableError": true,
+}
+
+// policyTypes are named function types whose values decide on retries.
+var policyTypes = map[string]bool{
+	"github.com/hashicorp/go-retryablehttp.CheckRetry": true,
+}
+
+// IsPolicyType reports whether the named type ("import/path.Name") is a
+// function type whose values decide whether to retry.
+func IsPolicyType(name string) bool { return policyTypes[name] }
+
+// FuncName returns "import/path.Func" or "import/path.Type.Method" for fn.
+func FuncName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return fn.Pkg().Path() + "." + n.Origin().Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// DriverOf returns the operation kind of a driver function, or OpNone.
+func DriverOf(fn *types.Func) OpKind {
+	if fn == nil || fn.Pkg() == nil {
+		return OpNone
+	}
+	path := fn.Pkg().Path()
+	for _, d := range Drivers {
+		if d.Pkg != path {
+			continue
+		}
+		for _, name := range d.Funcs {
+			if name == fn.Name() {
+				return d.Op
+			}
+		}
+	}
+	return OpNone
+}
+
+// ImportsDriver reports whether a package imports a retry library directly.
+func ImportsDriver(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		for _, d := range Drivers {
+			if d.Pkg == imp.Path() {
+				return true
+			}
+		}
+		if imp.Path() == "github.com/hashicorp/go-retryablehttp" {
+			return true
+		}
+	}
+	return false
+}
+
+// retryWords are the words of the naming rule: a function whose name has
+// one of them as a word (retryPayment, PollOrder, queryResult, Inquiry,
+// requeue) is taken to retry or re-query.
+var retryWords = []string{"retry", "poll", "query", "inquiry", "inquire", "requeue"}
+
+// strongRetryWords are the naming rule's words that say "call again" on
+// their own; query and poll may as well read a final result. They decide
+// retry-final, where a false positive is worse than a miss.
+var strongRetryWords = []string{"retry", "requeue"}
+
+// namedLikeRetry reports whether name's first word (strong) or any word has
+// a retry word, splitting camelCase and snake_case.
+func namedLikeRetry(name string, strong bool) bool {
+	words := splitWords(name)
+	if strong {
+		return len(words) > 0 && hasPrefixAny(words[0], strongRetryWords)
+	}
+	for _, w := range words {
+		if hasPrefixAny(w, retryWords) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(w string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWords splits an identifier into lower-case words: "retryPayOrder"
+// gives retry, pay, order; "HTTPQuery" gives http, query.
+func splitWords(name string) []string {
+	var words []string
+	start := 0
+	for i := 1; i <= len(name); i++ {
+		if i < len(name) && name[i] != '_' && !boundary(name, i) {
+			continue
+		}
+		if w := strings.Trim(name[start:i], "_"); w != "" {
+			words = append(words, strings.ToLower(w))
+		}
+		start = i
+	}
+	return words
+}
+
+func boundary(s string, i int) bool {
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	if !upper(s[i]) {
+		return false
+	}
+	return !upper(s[i-1]) || i+1 < len(s) && !upper(s[i+1]) && s[i+1] != '_'
+}

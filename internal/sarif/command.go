@@ -1,0 +1,198 @@
+package sarif
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/atomicfile"
+)
+
+const usage = `usage: errcodevet sarif [flags] [packages]
+
+Sarif runs errcodevet on the packages (default ".") and writes its findings
+as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
+File locations are relative to -root (uriBaseId %%SRCROOT%%); columns are
+counted in UTF-16 code units. The exit code is 0 when the log is written,
+whatever it holds, 1 when the packages do not load or type-check (nothing
+is written), 2 for bad flags.
+
+Flags (the analyzer flags are errcodevet's own):
+`
+
+// Main runs `errcodevet sarif` with args and returns its exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	a, err := analyzer.New(analyzer.Config{})
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	fs := flag.NewFlagSet("errcodevet sarif", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "write the log to this file instead of the standard output")
+	root := fs.String("root", "", "directory that file locations are relative to; the repository root\n"+
+		"for GitHub code scanning (default the main module's directory, else the current one)")
+	tests := fs.Bool("test", true, "load the packages' tests too (whether findings in _test.go files\n"+
+		"are reported is -include-tests)")
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, f.Name, f.Usage)
+	})
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+
+	dir, err := rootFlag(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	findings, pkgs, err := Analyze(a, *tests, patterns)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	if dir == "" {
+		if dir, err = moduleDir(pkgs); err != nil {
+			fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+			return 1
+		}
+	}
+	log, err := Build(findings, dir, version())
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(log); err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	if *out == "" {
+		_, err = stdout.Write(buf.Bytes())
+	} else if err = atomicfile.Write(*out, buf.Bytes(), 0o644); err != nil {
+		err = fmt.Errorf("writing %s: %v", *out, err)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// Analyze loads the packages matching patterns (with their tests if tests
+// is set) and runs a on them. It returns the findings in the root packages
+// and the packages. A package that does not load or type-check, in the
+// patterns or their dependencies, is an error listing every problem.
+func Analyze(a *analysis.Analyzer, tests bool, patterns []string) ([]Finding, []*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Tests: tests,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	var problems []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			problems = append(problems, e.Error())
+		}
+		if p.Module != nil && p.Module.Error != nil {
+			problems = append(problems, p.Module.Error.Err)
+		}
+	})
+	if len(problems) > 0 {
+		// A package appears once per variant; say each problem once.
+		slices.Sort(problems)
+		problems = slices.Compact(problems)
+		return nil, nil, fmt.Errorf("packages do not load (no SARIF written):\n\t%s", strings.Join(problems, "\n\t"))
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var failed []string
+	for act := range graph.All() {
+		if act.Err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
+		}
+	}
+	if len(failed) > 0 {
+		slices.Sort(failed)
+		return nil, nil, fmt.Errorf("analysis failed (no SARIF written):\n\t%s", strings.Join(failed, "\n\t"))
+	}
+	var findings []Finding
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			findings = append(findings, Finding{Fset: act.Package.Fset, Diagnostic: d})
+		}
+	}
+	return findings, pkgs, nil
+}
+
+// rootFlag returns the absolute directory of -root, or "" if unset.
+func rootFlag(flag string) (string, error) {
+	if flag == "" {
+		return "", nil
+	}
+	dir, err := filepath.Abs(flag)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Stat(dir); err != nil {
+		return "", fmt.Errorf("-root: %v", err)
+	} else if !fi.IsDir() {
+		return "", fmt.Errorf("-root: %s is not a directory", flag)
+	}
+	return dir, nil
+}
+
+// moduleDir returns the main module's directory, or the current directory
+// outside modules.
+func moduleDir(pkgs []*packages.Package) (string, error) {
+	for _, p := range pkgs {
+		if p.Module != nil && p.Module.Main && p.Module.Dir != "" {
+			return p.Module.Dir, nil
+		}
+	}
+	return os.Getwd()
+}
+
+// version returns errcodevet's module version when the binary knows it.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return ""
+	}
+	return info.Main.Version
+}

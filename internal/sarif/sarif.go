@@ -1,0 +1,408 @@
+// Package sarif writes errcodevet's findings as a SARIF 2.1.0 log, the
+// format GitHub code scanning and other dashboards read.
+//
+// The log has one run with one rule per check (its ID, title, doc and
+// URL), one result per finding with a location relative to a root
+// directory (uriBaseId %SRCROOT%), and the finding's suggested fixes.
+// Columns are counted in UTF-16 code units, SARIF's default column kind,
+// which the log states in run.columnKind.
+package sarif
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// Schema is the address of the SARIF 2.1.0 JSON schema.
+const Schema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+// SrcRoot is the uriBaseId of every location relative to the root.
+const SrcRoot = "%SRCROOT%"
+
+// InformationURI is the tool's home page.
+const InformationURI = "https://github.com/errcodevet/errcodevet"
+
+// directiveRule is the rule of the findings about errcodevet:ignore
+// directives themselves (Category "directive"), which is not a check.
+var directiveRule = Rule{
+	ID:               "directive",
+	ShortDescription: Message{Text: "malformed or unused errcodevet:ignore directive"},
+	FullDescription: &Message{Text: "Reports an errcodevet:ignore directive that cannot be parsed, names an unknown check, " +
+		"gives no reason, or suppresses nothing."},
+	HelpURI:              analyzer.DocsURL + "#suppressing-a-finding",
+	DefaultConfiguration: &Configuration{Level: "warning"},
+}
+
+// The SARIF 2.1.0 objects errcodevet writes, with the properties it sets.
+
+// Log is a SARIF log (sarifLog).
+type Log struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []Run  `json:"runs"`
+}
+
+// Run is one run of the tool.
+type Run struct {
+	Tool               Tool                        `json:"tool"`
+	OriginalURIBaseIDs map[string]ArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                      `json:"columnKind"`
+	Results            []Result                    `json:"results"`
+}
+
+// Tool describes errcodevet.
+type Tool struct {
+	Driver Driver `json:"driver"`
+}
+
+// Driver is the tool component that ran (toolComponent).
+type Driver struct {
+	Name           string `json:"name"`
+	Version        string `json:"version,omitempty"`
+	InformationURI string `json:"informationUri"`
+	Rules          []Rule `json:"rules"`
+}
+
+// Rule describes one check (reportingDescriptor).
+type Rule struct {
+	ID                   string         `json:"id"`
+	ShortDescription     Message        `json:"shortDescription"`
+	FullDescription      *Message       `json:"fullDescription,omitempty"`
+	Help                 *Message       `json:"help,omitempty"`
+	HelpURI              string         `json:"helpUri,omitempty"`
+	DefaultConfiguration *Configuration `json:"defaultConfiguration,omitempty"`
+}
+
+// Configuration is a rule's default configuration (reportingConfiguration).
+type Configuration struct {
+	Level string `json:"level"`
+}
+
+// Message is a message or a multiformatMessageString.
+type Message struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+// Result is one finding.
+type Result struct {
+	RuleID    string     `json:"ruleId"`
+	RuleIndex int        `json:"ruleIndex"`
+	Level     string     `json:"level"`
+	Message   Message    `json:"message"`
+	Locations []Location `json:"locations"`
+	Fixes     []Fix      `json:"fixes,omitempty"`
+}
+
+// Location is where a result is.
+type Location struct {
+	PhysicalLocation PhysicalLocation `json:"physicalLocation"`
+}
+
+// PhysicalLocation is a region of a file.
+type PhysicalLocation struct {
+	ArtifactLocation ArtifactLocation `json:"artifactLocation"`
+	Region           Region           `json:"region"`
+}
+
+// ArtifactLocation names a file: a URI relative to the root (with
+// URIBaseID SrcRoot), or an absolute file URI for files outside it.
+type ArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+// Region is a range of text; lines and columns are 1-based, columns in
+// UTF-16 code units. An empty region (start = end) is an insertion point.
+type Region struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+// Fix is a suggested fix.
+type Fix struct {
+	Description     Message          `json:"description"`
+	ArtifactChanges []ArtifactChange `json:"artifactChanges"`
+}
+
+// ArtifactChange is a fix's edits to one file.
+type ArtifactChange struct {
+	ArtifactLocation ArtifactLocation `json:"artifactLocation"`
+	Replacements     []Replacement    `json:"replacements"`
+}
+
+// Replacement replaces a region by new text.
+type Replacement struct {
+	DeletedRegion   Region           `json:"deletedRegion"`
+	InsertedContent *ArtifactContent `json:"insertedContent,omitempty"`
+}
+
+// ArtifactContent is inserted text.
+type ArtifactContent struct {
+	Text string `json:"text"`
+}
+
+// A Finding is a diagnostic with the file set its positions belong to.
+type Finding struct {
+	Fset       *token.FileSet
+	Diagnostic analysis.Diagnostic
+}
+
+// Rules returns the rules of the log: one per check, in documentation
+// order, then the rule of directive findings.
+func Rules() []Rule {
+	var rules []Rule
+	for _, c := range analyzer.Checks {
+		rules = append(rules, Rule{
+			ID:               c.ID,
+			ShortDescription: Message{Text: c.Title},
+			FullDescription:  &Message{Text: c.Doc},
+			Help: &Message{
+				Text:     c.Doc + "\n\nDocumentation: " + c.URL(),
+				Markdown: help(c),
+			},
+			HelpURI:              c.URL(),
+			DefaultConfiguration: &Configuration{Level: "warning"},
+		})
+	}
+	return append(rules, directiveRule)
+}
+
+func help(c *analyzer.Check) string {
+	var b strings.Builder
+	b.WriteString(c.Doc)
+	if c.Bad != "" {
+		fmt.Fprintf(&b, "\n\n### Example\n\n```go\n%s```\n\nerrcodevet reports: %s\n", c.Bad, c.Want)
+	}
+	if c.Good != "" {
+		fmt.Fprintf(&b, "\nCorrected:\n\n```go\n%s```\n", c.Good)
+	}
+	fmt.Fprintf(&b, "\n[Documentation](%s)\n", c.URL())
+	return b.String()
+}
+
+// Build returns the SARIF log of the findings. Locations under root are
+// written relative to it; root must be absolute. Findings that are equal in
+// rule, place and message are written once: a package and its test variant
+// report the same findings in the package's own files.
+func Build(findings []Finding, root, version string) (*Log, error) {
+	rules := Rules()
+	index := make(map[string]int)
+	for i, r := range rules {
+		index[r.ID] = i
+	}
+	files := newFiles(root)
+	seen := make(map[string]bool)
+	var results []Result
+	for _, f := range findings {
+		d := f.Diagnostic
+		i, ok := index[d.Category]
+		if !ok {
+			// Every errcodevet diagnostic has a check's ID or "directive" as
+			// its category; give anything else a rule of its own rather than
+			// drop it.
+			rules = append(rules, Rule{ID: d.Category, ShortDescription: Message{Text: d.Category}, HelpURI: d.URL})
+			i = len(rules) - 1
+			index[d.Category] = i
+		}
+		loc, region, err := files.region(f.Fset, d.Pos, d.End)
+		if err != nil {
+			return nil, err
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%v\x00%s", d.Category, loc.URI, region, d.Message)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		r := Result{
+			RuleID:    d.Category,
+			RuleIndex: i,
+			Level:     "warning",
+			Message:   Message{Text: d.Message},
+			Locations: []Location{{PhysicalLocation: PhysicalLocation{ArtifactLocation: loc, Region: region}}},
+		}
+		for _, sf := range d.SuggestedFixes {
+			fix, err := files.fix(f.Fset, sf)
+			if err != nil {
+				return nil, err
+			}
+			r.Fixes = append(r.Fixes, fix)
+		}
+		results = append(results, r)
+	}
+	slices.SortStableFunc(results, func(a, b Result) int {
+		pa, pb := a.Locations[0].PhysicalLocation, b.Locations[0].PhysicalLocation
+		return cmp.Or(
+			cmp.Compare(pa.ArtifactLocation.URI, pb.ArtifactLocation.URI),
+			cmp.Compare(pa.Region.StartLine, pb.Region.StartLine),
+			cmp.Compare(pa.Region.StartColumn, pb.Region.StartColumn),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Message.Text, b.Message.Text),
+		)
+	})
+	if results == nil {
+		results = []Result{}
+	}
+	return &Log{
+		Schema:  Schema,
+		Version: "2.1.0",
+		Runs: []Run{{
+			Tool: Tool{Driver: Driver{
+				Name:           "errcodevet",
+				Version:        version,
+				InformationURI: InformationURI,
+				Rules:          rules,
+			}},
+			OriginalURIBaseIDs: map[string]ArtifactLocation{SrcRoot: {URI: dirURI(root)}},
+			ColumnKind:         "utf16CodeUnits",
+			Results:            results,
+		}},
+	}, nil
+}
+
+// files turns token positions into SARIF locations, reading each file
+// once to count columns in UTF-16 code units.
+type files struct {
+	root    string
+	content map[string][]byte
+}
+
+func newFiles(root string) *files {
+	return &files{root: root, content: make(map[string][]byte)}
+}
+
+// region returns the file and region of [pos, end); end may be NoPos.
+// Positions are the files' own, not adjusted by //line directives: the
+// log points into the files on disk.
+func (fs *files) region(fset *token.FileSet, pos, end token.Pos) (ArtifactLocation, Region, error) {
+	start := fset.PositionFor(pos, false)
+	if !start.IsValid() {
+		return ArtifactLocation{}, Region{}, fmt.Errorf("finding without a position")
+	}
+	loc := fs.location(start.Filename)
+	startCol, err := fs.column(start)
+	if err != nil {
+		return ArtifactLocation{}, Region{}, err
+	}
+	r := Region{StartLine: start.Line, StartColumn: startCol}
+	if end.IsValid() {
+		stop := fset.PositionFor(end, false)
+		if stop.Filename == start.Filename && stop.Offset >= start.Offset {
+			endCol, err := fs.column(stop)
+			if err != nil {
+				return ArtifactLocation{}, Region{}, err
+			}
+			r.EndLine, r.EndColumn = stop.Line, endCol
+		}
+	}
+	return loc, r, nil
+}
+
+// column returns the 1-based UTF-16 column of p.
+func (fs *files) column(p token.Position) (int, error) {
+	data, ok := fs.content[p.Filename]
+	if !ok {
+		var err error
+		data, err = os.ReadFile(p.Filename)
+		if err != nil {
+			return 0, err
+		}
+		fs.content[p.Filename] = data
+	}
+	lineStart := p.Offset - (p.Column - 1)
+	if lineStart < 0 || p.Offset > len(data) {
+		return 0, fmt.Errorf("%s: position %d:%d is outside the file (changed since it was analyzed?)", p.Filename, p.Line, p.Column)
+	}
+	return 1 + utf16Len(data[lineStart:p.Offset]), nil
+}
+
+// utf16Len returns the length of b in UTF-16 code units, counting each
+// byte of invalid UTF-8 as one unit.
+func utf16Len(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			n++
+		} else {
+			n += utf16.RuneLen(r)
+		}
+		b = b[max(size, 1):]
+	}
+	return n
+}
+
+// location returns the artifact location of filename: relative to the root
+// when it is under it, else an absolute file URI.
+func (fs *files) location(filename string) ArtifactLocation {
+	if rel, err := filepath.Rel(fs.root, filename); err == nil && filepath.IsLocal(rel) {
+		rel = filepath.ToSlash(rel)
+		first, _, _ := strings.Cut(rel, "/")
+		if strings.Contains(first, ":") {
+			rel = "./" + rel // not a scheme
+		}
+		return ArtifactLocation{URI: (&url.URL{Path: rel}).EscapedPath(), URIBaseID: SrcRoot}
+	}
+	return ArtifactLocation{URI: fileURI(filename)}
+}
+
+func (fs *files) fix(fset *token.FileSet, sf analysis.SuggestedFix) (Fix, error) {
+	fix := Fix{Description: Message{Text: sf.Message}}
+	byFile := make(map[string]int) // URI -> index in fix.ArtifactChanges
+	for _, e := range sf.TextEdits {
+		end := e.End
+		if !end.IsValid() {
+			end = e.Pos
+		}
+		loc, region, err := fs.region(fset, e.Pos, end)
+		if err != nil {
+			return Fix{}, err
+		}
+		i, ok := byFile[loc.URI]
+		if !ok {
+			i = len(fix.ArtifactChanges)
+			byFile[loc.URI] = i
+			fix.ArtifactChanges = append(fix.ArtifactChanges, ArtifactChange{ArtifactLocation: loc})
+		}
+		rep := Replacement{DeletedRegion: region}
+		if len(e.NewText) > 0 {
+			rep.InsertedContent = &ArtifactContent{Text: string(e.NewText)}
+		}
+		fix.ArtifactChanges[i].Replacements = append(fix.ArtifactChanges[i].Replacements, rep)
+	}
+	for _, c := range fix.ArtifactChanges {
+		slices.SortStableFunc(c.Replacements, func(a, b Replacement) int {
+			return cmp.Or(cmp.Compare(a.DeletedRegion.StartLine, b.DeletedRegion.StartLine),
+				cmp.Compare(a.DeletedRegion.StartColumn, b.DeletedRegion.StartColumn))
+		})
+	}
+	return fix, nil
+}
+
+func fileURI(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+// dirURI returns the file URI of a directory, with the trailing slash
+// SARIF requires of a base URI.
+func dirURI(dir string) string {
+	u := fileURI(dir)
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}

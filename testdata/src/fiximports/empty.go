@@ -1,0 +1,7 @@
+package fiximports
+
+import ()
+
+func empty(resp Response) bool {
+	return resp.ErrCode == 42001 // want `errcode 42001 compared as a magic number: .*`
+}

@@ -1,0 +1,230 @@
+package retryfinal // want package:"exposes carriers"
+
+import (
+	"context"
+	"errors"
+	"log"
+	"time"
+
+	"github.com/avast/retry-go/v4"
+	"github.com/cenkalti/backoff/v4"
+	backoff5 "github.com/cenkalti/backoff/v5"
+	"github.com/errcodevet/errcodevet/miniprogram"
+	"github.com/errcodevet/errcodevet/wechat"
+	goretry "github.com/sethvargo/go-retry"
+	"k8s.io/apimachinery/pkg/util/wait"
+)
+
+type Result struct {
+	ResultCode   string `json:"resultCode"`
+	ResultStatus string `json:"resultStatus"`
+}
+
+type WeChatResponse struct {
+	ErrCode int `json:"errcode"`
+}
+
+var errFailed = errors.New("payment failed")
+
+func call() Result                { return Result{} }
+func callWeChat() WeChatResponse  { return WeChatResponse{} }
+func renewToken()                 {}
+func queryOrder(id string) Result { return Result{} }
+
+// --- Reported ---
+
+func continuesOnFinal() error {
+	for attempt := 0; attempt < 5; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried: the API documents not retrying`
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func continuesOnProcessFail() error {
+	for range 3 {
+		if res := call(); res.ResultCode == miniprogram.ProcessFail { // want `resultCode PROCESS_FAIL \(a general business failure occurred\) retried: the API documents not retrying`
+			log.Print("failed, trying again")
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func labelled() error {
+outer:
+	for {
+		res := call()
+		for i := 0; i < 2; i++ {
+			if res.ResultCode == miniprogram.ParamIllegal { // want `resultCode PARAM_ILLEGAL \(illegal parameters\) retried`
+				continue outer
+			}
+		}
+		return nil
+	}
+}
+
+func wechatInvalid() {
+	for {
+		if callWeChat().ErrCode == wechat.InvalidAppID { // want `errcode 40013 \(invalid AppID\) retried`
+			continue
+		}
+		break
+	}
+}
+
+func recursesOnFinal(n int) error {
+	res := call()
+	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		return recursesOnFinal(n + 1)
+	}
+	return nil
+}
+
+func retryNamed(res Result) error {
+	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		return retryPayment()
+	}
+	return nil
+}
+
+func retryPayment() error { return nil }
+
+func ordinaryErrorRetriedByBackoff() error { // want ordinaryErrorRetriedByBackoff:"retries"
+	return backoff.Retry(func() error {
+		res := call()
+		if res.ResultCode == miniprogram.ProcessFail { // want `resultCode PROCESS_FAIL \(a general business failure occurred\) retried`
+			return errors.New("payment failed")
+		}
+		return nil
+	}, backoff.NewExponentialBackOff())
+}
+
+func ordinaryErrorRetriedByBackoff5(ctx context.Context) (Result, error) { // want ordinaryErrorRetriedByBackoff5:"retries"
+	return backoff5.Retry(ctx, func() (Result, error) {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+			return res, errFailed
+		}
+		return res, nil
+	})
+}
+
+func ordinaryErrorRetriedByRetryGo() error { // want ordinaryErrorRetriedByRetryGo:"retries"
+	return retry.Do(func() error {
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+			return errFailed
+		}
+		return nil
+	}, retry.Attempts(3))
+}
+
+func retryableSethvargo(ctx context.Context) error { // want retryableSethvargo:"retries"
+	return goretry.Do(ctx, goretry.NewConstant(time.Second), func(ctx context.Context) error {
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+			return goretry.RetryableError(errFailed)
+		}
+		return nil
+	})
+}
+
+func waitPollsOnFinal() error { // want waitPollsOnFinal:"retries"
+	return wait.Poll(time.Second, time.Minute, func() (bool, error) {
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+			return false, nil
+		}
+		return true, nil
+	})
+}
+
+// --- Left alone ---
+
+func permanent() error { // want permanent:"retries"
+	return backoff.Retry(func() error {
+		if call().ResultStatus == miniprogram.StatusFailure {
+			return backoff.Permanent(errFailed)
+		}
+		return nil
+	}, backoff.NewExponentialBackOff())
+}
+
+func unrecoverable() error { // want unrecoverable:"retries"
+	return retry.Do(func() error {
+		if call().ResultCode == miniprogram.ProcessFail {
+			return retry.Unrecoverable(errFailed)
+		}
+		return nil
+	})
+}
+
+func ordinaryErrorStopsSethvargo(ctx context.Context) error { // want ordinaryErrorStopsSethvargo:"retries"
+	return goretry.Do(ctx, goretry.NewConstant(time.Second), func(ctx context.Context) error {
+		if call().ResultStatus == miniprogram.StatusFailure {
+			return errFailed
+		}
+		return nil
+	})
+}
+
+func skipsFailedItems(results []Result) int {
+	n := 0
+	for _, res := range results {
+		if res.ResultStatus == miniprogram.StatusFailure {
+			continue // the next result, not the same call again
+		}
+		n++
+	}
+	return n
+}
+
+func consumesQueue(queue chan Result) {
+	for {
+		res := <-queue
+		if res.ResultStatus == miniprogram.StatusFailure {
+			continue
+		}
+		log.Print(res)
+	}
+}
+
+func trafficLimitSleepsAndRetries() error { // want trafficLimitSleepsAndRetries:"retries"
+	for attempt := 0; attempt < 5; attempt++ {
+		res := call()
+		if res.ResultCode == miniprogram.RequestTrafficExceedLimit {
+			time.Sleep(time.Second << attempt)
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func tokenRenewedAndRetried() {
+	for {
+		resp := callWeChat()
+		if resp.ErrCode == wechat.AccessTokenExpired {
+			renewToken()
+			continue
+		}
+		return
+	}
+}
+
+func queriesAfterFinal(id string) Result {
+	res := call()
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return queryOrder(id) // reads the final result: not a retry
+	}
+	return res
+}
+
+func returnsFailure(res Result) error {
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return errFailed
+	}
+	return nil
+}
