@@ -355,29 +355,13 @@ func (s *server) notification(req *jsonrpc2.Request) error {
 	}
 	switch req.Method {
 	case "textDocument/didOpen":
-		var p didOpenParams
-		if err := unmarshalParams(req, &p); err != nil {
-			return err
-		}
-		return s.didOpen(p)
+		return withParams(req, s.didOpen)
 	case "textDocument/didChange":
-		var p didChangeParams
-		if err := unmarshalParams(req, &p); err != nil {
-			return err
-		}
-		return s.didChange(p)
+		return withParams(req, s.didChange)
 	case "textDocument/didSave":
-		var p didSaveParams
-		if err := unmarshalParams(req, &p); err != nil {
-			return err
-		}
-		return s.didSave(p)
+		return withParams(req, s.didSave)
 	case "textDocument/didClose":
-		var p didCloseParams
-		if err := unmarshalParams(req, &p); err != nil {
-			return err
-		}
-		return s.didClose(p)
+		return withParams(req, s.didClose)
 	case "$/cancelRequest":
 		var p cancelParams
 		if err := unmarshalParams(req, &p); err != nil {
@@ -623,4 +607,13 @@ func (s *server) workspaceEditLocked(fx fix) workspaceEdit {
 		changes[f.uri] = append(changes[f.uri], f.edits...)
 	}
 	return workspaceEdit{Changes: changes}
+}
+
+// withParams decodes a notification's parameters and hands them to handle.
+func withParams[P any](req *jsonrpc2.Request, handle func(P) error) error {
+	var p P
+	if err := unmarshalParams(req, &p); err != nil {
+		return err
+	}
+	return handle(p)
 }
