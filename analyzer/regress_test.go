@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -69,4 +70,8 @@ func TestRegressTestConst(t *testing.T) {
 
 func TestRegressChain(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "regress_chain")
+}
+
+func TestRegressRetryChain(t *testing.T) {
+	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "regress_retrychain")
 }

@@ -57,18 +57,28 @@ func (r *pass) retryFuncs() {
 			}
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for fn, callees := range r.calls {
-			if r.retrying[fn] {
-				continue
-			}
-			for _, c := range callees {
-				if r.retrying[c] {
-					r.retrying[fn] = true
-					changed = true
-					break
-				}
+	// Retrying spreads from callee to caller. A worklist over the reversed
+	// call graph marks each function once: rescanning every function until
+	// nothing changed was quadratic along chains of calls.
+	callers := make(map[*types.Func][]*types.Func)
+	for fn, callees := range r.calls {
+		for _, c := range callees {
+			callers[c] = append(callers[c], fn)
+		}
+	}
+	var queue []*types.Func
+	for fn, retries := range r.retrying {
+		if retries {
+			queue = append(queue, fn)
+		}
+	}
+	for len(queue) > 0 {
+		c := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, fn := range callers[c] {
+			if !r.retrying[fn] {
+				r.retrying[fn] = true
+				queue = append(queue, fn)
 			}
 		}
 	}
