@@ -115,7 +115,7 @@ USER_NOT_EXIST                -                                      unstated   
 
 STATUS  CONSTANT                   RETRY     MESSAGE
 S       miniprogram.StatusSuccess  unstated  success
-F       miniprogram.StatusFailure  never     final failure
+F       miniprogram.StatusFailure  unstated  failure
 U       miniprogram.StatusUnknown  retry     unknown outcome
 A       -                          unstated  (not in the common table)
 `
