@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/internal/catalogcmd"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
 )
 
 // run runs the catalog subcommand in the test's working directory.
