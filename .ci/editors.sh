@@ -22,8 +22,8 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/bin/errcodevet" ./cmd/errcodevet
 
 # The fixture module, its replace directive pointing at this checkout.
-cp -R internal/lsp/testdata/fixture "$work/fixture"
-sed -i "s#=> ../../../..#=> $repo#" "$work/fixture/go.mod"
+cp -R cmd/errcodevet/internal/lsp/testdata/fixture "$work/fixture"
+sed -i "s#=> ../../../../../..#=> $repo#" "$work/fixture/go.mod"
 grep -q "=> $repo\$" "$work/fixture/go.mod"
 
 # The Neovim configuration is the one documented: the lua block after the
@@ -39,7 +39,7 @@ status=0
 (
 	cd "$work/fixture"
 	PATH="$work/bin:$PATH" timeout -k 10 300 \
-		nvim --headless --clean -u "$work/init.lua" -c "luafile $repo/internal/lsp/testdata/nvim/e2e.lua" "$file" </dev/null
+		nvim --headless --clean -u "$work/init.lua" -c "luafile $repo/cmd/errcodevet/internal/lsp/testdata/nvim/e2e.lua" "$file" </dev/null
 ) || status=$?
 if [ "$status" != 0 ]; then
 	echo "editors.sh: neovim failed (exit $status)" >&2

@@ -21,20 +21,30 @@ type Check struct {
 // URL returns the address of the check's documentation.
 func (c *Check) URL() string { return DocsURL + "#" + c.ID }
 
-// Checks lists every check, in documentation order.
-var Checks = []*Check{magicCode, stringCode, unknownCode, retryUnknown, retryFinal}
+// checks lists every check, in documentation order.
+var checks = []*Check{magicCode, stringCode, unknownCode, retryUnknown, retryFinal}
+
+// Checks returns every check, in documentation order. The values are
+// copies: changing them changes nothing in the analyzer.
+func Checks() []Check {
+	out := make([]Check, len(checks))
+	for i, c := range checks {
+		out[i] = *c
+	}
+	return out
+}
 
 // CheckIDs returns the IDs of every check.
 func CheckIDs() []string {
-	ids := make([]string, len(Checks))
-	for i, c := range Checks {
+	ids := make([]string, len(checks))
+	for i, c := range checks {
 		ids[i] = c.ID
 	}
 	return ids
 }
 
 func checkByID(id string) *Check {
-	for _, c := range Checks {
+	for _, c := range checks {
 		if c.ID == id {
 			return c
 		}

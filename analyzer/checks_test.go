@@ -15,7 +15,7 @@ import (
 // analyzer.Checks: Bad must give exactly one finding, with the check's ID
 // as category and Want as message, and Good none.
 func TestCheckExamples(t *testing.T) {
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		t.Run(c.ID, func(t *testing.T) {
 			a := newAnalyzer(t, analyzer.Config{})
 			got := analyze(t, a, map[string]string{"example.go": c.Bad})
@@ -35,7 +35,7 @@ func TestCheckExamples(t *testing.T) {
 // URL into docs/checks.md.
 func TestCheckMetadata(t *testing.T) {
 	seen := make(map[string]bool)
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		if c.ID == "" || strings.ToLower(c.ID) != c.ID || strings.ContainsAny(c.ID, " ,_") || seen[c.ID] {
 			t.Errorf("check ID %q: want a unique lower-case, hyphenated name", c.ID)
 		}
@@ -84,7 +84,7 @@ func TestPackageDocListsFlags(t *testing.T) {
 	if n == 0 {
 		t.Fatal("the analyzer has no flags")
 	}
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		if !strings.Contains(doc, "  - "+c.ID+": ") {
 			t.Errorf("doc.go does not list check %s", c.ID)
 		}

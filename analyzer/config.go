@@ -47,7 +47,7 @@ type settings struct {
 func compile(cfg Config) (*settings, error) {
 	s := &settings{cfg: cfg, enabled: make(map[string]bool), retry: make(map[string]bool)}
 	if len(cfg.Checks) == 0 {
-		for _, c := range Checks {
+		for _, c := range checks {
 			s.enabled[c.ID] = true
 		}
 	}

@@ -83,7 +83,7 @@ func FuzzAnalyzer(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		f.Add([]byte(c.Bad))
 		f.Add([]byte(c.Good))
 	}
@@ -216,7 +216,7 @@ func TestFuzzHarness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		if !fuzzImportable(c.Bad) {
 			continue // TestCheckExamples runs it, with the fixture retry libraries
 		}

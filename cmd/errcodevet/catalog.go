@@ -1,5 +1,5 @@
 package main
 
-import "github.com/errcodevet/errcodevet/internal/catalogcmd"
+import "github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
 
 func init() { subcommands["catalog"] = catalogcmd.Main }

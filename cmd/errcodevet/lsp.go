@@ -11,8 +11,7 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"github.com/errcodevet/errcodevet/analyzer"
-	"github.com/errcodevet/errcodevet/internal/lsp"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/lsp"
 )
 
 func init() { subcommands["lsp"] = runLSP }
@@ -34,9 +33,11 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, lspUsage)
 		fs.PrintDefaults()
 	}
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
-		fs.Var(f.Value, f.Name, f.Usage)
-	})
+	a, err := newAnalyzer(fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
+		return 1
+	}
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait after an edit before analyzing (initializationOptions {\"debounce\": \"300ms\"} overrides it)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -58,8 +59,8 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, stdio{stdout}, lsp.Options{
-		Analyzer: analyzer.Analyzer,
+	err = lsp.Serve(ctx, stdio{stdout}, lsp.Options{
+		Analyzer: a,
 		Debounce: *debounce,
 		Log:      stderr,
 		Version:  version,

@@ -14,9 +14,11 @@
 package main
 
 import (
+	"flag"
 	"io"
 	"os"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/errcodevet/errcodevet/analyzer"
@@ -32,4 +34,18 @@ func main() {
 		}
 	}
 	singlechecker.Main(analyzer.Analyzer)
+}
+
+// newAnalyzer returns a new analyzer with the default configuration and
+// registers its flags on fs. The subcommands that analyze (sarif, lsp) hand
+// the analyzer it returns to their packages, which take it as given.
+func newAnalyzer(fs *flag.FlagSet) (*analysis.Analyzer, error) {
+	a, err := analyzer.New(analyzer.Config{})
+	if err != nil {
+		return nil, err
+	}
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, f.Name, f.Usage)
+	})
+	return a, nil
 }

@@ -92,11 +92,11 @@ func render() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(header)
 	b.WriteString("| Check | Reports |\n|---|---|\n")
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s |\n", c.ID, c.ID, c.Title)
 	}
 	b.WriteString("\n")
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		fmt.Fprintf(&b, "## %s\n\n", c.ID)
 		fmt.Fprintf(&b, "Reports: %s.\n\n", c.Title)
 		fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(c.Doc))

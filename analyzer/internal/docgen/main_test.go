@@ -41,7 +41,7 @@ func TestAnchors(t *testing.T) {
 		anchors[githubAnchor(m[1])] = true
 	}
 	urls := []string{analyzer.DocsURL + "#suppressing-a-finding", analyzer.DocsURL + "#configuration"}
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		urls = append(urls, c.URL())
 	}
 	for _, u := range urls {

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/internal/catalogcmd"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
 )
 
 // run runs the catalog subcommand in the test's working directory.
@@ -115,7 +115,7 @@ USER_NOT_EXIST                -                                      unstated   
 
 STATUS  CONSTANT                   RETRY     MESSAGE
 S       miniprogram.StatusSuccess  unstated  success
-F       miniprogram.StatusFailure  never     final failure
+F       miniprogram.StatusFailure  unstated  failure
 U       miniprogram.StatusUnknown  retry     unknown outcome
 A       -                          unstated  (not in the common table)
 `

@@ -16,7 +16,7 @@ import (
 
 func checkURL(t *testing.T, id string) string {
 	t.Helper()
-	for _, c := range analyzer.Checks {
+	for _, c := range analyzer.Checks() {
 		if c.ID == id {
 			return c.URL()
 		}

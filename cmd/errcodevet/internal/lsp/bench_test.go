@@ -22,7 +22,7 @@ import (
 // process's and its go list's, which varies less than the wall time on a
 // shared machine.
 //
-//	go test -run '^$' -bench Latency -benchtime 20x ./internal/lsp
+//	go test -run '^$' -bench Latency -benchtime 20x ./cmd/errcodevet/internal/lsp
 func BenchmarkLatency(b *testing.B) {
 	fixture := fixturePath(b, "api/api.go")
 	// The fixed fixture imports wechat, and so the runtime.

@@ -1,4 +1,4 @@
-package sarif_test
+package main
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/errcodevet/errcodevet/analyzer"
-	"github.com/errcodevet/errcodevet/internal/sarif"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/sarif"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
@@ -70,22 +70,22 @@ const (
 
 // run runs `errcodevet sarif args` in dir and returns its exit code, the
 // standard output and error.
-func run(t *testing.T, dir string, args ...string) (int, string, string) {
+func runSARIFIn(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
 	t.Chdir(dir)
 	t.Setenv("GOPROXY", "off")
 	t.Setenv("GOWORK", "off")
 	var stdout, stderr bytes.Buffer
-	code := sarif.Main(args, &stdout, &stderr)
+	code := runSARIF(args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 
-func fixture(t *testing.T) string {
+func sarifFixture(t *testing.T) string {
 	return testmodule.New(t, map[string]string{"app/app.go": appGo, "app/app_test.go": appTestGo})
 }
 
 // result is the gist of a SARIF result, for comparisons.
-type result struct {
+type sarifResult struct {
 	Rule                     string
 	URI                      string
 	Line, Col, EndLine, EndC int
@@ -93,13 +93,13 @@ type result struct {
 	Fixes                    int
 }
 
-func results(t *testing.T, log *sarif.Log) []result {
+func sarifResults(t *testing.T, log *sarif.Log) []sarifResult {
 	t.Helper()
 	if len(log.Runs) != 1 {
 		t.Fatalf("%d runs, want 1", len(log.Runs))
 	}
 	run := log.Runs[0]
-	var out []result
+	var out []sarifResult
 	for _, r := range run.Results {
 		if len(r.Locations) != 1 {
 			t.Fatalf("result %+v: %d locations, want 1", r, len(r.Locations))
@@ -114,13 +114,13 @@ func results(t *testing.T, log *sarif.Log) []result {
 		if p.ArtifactLocation.URIBaseID != sarif.SrcRoot {
 			t.Errorf("result %s: uriBaseId %q, want %s", r.RuleID, p.ArtifactLocation.URIBaseID, sarif.SrcRoot)
 		}
-		out = append(out, result{r.RuleID, p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn,
+		out = append(out, sarifResult{r.RuleID, p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn,
 			p.Region.EndLine, p.Region.EndColumn, r.Message.Text, len(r.Fixes)})
 	}
 	return out
 }
 
-func decode(t *testing.T, data []byte) *sarif.Log {
+func decodeSARIF(t *testing.T, data []byte) *sarif.Log {
 	t.Helper()
 	var log sarif.Log
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -132,9 +132,9 @@ func decode(t *testing.T, data []byte) *sarif.Log {
 }
 
 func TestSARIF(t *testing.T) {
-	dir := fixture(t)
+	dir := sarifFixture(t)
 	out := filepath.Join(t.TempDir(), "errcodevet.sarif")
-	code, stdout, stderr := run(t, dir, "-o", out, "./...")
+	code, stdout, stderr := runSARIFIn(t, dir, "-o", out, "./...")
 	if code != 0 || stdout != "" {
 		t.Fatalf("exit code %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
@@ -145,7 +145,7 @@ func TestSARIF(t *testing.T) {
 	if err := validate(t, data); err != nil {
 		t.Fatalf("the log does not validate against the SARIF 2.1.0 schema: %v", err)
 	}
-	log := decode(t, data)
+	log := decodeSARIF(t, data)
 	readable(t, data, log)
 
 	if log.Version != "2.1.0" {
@@ -165,8 +165,8 @@ func TestSARIF(t *testing.T) {
 	var ids []string
 	for i, r := range driver.Rules {
 		ids = append(ids, r.ID)
-		if i < len(analyzer.Checks) {
-			c := analyzer.Checks[i]
+		if i < len(analyzer.Checks()) {
+			c := analyzer.Checks()[i]
 			if r.ShortDescription.Text != c.Title || r.FullDescription == nil || r.FullDescription.Text != c.Doc ||
 				r.Help == nil || !strings.Contains(r.Help.Markdown, c.Doc) || r.HelpURI != c.URL() {
 				t.Errorf("rule %s does not carry its check's title, doc and URL: %+v", r.ID, r)
@@ -183,12 +183,12 @@ func TestSARIF(t *testing.T) {
 	// Each finding once, although the package is analyzed twice (with
 	// and without its tests); the test file is skipped (-include-tests is
 	// off); columns in UTF-16 code units.
-	want := []result{
+	want := []sarifResult{
 		{"magic-code", "app/app.go", 12, 34, 12, 39, magicMsg, 1},
 		{"string-code", "app/app.go", 16, 36, 16, 51, stringMsg, 1},
 		{"directive", "app/app.go", 20, 2, 0, 0, "errcodevet:ignore directive for magic-code suppresses nothing", 0},
 	}
-	if got := results(t, log); !reflect.DeepEqual(got, want) {
+	if got := sarifResults(t, log); !reflect.DeepEqual(got, want) {
 		t.Errorf("results\n%s\nwant\n%s", dump(got), dump(want))
 	}
 
@@ -229,7 +229,7 @@ func readable(t *testing.T, data []byte, log *sarif.Log) {
 	}
 }
 
-func dump(rs []result) string {
+func dump(rs []sarifResult) string {
 	var b strings.Builder
 	for _, r := range rs {
 		fmt.Fprintf(&b, "\t%+v\n", r)
@@ -238,8 +238,8 @@ func dump(rs []result) string {
 }
 
 func TestSARIFTests(t *testing.T) {
-	dir := fixture(t)
-	testResult := result{"magic-code", "app/app_test.go", 6, 74, 6, 79, testMsg, 1}
+	dir := sarifFixture(t)
+	testResult := sarifResult{"magic-code", "app/app_test.go", 6, 74, 6, 79, testMsg, 1}
 	for _, tc := range []struct {
 		args []string
 		want bool
@@ -248,12 +248,12 @@ func TestSARIFTests(t *testing.T) {
 		{[]string{"-include-tests", "-test=false", "./..."}, false},
 		// Without -include-tests: TestSARIF.
 	} {
-		code, stdout, stderr := run(t, dir, tc.args...)
+		code, stdout, stderr := runSARIFIn(t, dir, tc.args...)
 		if code != 0 {
 			t.Fatalf("%v: exit code %d\n%s", tc.args, code, stderr)
 		}
 		n := 0
-		for _, r := range results(t, decode(t, []byte(stdout))) {
+		for _, r := range sarifResults(t, decodeSARIF(t, []byte(stdout))) {
 			if r.URI == testResult.URI {
 				n++
 				if r != testResult {
@@ -268,22 +268,22 @@ func TestSARIFTests(t *testing.T) {
 }
 
 func TestSARIFFlags(t *testing.T) {
-	dir := fixture(t)
-	code, stdout, stderr := run(t, dir, "-checks=string-code", "-root=..", "-test=false", "./app")
+	dir := sarifFixture(t)
+	code, stdout, stderr := runSARIFIn(t, dir, "-checks=string-code", "-root=..", "-test=false", "./app")
 	if code != 0 {
 		t.Fatalf("exit code %d\n%s", code, stderr)
 	}
-	got := results(t, decode(t, []byte(stdout)))
+	got := sarifResults(t, decodeSARIF(t, []byte(stdout)))
 	uri := filepath.Base(dir) + "/app/app.go"
 	if len(got) != 1 || got[0].Rule != "string-code" || got[0].URI != uri {
 		t.Errorf("with -checks=string-code -root=..: %s\nwant one string-code result in %s", dump(got), uri)
 	}
 
-	code, _, stderr = run(t, dir, "-checks=nope", "./...")
+	code, _, stderr = runSARIFIn(t, dir, "-checks=nope", "./...")
 	if want := `invalid value "nope" for flag -checks: unknown check "nope"`; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("-checks=nope: exit code %d, stderr\n%s\nwant 2 and %q", code, stderr, want)
 	}
-	code, _, stderr = run(t, dir, "-root=nosuchdir", "./...")
+	code, _, stderr = runSARIFIn(t, dir, "-root=nosuchdir", "./...")
 	if want := "errcodevet sarif: -root: stat "; code != 1 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("-root=nosuchdir: exit code %d, stderr\n%s\nwant 1 and %q", code, stderr, want)
 	}
@@ -295,7 +295,7 @@ func TestSARIFLoadErrors(t *testing.T) {
 		"app/broken.go": "package app\n\nvar x = nope\n",
 	})
 	out := filepath.Join(t.TempDir(), "errcodevet.sarif")
-	code, stdout, stderr := run(t, dir, "-o", out, "./...")
+	code, stdout, stderr := runSARIFIn(t, dir, "-o", out, "./...")
 	want := "errcodevet sarif: packages do not load (no SARIF written):\n\t" + filepath.Join(dir, "app", "broken.go") + ":3:9: undefined: nope\n"
 	if code != 1 || stdout != "" || stderr != want {
 		t.Errorf("exit code %d, stdout %q, stderr\n%s\nwant 1, nothing and\n%s", code, stdout, stderr, want)
@@ -304,7 +304,7 @@ func TestSARIFLoadErrors(t *testing.T) {
 		t.Errorf("the log was written despite the errors (%v)", err)
 	}
 
-	code, _, stderr = run(t, dir, "./nosuchpkg")
+	code, _, stderr = runSARIFIn(t, dir, "./nosuchpkg")
 	if code != 1 || !strings.HasPrefix(stderr, "errcodevet sarif: ") {
 		t.Errorf("./nosuchpkg: exit code %d, stderr\n%s\nwant 1 and a message", code, stderr)
 	}
@@ -383,8 +383,8 @@ func validate(t *testing.T, data []byte) error {
 
 // TestValidateCatches checks that the schema check fails on invalid logs.
 func TestValidateCatches(t *testing.T) {
-	dir := fixture(t)
-	code, stdout, stderr := run(t, dir, "-test=false", "./app")
+	dir := sarifFixture(t)
+	code, stdout, stderr := runSARIFIn(t, dir, "-test=false", "./app")
 	if code != 0 {
 		t.Fatalf("exit code %d\n%s", code, stderr)
 	}

@@ -1,8 +1,8 @@
 // Package sarif writes errcodevet's findings as a SARIF 2.1.0 log, the
 // format GitHub code scanning and other dashboards read.
 //
-// The log has one run with one rule per check (its ID, title, doc and
-// URL), one result per finding with a location relative to a root
+// The log has one run with the rules its caller describes (errcodevet's
+// command: one per check), one result per finding with a location relative to a root
 // directory (uriBaseId %SRCROOT%), and the finding's suggested fixes.
 // Columns are counted in UTF-16 code units, SARIF's default column kind,
 // which the log states in run.columnKind.
@@ -21,8 +21,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // Schema is the address of the SARIF 2.1.0 JSON schema.
@@ -33,17 +31,6 @@ const SrcRoot = "%SRCROOT%"
 
 // InformationURI is the tool's home page.
 const InformationURI = "https://github.com/errcodevet/errcodevet"
-
-// directiveRule is the rule of the findings about errcodevet:ignore
-// directives themselves (Category "directive"), which is not a check.
-var directiveRule = Rule{
-	ID:               "directive",
-	ShortDescription: Message{Text: "malformed or unused errcodevet:ignore directive"},
-	FullDescription: &Message{Text: "Reports an errcodevet:ignore directive that cannot be parsed, names an unknown check, " +
-		"gives no reason, or suppresses nothing."},
-	HelpURI:              analyzer.DocsURL + "#suppressing-a-finding",
-	DefaultConfiguration: &Configuration{Level: "warning"},
-}
 
 // The SARIF 2.1.0 objects errcodevet writes, with the properties it sets.
 
@@ -162,45 +149,13 @@ type Finding struct {
 	Diagnostic analysis.Diagnostic
 }
 
-// Rules returns the rules of the log: one per check, in documentation
-// order, then the rule of directive findings.
-func Rules() []Rule {
-	var rules []Rule
-	for _, c := range analyzer.Checks {
-		rules = append(rules, Rule{
-			ID:               c.ID,
-			ShortDescription: Message{Text: c.Title},
-			FullDescription:  &Message{Text: c.Doc},
-			Help: &Message{
-				Text:     c.Doc + "\n\nDocumentation: " + c.URL(),
-				Markdown: help(c),
-			},
-			HelpURI:              c.URL(),
-			DefaultConfiguration: &Configuration{Level: "warning"},
-		})
-	}
-	return append(rules, directiveRule)
-}
-
-func help(c *analyzer.Check) string {
-	var b strings.Builder
-	b.WriteString(c.Doc)
-	if c.Bad != "" {
-		fmt.Fprintf(&b, "\n\n### Example\n\n```go\n%s```\n\nerrcodevet reports: %s\n", c.Bad, c.Want)
-	}
-	if c.Good != "" {
-		fmt.Fprintf(&b, "\nCorrected:\n\n```go\n%s```\n", c.Good)
-	}
-	fmt.Fprintf(&b, "\n[Documentation](%s)\n", c.URL())
-	return b.String()
-}
-
-// Build returns the SARIF log of the findings. Locations under root are
-// written relative to it; root must be absolute. Findings that are equal in
-// rule, place and message are written once: a package and its test variant
-// report the same findings in the package's own files.
-func Build(findings []Finding, root, version string) (*Log, error) {
-	rules := Rules()
+// Build returns the SARIF log of the findings, with the given rules (one
+// per diagnostic category). Locations under root are written relative to
+// it; root must be absolute. Findings that are equal in rule, place and
+// message are written once: a package and its test variant report the same
+// findings in the package's own files.
+func Build(findings []Finding, rules []Rule, root, version string) (*Log, error) {
+	rules = slices.Clone(rules)
 	index := make(map[string]int)
 	for i, r := range rules {
 		index[r.ID] = i
@@ -212,9 +167,8 @@ func Build(findings []Finding, root, version string) (*Log, error) {
 		d := f.Diagnostic
 		i, ok := index[d.Category]
 		if !ok {
-			// Every errcodevet diagnostic has a check's ID or "directive" as
-			// its category; give anything else a rule of its own rather than
-			// drop it.
+			// Every diagnostic should have a rule; give one without a rule
+			// of its own rather than drop it.
 			rules = append(rules, Rule{ID: d.Category, ShortDescription: Message{Text: d.Category}, HelpURI: d.URL})
 			i = len(rules) - 1
 			index[d.Category] = i
