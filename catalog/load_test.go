@@ -91,6 +91,60 @@ func TestLoadErrors(t *testing.T) {
 			want: `mp.yaml:5:7: status "P" is not a value of family miniprogram's status table`,
 		},
 		{
+			name: "claims a built-in family's carrier",
+			files: []string{"acme.yaml", string(yamlLines(
+				"family: acme",
+				"codes:",
+				"  kind: int",
+				"  carriers: {json: [errcode, code], map-keys: [resultStatus]}",
+				"  documented:",
+				"    - {value: 1, message: Failed.}",
+			))},
+			want: `acme.yaml:3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:7:3): a carrier holds one table's values; name a carrier of your own (a field or type path)`,
+		},
+		{
+			name: "claims a carrier of an earlier file",
+			files: []string{
+				"acme.yaml", string(yamlLines(
+					"family: acme",
+					"codes:",
+					"  kind: int",
+					"  carriers: {json: [code]}",
+					"  documented:",
+					"    - {value: 1, message: Failed.}",
+					"status:",
+					"  carriers: {fields: [example.com/acme.Response.State]}",
+					"  documented:",
+					"    - {value: S, message: Success.}",
+				)),
+				"zeta.yaml", string(yamlLines(
+					"family: zeta",
+					"codes:",
+					"  kind: string",
+					"  carriers: {fields: [example.com/acme.Response.State]}",
+					"  documented:",
+					"    - {value: X, message: Failed.}",
+				)),
+			},
+			want: `zeta.yaml:3:3: field "example.com/acme.Response.State" already carries family acme's statuses (acme.yaml:8:3): a carrier holds one table's values; name a carrier of your own (a field or type path)`,
+		},
+		{
+			name: "one family's code and status tables share a carrier",
+			files: []string{"acme.yaml", string(yamlLines(
+				"family: acme",
+				"codes:",
+				"  kind: string",
+				"  carriers: {json: [result]}",
+				"  documented:",
+				"    - {value: OK, message: Fine.}",
+				"status:",
+				"  carriers: {json: [result]}",
+				"  documented:",
+				"    - {value: S, message: Success.}",
+			))},
+			want: `acme.yaml:3:3: json tag "result" already carries family acme's statuses (acme.yaml:8:3): a carrier holds one table's values; name a carrier of your own (a field or type path)`,
+		},
+		{
 			name: "extends an unknown family",
 			files: []string{"acme.yaml", string(yamlLines(
 				"extends: acme",
@@ -98,7 +152,7 @@ func TestLoadErrors(t *testing.T) {
 				"  documented:",
 				"    - {value: 1, message: Failed.}",
 			))},
-			want: `acme.yaml: extends unknown family "acme" (known: wechat(160 codes), miniprogram(11 codes))`,
+			want: `acme.yaml: extends unknown family "acme" (known: wechat(1865 codes), miniprogram(11 codes))`,
 		},
 		{
 			name: "extends a family declared by a later file",
@@ -118,7 +172,7 @@ func TestLoadErrors(t *testing.T) {
 					"    - {value: 1, message: Failed.}",
 				)),
 			},
-			want: `ext.yaml: extends unknown family "acme" (known: wechat(160 codes), miniprogram(11 codes))`,
+			want: `ext.yaml: extends unknown family "acme" (known: wechat(1865 codes), miniprogram(11 codes))`,
 		},
 		{
 			name: "declares wechat again",
@@ -273,7 +327,7 @@ func TestLoadNothingIsBuiltin(t *testing.T) {
 	if got, want := loaded.String(), builtin.String(); got != want {
 		t.Errorf("Load() = %s, Builtin() = %s", got, want)
 	}
-	if got, want := loaded.String(), "wechat(160 codes), miniprogram(11 codes)"; got != want {
+	if got, want := loaded.String(), "wechat(1865 codes), miniprogram(11 codes)"; got != want {
 		t.Errorf("Load() = %s, want %s", got, want)
 	}
 }
@@ -347,7 +401,7 @@ func TestExtendWeChat(t *testing.T) {
 			t.Errorf("Lookup(%s) = %+v\nwant %+v", tc.value, *got, tc.want)
 		}
 	}
-	if got, want := len(fam.Codes.Codes), 160+2; got != want {
+	if got, want := len(fam.Codes.Codes), 1865+2; got != want {
 		t.Errorf("wechat has %d codes, want %d", got, want)
 	}
 	if !fam.Codes.IsSuccess("0") || fam.Codes.IsSuccess("99002") {
