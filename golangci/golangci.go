@@ -32,6 +32,9 @@ type Settings struct {
 	// RetryFuncs are further functions that retry what they are given, as
 	// import/path.Func or import/path.Type.Method.
 	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+	// Constants maps a family to the import path of the constants package
+	// its fixes import: {wechat: example.com/m/internal/wechatcodes}.
+	Constants map[string]string `json:"constants" yaml:"constants"`
 }
 
 // Config returns the analyzer configuration s stands for.
@@ -42,6 +45,7 @@ func (s Settings) Config() analyzer.Config {
 		IncludeSuccess: s.IncludeSuccess,
 		IncludeTests:   s.IncludeTests,
 		RetryFuncs:     s.RetryFuncs,
+		Constants:      s.Constants,
 	}
 }
 

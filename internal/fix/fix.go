@@ -205,7 +205,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	if want.Package == "" || want.Name == "" || want.Package == pass.Pkg.Path() {
 		return Replacement{}, false
 	}
-	name, ok := freeName(scope, lit.Pos(), importName(want.Package))
+	name, ok := freeName(scope, lit.Pos(), ImportName(want.Package))
 	if !ok {
 		return Replacement{}, false
 	}
@@ -269,9 +269,9 @@ func pkgNameOf(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
 	return pn
 }
 
-// importName is the name an import path is written under: its last element,
+// ImportName is the name an import path is written under: its last element,
 // unless that is a major version suffix or not an identifier.
-func importName(importPath string) string {
+func ImportName(importPath string) string {
 	base := path.Base(importPath)
 	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
 		base = path.Base(path.Dir(importPath))
@@ -323,18 +323,26 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]
 	insert := func(pos token.Pos, texts ...string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(strings.Join(texts, ""))}}
 	}
-	var last *ast.GenDecl
+	var last, lastAny *ast.GenDecl
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			last = gd
+			lastAny = gd
+			if !isCgo(gd) { // import "C" stays alone with its preamble
+				last = gd
+			}
+		}
+	}
+	if last != nil && !last.Lparen.IsValid() {
+		if edits, ok := groupImport(fset, file, last, spec); ok {
+			return edits, true
 		}
 	}
 	switch {
-	case last == nil:
+	case lastAny == nil:
 		end := afterLineComments(fset, file, file.Name.End())
 		return insert(end, "\n", "\nimport "+spec+"\n"), true
-	case !last.Lparen.IsValid() || isCgo(last):
-		end := afterLineComments(fset, file, last.End())
+	case last == nil || !last.Lparen.IsValid():
+		end := afterLineComments(fset, file, lastAny.End())
 		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	default:
 		if len(last.Specs) == 0 {
@@ -355,6 +363,36 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]
 		}
 		return insert(end, texts...), true
 	}
+}
+
+// groupImport returns the edits that turn the one-line import decl into a
+// group holding spec too: "import (" for "import ", the new spec after the
+// old one's line, and ")" at the start of the next line. Only the spec's
+// insertion differs between fixes adding different packages, and no two
+// edits share a position, so drivers that join identical edits and order
+// insertions at one position as they please all write a valid group. It
+// declines when the declaration is not laid out as "import spec\n".
+func groupImport(fset *token.FileSet, file *ast.File, decl *ast.GenDecl, spec string) ([]analysis.TextEdit, bool) {
+	tf := fset.File(decl.Pos())
+	old := decl.Specs[0].(*ast.ImportSpec)
+	keywordEnd := decl.TokPos + token.Pos(len("import"))
+	if old.Pos() != keywordEnd+1 {
+		return nil, false // a comment or more between import and the spec
+	}
+	end := afterLineComments(fset, file, decl.End())
+	line := tf.Line(end)
+	if line >= tf.LineCount() || tf.LineStart(line+1) != end+1 {
+		return nil, false // something follows on the line, or it is the file's last
+	}
+	text := "\n\t" + spec
+	if p, err := strconv.Unquote(old.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
+		text = "\n\n\t" + spec // after a standard library import: a group of its own
+	}
+	return []analysis.TextEdit{
+		{Pos: keywordEnd, End: old.Pos(), NewText: []byte(" (\n\t")},
+		{Pos: end, End: end, NewText: []byte(text)},
+		{Pos: end + 1, End: end + 1, NewText: []byte(")\n")},
+	}, true
 }
 
 // afterLineComments returns the end of the comments that follow pos on its
