@@ -27,6 +27,7 @@ func TestFixes(t *testing.T) {
 		"fixuserpkg/user", // a constant of the user's imported package
 		"fiximports",      // where the import goes, file by file
 		"fixsameimport",   // several fixes, one import each, one group
+		"fixswitchdup",    // no fix gives a switch a duplicate case
 	)
 }
 

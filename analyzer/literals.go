@@ -131,6 +131,17 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 	}
 	var fixes []analysis.SuggestedFix
 	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: pkg, Name: code.Name}
+	if check == unknownCode {
+		// The fix changes the case's value: the switch may have it already.
+		if other := r.caseConflict(node, target.Value); other != nil {
+			msg += fmt.Sprintf("; this switch already has a case for %s (line %d)", code.Value, r.Fset.Position(other.Pos()).Line)
+			if dead, ok := r.removeDeadCase(node); ok {
+				fixes = append(fixes, dead)
+			}
+			r.report(check, node, msg, fixes...)
+			return
+		}
+	}
 	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
