@@ -28,6 +28,7 @@ func TestFixes(t *testing.T) {
 		"fiximports",      // where the import goes, file by file
 		"fixsameimport",   // several fixes, one import each, one group
 		"fixswitchdup",    // no fix gives a switch a duplicate case
+		"fixbuildtags",    // no constant of a file some builds leave out
 	)
 }
 

@@ -16,10 +16,12 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,9 +49,10 @@ type Replacement struct {
 // package scopes by value on first use: a package with many literals would
 // otherwise list and sort its scope's names once per literal.
 type Finder struct {
-	pass   *analysis.Pass
-	consts map[*types.Package]map[valueKey][]*types.Const
-	kids   map[*types.Scope][]*types.Scope // a file scope's children, in source order
+	pass        *analysis.Pass
+	consts      map[*types.Package]map[valueKey][]*types.Const
+	kids        map[*types.Scope][]*types.Scope // a file scope's children, in source order
+	constraints map[*token.File]string          // build constraints by file, on first use
 }
 
 type valueKey struct {
@@ -59,7 +62,12 @@ type valueKey struct {
 
 // NewFinder returns a Finder for pass.
 func NewFinder(pass *analysis.Pass) *Finder {
-	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
+	return &Finder{
+		pass:        pass,
+		consts:      make(map[*types.Package]map[valueKey][]*types.Const),
+		kids:        make(map[*types.Scope][]*types.Scope),
+		constraints: make(map[*token.File]string),
+	}
 }
 
 // innermost is fileScope.Innermost(pos) without its linear search of the
@@ -140,6 +148,9 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 			if !inTest && isTestFile(pass.Fset, c.Pos()) {
 				continue
 			}
+			if !f.builtWith(c.Pos(), lit.Pos()) {
+				continue // declared in a file some builds of the literal's leave out
+			}
 			own = append(own, c)
 		}
 	}
@@ -214,6 +225,73 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		return Replacement{}, false
 	}
 	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
+}
+
+// builtWith reports whether the file declaring decl is compiled in every
+// build that compiles the file holding use: it has no build constraint
+// (a //go:build line, a _GOOS or _GOARCH file name suffix, import "C"),
+// or the same ones. A constant of a file for linux only is no use in a
+// file for every system: the fixed code would not build on the others.
+func (f *Finder) builtWith(decl, use token.Pos) bool {
+	d, u := f.pass.Fset.File(decl), f.pass.Fset.File(use)
+	if d == nil || u == nil || d == u {
+		return true
+	}
+	dc := f.constraint(d)
+	return dc == "" || dc == f.constraint(u)
+}
+
+// constraint returns a file's build constraints as one comparable string.
+func (f *Finder) constraint(tf *token.File) string {
+	if c, ok := f.constraints[tf]; ok {
+		return c
+	}
+	var parts []string
+	for _, file := range f.pass.Files {
+		if f.pass.Fset.File(file.Pos()) != tf {
+			continue
+		}
+		for _, cg := range file.Comments {
+			if cg.Pos() > file.Package {
+				break
+			}
+			for _, c := range cg.List {
+				if constraint.IsGoBuild(c.Text) {
+					parts = append(parts, strings.TrimSpace(c.Text))
+				}
+			}
+		}
+		for _, spec := range file.Imports {
+			if spec.Path.Value == `"C"` {
+				parts = append(parts, "cgo")
+			}
+		}
+	}
+	// The file name: x_linux.go, x_linux_amd64.go, x_amd64_test.go.
+	name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(tf.Name()), ".go"), "_test")
+	if elems := strings.Split(name, "_"); len(elems) > 1 {
+		for _, e := range elems[len(elems)-min(2, len(elems)-1):] {
+			if knownOS[e] || knownArch[e] {
+				parts = append(parts, e)
+			}
+		}
+	}
+	c := strings.Join(parts, " ")
+	f.constraints[tf] = c
+	return c
+}
+
+// knownOS and knownArch are the GOOS and GOARCH values a file name suffix
+// constrains the build with (go/build's lists).
+var knownOS = setOf("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos")
+var knownArch = setOf("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 // sameValue reports whether a constant has the wanted value: an integer
