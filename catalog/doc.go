@@ -56,6 +56,7 @@
 //
 // A result code that several APIs document lists their statuses:
 //
+//	  documented:
 //	    - value: ORDER_NOT_EXIST
 //	      message: The order does not exist.
 //	      apis: {inquiryPayment: F, refund: F}
