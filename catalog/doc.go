@@ -56,10 +56,10 @@
 //
 // A result code that several APIs document lists their statuses:
 //
-//	  documented:
-//	    - value: ORDER_NOT_EXIST
-//	      message: The order does not exist.
-//	      apis: {inquiryPayment: F, refund: F}
+//	documented:
+//	  - value: ORDER_NOT_EXIST
+//	    message: The order does not exist.
+//	    apis: {inquiryPayment: F, refund: F}
 //
 // When the APIs agree, the code has their status (a "status" the entry
 // states must be the same). When they differ, the code has no status and
