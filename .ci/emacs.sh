@@ -26,7 +26,7 @@ go build -o "$work/bin/errcodevet" ./cmd/errcodevet
 # pointing at this checkout.
 fixture=cmd/errcodevet/internal/lsp/testdata/fixture
 cp -R "$fixture" "$work/fixture"
-sed -i "s#=> \(\.\./\)*\.\.\$#=> $repo#" "$work/fixture/go.mod"
+sed -i "s#=> \(\.\./\)*\.\.\(/wechat\)\?\$#=> $repo\2#" "$work/fixture/go.mod"
 grep -q "=> $repo\$" "$work/fixture/go.mod" || { echo "emacs.sh: cannot point $fixture/go.mod at $repo" >&2; exit 1; }
 
 # The Emacs configuration is the one documented: the elisp block after the
