@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/checkid"
 )
 
 // Name is the linter's name in golangci-lint's configuration and in
@@ -64,13 +65,16 @@ func New(conf any) (register.LinterPlugin, error) {
 	return &Plugin{settings: s}, nil
 }
 
-// BuildAnalyzers returns the errcodevet analyzer configured by the settings.
+// BuildAnalyzers returns the errcodevet analyzer configured by the
+// settings. Its messages end with their check's ID, as errcodevet's own
+// text output does: golangci-lint shows the linter's name, not the check
+// an //errcodevet:ignore directive needs.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	a, err := analyzer.New(p.settings.Config())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	return []*analysis.Analyzer{a}, nil
+	return []*analysis.Analyzer{checkid.InMessages(a)}, nil
 }
 
 // GetLoadMode asks for type information: errcodevet decides from types.

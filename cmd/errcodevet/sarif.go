@@ -3,13 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -26,15 +24,13 @@ const sarifUsage = `usage: errcodevet sarif [flags] [packages]
 
 Sarif runs errcodevet on the packages (default ".") and writes its findings
 as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
-File locations are relative to -root (uriBaseId %%SRCROOT%%); columns are
+File locations are relative to -root (uriBaseId %SRCROOT%); columns are
 counted in UTF-16 code units. The exit code is 0 when the log is written,
 whatever it holds, 1 when the packages do not load or type-check (nothing
 is written), 2 for bad flags.
 
 Flags (the analyzer flags are errcodevet's own):
 `
-
-func init() { subcommands["sarif"] = runSARIF }
 
 // runSARIF runs `errcodevet sarif` with args and returns its exit code.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
@@ -50,15 +46,8 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		"for GitHub code scanning (default the main module's directory, else the current one)")
 	tests := fs.Bool("test", true, "load the packages' tests too (whether findings in _test.go files\n"+
 		"are reported is -include-tests)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, sarifUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr, sarifUsage); !ok {
+		return code
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
@@ -186,15 +175,6 @@ func moduleDir(pkgs []*packages.Package) (string, error) {
 		}
 	}
 	return os.Getwd()
-}
-
-// version returns errcodevet's module version when the binary knows it.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
-		return ""
-	}
-	return info.Main.Version
 }
 
 // sarifRules returns the rules of the log: one per check, in documentation
