@@ -36,7 +36,7 @@ var Analyzer = mustNew(Config{})
 // New returns an analyzer with the given configuration. Its flags start
 // from cfg. An invalid configuration is an error naming what is wrong.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	s, err := compile(cfg)
+	s, err := compile(cfg, explicit(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,10 @@ type pass struct {
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
-	s := st.settings
+	s, err := st.settings.forPackage(p)
+	if err != nil {
+		return nil, err
+	}
 	r := &pass{Pass: p, s: s}
 	defer r.flush()
 	files := r.checkedFiles()

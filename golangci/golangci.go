@@ -33,6 +33,11 @@ type Settings struct {
 	// RetryFuncs are further functions that retry what they are given, as
 	// import/path.Func or import/path.Type.Method.
 	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+	// ConfigFile is the errcodevet configuration file to read, relative to the
+	// directory golangci-lint runs in, instead of the .errcodevet.yaml
+	// found from each package's directory up to its module root; "none"
+	// reads none. The settings above override the file's.
+	ConfigFile string `json:"config" yaml:"config"`
 }
 
 // Config returns the analyzer configuration s stands for.
@@ -43,6 +48,7 @@ func (s Settings) Config() analyzer.Config {
 		IncludeSuccess: s.IncludeSuccess,
 		IncludeTests:   s.IncludeTests,
 		RetryFuncs:     s.RetryFuncs,
+		ConfigFile:     s.ConfigFile,
 	}
 }
 

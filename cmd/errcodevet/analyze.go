@@ -163,6 +163,7 @@ type finding struct {
 	analysis.Diagnostic
 	fset      *token.FileSet
 	posn, end token.Position
+	files     int // in the package it was found in
 }
 
 func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
@@ -181,10 +182,13 @@ func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOpt
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
 	}
-	// Analysis errors other than "the package did not load", said above.
+	// Analysis errors other than "the package did not load", said above;
+	// each once (a bad configuration file fails every package it covers).
+	said := make(map[string]bool)
 	for act := range graph.All() {
-		if act.Err != nil && len(act.Package.Errors) == 0 {
-			fmt.Fprintf(stderr, "errcodevet: %s: %v\n", act.Package.PkgPath, act.Err)
+		if act.Err != nil && len(act.Package.Errors) == 0 && !said[act.Err.Error()] {
+			said[act.Err.Error()] = true
+			fmt.Fprintf(stderr, "errcodevet: %v\n", act.Err)
 			exit = exitError
 		}
 	}
@@ -218,16 +222,21 @@ func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOpt
 
 // rootFindings returns the findings in the root packages, each once (a
 // package and its test variant report the same findings in the package's
-// files), sorted by file, line, column, check and message.
+// files), sorted by file, line, column, check and message. Of a finding
+// reported twice, the one kept is from the package with the most files:
+// its fix was made knowing the test files' declarations too.
 func rootFindings(graph *checker.Graph) []finding {
 	var out []finding
 	for _, act := range graph.Roots {
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
-			out = append(out, finding{Diagnostic: d, fset: fset, posn: fset.Position(d.Pos), end: fset.Position(d.End)})
+			out = append(out, finding{Diagnostic: d, fset: fset, posn: fset.Position(d.Pos), end: fset.Position(d.End),
+				files: len(act.Package.Syntax)})
 		}
 	}
-	slices.SortStableFunc(out, compareFindings)
+	slices.SortStableFunc(out, func(x, y finding) int {
+		return cmp.Or(compareFindings(x, y), cmp.Compare(y.files, x.files))
+	})
 	return slices.CompactFunc(out, func(x, y finding) bool {
 		return compareFindings(x, y) == 0 && x.end == y.end
 	})

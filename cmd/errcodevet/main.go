@@ -27,6 +27,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
+	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // Exit codes of every command.
@@ -167,11 +168,9 @@ func newAnalyzer(fs *flag.FlagSet) (*analysis.Analyzer, error) {
 		return nil, err
 	}
 	a.Flags.VisitAll(func(f *flag.Flag) {
-		v := f.Value
-		if f.Name == flagIncludeTests {
-			v = &boolRecorder{Value: v}
-		}
-		fs.Var(v, f.Name, f.Usage)
+		_, boolean := f.Value.(interface{ IsBoolFlag() bool })
+		fs.Var(&recorder{Value: f.Value, boolean: boolean}, f.Name, f.Usage)
+		fs.Lookup(f.Name).DefValue = f.DefValue
 	})
 	return a, nil
 }
@@ -182,30 +181,50 @@ func newAnalyzer(fs *flag.FlagSet) (*analysis.Analyzer, error) {
 const flagIncludeTests = "include-tests"
 
 // includeTests registers -test as an alias of -include-tests on fs and
-// returns a function that reports whether either was set to true.
+// returns a function that reports whether test files are to be checked:
+// as either flag says, else as the configuration file does (the one -config
+// names, or the one found from the current directory).
 func includeTests(fs *flag.FlagSet) func() bool {
-	r := fs.Lookup(flagIncludeTests).Value.(*boolRecorder)
-	fs.Var(r, "test", "the same as -"+flagIncludeTests)
-	return func() bool { return r.value }
+	tests := fs.Lookup(flagIncludeTests).Value.(*recorder)
+	fs.Var(tests, "test", "the same as -"+flagIncludeTests)
+	config := fs.Lookup("config").Value.(*recorder)
+	return func() bool {
+		if tests.set {
+			b, _ := strconv.ParseBool(tests.last)
+			return b
+		}
+		path := config.last
+		if !config.set {
+			path, _ = configfile.Find(".")
+		}
+		if path == "" || path == "none" {
+			return false
+		}
+		f, err := configfile.Load(path)
+		return err == nil && f.IncludeTests != nil && *f.IncludeTests
+	}
 }
 
-// boolRecorder is a boolean flag.Value that remembers the last value set.
-type boolRecorder struct {
+// recorder is a flag.Value that remembers the last value set, for the
+// analyzer's flags, whose values say nothing of themselves.
+type recorder struct {
 	flag.Value
-	value bool
+	boolean bool
+	last    string
+	set     bool
 }
 
-func (r *boolRecorder) Set(s string) error {
+func (r *recorder) Set(s string) error {
 	if err := r.Value.Set(s); err != nil {
 		return err
 	}
-	r.value, _ = strconv.ParseBool(s) // the analyzer's Set accepted it
+	r.last, r.set = s, true
 	return nil
 }
 
-func (r *boolRecorder) IsBoolFlag() bool { return true }
+func (r *recorder) IsBoolFlag() bool { return r.boolean }
 
-func (r *boolRecorder) String() string {
+func (r *recorder) String() string {
 	if r == nil || r.Value == nil {
 		return "" // the zero value flag.PrintDefaults makes
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/internal/checkid"
+	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // isVetInvocation reports whether args are the go command's: go vet and go
@@ -54,8 +57,11 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 		fs.Var(anyValue{}, name, "")
 	}
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "errcodevet: %s%s\n", err, relativeCatalogHint(err, args))
+		fmt.Fprintf(stderr, "errcodevet: %s%s\n", err, relativePathHint(err, args))
 		return exitUsage
+	}
+	if len(args) == 1 && args[0] == "-V=full" {
+		return printToolID(stdout, stderr)
 	}
 	// singlechecker hands a .cfg file to the unitchecker and serves
 	// -flags and -V=full.
@@ -63,27 +69,68 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// relativeCatalogHint explains why a relative catalog path is not found
-// under go vet, which runs the tool in each package's directory.
-func relativeCatalogHint(err error, args []string) string {
-	if !strings.Contains(err.Error(), "for flag -"+flagCatalog+":") {
-		return ""
-	}
-	for i, a := range args {
-		var v string
-		switch {
-		case strings.HasPrefix(a, "-"+flagCatalog+"="), strings.HasPrefix(a, "--"+flagCatalog+"="):
-			_, v, _ = strings.Cut(a, "=")
-		case (a == "-"+flagCatalog || a == "--"+flagCatalog) && i+1 < len(args):
-			v = args[i+1]
+// relativePathHint explains why a relative catalog or configuration path
+// is not found under go vet, which runs the tool in each package's
+// directory.
+func relativePathHint(err error, args []string) string {
+	for _, name := range []string{flagCatalog, "config"} {
+		if !strings.Contains(err.Error(), "for flag -"+name+":") {
+			continue
 		}
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p != "" && !filepath.IsAbs(p) {
-				return " (go vet runs errcodevet in each package's directory: give catalog files as absolute paths, or name them in .errcodevet.yaml, where paths are relative to the file)"
+		for i, a := range args {
+			var v string
+			switch {
+			case strings.HasPrefix(a, "-"+name+"="), strings.HasPrefix(a, "--"+name+"="):
+				_, v, _ = strings.Cut(a, "=")
+			case (a == "-"+name || a == "--"+name) && i+1 < len(args):
+				v = args[i+1]
+			}
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" && !filepath.IsAbs(p) {
+					return " (go vet runs errcodevet in each package's directory: give the path absolute, or put the setting in .errcodevet.yaml, where paths are relative to the file)"
+				}
 			}
 		}
 	}
 	return ""
+}
+
+// printToolID answers go vet's -V=full: the tool's identity, which go vet
+// keys its cache of results on. Besides the executable (as analysisflags
+// does), it covers the configuration file found from the current directory
+// and the catalog files it names, so that editing them is not answered
+// from the cache.
+func printToolID(stdout, stderr io.Writer) int {
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	h := sha256.New()
+	hashFile := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\x00", path)
+		_, err = io.Copy(h, f)
+		return err
+	}
+	if err := hashFile(exe); err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	if path, _ := configfile.Find("."); path != "" {
+		hashFile(path) // an unreadable file is reported by the analysis
+		if f, err := configfile.Load(path); err == nil {
+			for _, c := range f.Catalogs {
+				hashFile(c)
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
+	return exitOK
 }
 
 // anyValue accepts any value for a flag this parser only steps over.
