@@ -335,18 +335,147 @@ func (c caseRange) End() token.Pos { return c.cc.Colon + 1 }
 
 // branch checks the statements selected by comparison c.
 func (w *retryWalk) branch(c comparison, at ast.Node, body []ast.Stmt) {
-	switch c.code.Retry {
+	class, final := w.retryClass(c)
+	switch class {
 	case catalog.RetryLater:
 		if w.classifier.Classify(body, w.context(c.carrier), retry.Unknown) == retry.GivesUp {
 			w.report(retryUnknown, at, fmt.Sprintf("%s %s (%s) handled as a final failure: %s",
 				label(c.table), c.code.Value, c.code.Summary(), documentedRetry(c.table)))
 		}
 	case catalog.RetryNever:
-		if w.classifier.Classify(body, w.context(c.carrier), retry.Final) == retry.Retries {
+		ctx := w.context(c.carrier)
+		ctx.Nested = w.nestedDecisions(body)
+		if w.classifier.Classify(body, ctx, retry.Final) != retry.Retries {
+			return
+		}
+		if final == nil {
 			w.report(retryFinal, at, fmt.Sprintf("%s %s (%s) retried: the API documents not retrying",
 				label(c.table), c.code.Value, c.code.Summary()))
+			return
+		}
+		w.report(retryFinal, at, fmt.Sprintf("%s %s (%s) retried whatever the %s: the API documents not retrying %s",
+			label(c.table), c.code.Value, c.code.Summary(), label(w.codeTable(c.table)), final.Value))
+	}
+}
+
+// retryClass returns the retry class of the value c compares with. A status
+// that states none takes it from the codes documented with that status: all
+// of them agreeing, their class; some final among others (F: PROCESS_FAIL
+// and EXPIRED_ACCESS_TOKEN), "never", with the first final code, for a
+// branch that retries every one of them alike retries that one too. Codes
+// whose status differs between APIs have none, and count for no status.
+func (w *retryWalk) retryClass(c comparison) (catalog.Retry, *catalog.Code) {
+	if c.table.Role != catalog.RoleStatus || c.code.Retry != catalog.RetryUnstated {
+		return c.code.Retry, nil
+	}
+	codes := w.codeTable(c.table)
+	if codes == nil {
+		return catalog.RetryUnstated, nil
+	}
+	var agreed catalog.Retry
+	var final *catalog.Code
+	for _, code := range codes.Codes {
+		if !code.Documented || code.Status != c.code.Value {
+			continue
+		}
+		if final == nil && code.Retry == catalog.RetryNever {
+			final = code
+		}
+		if agreed == "" {
+			agreed = code.Retry
+		} else if agreed != code.Retry {
+			agreed = catalog.RetryUnstated
 		}
 	}
+	switch {
+	case final != nil && agreed != catalog.RetryNever:
+		return catalog.RetryNever, final
+	case agreed == "":
+		return catalog.RetryUnstated, nil
+	}
+	return agreed, nil
+}
+
+// nestedDecisions returns the statements in body that a comparison nested
+// in it selects: the body of if code == X, the else of if code != X, the
+// statements after if code != X { return }, and the clauses of a switch
+// that compares with codes. Each is judged as a branch of its own.
+func (w *retryWalk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
+	nested := make(map[ast.Node]bool)
+	var list func([]ast.Stmt)
+	list = func(stmts []ast.Stmt) {
+		for i, st := range stmts {
+			switch n := st.(type) {
+			case *ast.IfStmt:
+				cmps := w.comparisons(n.Cond)
+				switch {
+				case len(cmps) == 0:
+				case len(cmps) == 1 && cmps[0].negated:
+					if n.Else != nil {
+						nested[n.Else] = true
+					} else if w.terminates(n.Body.List) {
+						for _, rest := range stmts[i+1:] {
+							nested[rest] = true
+						}
+					}
+				default:
+					nested[n.Body] = true
+				}
+			case *ast.SwitchStmt:
+				for _, s := range n.Body.List {
+					cc := s.(*ast.CaseClause)
+					for _, e := range cc.List {
+						if n.Tag != nil {
+							if _, ok := w.compared(n.Tag, e); ok {
+								nested[cc] = true
+							}
+						} else if len(w.comparisons(e)) > 0 {
+							nested[cc] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	ast.Inspect(&ast.BlockStmt{List: body}, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list(n.List)
+		case *ast.CaseClause:
+			list(n.Body)
+		case *ast.CommClause:
+			list(n.Body)
+		}
+		return true
+	})
+	return nested
+}
+
+// terminates reports whether a statement list ends by leaving it: a
+// return, a branch statement or a panic.
+func (w *retryWalk) terminates(stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	switch last := stmts[len(stmts)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := last.X.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				b, ok := w.TypesInfo.Uses[id].(*types.Builtin)
+				return ok && b.Name() == "panic"
+			}
+		}
+	}
+	return false
+}
+
+// codeTable returns the code table of the family a status table belongs to.
+func (w *retryWalk) codeTable(status *catalog.Table) *catalog.Table {
+	return w.s.index.Table(w.s.index.Family(status), catalog.RoleCode)
 }
 
 // nonSuccess checks a branch taken for every status but success, unless an

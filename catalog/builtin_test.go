@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/importer"
 )
 
 // seedRows reads the vendor pages the built-ins are generated from, in the
@@ -44,8 +45,10 @@ func TestBuiltinHasEveryWeChatCode(t *testing.T) {
 			documented++
 		}
 	}
-	if documented != len(seed) {
-		t.Errorf("catalog documents %d WeChat codes, the page %d", documented, len(seed))
+	// The English page, then the codes the Open Platform and Mini Program
+	// tables add (TestBuiltinWeChatTables).
+	if want := len(seed) + 1672 + 33; documented != want {
+		t.Errorf("catalog documents %d WeChat codes, want %d", documented, want)
 	}
 	for value, msg := range seed {
 		c := fam.Codes.Lookup(value)
@@ -125,10 +128,15 @@ func TestDocumentedRetryClasses(t *testing.T) {
 		want          catalog.Retry
 	}{
 		{"wechat", "-1", catalog.RetryLater},
-		{"wechat", "45011", catalog.RetryLater},
+		// a per-minute frequency limit: slow down ("try again later" too)
+		{"wechat", "45011", catalog.RetryReduceTraffic},
 		{"wechat", "42001", catalog.RetryRenewToken},
 		{"wechat", "40014", catalog.RetryRenewToken},
-		{"wechat", "45009", catalog.RetryReduceTraffic},
+		// the daily quota: retrying the same day cannot succeed (the review's correction)
+		{"wechat", "45009", catalog.RetryNever},
+		// codes beyond the English page: the Open Platform and Mini Program tables
+		{"wechat", "40164", catalog.RetryNever},
+		{"wechat", "89503", catalog.RetryUnstated},
 		{"wechat", "41001", catalog.RetryNever},
 		{"wechat", "0", catalog.RetryUnstated},
 		{"miniprogram", "PROCESS_FAIL", catalog.RetryNever},
@@ -167,6 +175,69 @@ func TestSeedsMatchShared(t *testing.T) {
 		}
 		if string(got) != string(want) {
 			t.Errorf("sources/%s differs from shared/seeds/%s", copy, seed)
+		}
+	}
+}
+
+// TestBuiltinWeChatTables checks the codes beyond the English page: each
+// comes from one of the further tables its review names, with that
+// table's text, the first table that lists a code giving it; and each
+// table adds the number of codes its review says.
+func TestBuiltinWeChatTables(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam := cat.Family("wechat")
+	seed := wechatSeed(t)
+	review, err := importer.ReadReview(filepath.Join("sources", "wechat.review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ rows, added int }{
+		"wechat-open.tsv":        {1832, 1672},
+		"wechat-miniprogram.tsv": {187, 33},
+	}
+	if len(review.Sources) != len(want) {
+		t.Fatalf("the review names the tables %v, want %d", review.Sources, len(want))
+	}
+	from := make(map[string]string) // value: the table that gives its text
+	for _, name := range review.Sources {
+		data, err := os.ReadFile(filepath.Join("sources", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), "\n# vendor: https://developers.weixin.qq.com/") ||
+			!strings.Contains(string(data), "\n# copy:   https://github.com/") {
+			t.Errorf("%s does not say which vendor page it holds and which public copy it was taken from", name)
+		}
+		_, rows, err := importer.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added := 0
+		for _, r := range rows {
+			if _, ok := seed[r.Value]; ok || from[r.Value] != "" {
+				continue
+			}
+			from[r.Value] = name
+			added++
+			c := fam.Codes.Lookup(r.Value)
+			if c == nil {
+				t.Errorf("%s:%d: errcode %s missing from the catalog", name, r.Line, r.Value)
+				continue
+			}
+			if c.Message != r.Message {
+				t.Errorf("%s:%d: errcode %s has message %q, the table %q", name, r.Line, r.Value, c.Message, r.Message)
+			}
+		}
+		if w := want[name]; len(rows) != w.rows || added != w.added {
+			t.Errorf("%s: %d rows adding %d codes, want %d adding %d", name, len(rows), added, w.rows, w.added)
+		}
+	}
+	for _, c := range fam.Codes.Codes {
+		if _, ok := seed[c.Value]; !ok && from[c.Value] == "" {
+			t.Errorf("errcode %s is in neither the page nor a table: it has no source", c.Value)
 		}
 	}
 }

@@ -8,7 +8,7 @@
 //
 //   - wechat: WeChat Official Account errcode values (int); success 0.
 //   - miniprogram: Mini Program OpenAPI resultCode values (string) and
-//     resultStatus letters S (success), F (final failure), U (unknown outcome).
+//     resultStatus letters S (success), F (failure), U (unknown outcome).
 //
 // # Catalog files
 //

@@ -98,7 +98,7 @@ func TestLoadErrors(t *testing.T) {
 				"  documented:",
 				"    - {value: 1, message: Failed.}",
 			))},
-			want: `acme.yaml: extends unknown family "acme" (known: wechat(160 codes), miniprogram(11 codes))`,
+			want: `acme.yaml: extends unknown family "acme" (known: wechat(1865 codes), miniprogram(11 codes))`,
 		},
 		{
 			name: "extends a family declared by a later file",
@@ -118,7 +118,7 @@ func TestLoadErrors(t *testing.T) {
 					"    - {value: 1, message: Failed.}",
 				)),
 			},
-			want: `ext.yaml: extends unknown family "acme" (known: wechat(160 codes), miniprogram(11 codes))`,
+			want: `ext.yaml: extends unknown family "acme" (known: wechat(1865 codes), miniprogram(11 codes))`,
 		},
 		{
 			name: "declares wechat again",
@@ -273,7 +273,7 @@ func TestLoadNothingIsBuiltin(t *testing.T) {
 	if got, want := loaded.String(), builtin.String(); got != want {
 		t.Errorf("Load() = %s, Builtin() = %s", got, want)
 	}
-	if got, want := loaded.String(), "wechat(160 codes), miniprogram(11 codes)"; got != want {
+	if got, want := loaded.String(), "wechat(1865 codes), miniprogram(11 codes)"; got != want {
 		t.Errorf("Load() = %s, want %s", got, want)
 	}
 }
@@ -347,7 +347,7 @@ func TestExtendWeChat(t *testing.T) {
 			t.Errorf("Lookup(%s) = %+v\nwant %+v", tc.value, *got, tc.want)
 		}
 	}
-	if got, want := len(fam.Codes.Codes), 160+2; got != want {
+	if got, want := len(fam.Codes.Codes), 1865+2; got != want {
 		t.Errorf("wechat has %d codes, want %d", got, want)
 	}
 	if !fam.Codes.IsSuccess("0") || fam.Codes.IsSuccess("99002") {

@@ -17,7 +17,11 @@ func TestDeriveRetry(t *testing.T) {
 		{importer.Row{Message: "Service busy. TRY AGAIN LATER"}, catalog.RetryLater},
 		{importer.Row{Message: "An API calling is failed.", Action: "Trying to recall the API might help to resolve the issue."}, catalog.RetryLater},
 		// "Try again later" wins over the frequency it explains.
-		{importer.Row{Message: "API is called at a high frequency. Try again later."}, catalog.RetryLater},
+		// a frequency limit wins over "try again later": slow down, then retry
+		{importer.Row{Message: "API is called at a high frequency. Try again later."}, catalog.RetryReduceTraffic},
+		{importer.Row{Message: "系统繁忙，此时请开发者稍候再试"}, catalog.RetryLater},
+		{importer.Row{Message: "API 调用太频繁，请稍候再试"}, catalog.RetryReduceTraffic},
+		{importer.Row{Message: "不合法的参数", Errmsg: "api freq out of limit"}, catalog.RetryReduceTraffic},
 		// "Do not retry" wins over everything.
 		{importer.Row{Message: "A general business failure occurred. Do not retry.", Status: "U"}, catalog.RetryNever},
 		{importer.Row{Message: "Quota used up. Do not retry; try again later."}, catalog.RetryNever},
@@ -76,12 +80,15 @@ func TestDeriveName(t *testing.T) {
 		{importer.FormatErrcode, importer.Row{Value: "61453", Message: "kf_account already exists"}, "KFAccountAlreadyExists"},
 		{importer.FormatErrcode, importer.Row{Value: "1", Message: "10 items at most"}, "Code10ItemsAtMost"},
 		{importer.FormatErrcode, importer.Row{Value: "2", Message: "The"}, "Code"},
-		{importer.FormatErrcode, importer.Row{Value: "3", Message: "..."}, "Code"},
+		{importer.FormatErrcode, importer.Row{Value: "3", Message: "..."}, "Code3"},
 		// Letters outside ASCII: the first is upper-cased whole; a name that
 		// still does not start with an upper-case letter gets a prefix.
 		{importer.FormatErrcode, importer.Row{Value: "4", Message: "Échec du paiement"}, "ÉchecDuPaiement"},
 		{importer.FormatErrcode, importer.Row{Value: "5", Message: "über limit"}, "ÜberLimit"},
-		{importer.FormatErrcode, importer.Row{Value: "-1", Message: "系统繁忙，此时请开发者稍候再试"}, "Code系统繁忙此时请开发者稍候再试"},
+		// Chinese spells no Go name: the English errmsg does, or else the value
+		{importer.FormatErrcode, importer.Row{Value: "-1", Message: "系统繁忙，此时请开发者稍候再试"}, "CodeMinus1"},
+		{importer.FormatErrcode, importer.Row{Value: "40164", Message: "调用接口的IP地址不在白名单中", Errmsg: "invalid ip, not in whitelist"}, "InvalidIP"},
+		{importer.FormatErrcode, importer.Row{Value: "40013", Message: "不合法的 AppID", Errmsg: "invalid appid"}, "InvalidAppID"},
 		{importer.FormatErrcode, importer.Row{Value: "6", Message: "ßig"}, "Codeßig"},
 	} {
 		got := importer.DeriveName(tc.format, tc.row)

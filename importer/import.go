@@ -27,6 +27,16 @@ type Review struct {
 	Names map[string]string `yaml:"names"`
 	// Retry corrects the derived retry class of codes, by value.
 	Retry map[string]RetryOverride `yaml:"retry"`
+	// Sources names further tables of the family (FormatTable files beside
+	// the review), in order of authority after the page: a code takes its
+	// text from the first that documents it.
+	Sources []string `yaml:"sources"`
+}
+
+// Page is a vendor table by file name.
+type Page struct {
+	Name string
+	Text []byte
 }
 
 // RetryOverride is a reviewer's retry class for one code, with the reason.
@@ -80,10 +90,25 @@ func defaultStatus() *catalog.FileTable {
 // family, and a nil one, import the page as a new family named after the
 // file: "acme-pay.txt" is acmepay. A review that extends a family gets no
 // default carriers or statuses: the family has its own.
-func Import(filename string, page []byte, review *Review) (*catalog.File, error) {
+//
+// The extra pages add the codes the page does not document, the first
+// page that documents a code giving its text; they must have the page's
+// kind of values.
+func Import(filename string, page []byte, review *Review, extra ...Page) (*catalog.File, error) {
 	format, rows, err := Parse(filename, page)
 	if err != nil {
 		return nil, err
+	}
+	pages := []sourceRows{{filename, rows}}
+	for _, p := range extra {
+		f, rows, err := Parse(p.Name, p.Text)
+		if err != nil {
+			return nil, err
+		}
+		if (f == FormatResult) != (format == FormatResult) {
+			return nil, &Error{p.Name, 0, fmt.Sprintf("a %s table cannot extend a %s page", f, format)}
+		}
+		pages = append(pages, sourceRows{p.Name, rows})
 	}
 	if review == nil {
 		review = new(Review)
@@ -152,47 +177,55 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 	seenValue := make(map[string]Row) // by canonical value
 	pageValues := make(map[string]bool)
 	documented := make([]catalog.FileEntry, 0, len(rows))
-	for _, row := range rows {
-		pageValues[row.Value] = true
-		value, ok := canonical(format, row.Value)
-		if !ok {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is not a 64-bit integer", row.Value)})
-			continue
+	for i, p := range pages {
+		filename := p.name
+		inPage := make(map[string]bool)
+		for _, row := range p.rows {
+			pageValues[row.Value] = true
+			value, ok := canonical(format, row.Value)
+			if !ok {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is not a 64-bit integer", row.Value)})
+				continue
+			}
+			if prev, dup := seenValue[value]; dup {
+				if i > 0 && !inPage[value] {
+					continue // documented by a page of more authority
+				}
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
+				continue
+			}
+			seenValue[value] = row
+			inPage[value] = true
+			if reviewValue[value] {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
+				continue
+			}
+			// An extension's rows may name the statuses of its family, which
+			// only the catalog knows.
+			if newFamily && row.Status != "" && !statusValue[row.Status] {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
+			}
+			name, pinned := review.Names[row.Value]
+			if !pinned {
+				name = DeriveName(format, row)
+			}
+			if what, taken := reviewName[name]; taken {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+					"%s would be named %s, as is %s: pin another name in the review file", row.Value, name, what)})
+			} else if prev, dup := seenName[name]; dup {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+					"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
+			}
+			seenName[name] = row
+			retry := DeriveRetry(row)
+			if o, ok := review.Retry[row.Value]; ok {
+				retry = o.Class
+			}
+			documented = append(documented, catalog.FileEntry{
+				Value: row.Value, Name: name, Status: row.Status,
+				Message: row.Message, Action: row.Action, Retry: retry,
+			})
 		}
-		if prev, dup := seenValue[value]; dup {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
-			continue
-		}
-		seenValue[value] = row
-		if reviewValue[value] {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
-			continue
-		}
-		// An extension's rows may name the statuses of its family, which
-		// only the catalog knows.
-		if newFamily && row.Status != "" && !statusValue[row.Status] {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
-		}
-		name, pinned := review.Names[row.Value]
-		if !pinned {
-			name = DeriveName(format, row)
-		}
-		if what, taken := reviewName[name]; taken {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
-				"%s would be named %s, as is %s: pin another name in the review file", row.Value, name, what)})
-		} else if prev, dup := seenName[name]; dup {
-			errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
-				"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
-		}
-		seenName[name] = row
-		retry := DeriveRetry(row)
-		if o, ok := review.Retry[row.Value]; ok {
-			retry = o.Class
-		}
-		documented = append(documented, catalog.FileEntry{
-			Value: row.Value, Name: name, Status: row.Status,
-			Message: row.Message, Action: row.Action, Retry: retry,
-		})
 	}
 	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
 		for _, value := range sortedKeys(m) {
@@ -213,6 +246,12 @@ func Import(filename string, page []byte, review *Review) (*catalog.File, error)
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// sourceRows are the rows of one page.
+type sourceRows struct {
+	name string
+	rows []Row
 }
 
 // canonical returns the canonical text of a code value of the page's

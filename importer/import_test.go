@@ -48,7 +48,7 @@ retry:
 		t.Errorf("header %q %q %q", f.Family, f.Title, f.Package)
 	}
 	want := []catalog.FileEntry{
-		{Value: "0", Name: "Ok", Message: "OK", Retry: catalog.RetryUnstated},
+		{Value: "0", Name: "OK", Message: "OK", Retry: catalog.RetryUnstated},
 		{Value: "1001", Name: "WidgetBroken", Message: "Widget is broken. Try again later.", Action: "Try again later.", Retry: catalog.RetryNever},
 		{Value: "1002", Name: "Busy", Message: "Service is busy. Try again later.", Action: "Try again later.", Retry: catalog.RetryLater},
 	}
@@ -266,7 +266,7 @@ func TestReadSourceReviews(t *testing.T) {
 		family string
 		names  int
 	}{
-		{"wechat", 160},
+		{"wechat", 1865},
 		{"miniprogram", 7},
 	} {
 		r, err := importer.ReadReview("../catalog/sources/" + tc.family + ".review.yaml")
@@ -358,8 +358,8 @@ func TestImportWithoutReview(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkEntries(t, f.Codes.Documented, []catalog.FileEntry{
-			{Value: "-1", Name: "Code系统繁忙此时请开发者稍候再试", Message: "系统繁忙，此时请开发者稍候再试", Retry: catalog.RetryUnstated},
-			{Value: "0", Name: "Code请求成功", Message: "请求成功", Retry: catalog.RetryUnstated},
+			{Value: "-1", Name: "CodeMinus1", Message: "系统繁忙，此时请开发者稍候再试", Retry: catalog.RetryLater},
+			{Value: "0", Name: "Code0", Message: "请求成功", Retry: catalog.RetryUnstated},
 		})
 	})
 	t.Run("file name is no family name", func(t *testing.T) {

@@ -17,7 +17,19 @@ const (
 	// FormatResult is an Alipay+ style table with the columns resultCode,
 	// resultStatus, resultMessage and Further Action, one cell per paragraph.
 	FormatResult Format = "result"
+	// FormatTable is a tab-separated copy of a vendor's errcode table, as
+	// public SDKs keep it: "#" comment lines (where the table comes from),
+	// then the header line "errcode<TAB>errmsg<TAB>description", optionally
+	// followed by "<TAB>source", then one code per line. errmsg is the
+	// English text the API answers with, description the vendor's
+	// explanation (often Chinese), source the URL of the page that documents
+	// the code when it is not the file's.
+	FormatTable Format = "table"
 )
+
+// tableHeader is the header line of FormatTable, without its optional
+// source column.
+const tableHeader = "errcode\terrmsg\tdescription"
 
 // Row is one documented code as the page gives it.
 type Row struct {
@@ -26,6 +38,8 @@ type Row struct {
 	Status  string // resultStatus, FormatResult only
 	Message string // the description or resultMessage, whitespace normalized
 	Action  string // the Further Action column, or the errcode description's sentences after the first
+	Errmsg  string // FormatTable: the errmsg the API answers with, "" if the table gives none
+	Source  string // FormatTable: the URL of the page documenting this code, "" for the file's
 }
 
 // Error is a located problem in a vendor page.
@@ -43,10 +57,11 @@ func (e *Error) Error() string {
 }
 
 var (
-	errcodeRow  = regexp.MustCompile(`^(-?[0-9]+)\s+(\S.*)$`)
-	resultCode  = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
-	statusCell  = regexp.MustCompile(`^[A-Z]$`)
-	resultHeads = []string{"resultCode", "resultStatus", "resultMessage"}
+	errcodeRow   = regexp.MustCompile(`^(-?[0-9]+)\s+(\S.*)$`)
+	errcodeValue = regexp.MustCompile(`^-?[0-9]+$`)
+	resultCode   = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
+	statusCell   = regexp.MustCompile(`^[A-Z]$`)
+	resultHeads  = []string{"resultCode", "resultStatus", "resultMessage"}
 )
 
 // Parse reads a vendor page (plain text, as copied from the vendor's site)
@@ -59,6 +74,10 @@ func Parse(filename string, text []byte) (Format, []Row, error) {
 		if !utf8.ValidString(l) {
 			return "", nil, &Error{filename, i + 1, "the page is not UTF-8 text: convert it to UTF-8"}
 		}
+	}
+	if i := tableStart(lines); i >= 0 {
+		rows, err := parseTable(filename, strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n"), i)
+		return FormatTable, rows, err
 	}
 	if i := resultHeader(lines); i >= 0 {
 		rows, err := parseResult(filename, lines, i)
@@ -184,4 +203,62 @@ func splitFirstSentence(s string) (first, rest string) {
 		return s[:i+1], strings.TrimSpace(s[i+2:])
 	}
 	return s, ""
+}
+
+// tableStart returns the index of the FormatTable header line, or -1: the
+// first line that is neither empty nor a "#" comment must be the header.
+func tableStart(lines []string) int {
+	for i, l := range lines {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.HasPrefix(l, "errcode errmsg description") {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// parseTable reads the tab-separated rows after the header at raw[header].
+// Cells are trimmed and their white space folded; a description that is
+// empty falls back to the errmsg.
+func parseTable(filename string, raw []string, header int) ([]Row, error) {
+	head := strings.Split(strings.TrimRight(raw[header], " \r"), "\t")
+	columns := len(head)
+	if h := strings.Join(head, "\t"); h != tableHeader && h != tableHeader+"\tsource" {
+		return nil, &Error{filename, header + 1, fmt.Sprintf("want the header %q, optionally with a source column, found %q", tableHeader, raw[header])}
+	}
+	var rows []Row
+	for i := header + 1; i < len(raw); i++ {
+		l := strings.TrimRight(raw[i], "\r")
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		cells := strings.Split(l, "\t")
+		if len(cells) != columns {
+			return nil, &Error{filename, i + 1, fmt.Sprintf("want %d tab-separated cells, found %d", columns, len(cells))}
+		}
+		for k, c := range cells {
+			cells[k] = strings.Join(strings.Fields(strings.ReplaceAll(c, "\u00a0", " ")), " ")
+		}
+		if !errcodeValue.MatchString(cells[0]) {
+			return nil, &Error{filename, i + 1, fmt.Sprintf("errcode %q is not a number", cells[0])}
+		}
+		row := Row{Line: i + 1, Value: cells[0], Errmsg: cells[1], Message: cells[2]}
+		if row.Message == "" {
+			row.Message = row.Errmsg
+		}
+		if row.Message == "" {
+			return nil, &Error{filename, i + 1, fmt.Sprintf("%s has neither errmsg nor description", row.Value)}
+		}
+		if columns == 4 {
+			row.Source = cells[3]
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return nil, &Error{filename, 0, "the table has no rows"}
+	}
+	return rows, nil
 }

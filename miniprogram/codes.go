@@ -75,20 +75,24 @@ const (
 
 // Mini Program OpenAPI result statuses.
 const (
-	// StatusSuccess is resultStatus S: Success.
+	// StatusSuccess is resultStatus S: Success. errcodevet's summary: the page
+	// does not list S; it is the status of a successful result.
 	StatusSuccess = "S"
-	// StatusFailure is resultStatus F: Final failure. The call failed and the
-	// failure is final.
+	// StatusFailure is resultStatus F: Failure. errcodevet's summary: the page
+	// gives F as the status of PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API,
+	// ACCESS_DENIED, REQUEST_TRAFFIC_EXCEED_LIMIT and EXPIRED_ACCESS_TOKEN.
 	//
-	// Further action: Do not retry; handle the resultCode.
-	//
-	// Retry: do not retry.
+	// Further action: errcodevet's summary: do what the resultCode's further
+	// action says (fix the request, renew the access token, or reduce the calling
+	// frequency); the page says "Do not retry" of PROCESS_FAIL only.
 	StatusFailure = "F"
-	// StatusUnknown is resultStatus U: Unknown outcome. The call may or may not
-	// have taken effect.
+	// StatusUnknown is resultStatus U: Unknown outcome. errcodevet's summary: the
+	// page gives U as the status of UNKNOWN_EXCEPTION, a call that failed for
+	// unknown reasons; it may or may not have taken effect.
 	//
-	// Further action: Retry the call or query its result; do not treat it as a
-	// failure.
+	// Further action: errcodevet's summary: as for UNKNOWN_EXCEPTION ("Trying to
+	// recall the API might help to resolve the issue."), call the API again or
+	// query the result; do not treat it as a failure.
 	//
 	// Retry: try again later.
 	StatusUnknown = "U"
@@ -186,7 +190,7 @@ var codes = []Info{
 
 // statuses is sorted by value for binary search.
 var statuses = []Info{
-	{"F", "StatusFailure", "Final failure. The call failed and the failure is final.", "Do not retry; handle the resultCode.", "", RetryNever},
-	{"S", "StatusSuccess", "Success.", "", "", RetryUnstated},
-	{"U", "StatusUnknown", "Unknown outcome. The call may or may not have taken effect.", "Retry the call or query its result; do not treat it as a failure.", "", RetryLater},
+	{"F", "StatusFailure", "Failure. errcodevet's summary: the page gives F as the status of PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API, ACCESS_DENIED, REQUEST_TRAFFIC_EXCEED_LIMIT and EXPIRED_ACCESS_TOKEN.", "errcodevet's summary: do what the resultCode's further action says (fix the request, renew the access token, or reduce the calling frequency); the page says \"Do not retry\" of PROCESS_FAIL only.", "", RetryUnstated},
+	{"S", "StatusSuccess", "Success. errcodevet's summary: the page does not list S; it is the status of a successful result.", "", "", RetryUnstated},
+	{"U", "StatusUnknown", "Unknown outcome. errcodevet's summary: the page gives U as the status of UNKNOWN_EXCEPTION, a call that failed for unknown reasons; it may or may not have taken effect.", "errcodevet's summary: as for UNKNOWN_EXCEPTION (\"Trying to recall the API might help to resolve the issue.\"), call the API again or query the result; do not treat it as a failure.", "", RetryLater},
 }

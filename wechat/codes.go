@@ -329,7 +329,7 @@ const (
 	ArticleLengthExceedsLimit = 45008
 	// APICallsExceedLimit is errcode 45009: API calls exceed the limit
 	//
-	// Retry: retry later with less traffic.
+	// Retry: do not retry.
 	APICallsExceedLimit = 45009
 	// MenuCountExceedsLimit is errcode 45010: The number of menus created exceeds
 	// the limit
@@ -337,7 +337,7 @@ const (
 	// APIFrequencyTooHigh is errcode 45011: API is called at a high frequency. Try
 	// again later.
 	//
-	// Retry: try again later.
+	// Retry: retry later with less traffic.
 	APIFrequencyTooHigh = 45011
 	// ResponseTimedOut is errcode 45015: Response timed out
 	ResponseTimedOut = 45015
@@ -570,6 +570,4370 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidBeginValue = 9001036
+	// Code1003 is errcode 1003: POST参数非法
+	Code1003 = 1003
+	// Code20002 is errcode 20002: 商品id不存在
+	Code20002 = 20002
+	// InvalidTemplateSize is errcode 40034: invalid template size
+	//
+	// Retry: do not retry.
+	InvalidTemplateSize = 40034
+	// InvalidTemplateIDSize is errcode 40036: 不合法的 template_id 长度
+	InvalidTemplateIDSize = 40036
+	// InvalidTemplateID is errcode 40037: 不合法的 template_id
+	InvalidTemplateID = 40037
+	// InvalidPluginToken is errcode 40040: invalid plugin token
+	//
+	// Retry: do not retry.
+	InvalidPluginToken = 40040
+	// InvalidPluginID is errcode 40041: invalid plugin id
+	//
+	// Retry: do not retry.
+	InvalidPluginID = 40041
+	// InvalidPluginSession is errcode 40042: invalid plugin session
+	//
+	// Retry: do not retry.
+	InvalidPluginSession = 40042
+	// InvalidFavType is errcode 40043: invalid fav type
+	//
+	// Retry: do not retry.
+	InvalidFavType = 40043
+	// InvalidSizeInLinkTitle is errcode 40044: invalid size in link.title
+	//
+	// Retry: do not retry.
+	InvalidSizeInLinkTitle = 40044
+	// InvalidSizeInLinkDescription is errcode 40045: invalid size in
+	// link.description
+	//
+	// Retry: do not retry.
+	InvalidSizeInLinkDescription = 40045
+	// InvalidSizeInLinkIconurl is errcode 40046: invalid size in link.iconurl
+	//
+	// Retry: do not retry.
+	InvalidSizeInLinkIconurl = 40046
+	// InvalidSizeInLinkURL is errcode 40047: invalid size in link.url
+	//
+	// Retry: do not retry.
+	InvalidSizeInLinkURL = 40047
+	// InvalidScoreReportType is errcode 40049: invalid score report type
+	//
+	// Retry: do not retry.
+	InvalidScoreReportType = 40049
+	// InvalidActionName is errcode 40052: invalid action name
+	//
+	// Retry: do not retry.
+	InvalidActionName = 40052
+	// InvalidActionInfo is errcode 40053: invalid action info, please check
+	// document
+	//
+	// Retry: do not retry.
+	InvalidActionInfo = 40053
+	// InvalidSubButtonURLDomain is errcode 40054: 不合法的子菜单按钮 url
+	// 域名
+	InvalidSubButtonURLDomain = 40054
+	// InvalidButtonURLDomain is errcode 40055: 不合法的菜单按钮 url 域名
+	InvalidButtonURLDomain = 40055
+	// InvalidSerialCode is errcode 40056: invalid serial code
+	//
+	// Retry: do not retry.
+	InvalidSerialCode = 40056
+	// InvalidTabbarSize is errcode 40057: invalid tabbar size
+	//
+	// Retry: do not retry.
+	InvalidTabbarSize = 40057
+	// InvalidTabbarNameSize is errcode 40058: invalid tabbar name size
+	//
+	// Retry: do not retry.
+	InvalidTabbarNameSize = 40058
+	// InvalidMsgID is errcode 40059: invalid msg id
+	//
+	// Retry: do not retry.
+	InvalidMsgID = 40059
+	// InvalidTitleSize is errcode 40062: invalid title size
+	//
+	// Retry: do not retry.
+	InvalidTitleSize = 40062
+	// InvalidMessageExtSize is errcode 40063: invalid message_ext size
+	//
+	// Retry: do not retry.
+	InvalidMessageExtSize = 40063
+	// InvalidAppType is errcode 40064: invalid app type
+	//
+	// Retry: do not retry.
+	InvalidAppType = 40064
+	// InvalidMsgStatus is errcode 40065: invalid msg status
+	//
+	// Retry: do not retry.
+	InvalidMsgStatus = 40065
+	// InvalidURL40066 is errcode 40066: 不合法的 url
+	// ，递交的页面被sitemap标记为拦截
+	InvalidURL40066 = 40066
+	// InvalidTvid is errcode 40067: invalid tvid
+	//
+	// Retry: do not retry.
+	InvalidTvid = 40067
+	// ContainMailciousURL is errcode 40068: contain mailcious url
+	ContainMailciousURL = 40068
+	// InvalidHardwareType is errcode 40069: invalid hardware type
+	//
+	// Retry: do not retry.
+	InvalidHardwareType = 40069
+	// InvalidSKUInfo is errcode 40070: invalid sku info
+	//
+	// Retry: do not retry.
+	InvalidSKUInfo = 40070
+	// InvalidCardType is errcode 40071: invalid card type
+	//
+	// Retry: do not retry.
+	InvalidCardType = 40071
+	// InvalidLocationID is errcode 40072: invalid location id
+	//
+	// Retry: do not retry.
+	InvalidLocationID = 40072
+	// InvalidCardID is errcode 40073: invalid card id
+	//
+	// Retry: do not retry.
+	InvalidCardID = 40073
+	// InvalidPayTemplateID is errcode 40074: invalid pay template id
+	//
+	// Retry: do not retry.
+	InvalidPayTemplateID = 40074
+	// InvalidEncryptCode is errcode 40075: invalid encrypt code
+	//
+	// Retry: do not retry.
+	InvalidEncryptCode = 40075
+	// InvalidColorID is errcode 40076: invalid color id
+	//
+	// Retry: do not retry.
+	InvalidColorID = 40076
+	// InvalidScoreType is errcode 40077: invalid score type
+	//
+	// Retry: do not retry.
+	InvalidScoreType = 40077
+	// InvalidCardStatus is errcode 40078: invalid card status
+	//
+	// Retry: do not retry.
+	InvalidCardStatus = 40078
+	// InvalidTime is errcode 40079: invalid time
+	//
+	// Retry: do not retry.
+	InvalidTime = 40079
+	// InvalidCardExt is errcode 40080: invalid card ext
+	//
+	// Retry: do not retry.
+	InvalidCardExt = 40080
+	// InvalidTemplateID40081 is errcode 40081: invalid template_id
+	//
+	// Retry: do not retry.
+	InvalidTemplateID40081 = 40081
+	// InvalidBannerPictureSize is errcode 40082: invalid banner picture size
+	//
+	// Retry: do not retry.
+	InvalidBannerPictureSize = 40082
+	// InvalidBannerURLSize is errcode 40083: invalid banner url size
+	//
+	// Retry: do not retry.
+	InvalidBannerURLSize = 40083
+	// InvalidButtonDescSize is errcode 40084: invalid button desc size
+	//
+	// Retry: do not retry.
+	InvalidButtonDescSize = 40084
+	// InvalidButtonURLSize is errcode 40085: invalid button url size
+	//
+	// Retry: do not retry.
+	InvalidButtonURLSize = 40085
+	// InvalidSharelinkLogoSize is errcode 40086: invalid sharelink logo size
+	//
+	// Retry: do not retry.
+	InvalidSharelinkLogoSize = 40086
+	// InvalidSharelinkDescSize is errcode 40087: invalid sharelink desc size
+	//
+	// Retry: do not retry.
+	InvalidSharelinkDescSize = 40087
+	// InvalidSharelinkTitleSize is errcode 40088: invalid sharelink title size
+	//
+	// Retry: do not retry.
+	InvalidSharelinkTitleSize = 40088
+	// InvalidPlatformID is errcode 40089: invalid platform id
+	//
+	// Retry: do not retry.
+	InvalidPlatformID = 40089
+	// InvalidRequestSourceBadClientIP is errcode 40090: invalid request source
+	// (bad client ip)
+	//
+	// Retry: do not retry.
+	InvalidRequestSourceBadClientIP = 40090
+	// InvalidComponentTicket is errcode 40091: invalid component ticket
+	//
+	// Retry: do not retry.
+	InvalidComponentTicket = 40091
+	// InvalidRemarkName is errcode 40092: invalid remark name
+	//
+	// Retry: do not retry.
+	InvalidRemarkName = 40092
+	// ReturnLocationID1 is errcode 40093: not completely ok, err_item will
+	ReturnLocationID1 = 40093
+	// InvalidComponentCredential is errcode 40094: invalid component credential
+	//
+	// Retry: do not retry.
+	InvalidComponentCredential = 40094
+	// BadSourceCaller is errcode 40095: bad source of caller
+	BadSourceCaller = 40095
+	// InvalidBiztype is errcode 40096: invalid biztype
+	//
+	// Retry: do not retry.
+	InvalidBiztype = 40096
+	// InvalidArgs is errcode 40097: 参数错误
+	InvalidArgs = 40097
+	// InvalidPoiid is errcode 40098: invalid poiid
+	//
+	// Retry: do not retry.
+	InvalidPoiid = 40098
+	// InvalidCode is errcode 40099: invalid code, this code has consumed.
+	//
+	// Retry: do not retry.
+	InvalidCode = 40099
+	// OldendtimeNewendtime is errcode 40100: invalid DateInfo, Make Sure
+	// OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime
+	//
+	// Retry: do not retry.
+	OldendtimeNewendtime = 40100
+	// MissingParameter is errcode 40101: missing parameter
+	MissingParameter = 40101
+	// InvalidIndustryID is errcode 40102: invalid industry id
+	//
+	// Retry: do not retry.
+	InvalidIndustryID = 40102
+	// InvalidIndustryIndex is errcode 40103: invalid industry index
+	//
+	// Retry: do not retry.
+	InvalidIndustryIndex = 40103
+	// InvalidCategoryID is errcode 40104: invalid category id
+	//
+	// Retry: do not retry.
+	InvalidCategoryID = 40104
+	// InvalidViewType is errcode 40105: invalid view type
+	//
+	// Retry: do not retry.
+	InvalidViewType = 40105
+	// InvalidUserName is errcode 40106: invalid user name
+	//
+	// Retry: do not retry.
+	InvalidUserName = 40106
+	// VerifyOK2 is errcode 40107: invalid card id! 1,card status must
+	//
+	// Retry: do not retry.
+	VerifyOK2 = 40107
+	// InvalidClientVersion is errcode 40108: invalid client version
+	//
+	// Retry: do not retry.
+	InvalidClientVersion = 40108
+	// TooManyCodeSize is errcode 40109: too many code size, must <= 100
+	TooManyCodeSize = 40109
+	// HaveEmptyCode is errcode 40110: have empty code
+	HaveEmptyCode = 40110
+	// HaveSameCode is errcode 40111: have same code
+	HaveSameCode = 40111
+	// CanNotSetBindOpenID is errcode 40112: can not set bind openid
+	CanNotSetBindOpenID = 40112
+	// UnsupportedFileType is errcode 40113: unsupported file type
+	UnsupportedFileType = 40113
+	// InvalidIndexValue is errcode 40114: invalid index value
+	//
+	// Retry: do not retry.
+	InvalidIndexValue = 40114
+	// InvalidSessionFrom is errcode 40115: invalid session from
+	//
+	// Retry: do not retry.
+	InvalidSessionFrom = 40115
+	// InvalidCode40116 is errcode 40116: invalid code
+	//
+	// Retry: do not retry.
+	InvalidCode40116 = 40116
+	// InvalidCardQuantity is errcode 40122: invalid card quantity
+	//
+	// Retry: do not retry.
+	InvalidCardQuantity = 40122
+	// InvalidTaskID is errcode 40123: invalid task_id
+	//
+	// Retry: do not retry.
+	InvalidTaskID = 40123
+	// TooManyCustomField is errcode 40124: too many custom field!
+	TooManyCustomField = 40124
+	// InvalidTextSize is errcode 40126: invalid text size
+	//
+	// Retry: do not retry.
+	InvalidTextSize = 40126
+	// CardGivenUser is errcode 40127: invalid user-card status! Hint: the
+	//
+	// Retry: do not retry.
+	CardGivenUser = 40127
+	// APICgiBinMaterialAddMaterial is errcode 40128: invalid media id! must be
+	// uploaded
+	//
+	// Retry: do not retry.
+	APICgiBinMaterialAddMaterial = 40128
+	// InvalidScene is errcode 40129: invalid scene
+	//
+	// Retry: do not retry.
+	InvalidScene = 40129
+	// InvalidOpenIDListSize is errcode 40130: invalid openid list size, at least
+	// two openid
+	//
+	// Retry: do not retry.
+	InvalidOpenIDListSize = 40130
+	// OutLimitTicket is errcode 40131: out of limit of ticket
+	OutLimitTicket = 40131
+	// InvalidEncrytData is errcode 40133: invalid encryt data
+	//
+	// Retry: do not retry.
+	InvalidEncrytData = 40133
+	// Code40135 is errcode 40135: invalid not supply bonus, can not
+	//
+	// Retry: do not retry.
+	Code40135 = 40135
+	// SureSKUQuantityDepositcodeQuantity is errcode 40136: invalid use
+	// DepositCodeMode, make
+	//
+	// Retry: do not retry.
+	SureSKUQuantityDepositcodeQuantity = 40136
+	// Code40138 is errcode 40138: emphasis word can not be first neither remark
+	Code40138 = 40138
+	// InvalidSubMerchantID is errcode 40139: invalid sub merchant id
+	//
+	// Retry: do not retry.
+	InvalidSubMerchantID = 40139
+	// InvalidSubMerchantStatus is errcode 40140: invalid sub merchant status
+	//
+	// Retry: do not retry.
+	InvalidSubMerchantStatus = 40140
+	// InvalidImageURL is errcode 40141: invalid image url
+	//
+	// Retry: do not retry.
+	InvalidImageURL = 40141
+	// InvalidSharecardParameters is errcode 40142: invalid sharecard parameters
+	//
+	// Retry: do not retry.
+	InvalidSharecardParameters = 40142
+	// InvalidLeastCostInfo is errcode 40143: invalid least cost info, should be 0
+	//
+	// Retry: do not retry.
+	InvalidLeastCostInfo = 40143
+	// Code40144 is errcode 40144: 1)maybe share_card_list.num or
+	// consume_share_self_num too big; 2)maybe card_id_list also has
+	// self-card_id;3)maybe card_id_list has many different card_id;4)maybe both
+	Code40144 = 40144
+	// CenterURL is errcode 40145: invalid update! Can not both set PayCell and
+	// CenterCellInfo(include: center_title, center_sub_title,
+	//
+	// Retry: do not retry.
+	CenterURL = 40145
+	// Code40146 is errcode 40146: invalid openid! card may be marked by other
+	// user!
+	//
+	// Retry: do not retry.
+	Code40146 = 40146
+	// InvalidConsumeConsumeTimeOverrangingRestricts is errcode 40147: invalid
+	// consume! Consume time overranging restricts.
+	//
+	// Retry: do not retry.
+	InvalidConsumeConsumeTimeOverrangingRestricts = 40147
+	// InvalidFriendsCardType is errcode 40148: invalid friends card type
+	//
+	// Retry: do not retry.
+	InvalidFriendsCardType = 40148
+	// InvalidUseTimeLimit is errcode 40149: invalid use time limit
+	//
+	// Retry: do not retry.
+	InvalidUseTimeLimit = 40149
+	// InvalidCardParameters is errcode 40150: invalid card parameters
+	//
+	// Retry: do not retry.
+	InvalidCardParameters = 40150
+	// InvalidCardInfo is errcode 40151: invalid card info, text/pic hit antispam
+	//
+	// Retry: do not retry.
+	InvalidCardInfo = 40151
+	// InvalidGroupID40152 is errcode 40152: invalid group id
+	//
+	// Retry: do not retry.
+	InvalidGroupID40152 = 40152
+	// Code40153 is errcode 40153: self consume cell for friends card must need
+	// verify code
+	Code40153 = 40153
+	// InvalidVoipParameters is errcode 40154: invalid voip parameters
+	//
+	// Retry: do not retry.
+	InvalidVoipParameters = 40154
+	// InvalidFaceRecognizeParameters is errcode 40156: invalid face recognize
+	// parameters
+	//
+	// Retry: do not retry.
+	InvalidFaceRecognizeParameters = 40156
+	// InvalidPicture is errcode 40157: invalid picture, has no face
+	//
+	// Retry: do not retry.
+	InvalidPicture = 40157
+	// InvalidUseCustomCode is errcode 40158: invalid use_custom_code, need be
+	// false
+	//
+	// Retry: do not retry.
+	InvalidUseCustomCode = 40158
+	// InvalidLengthPath is errcode 40159: invalid length for path, or the data is
+	// not json string
+	//
+	// Retry: do not retry.
+	InvalidLengthPath = 40159
+	// InvalidImageFile is errcode 40160: invalid image file
+	//
+	// Retry: do not retry.
+	InvalidImageFile = 40160
+	// ImageFileNotMatch is errcode 40161: image file not match
+	ImageFileNotMatch = 40161
+	// InvalidLifespan is errcode 40162: invalid lifespan
+	//
+	// Retry: do not retry.
+	InvalidLifespan = 40162
+	// InvalidIP is errcode 40164: invalid ip, not in whitelist
+	//
+	// Retry: do not retry.
+	InvalidIP = 40164
+	// InvalidWeappPagepath is errcode 40165: invalid weapp pagepath
+	//
+	// Retry: do not retry.
+	InvalidWeappPagepath = 40165
+	// InvalidWeappAppID is errcode 40166: invalid weapp appid
+	//
+	// Retry: do not retry.
+	InvalidWeappAppID = 40166
+	// Code40167 is errcode 40167: there is no relation with plugin appid
+	Code40167 = 40167
+	// UnlinkedWeappCard is errcode 40168: unlinked weapp card
+	UnlinkedWeappCard = 40168
+	// InvalidLengthScene is errcode 40169: invalid length for scene, or the data
+	// is not json string
+	//
+	// Retry: do not retry.
+	InvalidLengthScene = 40169
+	// ArgsCountExceedCountLimit is errcode 40170: args count exceed count limit
+	ArgsCountExceedCountLimit = 40170
+	// Code40171 is errcode 40171: product id can not empty and the length cannot
+	// exceed 32
+	Code40171 = 40171
+	// CanNotHaveSameProductID is errcode 40172: can not have same product id
+	CanNotHaveSameProductID = 40172
+	// ThereNoBindRelation is errcode 40173: there is no bind relation
+	ThereNoBindRelation = 40173
+	// NotCardUser is errcode 40174: not card user
+	NotCardUser = 40174
+	// InvalidMaterialID is errcode 40175: invalid material id
+	//
+	// Retry: do not retry.
+	InvalidMaterialID = 40175
+	// InvalidTemplateID40176 is errcode 40176: invalid template id
+	//
+	// Retry: do not retry.
+	InvalidTemplateID40176 = 40176
+	// InvalidProductID is errcode 40177: invalid product id
+	//
+	// Retry: do not retry.
+	InvalidProductID = 40177
+	// InvalidSign is errcode 40178: invalid sign
+	//
+	// Retry: do not retry.
+	InvalidSign = 40178
+	// AllowedAddOrUpdate is errcode 40179: Function is adjusted, rules are not
+	AllowedAddOrUpdate = 40179
+	// InvalidClientTmpToken is errcode 40180: invalid client tmp token
+	//
+	// Retry: do not retry.
+	InvalidClientTmpToken = 40180
+	// InvalidOpengid is errcode 40181: invalid opengid
+	//
+	// Retry: do not retry.
+	InvalidOpengid = 40181
+	// InvalidPackID is errcode 40182: invalid pack_id
+	//
+	// Retry: do not retry.
+	InvalidPackID = 40182
+	// ShouldBindWithWxaAppID is errcode 40183: invalid product_appid,
+	// product_appid
+	//
+	// Retry: do not retry.
+	ShouldBindWithWxaAppID = 40183
+	// InvalidURLPath is errcode 40184: invalid url path
+	//
+	// Retry: do not retry.
+	InvalidURLPath = 40184
+	// InvalidAuthToken is errcode 40185: invalid auth_token, or auth_token is
+	// expired
+	//
+	// Retry: do not retry.
+	InvalidAuthToken = 40185
+	// InvalidDelegate is errcode 40186: invalid delegate
+	//
+	// Retry: do not retry.
+	InvalidDelegate = 40186
+	// InvalidIP40187 is errcode 40187: invalid ip
+	//
+	// Retry: do not retry.
+	InvalidIP40187 = 40187
+	// InvalidScope is errcode 40188: invalid scope
+	//
+	// Retry: do not retry.
+	InvalidScope = 40188
+	// InvalidWidth is errcode 40189: invalid width
+	//
+	// Retry: do not retry.
+	InvalidWidth = 40189
+	// InvalidDelegateTime is errcode 40190: invalid delegate time
+	//
+	// Retry: do not retry.
+	InvalidDelegateTime = 40190
+	// InvalidPicURL is errcode 40191: invalid pic_url
+	//
+	// Retry: do not retry.
+	InvalidPicURL = 40191
+	// InvalidAuthorInNews is errcode 40192: invalid author in news
+	//
+	// Retry: do not retry.
+	InvalidAuthorInNews = 40192
+	// InvalidRecommendLength is errcode 40193: invalid recommend length
+	//
+	// Retry: do not retry.
+	InvalidRecommendLength = 40193
+	// IllegalRecommend is errcode 40194: illegal recommend
+	IllegalRecommend = 40194
+	// InvalidShowNum is errcode 40195: invalid show_num
+	//
+	// Retry: do not retry.
+	InvalidShowNum = 40195
+	// InvalidSmartmsgMediaID is errcode 40196: invalid smartmsg media_id
+	//
+	// Retry: do not retry.
+	InvalidSmartmsgMediaID = 40196
+	// InvalidSmartmsgMediaNum is errcode 40197: invalid smartmsg media num
+	//
+	// Retry: do not retry.
+	InvalidSmartmsgMediaNum = 40197
+	// MustSameAsShowNum is errcode 40198: invalid default msg article size,
+	//
+	// Retry: do not retry.
+	MustSameAsShowNum = 40198
+	// WaybillIDNotFound is errcode 40199: 运单 ID 不存在，未查到运单
+	WaybillIDNotFound = 40199
+	// InvalidAccountType is errcode 40200: invalid account type
+	//
+	// Retry: do not retry.
+	InvalidAccountType = 40200
+	// InvalidCheckURL is errcode 40201: invalid check url
+	//
+	// Retry: do not retry.
+	InvalidCheckURL = 40201
+	// InvalidCheckAction is errcode 40202: invalid check action
+	//
+	// Retry: do not retry.
+	InvalidCheckAction = 40202
+	// InvalidCheckOperator is errcode 40203: invalid check operator
+	//
+	// Retry: do not retry.
+	InvalidCheckOperator = 40203
+	// Code40204 is errcode 40204: can not delete wash or rumor article
+	Code40204 = 40204
+	// InvalidCheckKeywordsString is errcode 40205: invalid check keywords string
+	//
+	// Retry: do not retry.
+	InvalidCheckKeywordsString = 40205
+	// InvalidCheckBeginStamp is errcode 40206: invalid check begin stamp
+	//
+	// Retry: do not retry.
+	InvalidCheckBeginStamp = 40206
+	// InvalidCheckAliveSeconds is errcode 40207: invalid check alive seconds
+	//
+	// Retry: do not retry.
+	InvalidCheckAliveSeconds = 40207
+	// InvalidCheckNotifyID is errcode 40208: invalid check notify id
+	//
+	// Retry: do not retry.
+	InvalidCheckNotifyID = 40208
+	// InvalidCheckNotifyMsg is errcode 40209: invalid check notify msg
+	//
+	// Retry: do not retry.
+	InvalidCheckNotifyMsg = 40209
+	// InvalidCheckWxaPath is errcode 40210: pages
+	// 中的path参数不存在或为空
+	InvalidCheckWxaPath = 40210
+	// InvalidScopeData is errcode 40211: invalid scope_data
+	//
+	// Retry: do not retry.
+	InvalidScopeData = 40211
+	// InvalidQuery is errcode 40212: paegs
+	// 当中存在不合法的query，query格式遵循URL标准，即k1=v1&k2=v2
+	InvalidQuery = 40212
+	// InvalidHrefTag is errcode 40213: invalid href tag
+	//
+	// Retry: do not retry.
+	InvalidHrefTag = 40213
+	// InvalidHrefText is errcode 40214: invalid href text
+	//
+	// Retry: do not retry.
+	InvalidHrefText = 40214
+	// InvalidImageCount is errcode 40215: invalid image count
+	//
+	// Retry: do not retry.
+	InvalidImageCount = 40215
+	// InvalidDesc is errcode 40216: invalid desc
+	//
+	// Retry: do not retry.
+	InvalidDesc = 40216
+	// InvalidVideoCount is errcode 40217: invalid video count
+	//
+	// Retry: do not retry.
+	InvalidVideoCount = 40217
+	// InvalidVideoID is errcode 40218: invalid video id
+	//
+	// Retry: do not retry.
+	InvalidVideoID = 40218
+	// PagesEmpty is errcode 40219: pages不存在或者参数为空
+	PagesEmpty = 40219
+	// DataListEmpty is errcode 40220: data_list is empty
+	DataListEmpty = 40220
+	// InvalidContentEncoding is errcode 40221: invalid Content-Encoding
+	//
+	// Retry: do not retry.
+	InvalidContentEncoding = 40221
+	// InvalidRequestIdcDomain is errcode 40222: invalid request idc domain
+	//
+	// Retry: do not retry.
+	InvalidRequestIdcDomain = 40222
+	// EmptyMediaCover is errcode 40229: 媒体封面为空，请添加媒体封面
+	EmptyMediaCover = 40229
+	// MissingURL is errcode 41010: 缺失 url 参数
+	MissingURL = 41010
+	// CheckDocumentAndRequestJSON is errcode 41011: missing required fields!
+	// please
+	CheckDocumentAndRequestJSON = 41011
+	// MissingCardID is errcode 41012: missing card id
+	MissingCardID = 41012
+	// MissingCode is errcode 41013: missing code
+	MissingCode = 41013
+	// MissingTicketClass is errcode 41014: missing ticket_class
+	MissingTicketClass = 41014
+	// MissingShowTime is errcode 41015: missing show_time
+	MissingShowTime = 41015
+	// MissingScreeningRoom is errcode 41016: missing screening_room
+	MissingScreeningRoom = 41016
+	// MissingSeatNumber is errcode 41017: missing seat_number
+	MissingSeatNumber = 41017
+	// MissingComponentAppID is errcode 41018: missing component_appid
+	MissingComponentAppID = 41018
+	// MissingPlatformSecret is errcode 41019: missing platform_secret
+	MissingPlatformSecret = 41019
+	// MissingPlatformTicket is errcode 41020: missing platform_ticket
+	MissingPlatformTicket = 41020
+	// MissingComponentAccessToken is errcode 41021: missing component_access_token
+	MissingComponentAccessToken = 41021
+	// MissingDisplayField is errcode 41024: missing "display" field
+	MissingDisplayField = 41024
+	// PoiListEmpty is errcode 41025: poi_list empty
+	PoiListEmpty = 41025
+	// MissingImageListInfo is errcode 41026: missing image list info, text maybe
+	// empty
+	MissingImageListInfo = 41026
+	// MissingVoipCallKey is errcode 41027: missing voip call key
+	MissingVoipCallKey = 41027
+	// InvalidFormID is errcode 41028: invalid form id
+	//
+	// Retry: do not retry.
+	InvalidFormID = 41028
+	// FormIDUsedCountReachLimit is errcode 41029: form id used count reach limit
+	FormIDUsedCountReachLimit = 41029
+	// InvalidPage is errcode 41030:
+	// page路径不正确，需要保证在现网版本小程序中存在，与app.json保持一致
+	InvalidPage = 41030
+	// FormIDHaveBeenBlocked is errcode 41031: the form id have been blocked!
+	FormIDHaveBeenBlocked = 41031
+	// SubmittedFormID is errcode 41032: not allow to send message with
+	SubmittedFormID = 41032
+	// InvaidRegisterType is errcode 41033:
+	// 只允许通过api创建的小程序使用
+	InvaidRegisterType = 41033
+	// SubmittedFormID41034 is errcode 41034: not allow to send message with
+	SubmittedFormID41034 = 41034
+	// Code41035 is errcode 41035: not allow to send message with prepay id, for
+	// punishment
+	Code41035 = 41035
+	// AppIDAdCid is errcode 41036: appid ad cid
+	AppIDAdCid = 41036
+	// AppIDAdMchAppID is errcode 41037: appid ad_mch_appid
+	AppIDAdMchAppID = 41037
+	// AppIDPosType is errcode 41038: appid pos_type
+	AppIDPosType = 41038
+	// PluginTokenExpired is errcode 42004: plugin token expired
+	PluginTokenExpired = 42004
+	// APIUsageExpired is errcode 42005: api usage expired
+	APIUsageExpired = 42005
+	// ComponentAccessTokenExpired is errcode 42006: component_access_token expired
+	ComponentAccessTokenExpired = 42006
+	// VoipCallKeyExpired is errcode 42008: voip call key expired
+	VoipCallKeyExpired = 42008
+	// ClientTmpTokenExpired is errcode 42009: client tmp token expired
+	ClientTmpTokenExpired = 42009
+	// RequireNotBlock is errcode 43006: require not block
+	RequireNotBlock = 43006
+	// RequireBizuserAuthorize is errcode 43007: require bizuser authorize
+	RequireBizuserAuthorize = 43007
+	// RequireBizPayAuth is errcode 43008: require biz pay auth
+	RequireBizPayAuth = 43008
+	// CanNotUseCustomCode is errcode 43009: can not use custom code, need
+	// authorize
+	CanNotUseCustomCode = 43009
+	// CanNotUseBalance is errcode 43010: can not use balance, need authorize
+	CanNotUseBalance = 43010
+	// CanNotUseBonus is errcode 43011: can not use bonus, need authorize
+	CanNotUseBonus = 43011
+	// CanNotUseCustomURL is errcode 43012: can not use custom url, need authorize
+	CanNotUseCustomURL = 43012
+	// CanNotUseShakeCard is errcode 43013: can not use shake card, need authorize
+	CanNotUseShakeCard = 43013
+	// RequireCheckAgent is errcode 43014: require check agent
+	RequireCheckAgent = 43014
+	// Code43015 is errcode 43015: require authorize by wechat team to use this
+	// function!
+	Code43015 = 43015
+	// RequireVerify is errcode 43016: 小程序未认证
+	RequireVerify = 43016
+	// RequireLocationID is errcode 43017: require location id!
+	RequireLocationID = 43017
+	// CodeHasNoBeenMark is errcode 43018: code has no been mark!
+	CodeHasNoBeenMark = 43018
+	// ChangeTemplateTooFrequently is errcode 43100: change template too frequently
+	ChangeTemplateTooFrequently = 43100
+	// UserRefuseAcceptMsg is errcode 43101:
+	// 用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系
+	UserRefuseAcceptMsg = 43101
+	// TempalteNotSubscriptiontype is errcode 43102: the tempalte is not
+	// subscriptiontype
+	TempalteNotSubscriptiontype = 43102
+	// Code43103 is errcode 43103: the api only can cancel the subscription
+	Code43103 = 43103
+	// AppIDDoesNotHavePermission is errcode 43104: this appid does not have
+	// permission
+	AppIDDoesNotHavePermission = 43104
+	// Code43105 is errcode 43105: news has no binding relation with template_id
+	Code43105 = 43105
+	// NotAllowAddTemplate is errcode 43106: not allow to add template, for
+	// punishment
+	NotAllowAddTemplate = 43106
+	// EmptyListSize is errcode 44005: 空白的列表
+	EmptyListSize = 44005
+	// EmptyFileData is errcode 44006: empty file data
+	//
+	// Retry: do not retry.
+	EmptyFileData = 44006
+	// RepeatedMsgID is errcode 44007: repeated msg id
+	RepeatedMsgID = 44007
+	// ImageURLSizeOutLimit is errcode 44997: image url size out of limit
+	ImageURLSizeOutLimit = 44997
+	// Code44998 is errcode 44998: keyword string media size out of limit
+	Code44998 = 44998
+	// KeywordsListSizeOutLimit is errcode 44999: keywords list size out of limit
+	KeywordsListSizeOutLimit = 44999
+	// MsgIDSizeOutLimit is errcode 45000: msg_id size out of limit
+	MsgIDSizeOutLimit = 45000
+	// TemplateSizeOutLimit is errcode 45012: 模板大小超过限制
+	TemplateSizeOutLimit = 45012
+	// TooManyTemplateArgs is errcode 45013: too many template args
+	TooManyTemplateArgs = 45013
+	// TemplateMessageSizeOutLimit is errcode 45014: template message size out of
+	// limit
+	TemplateMessageSizeOutLimit = 45014
+	// TooManyOpenID is errcode 45019: too many openid, please input less
+	TooManyOpenID = 45019
+	// TooManyImage is errcode 45020: too many image, please input less
+	TooManyImage = 45020
+	// Code45021 is errcode 45021: some argument may be out of length
+	Code45021 = 45021
+	// BonusOutLimit is errcode 45022: bonus is out of limit
+	BonusOutLimit = 45022
+	// BalanceOutLimit is errcode 45023: balance is out of limit
+	BalanceOutLimit = 45023
+	// Code45024 is errcode 45024: rank template number is out of limit
+	Code45024 = 45024
+	// PoiidCountOutLimit is errcode 45025: poiid count is out of limit
+	PoiidCountOutLimit = 45025
+	// TemplateNumExceedsLimit is errcode 45026: template num exceeds limit
+	TemplateNumExceedsLimit = 45026
+	// TemplateConflictWithIndustry is errcode 45027: template conflict with
+	// industry
+	TemplateConflictWithIndustry = 45027
+	// HasNoMasssendQuota is errcode 45028: has no masssend quota
+	HasNoMasssendQuota = 45028
+	// QrcodeCountOutLimit is errcode 45029: qrcode count out of limit
+	QrcodeCountOutLimit = 45029
+	// LimitCardid is errcode 45030: limit cardid, not support this function
+	LimitCardid = 45030
+	// StockOutLimit is errcode 45031: stock is out of limit
+	StockOutLimit = 45031
+	// Code45032 is errcode 45032: not inner ip for special acct in white-list
+	Code45032 = 45032
+	// Code45033 is errcode 45033: user get card num is out of get_limit
+	Code45033 = 45033
+	// Code45034 is errcode 45034: media file count is out of limit
+	Code45034 = 45034
+	// AccessClientipNotRegistered is errcode 45035: access clientip is not
+	// registered, not in ip-white-list
+	AccessClientipNotRegistered = 45035
+	// UserReceiveAnnouncementLimit is errcode 45036: User receive announcement
+	// limit
+	UserReceiveAnnouncementLimit = 45036
+	// Code45037 is errcode 45037: user out of time limit or never talked in
+	// tempsession
+	Code45037 = 45037
+	// UserSubscribed is errcode 45038: user subscribed, cannot use tempsession api
+	UserSubscribed = 45038
+	// CardListSizeOutLimit is errcode 45039: card_list_size out of limit
+	CardListSizeOutLimit = 45039
+	// ReachMaxMonthlyQuotaLimit is errcode 45040: reach max monthly quota limit
+	ReachMaxMonthlyQuotaLimit = 45040
+	// Code45041 is errcode 45041: this card reach total sku quantity limit!
+	Code45041 = 45041
+	// NotCreateSubMerchant is errcode 45042: limit card type, this card type can
+	NotCreateSubMerchant = 45042
+	// Code45043 is errcode 45043: can not set share_friends=true
+	Code45043 = 45043
+	// Code45044 is errcode 45044: icon url size in abstract is out of limit
+	Code45044 = 45044
+	// UnauthorizedFriendsCard is errcode 45045: unauthorized friends card, please
+	// contact administrator
+	UnauthorizedFriendsCard = 45045
+	// Paycell is errcode 45046: operate field conflict, CenterCell,
+	Paycell = 45046
+	// MenuUseInvalidType is errcode 45048: menu use invalid type
+	MenuUseInvalidType = 45048
+	// IvrUseInvalidType is errcode 45049: ivr use invalid type
+	IvrUseInvalidType = 45049
+	// CustomMsgUseInvalidType is errcode 45050: custom msg use invalid type
+	CustomMsgUseInvalidType = 45050
+	// TemplateMsgUseInvalidLink is errcode 45051: template msg use invalid link
+	TemplateMsgUseInvalidLink = 45051
+	// MasssendMsgUseInvalidType is errcode 45052: masssend msg use invalid type
+	MasssendMsgUseInvalidType = 45052
+	// ExceedConsumeVerifyCodeSize is errcode 45053: exceed consume verify code
+	// size
+	ExceedConsumeVerifyCodeSize = 45053
+	// BelowConsumeVerifyCodeSize is errcode 45054: below consume verify code size
+	BelowConsumeVerifyCodeSize = 45054
+	// Code45055 is errcode 45055: the code is not in consume verify code charset
+	Code45055 = 45055
+	// TooManyTagNow is errcode 45056: too many tag now, no need to add new
+	TooManyTagNow = 45056
+	// Code45057 is errcode 45057: can't delete the tag that has too many fans
+	Code45057 = 45057
+	// CanTModifySysTag is errcode 45058: can't modify sys tag
+	CanTModifySysTag = 45058
+	// Code45059 is errcode 45059: can not tagging one user too much
+	Code45059 = 45059
+	// Code45060 is errcode 45060: media is applied in ivr or menu, can not be
+	// deleted
+	Code45060 = 45060
+	// Code45061 is errcode 45061: maybe the update frequency is too often, please
+	// try again
+	Code45061 = 45061
+	// HasAgreementAd is errcode 45062: has agreement ad. please use
+	// mp.weixin.qq.com
+	HasAgreementAd = 45062
+	// AccesstokenNotXiaochengxu is errcode 45063: accesstoken is not xiaochengxu
+	AccesstokenNotXiaochengxu = 45063
+	// Code45064 is errcode 45064: 创建菜单包含未关联的小程序
+	Code45064 = 45064
+	// ClientmsgidExist is errcode 45065: 相同 clientmsgid
+	// 已存在群发记录，返回数据中带有已存在的群发任务的
+	// msgid
+	ClientmsgidExist = 45065
+	// SameClientmsgidRetryTooFast is errcode 45066: 相同 clientmsgid
+	// 重试速度过快，请间隔1分钟重试
+	SameClientmsgidRetryTooFast = 45066
+	// ClientmsgidSizeOutLimit is errcode 45067: clientmsgid 长度超过限制
+	ClientmsgidSizeOutLimit = 45067
+	// FileSizeOutLimit is errcode 45068: file size out of limit
+	FileSizeOutLimit = 45068
+	// ProductListSizeOutLimit is errcode 45069: product list size out of limit
+	ProductListSizeOutLimit = 45069
+	// BusinessAccountHaveBeenCreated is errcode 45070: the business account have
+	// been created
+	BusinessAccountHaveBeenCreated = 45070
+	// BusinessAccountNotFound is errcode 45071: business account not found
+	BusinessAccountNotFound = 45071
+	// InvalidCommand is errcode 45072: command字段取值不对
+	InvalidCommand = 45072
+	// Code45073 is errcode 45073: not inner vip for sns in white list
+	Code45073 = 45073
+	// ShouldDeleteUselessMaterial is errcode 45074: material list size out of
+	// limit, you
+	ShouldDeleteUselessMaterial = 45074
+	// InvalidKeywordID is errcode 45075: invalid keyword id
+	//
+	// Retry: do not retry.
+	InvalidKeywordID = 45075
+	// InvalidCount is errcode 45076: invalid count
+	//
+	// Retry: do not retry.
+	InvalidCount = 45076
+	// NumberBusinessAccountReachLimit is errcode 45077: number of business account
+	// reach limit
+	NumberBusinessAccountReachLimit = 45077
+	// NicknameIllegal is errcode 45078: nickname is illegal!
+	NicknameIllegal = 45078
+	// NicknameForbiddenMatchedForbiddenKeyword is errcode 45079: nickname is
+	// forbidden!(matched forbidden keyword)
+	NicknameForbiddenMatchedForbiddenKeyword = 45079
+	// Code45080 is errcode 45080:
+	// 下发输入状态，需要之前30秒内跟用户有过消息交互 need
+	// sending message to user, or
+	Code45080 = 45080
+	// YouAlreadyTyping is errcode 45081:
+	// 已经在输入状态，不可重复下发
+	YouAlreadyTyping = 45081
+	// Code45082 is errcode 45082: need icp license for the url domain
+	Code45082 = 45082
+	// SpeedOutRange is errcode 45083: the speed out of range
+	SpeedOutRange = 45083
+	// NoSpeedMessage is errcode 45084: No speed message
+	NoSpeedMessage = 45084
+	// SpeedServerErr is errcode 45085: speed server err
+	SpeedServerErr = 45085
+	// InvalidAttrbuteDataMiniprogramAppID is errcode 45086: invalid attrbute
+	// 'data-miniprogram-appid'
+	//
+	// Retry: do not retry.
+	InvalidAttrbuteDataMiniprogramAppID = 45086
+	// AccountHaveBeenBlocked is errcode 45087: customer service message from this
+	AccountHaveBeenBlocked = 45087
+	// ActionSizeOutLimit is errcode 45088: action size out of limit
+	ActionSizeOutLimit = 45088
+	// Expired is errcode 45089: expired
+	Expired = 45089
+	// InvalidGroupMsgTicket is errcode 45090: invalid group msg ticket
+	//
+	// Retry: do not retry.
+	InvalidGroupMsgTicket = 45090
+	// AccountNameIllegal is errcode 45091: account_name is illegal!
+	AccountNameIllegal = 45091
+	// NoVoiceData is errcode 45092: no voice data
+	NoVoiceData = 45092
+	// NoQuotaSendMsg is errcode 45093: no quota to send msg
+	NoQuotaSendMsg = 45093
+	// WhenUserEnterSession is errcode 45094: not allow to send custom message
+	WhenUserEnterSession = 45094
+	// Code45095 is errcode 45095: not allow to modify stock for the advertisement
+	// batch
+	Code45095 = 45095
+	// InvalidQrcode is errcode 45096: invalid qrcode
+	//
+	// Retry: do not retry.
+	InvalidQrcode = 45096
+	// InvalidQrcodePrefix is errcode 45097: invalid qrcode prefix
+	//
+	// Retry: do not retry.
+	InvalidQrcodePrefix = 45097
+	// Code45098 is errcode 45098: msgmenu list size is out of limit
+	Code45098 = 45098
+	// Code45099 is errcode 45099: msgmenu item content size is out of limit
+	Code45099 = 45099
+	// InvalidSizeKeywordIDList is errcode 45100: invalid size of keyword_id_list
+	//
+	// Retry: do not retry.
+	InvalidSizeKeywordIDList = 45100
+	// HitUploadLimit is errcode 45101: hit upload limit
+	HitUploadLimit = 45101
+	// APIHaveBeenBlockedTemporarily is errcode 45102: this api have been blocked
+	// temporarily.
+	APIHaveBeenBlockedTemporarily = 45102
+	// APIHasBeenUnsupported is errcode 45103: This API has been unsupported
+	APIHasBeenUnsupported = 45103
+	// ReachMaxDomainQuotaLimit is errcode 45104: reach max domain quota limit
+	ReachMaxDomainQuotaLimit = 45104
+	// ConsumeVerifyCodeNotFound is errcode 45154: the consume verify code not
+	// found
+	ConsumeVerifyCodeNotFound = 45154
+	// ConsumeVerifyCodeExisted is errcode 45155: the consume verify code is
+	// existed
+	ConsumeVerifyCodeExisted = 45155
+	// Code45156 is errcode 45156: the consume verify code's length not invalid
+	Code45156 = 45156
+	// InvalidTagName is errcode 45157: invalid tag name
+	//
+	// Retry: do not retry.
+	InvalidTagName = 45157
+	// TagNameTooLong is errcode 45158: tag name too long
+	TagNameTooLong = 45158
+	// InvalidTagID is errcode 45159: invalid tag id
+	//
+	// Retry: do not retry.
+	InvalidTagID = 45159
+	// InvalidCategoryCreateCard is errcode 45160: invalid category to create card
+	//
+	// Retry: do not retry.
+	InvalidCategoryCreateCard = 45160
+	// Code45161 is errcode 45161: this video id must be generated by calling
+	// upload api
+	Code45161 = 45161
+	// InvalidType is errcode 45162: invalid type
+	//
+	// Retry: do not retry.
+	InvalidType = 45162
+	// InvalidSortMethod is errcode 45163: invalid sort_method
+	//
+	// Retry: do not retry.
+	InvalidSortMethod = 45163
+	// InvalidOffset is errcode 45164: invalid offset
+	//
+	// Retry: do not retry.
+	InvalidOffset = 45164
+	// InvalidLimit is errcode 45165: invalid limit
+	//
+	// Retry: do not retry.
+	InvalidLimit = 45165
+	// InvalidContent is errcode 45166: invalid content
+	//
+	// Retry: do not retry.
+	InvalidContent = 45166
+	// InvalidVoipCallKey is errcode 45167: invalid voip call key
+	//
+	// Retry: do not retry.
+	InvalidVoipCallKey = 45167
+	// KeywordInBlacklist is errcode 45168: keyword in blacklist
+	KeywordInBlacklist = 45168
+	// Code45501 is errcode 45501: part or whole of the requests from
+	Code45501 = 45501
+	// PoiNoExist is errcode 46005: poi no exist
+	PoiNoExist = 46005
+	// VoipFileNotExist is errcode 46006: voip file not exist
+	VoipFileNotExist = 46006
+	// FileBeingTranscoded is errcode 46007: file being transcoded, please try
+	// later
+	FileBeingTranscoded = 46007
+	// ResultIDNotExist is errcode 46008: result id not exist
+	ResultIDNotExist = 46008
+	// ThereNoUserData is errcode 46009: there is no user data
+	ThereNoUserData = 46009
+	// Code46101 is errcode 46101: this api have been not supported
+	Code46101 = 46101
+	// UnicodeEncodeUxxxxUxxxx is errcode 47002: data format error, do NOT use json
+	UnicodeEncodeUxxxxUxxxx = 47002
+	// ArgumentInvalid is errcode 47003:
+	// 模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错
+	ArgumentInvalid = 47003
+	// Code47004 is errcode 47004:
+	// 每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）
+	Code47004 = 47004
+	// TabbarNoExist is errcode 47005: tabbar no exist
+	TabbarNoExist = 47005
+	// SubmitPagesCountReachDailyLimit is errcode 47006:
+	// 当天提交页面数达到了配额上限，请明天再试
+	SubmitPagesCountReachDailyLimit = 47006
+	// SearchResultsCountMoreThanLimit is errcode 47101:
+	// 搜索结果总数超过了1000条
+	SearchResultsCountMoreThanLimit = 47101
+	// NextPageInfoError is errcode 47102: next_page_info参数错误
+	NextPageInfoError = 47102
+	// ActivityIDError is errcode 47501: 参数 activity_id 错误
+	ActivityIDError = 47501
+	// TargetStateError is errcode 47502: 参数 target_state 错误
+	TargetStateError = 47502
+	// VersionTypeError is errcode 47503: 参数 version_type 错误
+	VersionTypeError = 47503
+	// ActivityIDExpiredTime is errcode 47504: activity_id
+	ActivityIDExpiredTime = 47504
+	// UserNotAgreeMassSendProtocol is errcode 48003: user not agree mass-send
+	// protocol
+	UserNotAgreeMassSendProtocol = 48003
+	// Code48007 is errcode 48007: forbid to use other's voip call key
+	Code48007 = 48007
+	// APIExpired is errcode 48009: this api is expired
+	APIExpired = 48009
+	// Code48010 is errcode 48010: forbid to modify the material，
+	Code48010 = 48010
+	// DisabledTemplateID is errcode 48011: disabled template id
+	DisabledTemplateID = 48011
+	// InvalidToken is errcode 48012: invalid token
+	//
+	// Retry: do not retry.
+	InvalidToken = 48012
+	// Code48013 is errcode 48013:
+	// 该视频非新接口上传，不能用于视频消息群发
+	Code48013 = 48013
+	// Code48014 is errcode 48014: 该视频审核状态异常，请检查后重试
+	Code48014 = 48014
+	// Code48015 is errcode 48015: 该账号无留言功能权限
+	Code48015 = 48015
+	// Code48016 is errcode 48016:
+	// 该账号不满足智能配置"观看更多"视频条件
+	Code48016 = 48016
+	// Code49001 is errcode 49001: not same appid with appid of access_token
+	Code49001 = 49001
+	// EmptyOpenIDOrTransid is errcode 49002: empty openid or transid
+	//
+	// Retry: do not retry.
+	EmptyOpenIDOrTransid = 49002
+	// NotMatchOpenIDWithAppID is errcode 49003: not match openid with appid
+	NotMatchOpenIDWithAppID = 49003
+	// NotMatchSignature is errcode 49004: not match signature
+	NotMatchSignature = 49004
+	// NotExistedTransid is errcode 49005: not existed transid
+	NotExistedTransid = 49005
+	// MissingArgTwoDimCode is errcode 49006: missing arg two_dim_code
+	MissingArgTwoDimCode = 49006
+	// InvalidTwoDimCode is errcode 49007: invalid two_dim_code
+	//
+	// Retry: do not retry.
+	InvalidTwoDimCode = 49007
+	// InvalidQrcode49008 is errcode 49008: invalid qrcode
+	//
+	// Retry: do not retry.
+	InvalidQrcode49008 = 49008
+	// MissingArgQrcode is errcode 49009: missing arg qrcode
+	MissingArgQrcode = 49009
+	// InvalidPartnerID is errcode 49010: invalid partner id
+	//
+	// Retry: do not retry.
+	InvalidPartnerID = 49010
+	// NotExistedFeedbackid is errcode 49300: not existed feedbackid
+	NotExistedFeedbackid = 49300
+	// FeedbackExist is errcode 49301: feedback exist
+	FeedbackExist = 49301
+	// FeedbackStatusAlreadyChanged is errcode 49302: feedback status already
+	// changed
+	FeedbackStatusAlreadyChanged = 49302
+	// UserUnexpected is errcode 50003: user unexpected, maybe not in white list
+	UserUnexpected = 50003
+	// UserNotAllowUseAccesstoken is errcode 50004: user not allow to use
+	// accesstoken, maybe for punishment
+	UserNotAllowUseAccesstoken = 50004
+	// UserHasSwitchedOffFriendsAuthorization is errcode 50006: user has switched
+	// off friends authorization
+	UserHasSwitchedOffFriendsAuthorization = 50006
+	// EnterpriseFatherAccountNotExist is errcode 51000: enterprise father account
+	// not exist
+	EnterpriseFatherAccountNotExist = 51000
+	// Code51001 is errcode 51001: enterprise child account not belong to the
+	// father
+	Code51001 = 51001
+	// EnterpriseVerifyMessageNotCorrect is errcode 51002: enterprise verify
+	// message not correct
+	EnterpriseVerifyMessageNotCorrect = 51002
+	// InvalidEnterpriseChildListSize is errcode 51003: invalid enterprise child
+	// list size
+	//
+	// Retry: do not retry.
+	InvalidEnterpriseChildListSize = 51003
+	// NotEnterpriseFatherAccount is errcode 51004: not a enterprise father account
+	NotEnterpriseFatherAccount = 51004
+	// NotEnterpriseChildAccount is errcode 51005: not a enterprise child account
+	NotEnterpriseChildAccount = 51005
+	// InvalidNickName is errcode 51006: invalid nick name
+	//
+	// Retry: do not retry.
+	InvalidNickName = 51006
+	// NotEnterpriseAccount is errcode 51007: not a enterprise account
+	NotEnterpriseAccount = 51007
+	// InvalidEmail is errcode 51008: invalid email
+	//
+	// Retry: do not retry.
+	InvalidEmail = 51008
+	// InvalidPwd is errcode 51009: invalid pwd
+	//
+	// Retry: do not retry.
+	InvalidPwd = 51009
+	// RepeatedEmail is errcode 51010: repeated email
+	RepeatedEmail = 51010
+	// AccessDeny is errcode 51011: access deny
+	AccessDeny = 51011
+	// NeedVerifyCode is errcode 51012: need verify code
+	NeedVerifyCode = 51012
+	// WrongVerifyCode is errcode 51013: wrong verify code
+	WrongVerifyCode = 51013
+	// NeedModifyPwd is errcode 51014: need modify pwd
+	NeedModifyPwd = 51014
+	// UserNotExist is errcode 51015: user not exist
+	UserNotExist = 51015
+	// TvInfoNotExist is errcode 51020: tv info not exist
+	TvInfoNotExist = 51020
+	// StampCrossed is errcode 51021: stamp crossed
+	StampCrossed = 51021
+	// InvalidStampRange is errcode 51022: invalid stamp range
+	//
+	// Retry: do not retry.
+	InvalidStampRange = 51022
+	// StampNotMatchDate is errcode 51023: stamp not match date
+	StampNotMatchDate = 51023
+	// EmptyProgramName is errcode 51024: empty program name
+	//
+	// Retry: do not retry.
+	EmptyProgramName = 51024
+	// EmptyActionURL is errcode 51025: empty action url
+	//
+	// Retry: do not retry.
+	EmptyActionURL = 51025
+	// ProgramNameSizeOutLimit is errcode 51026: program name size out of limit
+	ProgramNameSizeOutLimit = 51026
+	// ActionURLSizeOutLimit is errcode 51027: action url size out of limit
+	ActionURLSizeOutLimit = 51027
+	// InvalidProgramName is errcode 51028: invalid program name
+	//
+	// Retry: do not retry.
+	InvalidProgramName = 51028
+	// InvalidActionURL is errcode 51029: invalid action url
+	//
+	// Retry: do not retry.
+	InvalidActionURL = 51029
+	// InvalidActionID is errcode 51030: invalid action id
+	//
+	// Retry: do not retry.
+	InvalidActionID = 51030
+	// InvalidActionOffset is errcode 51031: invalid action offset
+	//
+	// Retry: do not retry.
+	InvalidActionOffset = 51031
+	// EmptyActionTitle is errcode 51032: empty action title
+	//
+	// Retry: do not retry.
+	EmptyActionTitle = 51032
+	// ActionTitleSizeOutLimit is errcode 51033: action title size out of limit
+	ActionTitleSizeOutLimit = 51033
+	// EmptyActionIconURL is errcode 51034: empty action icon url
+	//
+	// Retry: do not retry.
+	EmptyActionIconURL = 51034
+	// ActionIconURLOutLimit is errcode 51035: action icon url out of limit
+	ActionIconURLOutLimit = 51035
+	// PicNotFromCdn is errcode 52000: pic is not from cdn
+	PicNotFromCdn = 52000
+	// Code52001 is errcode 52001: wechat price is not less than origin price
+	Code52001 = 52001
+	// CategorySKUWrong is errcode 52002: category/sku is wrong
+	CategorySKUWrong = 52002
+	// ProductIDNotExisted is errcode 52003: product id not existed
+	ProductIDNotExisted = 52003
+	// CategoryIDNotExist is errcode 52004: category id is not exist, or doesn't
+	// has sub category
+	CategoryIDNotExist = 52004
+	// QuantityZero is errcode 52005: quantity is zero
+	QuantityZero = 52005
+	// AreaCodeInvalid is errcode 52006: area code is invalid
+	AreaCodeInvalid = 52006
+	// ExpressTemplateParamError is errcode 52007: express template param is error
+	ExpressTemplateParamError = 52007
+	// ExpressTemplateIDNotExisted is errcode 52008: express template id is not
+	// existed
+	ExpressTemplateIDNotExisted = 52008
+	// GroupNameEmpty is errcode 52009: group name is empty
+	GroupNameEmpty = 52009
+	// GroupIDNotExisted is errcode 52010: group id is not existed
+	GroupIDNotExisted = 52010
+	// ModActionInvalid is errcode 52011: mod_action is invalid
+	ModActionInvalid = 52011
+	// Code52012 is errcode 52012: shelf components count is greater than 20
+	Code52012 = 52012
+	// ShelfComponentEmpty is errcode 52013: shelf component is empty
+	ShelfComponentEmpty = 52013
+	// ShelfIDNotExisted is errcode 52014: shelf id is not existed
+	ShelfIDNotExisted = 52014
+	// OrderIDNotExisted is errcode 52015: order id is not existed
+	OrderIDNotExisted = 52015
+	// OrderFilterParamInvalid is errcode 52016: order filter param is invalid
+	OrderFilterParamInvalid = 52016
+	// OrderExpressParamInvalid is errcode 52017: order express param is invalid
+	OrderExpressParamInvalid = 52017
+	// OrderDeliveryParamInvalid is errcode 52018: order delivery param is invalid
+	OrderDeliveryParamInvalid = 52018
+	// BrandNameEmpty is errcode 52019: brand name empty
+	BrandNameEmpty = 52019
+	// PrincipalLimitExceed is errcode 53000: principal limit exceed
+	PrincipalLimitExceed = 53000
+	// PrincipalInBlackList is errcode 53001: principal in black list
+	PrincipalInBlackList = 53001
+	// MobileLimitExceed is errcode 53002: mobile limit exceed
+	MobileLimitExceed = 53002
+	// IdcardLimitExceed is errcode 53003: idcard limit exceed
+	IdcardLimitExceed = 53003
+	// NicknameInvalid is errcode 53010: 名称格式不合法
+	NicknameInvalid = 53010
+	// CheckNicknameTooFrequently is errcode 53011: 名称检测命中频率限制
+	//
+	// Retry: retry later with less traffic.
+	CheckNicknameTooFrequently = 53011
+	// NicknameBan is errcode 53012: 禁止使用该名称
+	NicknameBan = 53012
+	// NicknameHasBeenOccupied is errcode 53013:
+	// 公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复
+	NicknameHasBeenOccupied = 53013
+	// Code53014 is errcode 53014: 公众号：公众号已有{名称
+	// A+}时，需与该帐号相同主体才可申请{名称
+	// A};小程序：小程序已有{名称
+	// A+}时，需与该帐号相同主体才可申请{名称 A}
+	Code53014 = 53014
+	// Code53015 is errcode 53015:
+	// 公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请
+	Code53015 = 53015
+	// Code53016 is errcode 53016:
+	// 公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请
+	Code53016 = 53016
+	// Code53017 is errcode 53017: 公众号：小程序已有{名称
+	// A+}时，需与该帐号相同主体才可申请{名称
+	// A};小程序：公众号已有{名称
+	// A+}时，需与该帐号相同主体才可申请{名称 A}
+	Code53017 = 53017
+	// NicknameHitAlias is errcode 53018: 名称命中微信号
+	NicknameHitAlias = 53018
+	// NicknameProtectedInfringement is errcode 53019: 名称在保护期内
+	NicknameProtectedInfringement = 53019
+	// OrderNotFound is errcode 53100: 订单不存在
+	OrderNotFound = 53100
+	// OrderAlreadyPaid is errcode 53101: 已经支付的订单
+	OrderAlreadyPaid = 53101
+	// AlreadyHasCheckingOrder is errcode 53102: 已有检查单，不能申请
+	AlreadyHasCheckingOrder = 53102
+	// OrderCanNotDoRefill is errcode 53103: order can not do refill
+	OrderCanNotDoRefill = 53103
+	// ModifySignatureQuotaLimitExceed is errcode 53200:
+	// 本月功能介绍修改次数已用完
+	ModifySignatureQuotaLimitExceed = 53200
+	// SignatureInBlackList is errcode 53201:
+	// 功能介绍内容命中黑名单关键字
+	SignatureInBlackList = 53201
+	// ModifyAvatarQuotaLimitExceed is errcode 53202:
+	// 本月头像修改次数已用完
+	ModifyAvatarQuotaLimitExceed = 53202
+	// Code53203 is errcode 53203: 暂时还不能修改
+	Code53203 = 53203
+	// SignatureInvalid is errcode 53204: 无效签名
+	SignatureInvalid = 53204
+	// Code53300 is errcode 53300: 超出每月次数限制
+	Code53300 = 53300
+	// Code53301 is errcode 53301: 超出可配置类目总数限制
+	Code53301 = 53301
+	// Code53302 is errcode 53302:
+	// 当前账号主体类型不允许设置此种类目
+	Code53302 = 53302
+	// Code53303 is errcode 53303: 提交的参数不合法
+	Code53303 = 53303
+	// Code53304 is errcode 53304: 与已有类目重复
+	Code53304 = 53304
+	// Code53305 is errcode 53305: 包含未通过IPC校验的类目
+	Code53305 = 53305
+	// Code53306 is errcode 53306:
+	// 修改类目只允许修改类目资质，不允许修改类目ID
+	Code53306 = 53306
+	// Code53307 is errcode 53307: 只有审核失败的类目允许修改
+	Code53307 = 53307
+	// Code53308 is errcode 53308: 审核中的类目不允许删除
+	Code53308 = 53308
+	// Code53309 is errcode 53309: 社交红包不允许删除
+	Code53309 = 53309
+	// Code53310 is errcode 53310:
+	// 类目超过上限，但是可以添加apply_reason参数申请更多类目
+	Code53310 = 53310
+	// Code53311 is errcode 53311: 需要提交资料信息
+	Code53311 = 53311
+	// EmptyJSAPIName is errcode 60005: 空的jsapi名称
+	EmptyJSAPIName = 60005
+	// UserCancelAuth is errcode 60006: 用户取消该授权
+	UserCancelAuth = 60006
+	// InvalidComponentType is errcode 61000: 无效的第三方类型
+	InvalidComponentType = 61000
+	// Code61001 is errcode 61001: 第三方类型与第三方APPID不匹配
+	Code61001 = 61001
+	// Code61002 is errcode 61002: 第三方APPID没有开放客服
+	Code61002 = 61002
+	// Code61003 is errcode 61003: 帐号未授权
+	Code61003 = 61003
+	// AccessClientipNotRegistered61004 is errcode 61004: api
+	// 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网
+	// - 开发者中心页中查看接口权限
+	AccessClientipNotRegistered61004 = 61004
+	// ComponentTicketExpired is errcode 61005: ticket 已过期
+	ComponentTicketExpired = 61005
+	// ComponentTicketInvalid is errcode 61006: 无效 ticket
+	ComponentTicketInvalid = 61006
+	// APIUnauthorizedComponent is errcode 61007: 接口未授权给第三方平台
+	APIUnauthorizedComponent = 61007
+	// ComponentReqKeyDuplicated is errcode 61008:
+	// 第三方请求的key存在重复
+	ComponentReqKeyDuplicated = 61008
+	// CodeInvalid is errcode 61009: 无效code
+	CodeInvalid = 61009
+	// CodeExpired is errcode 61010: code已过期
+	CodeExpired = 61010
+	// InvalidComponent is errcode 61011: 无效的第三方平台
+	InvalidComponent = 61011
+	// InvalidOptionName is errcode 61012: 无效的选项名称
+	InvalidOptionName = 61012
+	// InvalidOptionValue is errcode 61013: 无效的选项值
+	InvalidOptionValue = 61013
+	// Code61014 is errcode 61014: 必须使用component接口的token
+	Code61014 = 61014
+	// Code61015 is errcode 61015:
+	// 必须使用商业帐号token，而不是component api
+	Code61015 = 61015
+	// ConfirmedComponent is errcode 61016: function category of API need be
+	ConfirmedComponent = 61016
+	// FunctionCategoryNotAuthorized is errcode 61017: function category is not
+	// authorized
+	FunctionCategoryNotAuthorized = 61017
+	// AlreadyConfirm is errcode 61018: 已确认
+	AlreadyConfirm = 61018
+	// NotNeedConfirm is errcode 61019: 不需要确认
+	NotNeedConfirm = 61019
+	// ErrParameter is errcode 61020: err parameter
+	ErrParameter = 61020
+	// CanTConfirm is errcode 61021: can't confirm
+	CanTConfirm = 61021
+	// CanTResubmit is errcode 61022: can't resubmit
+	CanTResubmit = 61022
+	// RefreshTokenInvalid is errcode 61023: refresh_token is invalid
+	RefreshTokenInvalid = 61023
+	// GETTokenComponentAcct is errcode 61024: must use api(api_component_token) to
+	GETTokenComponentAcct = 61024
+	// ReadOnlyOption is errcode 61025: read-only option
+	ReadOnlyOption = 61025
+	// RegisterAccessDeny is errcode 61026: register access deny
+	RegisterAccessDeny = 61026
+	// RegisterLimitExceed is errcode 61027: register limit exceed
+	RegisterLimitExceed = 61027
+	// ComponentUnpublished is errcode 61028: component is unpublished
+	ComponentUnpublished = 61028
+	// ComponentNeedRepublishWithBaseCategory is errcode 61029: component need
+	// republish with base category
+	ComponentNeedRepublishWithBaseCategory = 61029
+	// ComponentCancelAuthorizationNotAllowed is errcode 61030: component cancel
+	// authorization not allowed
+	ComponentCancelAuthorizationNotAllowed = 61030
+	// InvalidRealnameType is errcode 61051: invalid realname type
+	//
+	// Retry: do not retry.
+	InvalidRealnameType = 61051
+	// NeedCertified is errcode 61052: need to be certified
+	NeedCertified = 61052
+	// RealnameExceedLimits is errcode 61053: realname exceed limits
+	RealnameExceedLimits = 61053
+	// RealnameInBlackList is errcode 61054: realname in black list
+	RealnameInBlackList = 61054
+	// ExceedQuotaPerMonth is errcode 61055: exceed quota per month
+	ExceedQuotaPerMonth = 61055
+	// CopyWxVerifyRequiredOption is errcode 61056: copy_wx_verify is required
+	// option
+	CopyWxVerifyRequiredOption = 61056
+	// InvalidTicket61058 is errcode 61058: invalid ticket
+	//
+	// Retry: do not retry.
+	InvalidTicket61058 = 61058
+	// OverseasAccessDeny is errcode 61061: overseas access deny
+	OverseasAccessDeny = 61061
+	// AdminExceedLimits is errcode 61063: admin exceed limits
+	AdminExceedLimits = 61063
+	// AdminInBlackList is errcode 61064: admin in black list
+	AdminInBlackList = 61064
+	// IdcardExceedLimits is errcode 61065: idcard exceed limits
+	IdcardExceedLimits = 61065
+	// IdcardInBlackList is errcode 61066: idcard in black list
+	IdcardInBlackList = 61066
+	// MobileExceedLimits is errcode 61067: mobile exceed limits
+	MobileExceedLimits = 61067
+	// MobileInBlackList is errcode 61068: mobile in black list
+	MobileInBlackList = 61068
+	// InvalidAdmin is errcode 61069: invalid admin
+	//
+	// Retry: do not retry.
+	InvalidAdmin = 61069
+	// Name is errcode 61070: name, idcard, wechat name not in accordance
+	Name = 61070
+	// InvalidURL61100 is errcode 61100: invalid url
+	//
+	// Retry: do not retry.
+	InvalidURL61100 = 61100
+	// InvalidOpenID61101 is errcode 61101: invalid openid
+	//
+	// Retry: do not retry.
+	InvalidOpenID61101 = 61101
+	// ShareRelationNotExisted is errcode 61102: share relation not existed
+	ShareRelationNotExisted = 61102
+	// ProductWordingNotSet is errcode 61200: product wording not set
+	ProductWordingNotSet = 61200
+	// InvalidBaseInfo is errcode 61300: invalid base info
+	//
+	// Retry: do not retry.
+	InvalidBaseInfo = 61300
+	// InvalidDetailInfo is errcode 61301: invalid detail info
+	//
+	// Retry: do not retry.
+	InvalidDetailInfo = 61301
+	// InvalidActionInfo61302 is errcode 61302: invalid action info
+	//
+	// Retry: do not retry.
+	InvalidActionInfo61302 = 61302
+	// BrandInfoNotExist is errcode 61303: brand info not exist
+	BrandInfoNotExist = 61303
+	// InvalidProductID61304 is errcode 61304: invalid product id
+	//
+	// Retry: do not retry.
+	InvalidProductID61304 = 61304
+	// InvalidKeyInfo is errcode 61305: invalid key info
+	//
+	// Retry: do not retry.
+	InvalidKeyInfo = 61305
+	// InvalidAppID61306 is errcode 61306: invalid appid
+	//
+	// Retry: do not retry.
+	InvalidAppID61306 = 61306
+	// InvalidCardID61307 is errcode 61307: invalid card id
+	//
+	// Retry: do not retry.
+	InvalidCardID61307 = 61307
+	// BaseInfoNotExist is errcode 61308: base info not exist
+	BaseInfoNotExist = 61308
+	// DetailInfoNotExist is errcode 61309: detail info not exist
+	DetailInfoNotExist = 61309
+	// ActionInfoNotExist is errcode 61310: action info not exist
+	ActionInfoNotExist = 61310
+	// InvalidMediaInfo is errcode 61311: invalid media info
+	//
+	// Retry: do not retry.
+	InvalidMediaInfo = 61311
+	// InvalidBufferSize is errcode 61312: invalid buffer size
+	//
+	// Retry: do not retry.
+	InvalidBufferSize = 61312
+	// InvalidBuffer is errcode 61313: invalid buffer
+	//
+	// Retry: do not retry.
+	InvalidBuffer = 61313
+	// InvalidQrcodeExtinfo is errcode 61314: invalid qrcode extinfo
+	//
+	// Retry: do not retry.
+	InvalidQrcodeExtinfo = 61314
+	// InvalidLocalExtInfo is errcode 61315: invalid local ext info
+	//
+	// Retry: do not retry.
+	InvalidLocalExtInfo = 61315
+	// KeyConflict is errcode 61316: key conflict
+	KeyConflict = 61316
+	// TicketInvalid is errcode 61317: ticket invalid
+	TicketInvalid = 61317
+	// VerifyNotPass is errcode 61318: verify not pass
+	VerifyNotPass = 61318
+	// CategoryInvalid is errcode 61319: category invalid
+	CategoryInvalid = 61319
+	// MerchantInfoNotExist is errcode 61320: merchant info not exist
+	MerchantInfoNotExist = 61320
+	// CateIDLeafNode is errcode 61321: cate id is a leaf node
+	CateIDLeafNode = 61321
+	// CategoryIDNoPermision is errcode 61322: category id no permision
+	CategoryIDNoPermision = 61322
+	// BarcodeNoPermision is errcode 61323: barcode no permision
+	BarcodeNoPermision = 61323
+	// ExceedMaxActionNum is errcode 61324: exceed max action num
+	ExceedMaxActionNum = 61324
+	// BrandinfoInvalidStoreMgrType is errcode 61325: brandinfo invalid store mgr
+	// type
+	BrandinfoInvalidStoreMgrType = 61325
+	// AntiSpamBlocked is errcode 61326: anti-spam blocked
+	AntiSpamBlocked = 61326
+	// CommentReachLimit is errcode 61327: comment reach limit
+	CommentReachLimit = 61327
+	// CommentDataNotNewest is errcode 61328: comment data is not the newest
+	CommentDataNotNewest = 61328
+	// CommentHitBanWord is errcode 61329: comment hit ban word
+	CommentHitBanWord = 61329
+	// ImageAlreadyAdd is errcode 61330: image already add
+	ImageAlreadyAdd = 61330
+	// ImageNeverAdd is errcode 61331: image never add
+	ImageNeverAdd = 61331
+	// Warning is errcode 61332: warning, image quanlity too low
+	Warning = 61332
+	// Warning61333 is errcode 61333: warning, image simility too high
+	Warning61333 = 61333
+	// ProductNotExists is errcode 61334: product not exists
+	ProductNotExists = 61334
+	// KeyApplyFail is errcode 61335: key apply fail
+	KeyApplyFail = 61335
+	// CheckStatusFail is errcode 61336: check status fail
+	CheckStatusFail = 61336
+	// ProductAlreadyExists is errcode 61337: product already exists
+	ProductAlreadyExists = 61337
+	// ForbidDelete is errcode 61338: forbid delete
+	ForbidDelete = 61338
+	// FirmcodeClaimed is errcode 61339: firmcode claimed
+	FirmcodeClaimed = 61339
+	// CheckFirmInfoFail is errcode 61340: check firm info fail
+	CheckFirmInfoFail = 61340
+	// TooManyWhiteListUin is errcode 61341: too many white list uin
+	TooManyWhiteListUin = 61341
+	// KeystandardNotMatch is errcode 61342: keystandard not match
+	KeystandardNotMatch = 61342
+	// KeystandardError is errcode 61343: keystandard error
+	KeystandardError = 61343
+	// IDMapNotExists is errcode 61344: id map not exists
+	IDMapNotExists = 61344
+	// InvalidActionCode is errcode 61345: invalid action code
+	//
+	// Retry: do not retry.
+	InvalidActionCode = 61345
+	// InvalidActioninfoStore is errcode 61346: invalid actioninfo store
+	//
+	// Retry: do not retry.
+	InvalidActioninfoStore = 61346
+	// InvalidActioninfoMedia is errcode 61347: invalid actioninfo media
+	//
+	// Retry: do not retry.
+	InvalidActioninfoMedia = 61347
+	// InvalidActioninfoText is errcode 61348: invalid actioninfo text
+	//
+	// Retry: do not retry.
+	InvalidActioninfoText = 61348
+	// InvalidInputData is errcode 61350: invalid input data
+	//
+	// Retry: do not retry.
+	InvalidInputData = 61350
+	// InputDataExceedMaxSize is errcode 61351: input data exceed max size
+	InputDataExceedMaxSize = 61351
+	// KFAccountError is errcode 61400: kf_account error
+	KFAccountError = 61400
+	// KFSystemAlredyTransfer is errcode 61401: kf system alredy transfer
+	KFSystemAlredyTransfer = 61401
+	// DateRangeError is errcode 61501: date range error
+	DateRangeError = 61501
+	// GameMiniprogram is errcode 61502: this is game miniprogram, data api is not
+	// supported
+	GameMiniprogram = 61502
+	// DataNotReady is errcode 61503: data not ready, please try later
+	DataNotReady = 61503
+	// TryingAccessOtherSApp is errcode 62001: trying to access other's app
+	TryingAccessOtherSApp = 62001
+	// AppNameAlreadyExists is errcode 62002: app name already exists
+	AppNameAlreadyExists = 62002
+	// PleaseProvideAtLeastOnePlatform is errcode 62003: please provide at least
+	// one platform
+	PleaseProvideAtLeastOnePlatform = 62003
+	// InvalidAppName is errcode 62004: invalid app name
+	//
+	// Retry: do not retry.
+	InvalidAppName = 62004
+	// InvalidAppID62005 is errcode 62005: invalid app id
+	//
+	// Retry: do not retry.
+	InvalidAppID62005 = 62005
+	// InvalidSignatureMethod is errcode 63003: invalid signature method
+	//
+	// Retry: do not retry.
+	InvalidSignatureMethod = 63003
+	// NoAuthroize is errcode 63004: no authroize
+	NoAuthroize = 63004
+	// GenTicketFail is errcode 63149: gen ticket fail
+	GenTicketFail = 63149
+	// SetTicketFail is errcode 63152: set ticket fail
+	SetTicketFail = 63152
+	// ShortidDecodeFail is errcode 63153: shortid decode fail
+	ShortidDecodeFail = 63153
+	// InvalidStatus is errcode 63154: invalid status
+	//
+	// Retry: do not retry.
+	InvalidStatus = 63154
+	// InvalidColor is errcode 63155: invalid color
+	//
+	// Retry: do not retry.
+	InvalidColor = 63155
+	// InvalidTag is errcode 63156: invalid tag
+	//
+	// Retry: do not retry.
+	InvalidTag = 63156
+	// InvalidRecommend is errcode 63157: invalid recommend
+	//
+	// Retry: do not retry.
+	InvalidRecommend = 63157
+	// BranditemOutLimits is errcode 63158: branditem out of limits
+	BranditemOutLimits = 63158
+	// RetailPriceEmpty is errcode 63159: retail_price empty
+	RetailPriceEmpty = 63159
+	// PriceinfoInvalid is errcode 63160: priceinfo invalid
+	PriceinfoInvalid = 63160
+	// AntifakeModuleNumLimit is errcode 63161: antifake module num limit
+	AntifakeModuleNumLimit = 63161
+	// AntifakeNativeTypeErr is errcode 63162: antifake native_type err
+	AntifakeNativeTypeErr = 63162
+	// AntifakeLinkNotExists is errcode 63163: antifake link not exists
+	AntifakeLinkNotExists = 63163
+	// ModuleTypeNotExist is errcode 63164: module type not exist
+	ModuleTypeNotExist = 63164
+	// ModuleInfoNotExist is errcode 63165: module info not exist
+	ModuleInfoNotExist = 63165
+	// ItemBedingVerified is errcode 63166: item is beding verified
+	ItemBedingVerified = 63166
+	// ItemNotPublished is errcode 63167: item not published
+	ItemNotPublished = 63167
+	// VerifyNotPass63168 is errcode 63168: verify not pass
+	VerifyNotPass63168 = 63168
+	// AlreadyPublished is errcode 63169: already published
+	AlreadyPublished = 63169
+	// OnlyBannerOrMedia is errcode 63170: only banner or media
+	OnlyBannerOrMedia = 63170
+	// CardNumLimit is errcode 63171: card num limit
+	CardNumLimit = 63171
+	// UserNumLimit is errcode 63172: user num limit
+	UserNumLimit = 63172
+	// TextNumLimit is errcode 63173: text num limit
+	TextNumLimit = 63173
+	// LinkCardUserSumLimit is errcode 63174: link card user sum limit
+	LinkCardUserSumLimit = 63174
+	// DetailInfoError is errcode 63175: detail info error
+	DetailInfoError = 63175
+	// NotType is errcode 63176: not this type
+	NotType = 63176
+	// Code63177 is errcode 63177: src or secretkey or version or expired_time is
+	// wrong
+	Code63177 = 63177
+	// AppIDWrong is errcode 63178: appid wrong
+	AppIDWrong = 63178
+	// OpenIDNumLimit is errcode 63179: openid num limit
+	OpenIDNumLimit = 63179
+	// AppMsgNotFound is errcode 63180: this app msg not found
+	AppMsgNotFound = 63180
+	// GETHistoryAppMsgEnd is errcode 63181: get history app msg end
+	GETHistoryAppMsgEnd = 63181
+	// OpenIDListEmpty is errcode 63182: openid_list empty
+	OpenIDListEmpty = 63182
+	// UnknownDeeplinkType is errcode 65001: unknown deeplink type
+	UnknownDeeplinkType = 65001
+	// DeeplinkUnauthorized is errcode 65002: deeplink unauthorized
+	DeeplinkUnauthorized = 65002
+	// BadDeeplink is errcode 65003: bad deeplink
+	BadDeeplink = 65003
+	// Code65004 is errcode 65004: deeplinks of the very type are supposed to have
+	// short-life
+	Code65004 = 65004
+	// InvalidCategories is errcode 65104: invalid categories
+	//
+	// Retry: do not retry.
+	InvalidCategories = 65104
+	// InvalidPhotoURL is errcode 65105: invalid photo url
+	//
+	// Retry: do not retry.
+	InvalidPhotoURL = 65105
+	// PoiAuditStateMustApproved is errcode 65106: poi audit state must be approved
+	PoiAuditStateMustApproved = 65106
+	// PoiNotAllowedModifyNow is errcode 65107: poi not allowed modify now
+	PoiNotAllowedModifyNow = 65107
+	// InvalidBusinessName is errcode 65109: invalid business name
+	//
+	// Retry: do not retry.
+	InvalidBusinessName = 65109
+	// InvalidAddress is errcode 65110: invalid address
+	//
+	// Retry: do not retry.
+	InvalidAddress = 65110
+	// InvalidTelephone is errcode 65111: invalid telephone
+	//
+	// Retry: do not retry.
+	InvalidTelephone = 65111
+	// InvalidCity65112 is errcode 65112: invalid city
+	//
+	// Retry: do not retry.
+	InvalidCity65112 = 65112
+	// InvalidProvince65113 is errcode 65113: invalid province
+	//
+	// Retry: do not retry.
+	InvalidProvince65113 = 65113
+	// PhotoListEmpty is errcode 65114: photo list empty
+	PhotoListEmpty = 65114
+	// PoiIDNotExist is errcode 65115: poi_id is not exist
+	PoiIDNotExist = 65115
+	// PoiHasBeenDeleted is errcode 65116: poi has been deleted
+	PoiHasBeenDeleted = 65116
+	// CannotDeletePoi is errcode 65117: cannot delete poi
+	CannotDeletePoi = 65117
+	// StoreStatusInvalid is errcode 65118: store status is invalid
+	StoreStatusInvalid = 65118
+	// LackQualificationRelevantPrincipals is errcode 65119: lack of qualification
+	// for relevant principals
+	LackQualificationRelevantPrincipals = 65119
+	// CategoryInfoNotFound is errcode 65120: category info is not found
+	CategoryInfoNotFound = 65120
+	// RoomNameEmpty is errcode 65201: room_name is empty, please check your input
+	RoomNameEmpty = 65201
+	// UserIDEmpty is errcode 65202: user_id is empty, please check your input
+	UserIDEmpty = 65202
+	// InvalidCheckTicket is errcode 65203: invalid check ticket
+	//
+	// Retry: do not retry.
+	InvalidCheckTicket = 65203
+	// InvalidCheckTicketOptCode is errcode 65204: invalid check ticket opt code
+	//
+	// Retry: do not retry.
+	InvalidCheckTicketOptCode = 65204
+	// CheckTicketOutTime is errcode 65205: check ticket out of time
+	CheckTicketOutTime = 65205
+	// NotFans is errcode 65315: not fans
+	NotFans = 65315
+	// MustUseUtf8Charset is errcode 65318: must use utf-8 charset
+	MustUseUtf8Charset = 65318
+	// NotAllowCreateMenu is errcode 65319: not allow to create menu
+	NotAllowCreateMenu = 65319
+	// Code65400 is errcode 65400: please enable new custom service, or
+	Code65400 = 65400
+	// InvalidCustomServiceAccount is errcode 65401: invalid custom service account
+	//
+	// Retry: do not retry.
+	InvalidCustomServiceAccount = 65401
+	// Code65402 is errcode 65402: the custom service account need to bind a wechat
+	// user
+	Code65402 = 65402
+	// IllegalNickname is errcode 65403: illegal nickname
+	IllegalNickname = 65403
+	// IllegalCustomServiceAccount is errcode 65404: illegal custom service account
+	IllegalCustomServiceAccount = 65404
+	// CustomServiceAccountNumberReachLimit is errcode 65405: custom service
+	// account number reach limit
+	CustomServiceAccountNumberReachLimit = 65405
+	// CustomServiceAccountExists is errcode 65406: custom service account exists
+	CustomServiceAccountExists = 65406
+	// Code65407 is errcode 65407: the wechat user have been one of your workers
+	Code65407 = 65407
+	// Code65408 is errcode 65408: you have already invited the wechat user
+	Code65408 = 65408
+	// WechatAccountInvalid is errcode 65409: wechat account invalid
+	WechatAccountInvalid = 65409
+	// Code65410 is errcode 65410: too many custom service accounts bound by the
+	// worker
+	Code65410 = 65410
+	// CustomServiceAccountExists65411 is errcode 65411: a effective invitation to
+	// bind the
+	CustomServiceAccountExists65411 = 65411
+	// BoundWechatUser is errcode 65412: the custom service account have been
+	BoundWechatUser = 65412
+	// NoEffectiveSessionCustomer is errcode 65413: no effective session for the
+	// customer
+	NoEffectiveSessionCustomer = 65413
+	// AnotherWorkerServingCustomer is errcode 65414: another worker is serving the
+	// customer
+	AnotherWorkerServingCustomer = 65414
+	// WorkerNotOnline is errcode 65415: the worker is not online
+	WorkerNotOnline = 65415
+	// ParamInvalid is errcode 65416: param invalid, please check
+	ParamInvalid = 65416
+	// Code65417 is errcode 65417: it is too long from the starttime to endtime
+	Code65417 = 65417
+	// HomepageNotExists is errcode 65450: homepage not exists
+	HomepageNotExists = 65450
+	// InvalidStoreType is errcode 68002: invalid store type
+	//
+	// Retry: do not retry.
+	InvalidStoreType = 68002
+	// InvalidStoreName is errcode 68003: invalid store name
+	//
+	// Retry: do not retry.
+	InvalidStoreName = 68003
+	// InvalidStoreWxaPath is errcode 68004: invalid store wxa path
+	//
+	// Retry: do not retry.
+	InvalidStoreWxaPath = 68004
+	// MissStoreWxaPath is errcode 68005: miss store wxa path
+	MissStoreWxaPath = 68005
+	// InvalidKefuType is errcode 68006: invalid kefu type
+	//
+	// Retry: do not retry.
+	InvalidKefuType = 68006
+	// InvalidKefuWxaPath is errcode 68007: invalid kefu wxa path
+	//
+	// Retry: do not retry.
+	InvalidKefuWxaPath = 68007
+	// InvalidKefuPhoneNumber is errcode 68008: invalid kefu phone number
+	//
+	// Retry: do not retry.
+	InvalidKefuPhoneNumber = 68008
+	// InvalidSubMchID is errcode 68009: invalid sub mch id
+	//
+	// Retry: do not retry.
+	InvalidSubMchID = 68009
+	// StoreIDHasExist is errcode 68010: store id has exist
+	StoreIDHasExist = 68010
+	// MissStoreName is errcode 68011: miss store name
+	MissStoreName = 68011
+	// MissCreateTime is errcode 68012: miss create time
+	MissCreateTime = 68012
+	// InvalidStatus68013 is errcode 68013: invalid status
+	//
+	// Retry: do not retry.
+	InvalidStatus68013 = 68013
+	// InvalidReceiverInfo is errcode 68014: invalid receiver info
+	//
+	// Retry: do not retry.
+	InvalidReceiverInfo = 68014
+	// InvalidProduct is errcode 68015: invalid product
+	//
+	// Retry: do not retry.
+	InvalidProduct = 68015
+	// InvalidPayType is errcode 68016: invalid pay type
+	//
+	// Retry: do not retry.
+	InvalidPayType = 68016
+	// InvalidFastMailNo is errcode 68017: invalid fast mail no
+	//
+	// Retry: do not retry.
+	InvalidFastMailNo = 68017
+	// InvalidBusiID is errcode 68018: invalid busi id
+	//
+	// Retry: do not retry.
+	InvalidBusiID = 68018
+	// MissProductSKU is errcode 68019: miss product sku
+	MissProductSKU = 68019
+	// InvalidServiceType is errcode 68020: invalid service type
+	//
+	// Retry: do not retry.
+	InvalidServiceType = 68020
+	// InvalidServiceStatus is errcode 68021: invalid service status
+	//
+	// Retry: do not retry.
+	InvalidServiceStatus = 68021
+	// InvalidServiceID is errcode 68022: invalid service_id
+	//
+	// Retry: do not retry.
+	InvalidServiceID = 68022
+	// ServiceIDHasExist is errcode 68023: service_id has exist
+	ServiceIDHasExist = 68023
+	// MissServiceWxaPath is errcode 68024: miss service wxa path
+	MissServiceWxaPath = 68024
+	// InvalidProductSKU is errcode 68025: invalid product sku
+	//
+	// Retry: do not retry.
+	InvalidProductSKU = 68025
+	// InvalidProductSPU is errcode 68026: invalid product spu
+	//
+	// Retry: do not retry.
+	InvalidProductSPU = 68026
+	// MissProductSPU is errcode 68027: miss product spu
+	MissProductSPU = 68027
+	// Code68028 is errcode 68028: can not find product spu and spu in order list
+	Code68028 = 68028
+	// SKUAndSPUDuplicated is errcode 68029: sku and spu duplicated
+	SKUAndSPUDuplicated = 68029
+	// BusiIDHasExist is errcode 68030: busi_id has exist
+	BusiIDHasExist = 68030
+	// UpdateFail is errcode 68031: update fail
+	UpdateFail = 68031
+	// BusiIDNotExist is errcode 68032: busi_id not exist
+	BusiIDNotExist = 68032
+	// StoreNoExist is errcode 68033: store no exist
+	StoreNoExist = 68033
+	// MissProductNumber is errcode 68034: miss product number
+	MissProductNumber = 68034
+	// MissWxaOrderDetailPath is errcode 68035: miss wxa order detail path
+	MissWxaOrderDetailPath = 68035
+	// Code68036 is errcode 68036: there is no enough products to refund
+	Code68036 = 68036
+	// InvalidRefundInfo is errcode 68037: invalid refund info
+	//
+	// Retry: do not retry.
+	InvalidRefundInfo = 68037
+	// ShippedButNoFastMailInfo is errcode 68038: shipped but no fast mail info
+	ShippedButNoFastMailInfo = 68038
+	// InvalidWechatPayNo is errcode 68039: invalid wechat pay no
+	//
+	// Retry: do not retry.
+	InvalidWechatPayNo = 68039
+	// OrderCanNotFinished is errcode 68040: all product has been refunded, the
+	OrderCanNotFinished = 68040
+	// BiggerThanTimeOrder is errcode 68041: invalid service create time, it must
+	//
+	// Retry: do not retry.
+	BiggerThanTimeOrder = 68041
+	// Code68042 is errcode 68042: invalid total cost, it must be
+	//
+	// Retry: do not retry.
+	Code68042 = 68042
+	// InvalidRole is errcode 68043: invalid role
+	//
+	// Retry: do not retry.
+	InvalidRole = 68043
+	// InvalidServiceAvailableArgs is errcode 68044: invalid service_available args
+	//
+	// Retry: do not retry.
+	InvalidServiceAvailableArgs = 68044
+	// InvalidOrderType is errcode 68045: invalid order type
+	//
+	// Retry: do not retry.
+	InvalidOrderType = 68045
+	// InvalidOrderDeliverType is errcode 68046: invalid order deliver type
+	//
+	// Retry: do not retry.
+	InvalidOrderDeliverType = 68046
+	// RequireStoreID is errcode 68500: require store_id
+	RequireStoreID = 68500
+	// InvalidStoreID is errcode 68501: invalid store_id
+	//
+	// Retry: do not retry.
+	InvalidStoreID = 68501
+	// InvalidParameter71001 is errcode 71001: invalid parameter, parameter is zero
+	// or missing
+	//
+	// Retry: do not retry.
+	InvalidParameter71001 = 71001
+	// ParameterNotFitWithOrderid is errcode 71002: invalid orderid, may be the
+	// other
+	//
+	// Retry: do not retry.
+	ParameterNotFitWithOrderid = 71002
+	// CoinNotEnough is errcode 71003: coin not enough
+	CoinNotEnough = 71003
+	// CardExpired is errcode 71004: card is expired
+	CardExpired = 71004
+	// LimitExeCount is errcode 71005: limit exe count
+	LimitExeCount = 71005
+	// LimitCoinCount is errcode 71006: limit coin count, 1 <= coin_count <= 100000
+	LimitCoinCount = 71006
+	// OrderFinish is errcode 71007: order finish
+	OrderFinish = 71007
+	// OrderTimeOut is errcode 71008: order time out
+	OrderTimeOut = 71008
+	// NoMatchCard is errcode 72001: no match card
+	NoMatchCard = 72001
+	// MchidNotBindAppID is errcode 72002: mchid is not bind appid
+	MchidNotBindAppID = 72002
+	// InvalidCardType72003 is errcode 72003: invalid card type, need member card
+	//
+	// Retry: do not retry.
+	InvalidCardType72003 = 72003
+	// Code72004 is errcode 72004: mchid is occupied by the other appid
+	Code72004 = 72004
+	// OutMchidSizeLimit is errcode 72005: out of mchid size limit
+	OutMchidSizeLimit = 72005
+	// InvaldTitle is errcode 72006: invald title
+	InvaldTitle = 72006
+	// InvalidReduceCost is errcode 72007: invalid reduce cost, can not less than
+	// 100
+	//
+	// Retry: do not retry.
+	InvalidReduceCost = 72007
+	// InvalidLeastCost is errcode 72008: invalid least cost, most larger than
+	// reduce cost
+	//
+	// Retry: do not retry.
+	InvalidLeastCost = 72008
+	// InvalidGETLimit is errcode 72009: invalid get limit, can not over 50
+	//
+	// Retry: do not retry.
+	InvalidGETLimit = 72009
+	// InvalidMchid is errcode 72010: invalid mchid
+	//
+	// Retry: do not retry.
+	InvalidMchid = 72010
+	// TicketNotBelongAppID is errcode 72011: invalid activate_ticket.Maybe this
+	//
+	// Retry: do not retry.
+	TicketNotBelongAppID = 72011
+	// ActivateTicketHasBeenExpired is errcode 72012: activate_ticket has been
+	// expired
+	ActivateTicketHasBeenExpired = 72012
+	// UnauthorizedOrderIDOrAuthorizationExpired is errcode 72013: unauthorized
+	// order_id or authorization is expired
+	UnauthorizedOrderIDOrAuthorizationExpired = 72013
+	// Code72014 is errcode 72014: task card share stock can not modify stock
+	Code72014 = 72014
+	// UnauthorizedCreateInvoice is errcode 72015: unauthorized create invoice
+	UnauthorizedCreateInvoice = 72015
+	// UnauthorizedCreateMemberCard is errcode 72016: unauthorized create member
+	// card
+	UnauthorizedCreateMemberCard = 72016
+	// InvalidInvoiceTitle is errcode 72017: invalid invoice title
+	//
+	// Retry: do not retry.
+	InvalidInvoiceTitle = 72017
+	// DuplicateOrderID is errcode 72018: duplicate order id, invoice had inserted
+	// to user
+	DuplicateOrderID = 72018
+	// LimitMsgOperationCardListSize is errcode 72019: limit msg operation card
+	// list size, must <= 5
+	LimitMsgOperationCardListSize = 72019
+	// LimitConsumeInUseLimit is errcode 72020: limit consume in use limit
+	LimitConsumeInUseLimit = 72020
+	// UnauthorizedCreateGeneralCard is errcode 72021: unauthorized create general
+	// card
+	UnauthorizedCreateGeneralCard = 72021
+	// UserUnexpected72022 is errcode 72022: user unexpected, please add user to
+	// white list
+	UserUnexpected72022 = 72022
+	// InvoiceHasBeenLockOthers is errcode 72023: invoice has been lock by others
+	InvoiceHasBeenLockOthers = 72023
+	// InvoiceStatusError is errcode 72024: invoice status error
+	InvoiceStatusError = 72024
+	// InvoiceTokenError is errcode 72025: invoice token error
+	InvoiceTokenError = 72025
+	// NeedSetWxActivateTrue is errcode 72026: need set wx_activate true
+	NeedSetWxActivateTrue = 72026
+	// InvoiceActionError is errcode 72027: invoice action error
+	InvoiceActionError = 72027
+	// InvoiceNeverSetPayMchInfo is errcode 72028: invoice never set pay mch info
+	InvoiceNeverSetPayMchInfo = 72028
+	// InvoiceNeverSetAuthField is errcode 72029: invoice never set auth field
+	InvoiceNeverSetAuthField = 72029
+	// InvalidMchid72030 is errcode 72030: invalid mchid
+	//
+	// Retry: do not retry.
+	InvalidMchid72030 = 72030
+	// InvalidParams is errcode 72031: invalid params
+	//
+	// Retry: do not retry.
+	InvalidParams = 72031
+	// PayGiftCardRuleExpired is errcode 72032: pay gift card rule expired
+	PayGiftCardRuleExpired = 72032
+	// PayGiftCardRuleStatusErr is errcode 72033: pay gift card rule status err
+	PayGiftCardRuleStatusErr = 72033
+	// InvlidRuleID is errcode 72034: invlid rule id
+	InvlidRuleID = 72034
+	// BizRejectInsert is errcode 72035: biz reject insert
+	BizRejectInsert = 72035
+	// InvoiceBusy is errcode 72036: invoice is busy, try again please
+	InvoiceBusy = 72036
+	// InvoiceOwnerError is errcode 72037: invoice owner error
+	InvoiceOwnerError = 72037
+	// InvoiceOrderNeverAuth is errcode 72038: invoice order never auth
+	InvoiceOrderNeverAuth = 72038
+	// InvoiceMustLockFirst is errcode 72039: invoice must be lock first
+	InvoiceMustLockFirst = 72039
+	// InvoicePDFError is errcode 72040: invoice pdf error
+	InvoicePDFError = 72040
+	// BillingCodeAndBillingNoInvalid is errcode 72041: billing_code and billing_no
+	// invalid
+	BillingCodeAndBillingNoInvalid = 72041
+	// BillingCodeAndBillingNoRepeated is errcode 72042: billing_code and
+	// billing_no repeated
+	BillingCodeAndBillingNoRepeated = 72042
+	// BillingCodeOrBillingNoSizeError is errcode 72043: billing_code or billing_no
+	// size error
+	BillingCodeOrBillingNoSizeError = 72043
+	// ScanTextOutTime is errcode 72044: scan text out of time
+	ScanTextOutTime = 72044
+	// CheckCodeEmpty is errcode 72045: check_code is empty
+	CheckCodeEmpty = 72045
+	// PDFURLInvalid is errcode 72046: pdf_url is invalid
+	PDFURLInvalid = 72046
+	// Code72047 is errcode 72047: pdf billing_code or pdf billing_no is error
+	Code72047 = 72047
+	// InsertTooManyInvoice is errcode 72048: insert too many invoice, need auth
+	// again
+	InsertTooManyInvoice = 72048
+	// NeverAuth is errcode 72049: never auth
+	NeverAuth = 72049
+	// AuthExpired is errcode 72050: auth expired, need auth again
+	AuthExpired = 72050
+	// AppTypeError is errcode 72051: app type error
+	AppTypeError = 72051
+	// GETTooManyInvoice is errcode 72052: get too many invoice
+	GETTooManyInvoice = 72052
+	// UserNeverAuth is errcode 72053: user never auth
+	UserNeverAuth = 72053
+	// InvoicesInserting is errcode 72054: invoices is inserting, wait a moment
+	// please
+	InvoicesInserting = 72054
+	// TooManyInvoices is errcode 72055: too many invoices
+	TooManyInvoices = 72055
+	// OrderIDRepeated is errcode 72056: order_id repeated, please check order_id
+	OrderIDRepeated = 72056
+	// TodayInsertLimit is errcode 72057: today insert limit
+	TodayInsertLimit = 72057
+	// CallbackBizError is errcode 72058: callback biz error
+	CallbackBizError = 72058
+	// InvoiceGivingOthers is errcode 72059: this invoice is giving to others, wait
+	// a moment please
+	InvoiceGivingOthers = 72059
+	// CheckReimburseStatusPlease is errcode 72060: this invoice has been
+	// cancelled,
+	CheckReimburseStatusPlease = 72060
+	// ReimburseStatusPlease is errcode 72061: this invoice has been closed, check
+	ReimburseStatusPlease = 72061
+	// OtherCodeAuthKeyPlease is errcode 72062: this code_auth_key is limited, try
+	OtherCodeAuthKeyPlease = 72062
+	// BizContactEmpty is errcode 72063: biz contact is empty, set contact first
+	// please
+	BizContactEmpty = 72063
+	// TbcError is errcode 72064: tbc error
+	TbcError = 72064
+	// TbcLogicError is errcode 72065: tbc logic error
+	TbcLogicError = 72065
+	// NotAllowModifyTimeAndBudget is errcode 72066: the card is send for
+	// advertisement,
+	NotAllowModifyTimeAndBudget = 72066
+	// BatchinsertauthkeyExpired is errcode 72067: BatchInsertAuthKey_Expired
+	BatchinsertauthkeyExpired = 72067
+	// BatchinsertauthkeyOwner is errcode 72068: BatchInsertAuthKey_Owner
+	BatchinsertauthkeyOwner = 72068
+	// BatchtaskrunError is errcode 72069: BATCHTASKRUN_ERROR
+	BatchtaskrunError = 72069
+	// BizTitleKeyOutTime is errcode 72070: BIZ_TITLE_KEY_OUT_TIME
+	BizTitleKeyOutTime = 72070
+	// DiscernGaopengError is errcode 72071: Discern_GaoPeng_Error
+	DiscernGaopengError = 72071
+	// DiscernTypeError is errcode 72072: Discern_Type_Error
+	DiscernTypeError = 72072
+	// FeeError is errcode 72073: Fee_Error
+	FeeError = 72073
+	// HasAuth is errcode 72074: HAS_Auth
+	HasAuth = 72074
+	// HasSend is errcode 72075: HAS_SEND
+	HasSend = 72075
+	// Invoicesign is errcode 72076: INVOICESIGN
+	Invoicesign = 72076
+	// KeyDeleted is errcode 72077: KEY_DELETED
+	KeyDeleted = 72077
+	// KeyExpired is errcode 72078: KEY_EXPIRED
+	KeyExpired = 72078
+	// MountError is errcode 72079: MOUNT_ERROR
+	MountError = 72079
+	// NoFound is errcode 72080: NO_FOUND
+	NoFound = 72080
+	// NoPullPDF is errcode 72081: No_Pull_Pdf
+	NoPullPDF = 72081
+	// PDFCheckError is errcode 72082: PDF_CHECK_ERROR
+	PDFCheckError = 72082
+	// PullPDFFail is errcode 72083: PULL_PDF_FAIL
+	PullPDFFail = 72083
+	// PushBizEmpty is errcode 72084: PUSH_BIZ_EMPTY
+	PushBizEmpty = 72084
+	// SdkAppIDError is errcode 72085: SDK_APPID_ERROR
+	SdkAppIDError = 72085
+	// SdkBizError is errcode 72086: SDK_BIZ_ERROR
+	SdkBizError = 72086
+	// SdkURLError is errcode 72087: SDK_URL_ERROR
+	SdkURLError = 72087
+	// SearchTitleFail is errcode 72088: Search_Title_Fail
+	SearchTitleFail = 72088
+	// TitleBusy is errcode 72089: TITLE_BUSY
+	TitleBusy = 72089
+	// TitleNoFound is errcode 72090: TITLE_NO_FOUND
+	TitleNoFound = 72090
+	// TokenErr is errcode 72091: TOKEN_ERR
+	TokenErr = 72091
+	// UserTitleNotFound is errcode 72092: USER_TITLE_NOT_FOUND
+	UserTitleNotFound = 72092
+	// Verify3rdFail is errcode 72093: Verify_3rd_Fail
+	Verify3rdFail = 72093
+	// SysErrorMakeOutInvoiceFailed is errcode 73000: sys error make out invoice
+	// failed
+	SysErrorMakeOutInvoiceFailed = 73000
+	// WxopenidError is errcode 73001: wxopenid error
+	WxopenidError = 73001
+	// DdhOrderidEmpty is errcode 73002: ddh orderid empty
+	DdhOrderidEmpty = 73002
+	// WxopenidEmpty is errcode 73003: wxopenid empty
+	WxopenidEmpty = 73003
+	// FpqqlshEmpty is errcode 73004: fpqqlsh empty
+	FpqqlshEmpty = 73004
+	// NotCommercial is errcode 73005: not a commercial
+	NotCommercial = 73005
+	// KplxEmpty is errcode 73006: kplx empty
+	KplxEmpty = 73006
+	// NsrmcEmpty is errcode 73007: nsrmc empty
+	NsrmcEmpty = 73007
+	// NsrdzEmpty is errcode 73008: nsrdz empty
+	NsrdzEmpty = 73008
+	// NsrdhEmpty is errcode 73009: nsrdh empty
+	NsrdhEmpty = 73009
+	// GhfmcEmpty is errcode 73010: ghfmc empty
+	GhfmcEmpty = 73010
+	// KprEmpty is errcode 73011: kpr empty
+	KprEmpty = 73011
+	// JshjEmpty is errcode 73012: jshj empty
+	JshjEmpty = 73012
+	// HjjeEmpty is errcode 73013: hjje empty
+	HjjeEmpty = 73013
+	// HjseEmpty is errcode 73014: hjse empty
+	HjseEmpty = 73014
+	// HylxEmpty is errcode 73015: hylx empty
+	HylxEmpty = 73015
+	// NsrsbhEmpty is errcode 73016: nsrsbh empty
+	NsrsbhEmpty = 73016
+	// KaipiaoPlatError is errcode 73100: kaipiao plat error
+	KaipiaoPlatError = 73100
+	// NsrsbhNotCmp is errcode 73101: nsrsbh not cmp
+	NsrsbhNotCmp = 73101
+	// Code73103 is errcode 73103: invalid wxa appid in url_cell, wxa
+	//
+	// Retry: do not retry.
+	Code73103 = 73103
+	// ReachFrequencyLimit is errcode 73104: reach frequency limit
+	//
+	// Retry: retry later with less traffic.
+	ReachFrequencyLimit = 73104
+	// TryAgainWithSameFpqqlsh is errcode 73105: Kp plat make invoice timeout,
+	// please
+	TryAgainWithSameFpqqlsh = 73105
+	// FpqqlshExistWithDifferentDdh is errcode 73106: Fpqqlsh exist with different
+	// ddh
+	FpqqlshExistWithDifferentDdh = 73106
+	// FpqqlshProcessing is errcode 73107: Fpqqlsh is processing, please wait and
+	// query later
+	FpqqlshProcessing = 73107
+	// Code73108 is errcode 73108: This ddh with other fpqqlsh already exist
+	Code73108 = 73108
+	// FpqqlshNotExistInKpplat is errcode 73109: This Fpqqlsh not exist in kpplat
+	FpqqlshNotExistInKpplat = 73109
+	// Code73200 is errcode 73200: get card detail by card id and code fail
+	Code73200 = 73200
+	// GETCloudInvoiceRecordFail is errcode 73201: get cloud invoice record fail
+	GETCloudInvoiceRecordFail = 73201
+	// GETAppinfoFail is errcode 73202: get appinfo fail
+	GETAppinfoFail = 73202
+	// Code73203 is errcode 73203: get invoice category or rule kv error
+	Code73203 = 73203
+	// RequestCardNotExist is errcode 73204: request card not exist
+	RequestCardNotExist = 73204
+	// Code73205 is errcode 73205:
+	// 朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券
+	Code73205 = 73205
+	// Code73206 is errcode 73206:
+	// 朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券
+	Code73206 = 73206
+	// Code73207 is errcode 73207:
+	// 朋友的券玩法升级中，当前暂停开通券点账户
+	Code73207 = 73207
+	// Code73208 is errcode 73208:
+	// 朋友的券玩法升级中，当前不支持修改库存
+	Code73208 = 73208
+	// Code73209 is errcode 73209:
+	// 朋友的券玩法升级中，当前不支持修改有效期
+	Code73209 = 73209
+	// Code73210 is errcode 73210: 当前批次不支持修改卡券批次库存
+	Code73210 = 73210
+	// Code73211 is errcode 73211:
+	// 不再支持配置网页链接跳转，请选择小程序替代
+	Code73211 = 73211
+	// UnauthorizedBackupMember is errcode 73212: unauthorized backup member
+	UnauthorizedBackupMember = 73212
+	// InvalidCodeType is errcode 73213: invalid code type
+	//
+	// Retry: do not retry.
+	InvalidCodeType = 73213
+	// UserAlreadyMember is errcode 73214: the user is already a member
+	UserAlreadyMember = 73214
+	// Code73215 is errcode 73215:
+	// 支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
+	Code73215 = 73215
+	// Code73216 is errcode 73216:
+	// 不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖
+	Code73216 = 73216
+	// Code73217 is errcode 73217:
+	// 礼品卡本身没有设置appname和path，不允许在修改接口设置
+	Code73217 = 73217
+	// Code73218 is errcode 73218:
+	// 未授权使用礼品卡落地页跳转小程序功能
+	Code73218 = 73218
+	// NotFindWxHotelIDInfo is errcode 74000: not find this wx_hotel_id info
+	NotFindWxHotelIDInfo = 74000
+	// RequestSomeParamEmpty is errcode 74001: request some param empty
+	RequestSomeParamEmpty = 74001
+	// RequestSomeParamError is errcode 74002: request some param error
+	RequestSomeParamError = 74002
+	// RequestSomeParamError74003 is errcode 74003: request some param error
+	RequestSomeParamError74003 = 74003
+	// DatetimeError is errcode 74004: datetime error
+	DatetimeError = 74004
+	// CheckinModeError is errcode 74005: checkin mode error
+	CheckinModeError = 74005
+	// CaridFromError is errcode 74007: carid from error
+	CaridFromError = 74007
+	// HotelRoutecodeNotExist is errcode 74008: this hotel routecode not exist
+	HotelRoutecodeNotExist = 74008
+	// Code74009 is errcode 74009: this hotel routecode info error contract
+	// developer
+	Code74009 = 74009
+	// MaybeNotSupportReportMode is errcode 74010: maybe not support report mode
+	MaybeNotSupportReportMode = 74010
+	// Code74011 is errcode 74011: pic deocde not ok maybe its not good picdata
+	Code74011 = 74011
+	// VerifySysErro is errcode 74021: verify sys erro
+	VerifySysErro = 74021
+	// InnerPoliceErro is errcode 74022: inner police erro
+	InnerPoliceErro = 74022
+	// UnableDetectFace is errcode 74023: unable to detect the face
+	UnableDetectFace = 74023
+	// ReportCheckin2LvyeSysErro is errcode 74040: report checkin 2 lvye sys erro
+	ReportCheckin2LvyeSysErro = 74040
+	// ReportCheckou2LvyeSysErro is errcode 74041: report checkou 2 lvye sys erro
+	ReportCheckou2LvyeSysErro = 74041
+	// SomeParamEmtpyPleaseCheck is errcode 75001: some param emtpy please check
+	SomeParamEmtpyPleaseCheck = 75001
+	// ParamIllegalPleaseCheck is errcode 75002: param illegal please check
+	ParamIllegalPleaseCheck = 75002
+	// SysErrorKvStoreError is errcode 75003: sys error kv store error
+	SysErrorKvStoreError = 75003
+	// SysErrorKvstringStoreError is errcode 75004: sys error kvstring store error
+	SysErrorKvstringStoreError = 75004
+	// Code75005 is errcode 75005: product not exist please check your product_id
+	Code75005 = 75005
+	// Code75006 is errcode 75006: order not exist please check order_id and
+	// buyer_appid
+	Code75006 = 75006
+	// PleaseCheckOrderIDStatusNow is errcode 75007: do not allow this status to
+	// change
+	PleaseCheckOrderIDStatusNow = 75007
+	// Code75008 is errcode 75008: product has exist please use new id
+	Code75008 = 75008
+	// NotifyOrderStatusFailed is errcode 75009: notify order status failed
+	NotifyOrderStatusFailed = 75009
+	// BuyerBussinessInfoNotExist is errcode 75010: buyer bussiness info not exist
+	BuyerBussinessInfoNotExist = 75010
+	// YouHadRegistered is errcode 75011: you had registered
+	YouHadRegistered = 75011
+	// StoreImageKeyKvError is errcode 75012: store image key to kv error, please
+	// try again
+	StoreImageKeyKvError = 75012
+	// GETImageFail is errcode 75013: get image fail, please check you image key
+	GETImageFail = 75013
+	// Code75014 is errcode 75014: this key is not belong to you
+	Code75014 = 75014
+	// KeyExpired75015 is errcode 75015: this key is expired
+	KeyExpired75015 = 75015
+	// EncryptDecodeKeyFail is errcode 75016: encrypt decode key fail
+	EncryptDecodeKeyFail = 75016
+	// EncryptEncodeKeyFail is errcode 75017: encrypt encode key fail
+	EncryptEncodeKeyFail = 75017
+	// Code75018 is errcode 75018: bind buyer business info fail please contact us
+	Code75018 = 75018
+	// KeyEmpty is errcode 75019: this key is empty, user may not upload file
+	KeyEmpty = 75019
+	// Code80000 is errcode 80000: 系统错误，请稍后再试
+	//
+	// Retry: try again later.
+	Code80000 = 80000
+	// Code80001 is errcode 80001: 参数格式校验错误
+	Code80001 = 80001
+	// Code80002 is errcode 80002: 签名失败
+	Code80002 = 80002
+	// Code80003 is errcode 80003: 该日期订单未生成
+	Code80003 = 80003
+	// Code80004 is errcode 80004: 用户未绑卡
+	Code80004 = 80004
+	// Code80005 is errcode 80005: 姓名不符
+	Code80005 = 80005
+	// Code80006 is errcode 80006: 身份证不符
+	Code80006 = 80006
+	// Code80007 is errcode 80007: 获取城市信息失败
+	Code80007 = 80007
+	// Code80008 is errcode 80008: 未找到指定少儿信息
+	Code80008 = 80008
+	// Code80009 is errcode 80009: 少儿身份证不符
+	Code80009 = 80009
+	// Code80010 is errcode 80010: 少儿未绑定
+	Code80010 = 80010
+	// Code80011 is errcode 80011: 签约号不符
+	Code80011 = 80011
+	// Code80012 is errcode 80012: 该地区局方配置不存在
+	Code80012 = 80012
+	// Code80013 is errcode 80013: 调用方appid与局方配置不匹配
+	Code80013 = 80013
+	// Code80014 is errcode 80014: 获取消息账号失败
+	Code80014 = 80014
+	// Code80066 is errcode 80066: 非法的插件版本
+	Code80066 = 80066
+	// Code80067 is errcode 80067: 找不到使用的插件
+	Code80067 = 80067
+	// Code80082 is errcode 80082: 没有权限使用该插件
+	Code80082 = 80082
+	// Code80101 is errcode 80101: 商家未接入
+	Code80101 = 80101
+	// Code80111 is errcode 80111: 实名校验code不存在
+	Code80111 = 80111
+	// Code80112 is errcode 80112: code并发冲突
+	Code80112 = 80112
+	// Code80113 is errcode 80113: 无效code
+	Code80113 = 80113
+	// Code80201 is errcode 80201: report_type无效
+	Code80201 = 80201
+	// Code80202 is errcode 80202: service_type无效
+	Code80202 = 80202
+	// Code80300 is errcode 80300: 申请单不存在
+	Code80300 = 80300
+	// Code80301 is errcode 80301: 申请单不属于该账号
+	Code80301 = 80301
+	// Code80302 is errcode 80302: 激活号段有重叠
+	Code80302 = 80302
+	// Code80303 is errcode 80303: 码格式错误
+	Code80303 = 80303
+	// Code80304 is errcode 80304: 该码未激活
+	Code80304 = 80304
+	// Code80305 is errcode 80305: 激活失败
+	Code80305 = 80305
+	// Code80306 is errcode 80306: 码索引超出申请范围
+	Code80306 = 80306
+	// Code80307 is errcode 80307: 申请已存在
+	Code80307 = 80307
+	// Code80308 is errcode 80308: 子任务未完成
+	Code80308 = 80308
+	// Code80309 is errcode 80309: 子任务文件过期
+	Code80309 = 80309
+	// Code80310 is errcode 80310: 子任务不存在
+	Code80310 = 80310
+	// Code80311 is errcode 80311: 获取文件失败
+	Code80311 = 80311
+	// Code80312 is errcode 80312: 加密数据失败
+	Code80312 = 80312
+	// Code80313 is errcode 80313:
+	// 加密数据密钥不存在，请联系接口人申请
+	Code80313 = 80313
+	// CanNotSetPageIDInAddgiftcardpage is errcode 81000: can not set page_id in
+	// AddGiftCardPage
+	CanNotSetPageIDInAddgiftcardpage = 81000
+	// CardListEmpty is errcode 81001: card_list is empty
+	CardListEmpty = 81001
+	// CardIDNotGiftcard is errcode 81002: card_id is not giftcard
+	CardIDNotGiftcard = 81002
+	// BannerPicURLEmpty is errcode 81004: banner_pic_url is empty
+	BannerPicURLEmpty = 81004
+	// BannerPicURLNotFromCdn is errcode 81005: banner_pic_url is not from cdn
+	BannerPicURLNotFromCdn = 81005
+	// GiftcardWrapPicURLListEmpty is errcode 81006: giftcard_wrap_pic_url_list is
+	// empty
+	GiftcardWrapPicURLListEmpty = 81006
+	// GiftcardWrapPicURLListNotFromCdn is errcode 81007:
+	// giftcard_wrap_pic_url_list is not from cdn
+	GiftcardWrapPicURLListNotFromCdn = 81007
+	// AddressEmpty is errcode 81008: address is empty
+	AddressEmpty = 81008
+	// ServicePhoneInvalid is errcode 81009: service_phone is invalid
+	ServicePhoneInvalid = 81009
+	// BizDescriptionEmpty is errcode 81010: biz_description is empty
+	BizDescriptionEmpty = 81010
+	// InvalidPageID81011 is errcode 81011: invalid page_id
+	//
+	// Retry: do not retry.
+	InvalidPageID81011 = 81011
+	// InvalidOrderID is errcode 81012: invalid order_id
+	//
+	// Retry: do not retry.
+	InvalidOrderID = 81012
+	// Code31dayMustLessThanEndTime is errcode 81013: invalid TIME_RANGE,
+	// begin_time +
+	//
+	// Retry: do not retry.
+	Code31dayMustLessThanEndTime = 81013
+	// Code81014 is errcode 81014: invalid count! count must equal or less than 100
+	//
+	// Retry: do not retry.
+	Code81014 = 81014
+	// Code81015 is errcode 81015: invalid category_index OR
+	//
+	// Retry: do not retry.
+	Code81015 = 81015
+	// BannerMoreThan1 is errcode 81016: is_banner is more than 1
+	BannerMoreThan1 = 81016
+	// OrderStatusError is errcode 81017: order status error, please check pay
+	// status or gifting_status
+	OrderStatusError = 81017
+	// RefundReduplicate is errcode 81018: refund reduplicate, the order is already
+	// refunded
+	RefundReduplicate = 81018
+	// Code81019 is errcode 81019: lock order fail! the order is refunding by
+	// another request
+	Code81019 = 81019
+	// AllTrue is errcode 81020: Invalid Args! page_id.size!=0 but
+	//
+	// Retry: do not retry.
+	AllTrue = 81020
+	// EmptyThemePicURL is errcode 81021: Empty theme_pic_url.
+	//
+	// Retry: do not retry.
+	EmptyThemePicURL = 81021
+	// EmptyThemeTitle is errcode 81022: Empty theme.title.
+	//
+	// Retry: do not retry.
+	EmptyThemeTitle = 81022
+	// EmptyThemeTitleTitle is errcode 81023: Empty theme.title_title.
+	//
+	// Retry: do not retry.
+	EmptyThemeTitleTitle = 81023
+	// EmptyThemeItemList is errcode 81024: Empty theme.item_list.
+	//
+	// Retry: do not retry.
+	EmptyThemeItemList = 81024
+	// EmptyThemePicItemList is errcode 81025: Empty theme.pic_item_list.
+	//
+	// Retry: do not retry.
+	EmptyThemePicItemList = 81025
+	// InvalidThemeTitleLength is errcode 81026: Invalid theme.title.length .
+	//
+	// Retry: do not retry.
+	InvalidThemeTitleLength = 81026
+	// EmptyBackgroundPicURL is errcode 81027: Empty background_pic_url.
+	//
+	// Retry: do not retry.
+	EmptyBackgroundPicURL = 81027
+	// EmptyDefaultGiftingMsg is errcode 81028: Empty default_gifting_msg.
+	//
+	// Retry: do not retry.
+	EmptyDefaultGiftingMsg = 81028
+	// DuplicateOrderID81029 is errcode 81029: Duplicate order_id
+	DuplicateOrderID81029 = 81029
+	// PreallocCodeFail is errcode 81030: PreAlloc code fail
+	PreallocCodeFail = 81030
+	// TooManyThemeParticipateActivity is errcode 81031: Too many theme
+	// participate_activity
+	TooManyThemeParticipateActivity = 81031
+	// BizTemplateIDNotExist is errcode 82000: biz_template_id not exist
+	BizTemplateIDNotExist = 82000
+	// ResultPageStyleIDNotExist is errcode 82001: result_page_style_id not exist
+	ResultPageStyleIDNotExist = 82001
+	// DealMsgStyleIDNotExist is errcode 82002: deal_msg_style_id not exist
+	DealMsgStyleIDNotExist = 82002
+	// CardStyleIDNotExist is errcode 82003: card_style_id not exist
+	CardStyleIDNotExist = 82003
+	// BizTemplateNotAuditOK is errcode 82010: biz template not audit OK
+	BizTemplateNotAuditOK = 82010
+	// BizTemplateBanned is errcode 82011: biz template banned
+	BizTemplateBanned = 82011
+	// UserNotUseServiceFirst is errcode 82020: user not use service first
+	UserNotUseServiceFirst = 82020
+	// ExceedLongPeriod is errcode 82021: exceed long period
+	ExceedLongPeriod = 82021
+	// ExceedLongPeriodMaxSendCnt is errcode 82022: exceed long period max send cnt
+	ExceedLongPeriodMaxSendCnt = 82022
+	// ExceedShortPeriodMaxSendCnt is errcode 82023: exceed short period max send
+	// cnt
+	ExceedShortPeriodMaxSendCnt = 82023
+	// ExceedDataSizeLimit is errcode 82024: exceed data size limit
+	ExceedDataSizeLimit = 82024
+	// InvalidURL82025 is errcode 82025: invalid url
+	//
+	// Retry: do not retry.
+	InvalidURL82025 = 82025
+	// ServiceDisabled is errcode 82026: service disabled
+	ServiceDisabled = 82026
+	// InvalidMiniprogramAppID is errcode 82027: invalid miniprogram appid
+	//
+	// Retry: do not retry.
+	InvalidMiniprogramAppID = 82027
+	// WxCsCodeShouldNotEmpty is errcode 82100: wx_cs_code should not be empty.
+	WxCsCodeShouldNotEmpty = 82100
+	// WxCsCodeInvalid is errcode 82101: wx_cs_code is invalid.
+	WxCsCodeInvalid = 82101
+	// WxCsCodeExpire is errcode 82102: wx_cs_code is expire.
+	WxCsCodeExpire = 82102
+	// UserIPShouldNotEmpty is errcode 82103: user_ip should not be empty.
+	UserIPShouldNotEmpty = 82103
+	// Code82200 is errcode 82200: 公众平台账号与服务id不匹配
+	Code82200 = 82200
+	// Code82201 is errcode 82201: 该停车场已存在，请勿重复添加
+	Code82201 = 82201
+	// Code82202 is errcode 82202: 该停车场信息不存在，请先导入
+	Code82202 = 82202
+	// Code82203 is errcode 82203: 停车场价格格式不正确
+	Code82203 = 82203
+	// Code82204 is errcode 82204: appid与code不匹配
+	Code82204 = 82204
+	// Code82205 is errcode 82205: wx_park_code字段为空
+	Code82205 = 82205
+	// Code82206 is errcode 82206: wx_park_code无效或已过期
+	Code82206 = 82206
+	// Code82207 is errcode 82207: 电话字段为空
+	Code82207 = 82207
+	// Code82208 is errcode 82208: 关闭时间格式不正确
+	Code82208 = 82208
+	// Code82300 is errcode 82300: 该appid不支持开通城市服务插件
+	Code82300 = 82300
+	// Code82301 is errcode 82301: 添加插件失败
+	Code82301 = 82301
+	// Code82302 is errcode 82302: 未添加城市服务插件
+	Code82302 = 82302
+	// Code82303 is errcode 82303: fileid无效
+	Code82303 = 82303
+	// Code82304 is errcode 82304: 临时文件过期
+	Code82304 = 82304
+	// ThereSomeParamNotExist is errcode 83000: there is some param not exist
+	ThereSomeParamNotExist = 83000
+	// SystemError83001 is errcode 83001: system error
+	SystemError83001 = 83001
+	// CreateURLSenceFailed is errcode 83002: create_url_sence_failed
+	CreateURLSenceFailed = 83002
+	// AppIDMaybeErrorOrRetry is errcode 83003: appid maybe error or retry
+	AppIDMaybeErrorOrRetry = 83003
+	// CreateAppIDAuthFailedOrRetry is errcode 83004: create appid auth failed or
+	// retry
+	CreateAppIDAuthFailedOrRetry = 83004
+	// WxwebencrytokenErrro is errcode 83005: wxwebencrytoken errro
+	WxwebencrytokenErrro = 83005
+	// WxwebencrytokenExpiredOrNoExist is errcode 83006: wxwebencrytoken expired or
+	// no exist
+	WxwebencrytokenExpiredOrNoExist = 83006
+	// WxwebencrytokenExpired is errcode 83007: wxwebencrytoken expired
+	WxwebencrytokenExpired = 83007
+	// WxwebencrytokenNoAuth is errcode 83008: wxwebencrytoken no auth
+	WxwebencrytokenNoAuth = 83008
+	// WxwebencrytokenNotMateWithOpenID is errcode 83009: wxwebencrytoken not the
+	// mate with openid
+	WxwebencrytokenNotMateWithOpenID = 83009
+	// NoExistService is errcode 83200: no exist service
+	NoExistService = 83200
+	// UinHasNotService is errcode 83201: uin has not the service
+	UinHasNotService = 83201
+	// Code83202 is errcode 83202: params is not json or not json array
+	Code83202 = 83202
+	// ParamsNumExceed10 is errcode 83203: params num exceed 10
+	ParamsNumExceed10 = 83203
+	// ObjectHasNotKey is errcode 83204: object has not key
+	ObjectHasNotKey = 83204
+	// KeyNotString is errcode 83205: key is not string
+	KeyNotString = 83205
+	// ObjectHasNotValue is errcode 83206: object has not value
+	ObjectHasNotValue = 83206
+	// ValueNotString is errcode 83207: value is not string
+	ValueNotString = 83207
+	// KeyOrValueEmpty is errcode 83208: key or value is empty
+	KeyOrValueEmpty = 83208
+	// KeyExistRepeated is errcode 83209: key exist repeated
+	KeyExistRepeated = 83209
+	// InvalidIdentifyID is errcode 84001: invalid identify id
+	//
+	// Retry: do not retry.
+	InvalidIdentifyID = 84001
+	// UserDataExpired is errcode 84002: user data expired
+	UserDataExpired = 84002
+	// UserDataNotExist is errcode 84003: user data not exist
+	UserDataNotExist = 84003
+	// VideoUploadFail is errcode 84004: video upload fail!
+	VideoUploadFail = 84004
+	// VideoDownloadFailPleaseTryAgain is errcode 84005: video download fail!
+	// please try again
+	VideoDownloadFailPleaseTryAgain = 84005
+	// NameOrIDCardNumberEmpty is errcode 84006: name or id_card_number empty
+	NameOrIDCardNumberEmpty = 84006
+	// Code85001 is errcode 85001:
+	// 微信号不存在或微信号设置为不可搜索
+	Code85001 = 85001
+	// NumberTesterReachBindLimit is errcode 85002:
+	// 小程序绑定的体验者数量达到上限
+	NumberTesterReachBindLimit = 85002
+	// UserAlreadyBindTooManyWeapps is errcode 85003:
+	// 微信号绑定的小程序体验者达到上限
+	UserAlreadyBindTooManyWeapps = 85003
+	// UserAlreadyBind is errcode 85004: 微信号已经绑定
+	UserAlreadyBind = 85004
+	// AppIDNotBindWeapp is errcode 85005: appid not bind weapp
+	AppIDNotBindWeapp = 85005
+	// TagInInvalidFormat is errcode 85006: 标签格式错误
+	TagInInvalidFormat = 85006
+	// PageInInvalidFormat is errcode 85007: 页面路径错误
+	PageInInvalidFormat = 85007
+	// CategoryInInvalidFormat is errcode 85008:
+	// 当前小程序没有已经审核通过的类目，请添加类目成功后重试
+	CategoryInInvalidFormat = 85008
+	// AlreadySubmitVersionUnderAuditing is errcode 85009:
+	// 已经有正在审核的版本
+	AlreadySubmitVersionUnderAuditing = 85009
+	// MissingRequiredData is errcode 85010: item_list 有项目为空
+	MissingRequiredData = 85010
+	// TitleInInvalidFormat is errcode 85011: 标题填写错误
+	TitleInInvalidFormat = 85011
+	// InvalidAuditID is errcode 85012: 无效的审核 id
+	InvalidAuditID = 85012
+	// InvalidExtJSON is errcode 85013: 无效的自定义配置
+	InvalidExtJSON = 85013
+	// TemplateNotExist is errcode 85014: 无效的模板编号
+	TemplateNotExist = 85014
+	// Code85015 is errcode 85015:
+	// 该账号不是小程序账号/版本输入错误
+	Code85015 = 85015
+	// ExceedValidDomainCount is errcode 85016: 版本输入错误 / //
+	// CODE_85015(85015, "版本输入错误"), /** 域名数量超过限制
+	// ，总数不能超过1000
+	ExceedValidDomainCount = 85016
+	// SetInMiniprogramOrOpen is errcode 85017:
+	// 没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加
+	// no domain to modify after filtered, please confirm the domain has been
+	SetInMiniprogramOrOpen = 85017
+	// Code85018 is errcode 85018: 域名没有在第三方平台设置
+	Code85018 = 85018
+	// NoVersionUnderAuditing is errcode 85019: 没有审核版本
+	NoVersionUnderAuditing = 85019
+	// StatusNotAllowed is errcode 85020: 审核状态未满足发布
+	StatusNotAllowed = 85020
+	// StatusNotAllowed85021 is errcode 85021: status not allowed
+	StatusNotAllowed85021 = 85021
+	// InvalidAction is errcode 85022: invalid action
+	//
+	// Retry: do not retry.
+	InvalidAction = 85022
+	// Code85023 is errcode 85023: 审核列表填写的项目数不在 1-5 以内
+	Code85023 = 85023
+	// NeedCompleteMaterial is errcode 85024: need complete material
+	NeedCompleteMaterial = 85024
+	// PhoneReachBindLimit is errcode 85025: this phone reach bind limit
+	PhoneReachBindLimit = 85025
+	// WechatAccountReachBindLimit is errcode 85026: this wechat account reach bind
+	// limit
+	WechatAccountReachBindLimit = 85026
+	// IdcardReachBindLimit is errcode 85027: this idcard reach bind limit
+	IdcardReachBindLimit = 85027
+	// ContractorReachBindLimit is errcode 85028: this contractor reach bind limit
+	ContractorReachBindLimit = 85028
+	// NicknameHasUsed is errcode 85029: nickname has used
+	NicknameHasUsed = 85029
+	// InvalidNicknameSize430 is errcode 85030: invalid nickname size(4-30)
+	//
+	// Retry: do not retry.
+	InvalidNicknameSize430 = 85030
+	// NicknameForbidden is errcode 85031: nickname is forbidden
+	NicknameForbidden = 85031
+	// NicknameComplained is errcode 85032: nickname is complained
+	NicknameComplained = 85032
+	// NicknameIllegal85033 is errcode 85033: nickname is illegal
+	NicknameIllegal85033 = 85033
+	// NicknameProtected is errcode 85034: nickname is protected
+	NicknameProtected = 85034
+	// NicknameForbiddenDifferentContractor is errcode 85035: nickname is forbidden
+	// for different contractor
+	NicknameForbiddenDifferentContractor = 85035
+	// IntroductionIllegal is errcode 85036: introduction is illegal
+	IntroductionIllegal = 85036
+	// StoreHasAdded is errcode 85038: store has added
+	StoreHasAdded = 85038
+	// StoreHasAddedOthers is errcode 85039: store has added by others
+	StoreHasAddedOthers = 85039
+	// StoreHasAddedYourseld is errcode 85040: store has added by yourseld
+	StoreHasAddedYourseld = 85040
+	// CredentialHasUsed is errcode 85041: credential has used
+	CredentialHasUsed = 85041
+	// NearbyReachLimit is errcode 85042: nearby reach limit
+	NearbyReachLimit = 85042
+	// InvalidTemplate is errcode 85043: 模板错误
+	InvalidTemplate = 85043
+	// PackageExceedMaxLimit is errcode 85044: 代码包超过大小限制
+	PackageExceedMaxLimit = 85044
+	// SomePathInExtJSONNotExist is errcode 85045: ext_json 有不存在的路径
+	SomePathInExtJSONNotExist = 85045
+	// PagepathMissingInTabbarList is errcode 85046: tabBar 中缺少 path
+	PagepathMissingInTabbarList = 85046
+	// PagesEmpty85047 is errcode 85047: pages 字段为空
+	PagesEmpty85047 = 85047
+	// ParseExtJSONFail is errcode 85048: ext_json 解析失败
+	ParseExtJSONFail = 85048
+	// ReachHeadimgOrIntroductionQuotaLimit is errcode 85049: reach headimg or
+	// introduction quota limit
+	ReachHeadimgOrIntroductionQuotaLimit = 85049
+	// Verifying is errcode 85050: verifying, don't apply again
+	Verifying = 85050
+	// DataTooLarge is errcode 85051: version_desc或者preview_info超限
+	DataTooLarge = 85051
+	// AppAlreadyReleased is errcode 85052: app is already released
+	AppAlreadyReleased = 85052
+	// PleaseApplyMerchantFirst is errcode 85053: please apply merchant first
+	PleaseApplyMerchantFirst = 85053
+	// PoiIDNull is errcode 85054: poi_id is null, please upgrade first
+	PoiIDNull = 85054
+	// MapPoiIDInvalid is errcode 85055: map_poi_id is invalid
+	MapPoiIDInvalid = 85055
+	// MediaidInvalid is errcode 85056: mediaid is invalid
+	MediaidInvalid = 85056
+	// InvalidWidgetDataFormat is errcode 85057: invalid widget data format
+	//
+	// Retry: do not retry.
+	InvalidWidgetDataFormat = 85057
+	// NoValidAuditIDExist is errcode 85058: no valid audit_id exist
+	NoValidAuditIDExist = 85058
+	// OverseasAccessDeny85059 is errcode 85059: overseas access deny
+	OverseasAccessDeny85059 = 85059
+	// InvalidTaskid is errcode 85060: invalid taskid
+	//
+	// Retry: do not retry.
+	InvalidTaskid = 85060
+	// PhoneReachBindLimit85061 is errcode 85061: this phone reach bind limit
+	PhoneReachBindLimit85061 = 85061
+	// PhoneInBlackList is errcode 85062: this phone in black list
+	PhoneInBlackList = 85062
+	// IdcardInBlackList85063 is errcode 85063: idcard in black list
+	IdcardInBlackList85063 = 85063
+	// TemplateNotFound is errcode 85064: 找不到模板
+	TemplateNotFound = 85064
+	// TemplateListFull is errcode 85065: 模板库已满
+	TemplateListFull = 85065
+	// IllegalPrefix is errcode 85066: 链接错误
+	IllegalPrefix = 85066
+	// InputDataError is errcode 85067: input data error
+	InputDataError = 85067
+	// Code85068 is errcode 85068: 测试链接不是子链接
+	Code85068 = 85068
+	// CheckConfirmFileFail is errcode 85069: 校验文件失败
+	CheckConfirmFileFail = 85069
+	// PrefixInBlackList is errcode 85070:
+	// 个人类型小程序无法设置二维码规则
+	PrefixInBlackList = 85070
+	// PrefixAddedRepeated is errcode 85071:
+	// 已添加该链接，请勿重复添加
+	PrefixAddedRepeated = 85071
+	// PrefixOwnedOther is errcode 85072: 该链接已被占用
+	PrefixOwnedOther = 85072
+	// PrefixBeyondLimit is errcode 85073: 二维码规则已满
+	PrefixBeyondLimit = 85073
+	// NotPublished is errcode 85074: 小程序未发布,
+	// 小程序必须先发布代码才可以发布二维码跳转规则
+	NotPublished = 85074
+	// CanNotAccess is errcode 85075:
+	// 个人类型小程序无法设置二维码规则
+	CanNotAccess = 85075
+	// Category is errcode 85077:
+	// 小程序类目信息失效（类目中含有官方下架的类目，请重新选择类目）
+	// some category you choose is no longger supported, please choose other
+	Category = 85077
+	// OperatorInfoError is errcode 85078: operator info error
+	OperatorInfoError = 85078
+	// MiniprogramHasNoOnlineRelease is errcode 85079:
+	// 小程序没有线上版本，不能进行灰度
+	MiniprogramHasNoOnlineRelease = 85079
+	// MiniprogramCommitNotApproved is errcode 85080:
+	// 小程序提交的审核未审核通过
+	MiniprogramCommitNotApproved = 85080
+	// InvalidGrayPercentage is errcode 85081: 无效的发布比例
+	InvalidGrayPercentage = 85081
+	// GrayPercentageTooLow is errcode 85082:
+	// 当前的发布比例需要比之前设置的高
+	GrayPercentageTooLow = 85082
+	// SearchStatusBanned is errcode 85083: 搜索标记位被封禁，无法修改
+	SearchStatusBanned = 85083
+	// SearchStatusInvalid is errcode 85084: 非法的 status 值，只能填 0
+	// 或者 1
+	SearchStatusInvalid = 85084
+	// PleasetryLater is errcode 85085:
+	// 小程序提审数量已达本月上限，请点击查看 submit audit reach
+	// limit
+	PleasetryLater = 85085
+	// MustCommitBeforeSubmitAudit is errcode 85086:
+	// 提交代码审核之前需提前上传代码
+	MustCommitBeforeSubmitAudit = 85086
+	// NavigatetominiprogramAppIDListEmpty is errcode 85087: 小程序已使用 api
+	// navigateToMiniProgram，请声明跳转 appid 列表后再次提交
+	NavigatetominiprogramAppIDListEmpty = 85087
+	// NoQbasePrivilege is errcode 85088: no qbase privilege
+	NoQbasePrivilege = 85088
+	// ConfigNotFound is errcode 85089: config not found
+	ConfigNotFound = 85089
+	// Code85090 is errcode 85090: wait and commit for this exappid later
+	Code85090 = 85090
+	// SearchStatusTurnedOff is errcode 85091:
+	// 小程序的搜索开关被关闭。请访问设置页面打开开关再重试
+	SearchStatusTurnedOff = 85091
+	// InvalidPreviewInfoFormat is errcode 85092: preview_info格式错误
+	InvalidPreviewInfoFormat = 85092
+	// InvalidPreviewInfoSize is errcode 85093: preview_info
+	// 视频或者图片个数超限
+	InvalidPreviewInfoSize = 85093
+	// NeedAddUgcDeclare is errcode 85094: 需提供审核机制说明信息
+	NeedAddUgcDeclare = 85094
+	// Code85101 is errcode 85101:
+	// 小程序不能发送该运动类型或运动类型不存在
+	Code85101 = 85101
+	// Code85102 is errcode 85102: 数值异常
+	Code85102 = 85102
+	// Code86000 is errcode 86000: 不是由第三方代小程序进行调用
+	Code86000 = 86000
+	// ComponentExperienceVersionNotExists is errcode 86001:
+	// 不存在第三方的已经提交的代码
+	ComponentExperienceVersionNotExists = 86001
+	// MiniprogramHaveNotCompletedInitProcedure is errcode 86002:
+	// 小程序还未设置昵称、头像、简介。请先设置完后再重新提交
+	MiniprogramHaveNotCompletedInitProcedure = 86002
+	// ComponentDoNotHasCategoryMall is errcode 86003: component do not has
+	// category mall
+	ComponentDoNotHasCategoryMall = 86003
+	// InvalidWechat is errcode 86004: invalid wechat
+	//
+	// Retry: do not retry.
+	InvalidWechat = 86004
+	// WechatLimitFrequency is errcode 86005: wechat limit frequency
+	WechatLimitFrequency = 86005
+	// Code86006 is errcode 86006: has no quota to send group msg
+	Code86006 = 86006
+	// Code86007 is errcode 86007: 小程序禁止提交
+	Code86007 = 86007
+	// Code86008 is errcode 86008:
+	// 服务商被处罚，限制全部代码提审能力
+	Code86008 = 86008
+	// Code86009 is errcode 86009:
+	// 服务商新增小程序代码提审能力被限制
+	Code86009 = 86009
+	// Code86010 is errcode 86010:
+	// 服务商迭代小程序代码提审能力被限制
+	Code86010 = 86010
+	// GameMiniprogram87006 is errcode 87006: 小游戏不能提交
+	GameMiniprogram87006 = 87006
+	// SessionKeyNotExistdOrExpired is errcode 87007: session_key is not existd or
+	// expired
+	SessionKeyNotExistdOrExpired = 87007
+	// InvalidSigMethod is errcode 87008: invalid sig_method
+	//
+	// Retry: do not retry.
+	InvalidSigMethod = 87008
+	// InvalidBufferSize87010 is errcode 87010: invalid buffer size
+	//
+	// Retry: do not retry.
+	InvalidBufferSize87010 = 87010
+	// WxaHasGrayReleasePlan is errcode 87011:
+	// 现网已经在灰度发布，不能进行版本回退
+	WxaHasGrayReleasePlan = 87011
+	// ForbidRevertVersionRelease is errcode 87012:
+	// 该版本不能回退，可能的原因：1:无上一个线上版用于回退
+	// 2:此版本为已回退版本，不能回退
+	// 3:此版本为回退功能上线之前的版本，不能回退
+	ForbidRevertVersionRelease = 87012
+	// NoQuotaUndoCode is errcode 87013:
+	// 撤回次数达到上限（每天5次，每个月 10 次）
+	NoQuotaUndoCode = 87013
+	// RiskyContent is errcode 87014: risky content
+	RiskyContent = 87014
+	// QueryTimeout is errcode 87015: query timeout, try a content with less size
+	QueryTimeout = 87015
+	// Code87016 is errcode 87016: some key-value in list meet length exceed
+	Code87016 = 87016
+	// UserStorageSizeExceed is errcode 87017: user storage size exceed, delete
+	// some keys and try again
+	UserStorageSizeExceed = 87017
+	// DeleteSomeKeysAndTryAgain is errcode 87018: user has stored too much keys.
+	DeleteSomeKeysAndTryAgain = 87018
+	// Code87019 is errcode 87019: some keys in list meet length exceed
+	Code87019 = 87019
+	// NeedFriend is errcode 87080: need friend
+	NeedFriend = 87080
+	// InvalidOpenID87081 is errcode 87081: invalid openid
+	//
+	// Retry: do not retry.
+	InvalidOpenID87081 = 87081
+	// InvalidKey is errcode 87082: invalid key
+	//
+	// Retry: do not retry.
+	InvalidKey = 87082
+	// InvalidOperation is errcode 87083: invalid operation
+	//
+	// Retry: do not retry.
+	InvalidOperation = 87083
+	// InvalidOpnum is errcode 87084: invalid opnum
+	//
+	// Retry: do not retry.
+	InvalidOpnum = 87084
+	// CheckFail is errcode 87085: check fail
+	CheckFail = 87085
+	// WithoutCommentPrivilege is errcode 88000: without comment privilege
+	WithoutCommentPrivilege = 88000
+	// MsgDataNotExists is errcode 88001: msg_data is not exists
+	MsgDataNotExists = 88001
+	// ArticleLimitSafety is errcode 88002: the article is limit for safety
+	ArticleLimitSafety = 88002
+	// ElectedCommentUpperLimit is errcode 88003: elected comment upper limit
+	ElectedCommentUpperLimit = 88003
+	// CommentDeletedUser is errcode 88004: comment was deleted by user
+	CommentDeletedUser = 88004
+	// AlreadyReply is errcode 88005: already reply
+	AlreadyReply = 88005
+	// Code88007 is errcode 88007: reply content beyond max len or content len is
+	// zero
+	Code88007 = 88007
+	// CommentNotExists is errcode 88008: comment is not exists
+	CommentNotExists = 88008
+	// ReplyNotExists is errcode 88009: reply is not exists
+	ReplyNotExists = 88009
+	// CountRangeError is errcode 88010: count range error. cout <= 0 or count > 50
+	CountRangeError = 88010
+	// ArticleLimitSafety88011 is errcode 88011: the article is limit for safety
+	ArticleLimitSafety88011 = 88011
+	// AccountHasBoundOpen is errcode 89000: account has bound
+	// open，该公众号/小程序已经绑定了开放平台帐号
+	AccountHasBoundOpen = 89000
+	// NotSameContractor is errcode 89001: not same contractor，Authorizer
+	// 与开放平台帐号主体不相同
+	NotSameContractor = 89001
+	// OpenNotExists is errcode 89002: open not
+	// exists，该公众号/小程序未绑定微信开放平台帐号。
+	OpenNotExists = 89002
+	// OpenNotCreatedAPI is errcode 89003: 该开放平台帐号并非通过 api
+	// 创建，不允许操作
+	OpenNotCreatedAPI = 89003
+	// Code89004 is errcode 89004:
+	// 该开放平台帐号所绑定的公众号/小程序已达上限（100
+	// 个）
+	Code89004 = 89004
+	// WithoutAddVideoAbility is errcode 89005: without add video ability, the
+	// ability was banned
+	WithoutAddVideoAbility = 89005
+	// WithoutUploadVideoAbility is errcode 89006: without upload video ability,
+	// the ability was banned
+	WithoutUploadVideoAbility = 89006
+	// WxaQuotaLimit is errcode 89007: wxa quota limit
+	WxaQuotaLimit = 89007
+	// OverseasAccountCanNotLink is errcode 89008: overseas account can not link
+	OverseasAccountCanNotLink = 89008
+	// WxaReachLinkLimit is errcode 89009: wxa reach link limit
+	WxaReachLinkLimit = 89009
+	// LinkMessageHasSent is errcode 89010: link message has sent
+	LinkMessageHasSent = 89010
+	// CanNotUnlinkNearbyWxa is errcode 89011: can not unlink nearby wxa
+	CanNotUnlinkNearbyWxa = 89011
+	// CanNotUnlinkStoreOrMall is errcode 89012: can not unlink store or mall
+	CanNotUnlinkStoreOrMall = 89012
+	// WxaBanned is errcode 89013: wxa is banned
+	WxaBanned = 89013
+	// SupportVersionError is errcode 89014: support version error
+	SupportVersionError = 89014
+	// HasLinkedWxa is errcode 89015: has linked wxa
+	HasLinkedWxa = 89015
+	// ReachSameRealnameQuota is errcode 89016: reach same realname quota
+	ReachSameRealnameQuota = 89016
+	// ReachDifferentRealnameQuota is errcode 89017: reach different realname quota
+	ReachDifferentRealnameQuota = 89017
+	// UnlinkMessageHasSent is errcode 89018: unlink message has sent
+	UnlinkMessageHasSent = 89018
+	// WebviewDomainNotChange is errcode 89019:
+	// 业务域名无更改，无需重复设置
+	WebviewDomainNotChange = 89019
+	// Code89020 is errcode 89020:
+	// 尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口
+	Code89020 = 89020
+	// Code89021 is errcode 89021:
+	// 请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名
+	Code89021 = 89021
+	// DeleteDomainNotExist is errcode 89022: delete domain is not exist!
+	DeleteDomainNotExist = 89022
+	// WebviewDomainExceedLimit is errcode 89029:
+	// 业务域名数量超过限制，最多可以添加100个业务域名
+	WebviewDomainExceedLimit = 89029
+	// OperationReachMonthLimit is errcode 89030: operation reach month limit
+	OperationReachMonthLimit = 89030
+	// UserBindReachLimit is errcode 89031: user bind reach limit
+	UserBindReachLimit = 89031
+	// WeappBindMembersReachLimit is errcode 89032: weapp bind members reach limit
+	WeappBindMembersReachLimit = 89032
+	// EmptyWxOrOpenID is errcode 89033: empty wx or openid
+	//
+	// Retry: do not retry.
+	EmptyWxOrOpenID = 89033
+	// UserstrInvalid is errcode 89034: userstr is invalid
+	UserstrInvalid = 89034
+	// LinkingFromMp is errcode 89035: linking from mp
+	LinkingFromMp = 89035
+	// NotSupportSingle is errcode 89231: 个人小程序不支持调用
+	// setwebviewdomain 接口
+	NotSupportSingle = 89231
+	// HitBlackContractor is errcode 89235: hit black contractor
+	HitBlackContractor = 89235
+	// PluginCanNotApply is errcode 89236: 该插件不能申请
+	PluginCanNotApply = 89236
+	// Code89237 is errcode 89237: 已经添加该插件
+	Code89237 = 89237
+	// PluginCountReachLimit is errcode 89238:
+	// 申请或使用的插件已经达到上限
+	PluginCountReachLimit = 89238
+	// PluginNoExist is errcode 89239: 该插件不存在
+	PluginNoExist = 89239
+	// Code89240 is errcode 89240: only applying status can be agreed or refused
+	Code89240 = 89240
+	// OnlyRefusedStatusCanDeleted is errcode 89241: only refused status can be
+	// deleted, please refused first
+	OnlyRefusedStatusCanDeleted = 89241
+	// Code89242 is errcode 89242: appid is no in the apply list, make sure appid
+	// is right
+	Code89242 = 89242
+	// Code89243 is errcode 89243: 该申请为“待确认”状态，不可删除
+	Code89243 = 89243
+	// Code89244 is errcode 89244: 不存在该插件 appid
+	Code89244 = 89244
+	// MiniProgramForbiddenLink is errcode 89245: mini program forbidden to link
+	MiniProgramForbiddenLink = 89245
+	// UsedOnlySpecificApps is errcode 89246: plugins with special category are
+	UsedOnlySpecificApps = 89246
+	// InnerError is errcode 89247: 系统内部错误
+	InnerError = 89247
+	// InvalidCodeType89248 is errcode 89248: invalid code type
+	//
+	// Retry: do not retry.
+	InvalidCodeType89248 = 89248
+	// TaskRunning is errcode 89249: task running
+	TaskRunning = 89249
+	// InnerError89250 is errcode 89250: 内部错误
+	InnerError89250 = 89250
+	// LegalPersonChecking is errcode 89251:
+	// 模板消息已下发，待法人人脸核身校验
+	LegalPersonChecking = 89251
+	// FrontChecking is errcode 89253: 法人&企业信息一致性校验中
+	FrontChecking = 89253
+	// LackSomeComponentRights is errcode 89254: lack of some component rights
+	LackSomeComponentRights = 89254
+	// EnterpriseCodeInvalid is errcode 89255:
+	// code参数无效，请检查code长度以及内容是否正确；注意code_type的值不同需要传的code长度不一样
+	EnterpriseCodeInvalid = 89255
+	// NoComponentInfo is errcode 89256: token 信息有误
+	NoComponentInfo = 89256
+	// NoSuchVersion is errcode 89257: 该插件版本不支持快速更新
+	NoSuchVersion = 89257
+	// CodeGrayOnline is errcode 89258:
+	// 当前小程序帐号存在灰度发布中的版本，不可操作快速更新
+	CodeGrayOnline = 89258
+	// Code89259 is errcode 89259: zhibo plugin is not allow to delete
+	Code89259 = 89259
+	// InvalidTrade is errcode 89300: 订单无效
+	InvalidTrade = 89300
+	// Code89401 is errcode 89401:
+	// 系统不稳定，请稍后再试，如多次失败请通过社区反馈
+	//
+	// Retry: try again later.
+	Code89401 = 89401
+	// Code89402 is errcode 89402:
+	// 该小程序不在待审核队列，请检查是否已提交审核或已审完
+	Code89402 = 89402
+	// Code89403 is errcode 89403:
+	// 本单属于平台不支持加急种类，请等待正常审核流程
+	Code89403 = 89403
+	// Code89404 is errcode 89404: 本单已加速成功，请勿重复提交
+	Code89404 = 89404
+	// Code89405 is errcode 89405:
+	// 本月加急额度已用完，请提高提审质量以获取更多额度
+	Code89405 = 89405
+	// Code89501 is errcode 89501:
+	// 公众号有未处理的确认请求，请稍候重试
+	//
+	// Retry: try again later.
+	Code89501 = 89501
+	// Code89502 is errcode 89502: 请耐心等待管理员确认
+	Code89502 = 89502
+	// Code89503 is errcode 89503:
+	// 此次调用需要管理员确认，请耐心等候
+	Code89503 = 89503
+	// Code89504 is errcode 89504: 正在等管理员确认，请耐心等待
+	Code89504 = 89504
+	// Code89505 is errcode 89505: 正在等管理员确认，请稍候重试
+	//
+	// Retry: try again later.
+	Code89505 = 89505
+	// Code89506 is errcode 89506:
+	// 该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认
+	Code89506 = 89506
+	// Code89507 is errcode 89507:
+	// 该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认
+	Code89507 = 89507
+	// InvalidOrderID90001 is errcode 90001: invalid order id
+	//
+	// Retry: do not retry.
+	InvalidOrderID90001 = 90001
+	// InvalidBusiID90002 is errcode 90002: invalid busi id
+	//
+	// Retry: do not retry.
+	InvalidBusiID90002 = 90002
+	// InvalidBillDate is errcode 90003: invalid bill date
+	//
+	// Retry: do not retry.
+	InvalidBillDate = 90003
+	// InvalidBillType is errcode 90004: invalid bill type
+	//
+	// Retry: do not retry.
+	InvalidBillType = 90004
+	// InvalidPlatform is errcode 90005: invalid platform
+	//
+	// Retry: do not retry.
+	InvalidPlatform = 90005
+	// BillNotExists is errcode 90006: bill not exists
+	BillNotExists = 90006
+	// InvalidOpenID90007 is errcode 90007: invalid openid
+	//
+	// Retry: do not retry.
+	InvalidOpenID90007 = 90007
+	// MpSigError is errcode 90009: mp_sig error
+	MpSigError = 90009
+	// NoSession is errcode 90010: no session
+	NoSession = 90010
+	// SigError is errcode 90011: sig error
+	SigError = 90011
+	// OrderExist is errcode 90012: order exist
+	OrderExist = 90012
+	// BalanceNotEnough is errcode 90013: balance not enough
+	BalanceNotEnough = 90013
+	// OrderHasBeenConfirmed is errcode 90014: order has been confirmed
+	OrderHasBeenConfirmed = 90014
+	// OrderHasBeenCanceled is errcode 90015: order has been canceled
+	OrderHasBeenCanceled = 90015
+	// OrderBeingProcessed is errcode 90016: order is being processed
+	OrderBeingProcessed = 90016
+	// NoPrivilege is errcode 90017: no privilege
+	NoPrivilege = 90017
+	// InvalidParameter90018 is errcode 90018: invalid parameter
+	//
+	// Retry: do not retry.
+	InvalidParameter90018 = 90018
+	// NotFastRegister is errcode 91001: 不是公众号快速创建的小程序
+	NotFastRegister = 91001
+	// HasPublished is errcode 91002: 小程序发布后不可改名
+	HasPublished = 91002
+	// InvalidChangeStat is errcode 91003: 改名状态不合法
+	InvalidChangeStat = 91003
+	// InvalidNickname is errcode 91004: 昵称不合法
+	InvalidNickname = 91004
+	// NicknameProtected91005 is errcode 91005: 昵称 15 天主体保护
+	NicknameProtected91005 = 91005
+	// NicknameUsedUsername is errcode 91006: 昵称命中微信号
+	NicknameUsedUsername = 91006
+	// NicknameUsed is errcode 91007: 昵称已被占用
+	NicknameUsed = 91007
+	// NicknameProtected91008 is errcode 91008: 昵称命中 7 天侵权保护期
+	NicknameProtected91008 = 91008
+	// NicknameNeedProof is errcode 91009: 需要提交材料
+	NicknameNeedProof = 91009
+	// Code91010 is errcode 91010: 其他错误
+	Code91010 = 91010
+	// Code91011 is errcode 91011: 查不到昵称修改审核单信息
+	Code91011 = 91011
+	// Code91012 is errcode 91012: 其它错误
+	Code91012 = 91012
+	// LockNameTooMore is errcode 91013: 占用名字过多
+	LockNameTooMore = 91013
+	// DiffMasterPlus is errcode 91014: +号规则
+	// 同一类型关联名主体不一致
+	DiffMasterPlus = 91014
+	// DiffMaster is errcode 91015: 原始名不同类型主体不一致
+	DiffMaster = 91015
+	// NameMoreOwner is errcode 91016: 名称占用者 ≥2
+	NameMoreOwner = 91016
+	// OtherDiffMasterPlus is errcode 91017: +号规则
+	// 不同类型关联名主体不一致
+	OtherDiffMasterPlus = 91017
+	// Code91018 is errcode 91018:
+	// 组织类型小程序发布后，侵权被清空昵称，需走认证改名
+	Code91018 = 91018
+	// Code91019 is errcode 91019: 小程序正在审核中
+	Code91019 = 91019
+	// Code92000 is errcode 92000: 该经营资质已添加，请勿重复添加
+	Code92000 = 92000
+	// Code92002 is errcode 92002:
+	// 附近地点添加数量达到上线，无法继续添加
+	Code92002 = 92002
+	// Code92003 is errcode 92003: 地点已被其它小程序占用
+	Code92003 = 92003
+	// Code92004 is errcode 92004: 附近功能被封禁
+	Code92004 = 92004
+	// Code92005 is errcode 92005: 地点正在审核中
+	Code92005 = 92005
+	// Code92006 is errcode 92006: 地点正在展示小程序
+	Code92006 = 92006
+	// Code92007 is errcode 92007: 地点审核失败
+	Code92007 = 92007
+	// Code92008 is errcode 92008: 小程序未展示在该地点
+	Code92008 = 92008
+	// Code93009 is errcode 93009: 小程序未上架或不可见
+	Code93009 = 93009
+	// Code93010 is errcode 93010: 地点不存在
+	Code93010 = 93010
+	// Code93011 is errcode 93011: 个人类型小程序不可用
+	Code93011 = 93011
+	// Code93012 is errcode 93012:
+	// 非普通类型小程序（门店小程序、小店小程序等）不可用
+	Code93012 = 93012
+	// Code93013 is errcode 93013: 从腾讯地图获取地址详细信息失败
+	Code93013 = 93013
+	// Code93014 is errcode 93014: 同一资质证件号重复添加
+	Code93014 = 93014
+	// Code93015 is errcode 93015: 附近类目审核中
+	Code93015 = 93015
+	// Code93016 is errcode 93016:
+	// 服务标签个数超限制（官方最多5个，自定义最多4个）
+	Code93016 = 93016
+	// Code93017 is errcode 93017: 服务标签或者客服的名字不符合要求
+	Code93017 = 93017
+	// Code93018 is errcode 93018:
+	// 服务能力中填写的小程序appid不是同主体小程序
+	Code93018 = 93018
+	// Code93019 is errcode 93019: 申请类目之后才能添加附近地点
+	Code93019 = 93019
+	// Code93020 is errcode 93020: qualification_list无效
+	Code93020 = 93020
+	// Code93021 is errcode 93021: company_name字段为空
+	Code93021 = 93021
+	// Code93022 is errcode 93022: credential字段为空
+	Code93022 = 93022
+	// Code93023 is errcode 93023: address字段为空
+	Code93023 = 93023
+	// Code93024 is errcode 93024: qualification_list字段为空
+	Code93024 = 93024
+	// Code93025 is errcode 93025: 服务appid对应的path不存在
+	Code93025 = 93025
+	// MissingCertSerialno is errcode 94001: missing cert_serialno
+	MissingCertSerialno = 94001
+	// UseNotRegisterWechatPay is errcode 94002: use not register wechat pay
+	UseNotRegisterWechatPay = 94002
+	// InvalidSign94003 is errcode 94003: invalid sign
+	//
+	// Retry: do not retry.
+	InvalidSign94003 = 94003
+	// Code94004 is errcode 94004: user do not has real name info
+	Code94004 = 94004
+	// InvalidUserToken is errcode 94005: invalid user token
+	//
+	// Retry: do not retry.
+	InvalidUserToken = 94005
+	// AppIDUnauthorized is errcode 94006: appid unauthorized
+	AppIDUnauthorized = 94006
+	// AppIDUnbindMchid is errcode 94007: appid unbind mchid
+	AppIDUnbindMchid = 94007
+	// InvalidTimestamp is errcode 94008: invalid timestamp
+	//
+	// Retry: do not retry.
+	InvalidTimestamp = 94008
+	// InvalidCertSerialno is errcode 94009: invalid cert_serialno, cert_serialno's
+	// size should be 40
+	//
+	// Retry: do not retry.
+	InvalidCertSerialno = 94009
+	// InvalidMchID is errcode 94010: invalid mch_id
+	//
+	// Retry: do not retry.
+	InvalidMchID = 94010
+	// TimestampExpired is errcode 94011: timestamp expired
+	TimestampExpired = 94011
+	// Code94012 is errcode 94012: appid和商户号的绑定关系不存在
+	Code94012 = 94012
+	// WxcodeDecodeFail is errcode 95001: wxcode decode fail
+	WxcodeDecodeFail = 95001
+	// WxcodeRecognizeUnautuorized is errcode 95002: wxcode recognize unautuorized
+	WxcodeRecognizeUnautuorized = 95002
+	// GETProductPageArgsInvalid is errcode 95101: get product by page args invalid
+	GETProductPageArgsInvalid = 95101
+	// Code95102 is errcode 95102: get product materials by cond args invalid
+	Code95102 = 95102
+	// Code95103 is errcode 95103: material id list size out of limit
+	Code95103 = 95103
+	// ImportProductFrequenceOutLimit is errcode 95104: import product frequence
+	// out of limit
+	ImportProductFrequenceOutLimit = 95104
+	// MpImportingProducts is errcode 95105: mp is importing products, api is
+	// rejected to import
+	MpImportingProducts = 95105
+	// SetCommissionRatioOnMpFirst is errcode 95106: api is rejected to import,
+	// need to
+	SetCommissionRatioOnMpFirst = 95106
+	// InvalidImageURL101000 is errcode 101000: 无效图片链接
+	InvalidImageURL101000 = 101000
+	// CertificateNotFound is errcode 101001: 未找到证书
+	CertificateNotFound = 101001
+	// NotEnoughMarketQuota is errcode 101002: not enough market quota
+	NotEnoughMarketQuota = 101002
+	// Code200002 is errcode 200002: 入参错误
+	Code200002 = 200002
+	// Code200011 is errcode 200011: 此账号已被封禁，无法操作
+	Code200011 = 200011
+	// Code200012 is errcode 200012: 个人模板数已达上限，上限25个
+	Code200012 = 200012
+	// Code200013 is errcode 200013: 此模板已被封禁，无法选用
+	Code200013 = 200013
+	// Code200014 is errcode 200014: 模板 tid 参数错误
+	Code200014 = 200014
+	// Code200016 is errcode 200016: start 参数错误
+	Code200016 = 200016
+	// Code200017 is errcode 200017: limit 参数错误
+	Code200017 = 200017
+	// Code200018 is errcode 200018: 类目 ids 缺失
+	Code200018 = 200018
+	// Code200019 is errcode 200019: 类目 ids 不合法
+	Code200019 = 200019
+	// Code200020 is errcode 200020: 关键词列表 kidList 参数错误
+	Code200020 = 200020
+	// Code200021 is errcode 200021: 场景描述 sceneDesc 参数错误
+	Code200021 = 200021
+	// Code300001 is errcode 300001:
+	// 禁止创建/更新商品（如商品创建功能被封禁） 或
+	// 禁止编辑&更新房间
+	Code300001 = 300001
+	// Code300002 is errcode 300002: 名称长度不符合规则
+	Code300002 = 300002
+	// Code300003 is errcode 300003:
+	// 价格输入不合规（如现价比原价大、传入价格非数字等）
+	Code300003 = 300003
+	// Code300004 is errcode 300004: 商品名称存在违规违法内容
+	Code300004 = 300004
+	// Code300005 is errcode 300005: 商品图片存在违规违法内容
+	Code300005 = 300005
+	// Code300006 is errcode 300006: 图片上传失败（如mediaID过期）
+	Code300006 = 300006
+	// Code300007 is errcode 300007: 线上小程序版本不存在该链接
+	Code300007 = 300007
+	// Code300008 is errcode 300008: 添加商品失败
+	Code300008 = 300008
+	// Code300009 is errcode 300009: 商品审核撤回失败
+	Code300009 = 300009
+	// Code300010 is errcode 300010:
+	// 商品审核状态不对（如商品审核中）
+	Code300010 = 300010
+	// Code300011 is errcode 300011:
+	// 操作非法（API不允许操作非API创建的商品）
+	Code300011 = 300011
+	// Code300012 is errcode 300012:
+	// 没有提审额度（每天500次提审额度）
+	Code300012 = 300012
+	// Code300013 is errcode 300013: 提审失败
+	Code300013 = 300013
+	// Code300014 is errcode 300014:
+	// 审核中，无法删除（非零代表失败）
+	Code300014 = 300014
+	// Code300017 is errcode 300017: 商品未提审
+	Code300017 = 300017
+	// Code300021 is errcode 300021: 商品添加成功，审核失败
+	Code300021 = 300021
+	// Code300022 is errcode 300022: 此房间号不存在
+	Code300022 = 300022
+	// Code300023 is errcode 300023: 房间状态
+	// 拦截（当前房间状态不允许此操作）
+	Code300023 = 300023
+	// Code300024 is errcode 300024: 商品不存在
+	Code300024 = 300024
+	// Code300025 is errcode 300025: 商品审核未通过
+	Code300025 = 300025
+	// Code300026 is errcode 300026: 房间商品数量已经满额
+	Code300026 = 300026
+	// Code300027 is errcode 300027: 导入商品失败
+	Code300027 = 300027
+	// Code300028 is errcode 300028: 房间名称违规
+	Code300028 = 300028
+	// Code300029 is errcode 300029: 主播昵称违规
+	Code300029 = 300029
+	// Code300030 is errcode 300030: 主播微信号不合法
+	Code300030 = 300030
+	// Code300031 is errcode 300031: 直播间封面图不合规
+	Code300031 = 300031
+	// Code300032 is errcode 300032: 直播间分享图违规
+	Code300032 = 300032
+	// Code300033 is errcode 300033: 添加商品超过直播间上限
+	Code300033 = 300033
+	// Code300034 is errcode 300034: 主播微信昵称长度不符合要求
+	Code300034 = 300034
+	// Code300035 is errcode 300035: 主播微信号不存在
+	Code300035 = 300035
+	// Code300036 is errcode 300036: 主播微信号未实名认证
+	Code300036 = 300036
+	// InvalidFileName is errcode 600001: invalid file name
+	//
+	// Retry: do not retry.
+	InvalidFileName = 600001
+	// NoPermissionUploadFile is errcode 600002: no permission to upload file
+	NoPermissionUploadFile = 600002
+	// InvalidSizeSource is errcode 600003: invalid size of source
+	//
+	// Retry: do not retry.
+	InvalidSizeSource = 600003
+	// Code928000 is errcode 928000: 票据已存在
+	Code928000 = 928000
+	// Code928001 is errcode 928001: 票据不存在
+	Code928001 = 928001
+	// SysemError is errcode 930555: sysem error
+	SysemError = 930555
+	// DeliveryTimeout is errcode 930556: delivery timeout
+	DeliveryTimeout = 930556
+	// DeliverySystemError is errcode 930557: delivery system error
+	DeliverySystemError = 930557
+	// DeliveryLogicError is errcode 930558: delivery logic error
+	DeliveryLogicError = 930558
+	// InvaildOpenID is errcode 930559: 沙盒环境openid无效
+	InvaildOpenID = 930559
+	// ShopidNeedBindFirst is errcode 930560: shopid need bind first
+	ShopidNeedBindFirst = 930560
+	// ArgsError is errcode 930561: 参数错误
+	ArgsError = 930561
+	// OrderAlreadyExists is errcode 930562: order already exists
+	OrderAlreadyExists = 930562
+	// OrderNotExists is errcode 930563: 订单不存在
+	OrderNotExists = 930563
+	// QuotaRunOut is errcode 930564: 沙盒环境调用无配额
+	QuotaRunOut = 930564
+	// OrderFinished is errcode 930565: order finished
+	OrderFinished = 930565
+	// NotSupport is errcode 930566: not support, plz auth at mp.weixin.qq.com
+	NotSupport = 930566
+	// ShopArgError is errcode 930567: shop arg error
+	ShopArgError = 930567
+	// NotPersonalAccount is errcode 930568: 不支持个人类型小程序
+	NotPersonalAccount = 930568
+	// AlreadyOpen is errcode 930569: 已经开通不需要再开通
+	AlreadyOpen = 930569
+	// CargoFirstClassOrCargoSecondClassInvalid is errcode 930570:
+	// cargo_first_class or cargo_second_class invalid
+	CargoFirstClassOrCargoSecondClassInvalid = 930570
+	// Code930571 is errcode 930571:
+	// 该商户没有内测权限，请先申请权限:
+	// https://wj.qq.com/s2/7243532/fcfb/
+	Code930571 = 930571
+	// FeeAlreadySet is errcode 931010: fee already set
+	FeeAlreadySet = 931010
+	// UnbindDownloadURL is errcode 6000100: unbind download url
+	UnbindDownloadURL = 6000100
+	// NoResponseData is errcode 6000101: no response data
+	NoResponseData = 6000101
+	// ResponseDataTooBig is errcode 6000102: response data too big
+	ResponseDataTooBig = 6000102
+	// ParamsInvalid is errcode 9002008: params invalid
+	ParamsInvalid = 9002008
+	// ShopIDNotExist is errcode 9002009: shop id not exist
+	ShopIDNotExist = 9002009
+	// Code9002010 is errcode 9002010: ssid or password should start with "WX"
+	Code9002010 = 9002010
+	// SsidCanNotIncludeChinese is errcode 9002011: ssid can not include chinese
+	SsidCanNotIncludeChinese = 9002011
+	// PassswordCanNotIncludeChinese is errcode 9002012: passsword can not include
+	// chinese
+	PassswordCanNotIncludeChinese = 9002012
+	// Code9002013 is errcode 9002013: password must be between 8 and 24 characters
+	Code9002013 = 9002013
+	// DeviceExist is errcode 9002016: device exist
+	DeviceExist = 9002016
+	// DeviceNotExist is errcode 9002017: device not exist
+	DeviceNotExist = 9002017
+	// Code9002026 is errcode 9002026: the size of query list reach limit
+	Code9002026 = 9002026
+	// CertifiedOrComponentAccount is errcode 9002041: not allowed to modify,
+	// ensure you
+	CertifiedOrComponentAccount = 9002041
+	// Utf8Characters is errcode 9002044: invalid ssid, can not include none
+	//
+	// Retry: do not retry.
+	Utf8Characters = 9002044
+	// ShopIDHasNotAudited is errcode 9002052: shop id has not be audited, this bar
+	// type is not enable
+	ShopIDHasNotAudited = 9002052
+	// Code9007003 is errcode 9007003: protocol type is not same with the exist
+	// device
+	Code9007003 = 9007003
+	// SsidNotExist is errcode 9007004: ssid not exist
+	SsidNotExist = 9007004
+	// DeviceCountLimit is errcode 9007005: device count limit
+	DeviceCountLimit = 9007005
+	// CardInfoNotExist is errcode 9008001: card info not exist
+	CardInfoNotExist = 9008001
+	// CardExpirationTimeInvalid is errcode 9008002: card expiration time is
+	// invalid
+	CardExpirationTimeInvalid = 9008002
+	// URLSizeInvalid is errcode 9008003: url size invalid, keep less than 255
+	URLSizeInvalid = 9008003
+	// URLCanNotIncludeChinese is errcode 9008004: url can not include chinese
+	URLCanNotIncludeChinese = 9008004
+	// OrderIDNotExist is errcode 9200001: order_id not exist
+	OrderIDNotExist = 9200001
+	// OrderOtherBiz is errcode 9200002: order of other biz
+	OrderOtherBiz = 9200002
+	// Blocked is errcode 9200003: blocked
+	Blocked = 9200003
+	// PaymentNoticeDisabled is errcode 9200211: payment notice disabled
+	PaymentNoticeDisabled = 9200211
+	// PaymentNoticeNotExist is errcode 9200231: payment notice not exist
+	PaymentNoticeNotExist = 9200231
+	// PaymentNoticePaid is errcode 9200232: payment notice paid
+	PaymentNoticePaid = 9200232
+	// PaymentNoticeCanceled is errcode 9200233: payment notice canceled
+	PaymentNoticeCanceled = 9200233
+	// PaymentNoticeExpired is errcode 9200235: payment notice expired
+	PaymentNoticeExpired = 9200235
+	// BankNotAllow is errcode 9200236: bank not allow
+	BankNotAllow = 9200236
+	// FreqLimit is errcode 9200295: freq limit
+	//
+	// Retry: retry later with less traffic.
+	FreqLimit = 9200295
+	// SuspendPaymentAtCurrentTime is errcode 9200297: suspend payment at current
+	// time
+	SuspendPaymentAtCurrentTime = 9200297
+	// Code3rdRespDecryptError is errcode 9200298: 3rd resp decrypt error
+	Code3rdRespDecryptError = 9200298
+	// Code3rdRespSystemError is errcode 9200299: 3rd resp system error
+	Code3rdRespSystemError = 9200299
+	// Code3rdRespSignError is errcode 9200300: 3rd resp sign error
+	Code3rdRespSignError = 9200300
+	// DescEmpty is errcode 9201000: desc empty
+	DescEmpty = 9201000
+	// FeeNotEqualItems is errcode 9201001: fee not equal items'
+	FeeNotEqualItems = 9201001
+	// PaymentInfoIncorrect is errcode 9201002: payment info incorrect
+	PaymentInfoIncorrect = 9201002
+	// Fee0 is errcode 9201003: fee is 0
+	Fee0 = 9201003
+	// PaymentExpireDateFormatError is errcode 9201004: payment expire date format
+	// error
+	PaymentExpireDateFormatError = 9201004
+	// AppIDError is errcode 9201005: appid error
+	AppIDError = 9201005
+	// PaymentOrderIDError is errcode 9201006: payment order id error
+	PaymentOrderIDError = 9201006
+	// OpenIDError is errcode 9201007: openid error
+	OpenIDError = 9201007
+	// ReturnURLError is errcode 9201008: return_url error
+	ReturnURLError = 9201008
+	// IPError is errcode 9201009: ip error
+	IPError = 9201009
+	// OrderIDError is errcode 9201010: order_id error
+	OrderIDError = 9201010
+	// ReasonError is errcode 9201011: reason error
+	ReasonError = 9201011
+	// MchIDError is errcode 9201012: mch_id error
+	MchIDError = 9201012
+	// BillDateError is errcode 9201013: bill_date error
+	BillDateError = 9201013
+	// BillTypeError is errcode 9201014: bill_type error
+	BillTypeError = 9201014
+	// TradeTypeError is errcode 9201015: trade_type error
+	TradeTypeError = 9201015
+	// BankIDError is errcode 9201016: bank_id error
+	BankIDError = 9201016
+	// BankAccountError is errcode 9201017: bank_account error
+	BankAccountError = 9201017
+	// PaymentNoticeNoError is errcode 9201018: payment_notice_no error
+	PaymentNoticeNoError = 9201018
+	// DepartmentCodeError is errcode 9201019: department_code error
+	DepartmentCodeError = 9201019
+	// PaymentNoticeTypeError is errcode 9201020: payment_notice_type error
+	PaymentNoticeTypeError = 9201020
+	// RegionCodeError is errcode 9201021: region_code error
+	RegionCodeError = 9201021
+	// DepartmentNameError is errcode 9201022: department_name error
+	DepartmentNameError = 9201022
+	// FeeNotEqualFinanceS is errcode 9201023: fee not equal finance's
+	FeeNotEqualFinanceS = 9201023
+	// RefundOutIDError is errcode 9201024: refund_out_id error
+	RefundOutIDError = 9201024
+	// NotCombinedOrderID is errcode 9201026: not combined order_id
+	NotCombinedOrderID = 9201026
+	// PartialSubOrderTest is errcode 9201027: partial sub order is test
+	PartialSubOrderTest = 9201027
+	// DescTooLong is errcode 9201029: desc too long
+	DescTooLong = 9201029
+	// SubOrderListSizeError is errcode 9201031: sub order list size error
+	SubOrderListSizeError = 9201031
+	// SubOrderRepeated is errcode 9201032: sub order repeated
+	SubOrderRepeated = 9201032
+	// AuthCodeEmpty is errcode 9201033: auth_code empty
+	AuthCodeEmpty = 9201033
+	// BankIDEmptyButMchIDNotEmpty is errcode 9201034: bank_id empty but mch_id not
+	// empty
+	BankIDEmptyButMchIDNotEmpty = 9201034
+	// Code9201035 is errcode 9201035: sum of other fees exceed total fee
+	Code9201035 = 9201035
+	// OtherUserPaying is errcode 9202000: other user paying
+	OtherUserPaying = 9202000
+	// PayProcessNotFinish is errcode 9202001: pay process not finish
+	PayProcessNotFinish = 9202001
+	// NoRefundPermission is errcode 9202002: no refund permission
+	NoRefundPermission = 9202002
+	// IPLimit is errcode 9202003: ip limit
+	IPLimit = 9202003
+	// FreqLimit9202004 is errcode 9202004: freq limit
+	//
+	// Retry: retry later with less traffic.
+	FreqLimit9202004 = 9202004
+	// UserWeixinAccountAbnormal is errcode 9202005: user weixin account abnormal
+	UserWeixinAccountAbnormal = 9202005
+	// AccountBalanceNotEnough is errcode 9202006: account balance not enough
+	AccountBalanceNotEnough = 9202006
+	// RefundRequestRepeated is errcode 9202010: refund request repeated
+	RefundRequestRepeated = 9202010
+	// HasRefunded is errcode 9202011: has refunded
+	HasRefunded = 9202011
+	// RefundExceedTotalFee is errcode 9202012: refund exceed total fee
+	RefundExceedTotalFee = 9202012
+	// BusiIDDup is errcode 9202013: busi_id dup
+	BusiIDDup = 9202013
+	// NotCheckSign is errcode 9202016: not check sign
+	NotCheckSign = 9202016
+	// CheckSignFailed is errcode 9202017: check sign failed
+	CheckSignFailed = 9202017
+	// SubOrderError is errcode 9202018: sub order error
+	SubOrderError = 9202018
+	// OrderStatusError9202020 is errcode 9202020: order status error
+	OrderStatusError9202020 = 9202020
+	// UnifiedOrderRepeatedly is errcode 9202021: unified order repeatedly
+	UnifiedOrderRepeatedly = 9202021
+	// RequestNotificationURLFail is errcode 9203000: request to notification url
+	// fail
+	RequestNotificationURLFail = 9203000
+	// HTTPRequestFail is errcode 9203001: http request fail
+	HTTPRequestFail = 9203001
+	// HTTPResponseDataError is errcode 9203002: http response data error
+	HTTPResponseDataError = 9203002
+	// HTTPResponseDataRsaDecryptFail is errcode 9203003: http response data RSA
+	// decrypt fail
+	HTTPResponseDataRsaDecryptFail = 9203003
+	// HTTPResponseDataAesDecryptFail is errcode 9203004: http response data AES
+	// decrypt fail
+	HTTPResponseDataAesDecryptFail = 9203004
+	// SystemBusy9203999 is errcode 9203999: system busy, please try again later
+	//
+	// Retry: try again later.
+	SystemBusy9203999 = 9203999
+	// GetrealnameTokenError is errcode 9204000: getrealname token error
+	GetrealnameTokenError = 9204000
+	// GetrealnameUserOrTokenError is errcode 9204001: getrealname user or token
+	// error
+	GetrealnameUserOrTokenError = 9204001
+	// GetrealnameAppIDOrTokenError is errcode 9204002: getrealname appid or token
+	// error
+	GetrealnameAppIDOrTokenError = 9204002
+	// FinanceConfNotExist is errcode 9205000: finance conf not exist
+	FinanceConfNotExist = 9205000
+	// BankConfNotExist is errcode 9205001: bank conf not exist
+	BankConfNotExist = 9205001
+	// WeiBanJuConfNotExist is errcode 9205002: wei ban ju conf not exist
+	WeiBanJuConfNotExist = 9205002
+	// SymmetricKeyConfNotExist is errcode 9205010: symmetric key conf not exist
+	SymmetricKeyConfNotExist = 9205010
+	// OutOrderIDNotExist is errcode 9205101: out order id not exist
+	OutOrderIDNotExist = 9205101
+	// BillNotExist is errcode 9205201: bill not exist
+	BillNotExist = 9205201
+	// Code3rdRespPayChannelEmpty is errcode 9206000: 3rd resp pay_channel empty
+	Code3rdRespPayChannelEmpty = 9206000
+	// Code3rdRespOrderIDEmpty is errcode 9206001: 3rd resp order_id empty
+	Code3rdRespOrderIDEmpty = 9206001
+	// Code3rdRespBillTypeCodeEmpty is errcode 9206002: 3rd resp bill_type_code
+	// empty
+	Code3rdRespBillTypeCodeEmpty = 9206002
+	// Code3rdRespBillNoEmpty is errcode 9206003: 3rd resp bill_no empty
+	Code3rdRespBillNoEmpty = 9206003
+	// Code3rdRespEmpty is errcode 9206200: 3rd resp empty
+	Code3rdRespEmpty = 9206200
+	// Code3rdRespNotJSON is errcode 9206201: 3rd resp not json
+	Code3rdRespNotJSON = 9206201
+	// Connect3rdError is errcode 9206900: connect 3rd error
+	Connect3rdError = 9206900
+	// Connect3rdTimeout is errcode 9206901: connect 3rd timeout
+	Connect3rdTimeout = 9206901
+	// Read3rdRespError is errcode 9206910: read 3rd resp error
+	Read3rdRespError = 9206910
+	// Read3rdRespTimeout is errcode 9206911: read 3rd resp timeout
+	Read3rdRespTimeout = 9206911
+	// BossError is errcode 9207000: boss error
+	BossError = 9207000
+	// WechatPayError is errcode 9207001: wechat pay error
+	WechatPayError = 9207001
+	// BossParamError is errcode 9207002: boss param error
+	BossParamError = 9207002
+	// PayError is errcode 9207003: pay error
+	PayError = 9207003
+	// AuthCodeExpired is errcode 9207004: auth_code expired
+	AuthCodeExpired = 9207004
+	// UserBalanceNotEnough is errcode 9207005: user balance not enough
+	UserBalanceNotEnough = 9207005
+	// CardNotSupport is errcode 9207006: card not support
+	CardNotSupport = 9207006
+	// OrderReversed is errcode 9207007: order reversed
+	OrderReversed = 9207007
+	// UserPaying is errcode 9207008: user paying, need input password
+	UserPaying = 9207008
+	// AuthCodeError is errcode 9207009: auth_code error
+	AuthCodeError = 9207009
+	// AuthCodeInvalid is errcode 9207010: auth_code invalid
+	AuthCodeInvalid = 9207010
+	// Code9207011 is errcode 9207011: not allow to reverse when user paying
+	Code9207011 = 9207011
+	// OrderPaid is errcode 9207012: order paid
+	OrderPaid = 9207012
+	// OrderClosed is errcode 9207013: order closed
+	OrderClosed = 9207013
+	// VehicleNotExists is errcode 9207028: vehicle not exists
+	VehicleNotExists = 9207028
+	// VehicleRequestBlocked is errcode 9207029: vehicle request blocked
+	VehicleRequestBlocked = 9207029
+	// VehicleAuthError is errcode 9207030: vehicle auth error
+	VehicleAuthError = 9207030
+	// ContractOverLimit is errcode 9207031: contract over limit
+	ContractOverLimit = 9207031
+	// TradeError is errcode 9207032: trade error
+	TradeError = 9207032
+	// TradeTimeInvalid is errcode 9207033: trade time invalid
+	TradeTimeInvalid = 9207033
+	// ChannelTypeInvalid is errcode 9207034: channel type invalid
+	ChannelTypeInvalid = 9207034
+	// ExpireTimeRangeError is errcode 9207050: expire_time range error
+	ExpireTimeRangeError = 9207050
+	// QueryFinanceError is errcode 9210000: query finance error
+	QueryFinanceError = 9210000
+	// OpenIDError9291000 is errcode 9291000: openid error
+	OpenIDError9291000 = 9291000
+	// OpenIDAppIDNotMatch is errcode 9291001: openid appid not match
+	OpenIDAppIDNotMatch = 9291001
+	// AppAppIDNotExist is errcode 9291002: app_appid not exist
+	AppAppIDNotExist = 9291002
+	// AppAppIDNotApp is errcode 9291003: app_appid not app
+	AppAppIDNotApp = 9291003
+	// AppIDEmpty is errcode 9291004: appid empty
+	AppIDEmpty = 9291004
+	// AppIDNotMatchAccessToken is errcode 9291005: appid not match access_token
+	AppIDNotMatchAccessToken = 9291005
+	// InvalidSign9291006 is errcode 9291006: invalid sign
+	//
+	// Retry: do not retry.
+	InvalidSign9291006 = 9291006
+	// BackendLogicError is errcode 9299999: backend logic error
+	BackendLogicError = 9299999
+	// BeginTimeCanNotBeforeNow is errcode 9300001: begin_time can not before now
+	BeginTimeCanNotBeforeNow = 9300001
+	// EndTimeCanNotBeforeNow is errcode 9300002: end_time can not before now
+	EndTimeCanNotBeforeNow = 9300002
+	// BeginTimeMustLessThanEndTime is errcode 9300003: begin_time must less than
+	// end_time
+	BeginTimeMustLessThanEndTime = 9300003
+	// EndTimeBeginTime1year is errcode 9300004: end_time - begin_time > 1year
+	EndTimeBeginTime1year = 9300004
+	// InvalidMaxParticTimes is errcode 9300005: invalid max_partic_times
+	//
+	// Retry: do not retry.
+	InvalidMaxParticTimes = 9300005
+	// InvalidActivityStatus is errcode 9300006: invalid activity status
+	//
+	// Retry: do not retry.
+	InvalidActivityStatus = 9300006
+	// GiftNumMust0And15 is errcode 9300007: gift_num must >0 and <=15
+	GiftNumMust0And15 = 9300007
+	// InvalidTinyAppID is errcode 9300008: invalid tiny appid
+	//
+	// Retry: do not retry.
+	InvalidTinyAppID = 9300008
+	// ActivityCanNotFinish is errcode 9300009: activity can not finish
+	ActivityCanNotFinish = 9300009
+	// CardInfoListMust2 is errcode 9300010: card_info_list must >= 2
+	CardInfoListMust2 = 9300010
+	// InvalidCardID9300011 is errcode 9300011: invalid card_id
+	//
+	// Retry: do not retry.
+	InvalidCardID9300011 = 9300011
+	// CardIDMustBelongAppID is errcode 9300012: card_id must belong this appid
+	CardIDMustBelongAppID = 9300012
+	// Code9300013 is errcode 9300013: card_id is not swipe_card or pay.cash
+	Code9300013 = 9300013
+	// SomeCardIDOutStock is errcode 9300014: some card_id is out of stock
+	SomeCardIDOutStock = 9300014
+	// SomeCardIDInvalidStatus is errcode 9300015: some card_id is invalid status
+	SomeCardIDInvalidStatus = 9300015
+	// Code9300016 is errcode 9300016: membership or new/old tinyapp user only
+	// support one
+	Code9300016 = 9300016
+	// InvalidLogicMembership is errcode 9300017: invalid logic for membership
+	//
+	// Retry: do not retry.
+	InvalidLogicMembership = 9300017
+	// Code9300018 is errcode 9300018: invalid logic for tinyapp new/old user
+	//
+	// Retry: do not retry.
+	Code9300018 = 9300018
+	// InvalidActivityType is errcode 9300019: invalid activity type
+	//
+	// Retry: do not retry.
+	InvalidActivityType = 9300019
+	// InvalidActivityID is errcode 9300020: invalid activity_id
+	//
+	// Retry: do not retry.
+	InvalidActivityID = 9300020
+	// InvalidHelpMaxTimes is errcode 9300021: invalid help_max_times
+	//
+	// Retry: do not retry.
+	InvalidHelpMaxTimes = 9300021
+	// InvalidCoverURL is errcode 9300022: invalid cover_url
+	//
+	// Retry: do not retry.
+	InvalidCoverURL = 9300022
+	// InvalidGenLimit is errcode 9300023: invalid gen_limit
+	//
+	// Retry: do not retry.
+	InvalidGenLimit = 9300023
+	// Code9300024 is errcode 9300024: card's end_time cannot early than act's
+	// end_time
+	Code9300024 = 9300024
+	// DeliverySideError is errcode 9300501:
+	// 快递侧逻辑错误，详细原因需要看 delivery_resultcode,
+	// 请先确认一下编码方式，python建议 json.dumps(b,
+	// ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)
+	DeliverySideError = 9300501
+	// DeliverySideSysError is errcode 9300502: 快递公司系统错误
+	DeliverySideSysError = 9300502
+	// SpecifiedDeliveryIDNotRegisterred is errcode 9300503: delivery_id 不存在
+	SpecifiedDeliveryIDNotRegisterred = 9300503
+	// SpecifiedDeliveryIDHasBeedBanned is errcode 9300504: service_type 不存在
+	SpecifiedDeliveryIDHasBeedBanned = 9300504
+	// ShopBanned is errcode 9300505: Shop banned
+	ShopBanned = 9300505
+	// OrderCanTCancel is errcode 9300506: 运单 ID
+	// 已经存在轨迹，不可取消
+	OrderCanTCancel = 9300506
+	// Code9300507 is errcode 9300507: Token 不正确 invalid token, can't
+	// decryption or
+	Code9300507 = 9300507
+	// OrderIDHasBeenUsed is errcode 9300508: order id has been used
+	OrderIDHasBeenUsed = 9300508
+	// SpeedLimit is errcode 9300509: speed limit, retry too fast
+	SpeedLimit = 9300509
+	// InvalidServiceType9300510 is errcode 9300510: invalid service type
+	//
+	// Retry: do not retry.
+	InvalidServiceType9300510 = 9300510
+	// InvalidBranchID is errcode 9300511: invalid branch id
+	//
+	// Retry: do not retry.
+	InvalidBranchID = 9300511
+	// InvalidWaybillTemplateFormat is errcode 9300512:
+	// 模板格式错误，渲染失败
+	InvalidWaybillTemplateFormat = 9300512
+	// OutQuota is errcode 9300513: out of quota
+	OutQuota = 9300513
+	// AddNetBranchFail is errcode 9300514: add net branch fail, try update branch
+	// api
+	AddNetBranchFail = 9300514
+	// WxaAppIDNotExist is errcode 9300515: wxa appid not exist
+	WxaAppIDNotExist = 9300515
+	// LinkedOrNotSameOwner is errcode 9300516: wxa appid and current bizuin is not
+	LinkedOrNotSameOwner = 9300516
+	// InvalidUpdateType is errcode 9300517: update_type 不正确,请使用"bind"
+	// 或者“unbind”
+	InvalidUpdateType = 9300517
+	// InvalidDeliveryID is errcode 9300520: invalid delivery id
+	//
+	// Retry: do not retry.
+	InvalidDeliveryID = 9300520
+	// OrderidInOurSystem is errcode 9300521: the orderid is in our system, and
+	// waybill is generating
+	OrderidInOurSystem = 9300521
+	// OrderidRepeated is errcode 9300522: this orderid is repeated
+	OrderidRepeated = 9300522
+	// Code9300523 is errcode 9300523: quota is not enough; go to charge please
+	Code9300523 = 9300523
+	// OrderAlreadyCanceled is errcode 9300524:
+	// 订单已取消（一般为重复取消订单）
+	OrderAlreadyCanceled = 9300524
+	// BizIDNotBind is errcode 9300525: bizid未绑定
+	BizIDNotBind = 9300525
+	// ArgSizeExceedLimit is errcode 9300526: 参数字段长度不正确
+	ArgSizeExceedLimit = 9300526
+	// DeliveryDoesNotSupportQuota is errcode 9300527: delivery does not support
+	// quota
+	DeliveryDoesNotSupportQuota = 9300527
+	// InvalidWaybillID is errcode 9300528: invalid waybill_id
+	//
+	// Retry: do not retry.
+	InvalidWaybillID = 9300528
+	// BizIDAlreadyBinded is errcode 9300529: 账号已绑定过
+	BizIDAlreadyBinded = 9300529
+	// BizIDNotExist is errcode 9300530: 解绑的biz_id不存在
+	BizIDNotExist = 9300530
+	// InvalidBizIDOrPassword is errcode 9300531: bizid无效 或者密码错误
+	InvalidBizIDOrPassword = 9300531
+	// BindSubmit is errcode 9300532: 绑定已提交，审核中
+	BindSubmit = 9300532
+	// InvalidTagidList is errcode 9300533: invalid tagid_list
+	//
+	// Retry: do not retry.
+	InvalidTagidList = 9300533
+	// InvalidAppID9300534 is errcode 9300534:
+	// add_source=2时，wx_appid和当前小程序不同主体
+	InvalidAppID9300534 = 9300534
+	// InvalidShopArg is errcode 9300535: shop字段商品缩略图
+	// url、商品名称为空或者非法，或者商品数量为0
+	InvalidShopArg = 9300535
+	// InvalidWxaAppID is errcode 9300536: add_source=2时，wx_appid无效
+	InvalidWxaAppID = 9300536
+	// FreqLimit9300537 is errcode 9300537: freq limit
+	//
+	// Retry: retry later with less traffic.
+	FreqLimit9300537 = 9300537
+	// InputTaskEmpty is errcode 9300538: input task empty
+	InputTaskEmpty = 9300538
+	// TooManyTask is errcode 9300539: too many task
+	TooManyTask = 9300539
+	// TaskNotExist is errcode 9300540: task not exist
+	TaskNotExist = 9300540
+	// DeliveryCallbackError is errcode 9300541: delivery callback error
+	DeliveryCallbackError = 9300541
+	// IDCardNoInvalid is errcode 9300601: id_card_no is invalid
+	IDCardNoInvalid = 9300601
+	// NameInvalid is errcode 9300602: name is invalid
+	NameInvalid = 9300602
+	// PlateNoInvalid is errcode 9300603: plate_no is invalid
+	PlateNoInvalid = 9300603
+	// AuthKeyDecodeError is errcode 9300604: auth_key decode error
+	AuthKeyDecodeError = 9300604
+	// AuthKeyExpired is errcode 9300605: auth_key is expired
+	AuthKeyExpired = 9300605
+	// AuthKeyAndAppinfoNotMatch is errcode 9300606: auth_key and appinfo not match
+	AuthKeyAndAppinfoNotMatch = 9300606
+	// UserNotConfirm is errcode 9300607: user not confirm
+	UserNotConfirm = 9300607
+	// UserConfirmExpired is errcode 9300608: user confirm is expired
+	UserConfirmExpired = 9300608
+	// APIExceedLimit is errcode 9300609: api exceed limit
+	APIExceedLimit = 9300609
+	// CarLicenseInfoInvalid is errcode 9300610: car license info is invalid
+	CarLicenseInfoInvalid = 9300610
+	// VarificationTypeNotSupport is errcode 9300611: varification type not support
+	VarificationTypeNotSupport = 9300611
+	// InputParamError is errcode 9300701: input param error
+	InputParamError = 9300701
+	// CodeHasBeenUsed is errcode 9300702: this code has been used
+	CodeHasBeenUsed = 9300702
+	// InvalidDate is errcode 9300703: invalid date
+	//
+	// Retry: do not retry.
+	InvalidDate = 9300703
+	// NotCurrentlyAvailable is errcode 9300704: not currently available
+	NotCurrentlyAvailable = 9300704
+	// CodeNotExistOrExpired is errcode 9300705: code not exist or expired
+	CodeNotExistOrExpired = 9300705
+	// CodeNotExistOrExpired9300706 is errcode 9300706: code not exist or expired
+	CodeNotExistOrExpired9300706 = 9300706
+	// WxpayError is errcode 9300707: wxpay error
+	WxpayError = 9300707
+	// WxpayOverlimit is errcode 9300708: wxpay overlimit
+	WxpayOverlimit = 9300708
+	// Code9300801 is errcode 9300801: 无效的微信号
+	Code9300801 = 9300801
+	// Code9300802 is errcode 9300802: 服务号未开通导购功能
+	Code9300802 = 9300802
+	// Code9300803 is errcode 9300803: 微信号已经绑定为导购
+	Code9300803 = 9300803
+	// Code9300804 is errcode 9300804: 该微信号不是导购
+	Code9300804 = 9300804
+	// Code9300805 is errcode 9300805:
+	// 微信号已经被其他账号绑定为导购
+	Code9300805 = 9300805
+	// Code9300806 is errcode 9300806: 粉丝和导购不存在绑定关系
+	Code9300806 = 9300806
+	// Code9300807 is errcode 9300807: 标签值无效，不是可选标签值
+	Code9300807 = 9300807
+	// Code9300808 is errcode 9300808: 标签值不存在
+	Code9300808 = 9300808
+	// Code9300809 is errcode 9300809: 展示标签值不存在
+	Code9300809 = 9300809
+	// Code9300810 is errcode 9300810: 导购昵称太长，最多16个字符
+	Code9300810 = 9300810
+	// Code9300811 is errcode 9300811: 只支持mmbiz.qpic.cn域名的图片
+	Code9300811 = 9300811
+	// Code9300812 is errcode 9300812: 达到导购绑定个数限制
+	Code9300812 = 9300812
+	// Code9300813 is errcode 9300813: 达到导购粉丝绑定个数限制
+	Code9300813 = 9300813
+	// Code9300814 is errcode 9300814: 敏感词个数超过上限
+	Code9300814 = 9300814
+	// Code9300815 is errcode 9300815: 快捷回复个数超过上限
+	Code9300815 = 9300815
+	// Code9300816 is errcode 9300816: 文字素材个数超过上限
+	Code9300816 = 9300816
+	// Code9300817 is errcode 9300817: 小程序卡片素材个数超过上限
+	Code9300817 = 9300817
+	// Code9300818 is errcode 9300818: 图片素材个数超过上限
+	Code9300818 = 9300818
+	// Code9300819 is errcode 9300819: mediaid 有误
+	Code9300819 = 9300819
+	// Code9300820 is errcode 9300820: 可查询标签类别超过上限
+	Code9300820 = 9300820
+	// Code9300821 is errcode 9300821: 小程序卡片内appid不符合要求
+	Code9300821 = 9300821
+	// Code9300822 is errcode 9300822: 标签类别的名字无效
+	Code9300822 = 9300822
+	// Code9300823 is errcode 9300823: 查询聊天记录时间参数有误
+	Code9300823 = 9300823
+	// Code9300824 is errcode 9300824: 自动回复字数太长
+	Code9300824 = 9300824
+	// Code9300825 is errcode 9300825: 导购群组id错误
+	Code9300825 = 9300825
+	// Code9300826 is errcode 9300826: 维护中
+	Code9300826 = 9300826
+	// InvalidParameter9301001 is errcode 9301001: invalid parameter
+	//
+	// Retry: do not retry.
+	InvalidParameter9301001 = 9301001
+	// CallAPIServiceFailed is errcode 9301002: call api service failed
+	CallAPIServiceFailed = 9301002
+	// InternalException is errcode 9301003: internal exception
+	InternalException = 9301003
+	// SaveDataError is errcode 9301004: save data error
+	SaveDataError = 9301004
+	// InvalidAppID9301006 is errcode 9301006: invalid appid
+	//
+	// Retry: do not retry.
+	InvalidAppID9301006 = 9301006
+	// InvalidAPIConfig is errcode 9301007: invalid api config
+	//
+	// Retry: do not retry.
+	InvalidAPIConfig = 9301007
+	// InvalidAPIInfo is errcode 9301008: invalid api info
+	//
+	// Retry: do not retry.
+	InvalidAPIInfo = 9301008
+	// AddResultCheckFailed is errcode 9301009: add result check failed
+	AddResultCheckFailed = 9301009
+	// ConsumptionFailure is errcode 9301010: consumption failure
+	ConsumptionFailure = 9301010
+	// FrequencyLimitReached is errcode 9301011: frequency limit reached
+	//
+	// Retry: retry later with less traffic.
+	FrequencyLimitReached = 9301011
+	// ServiceTimeout is errcode 9301012: service timeout
+	ServiceTimeout = 9301012
+	// Code9400001 is errcode 9400001:
+	// 该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。
+	Code9400001 = 9400001
+	// Code9401001 is errcode 9401001: 商品已存在
+	Code9401001 = 9401001
+	// Code9401002 is errcode 9401002: 商品不存在
+	Code9401002 = 9401002
+	// Code9401003 is errcode 9401003: 类目已存在
+	Code9401003 = 9401003
+	// Code9401004 is errcode 9401004: 类目不存在
+	Code9401004 = 9401004
+	// Code9401005 is errcode 9401005: SKU已存在
+	Code9401005 = 9401005
+	// Code9401006 is errcode 9401006: SKU不存在
+	Code9401006 = 9401006
+	// Code9401007 is errcode 9401007: 属性已存在
+	Code9401007 = 9401007
+	// Code9401008 is errcode 9401008: 属性不存在
+	Code9401008 = 9401008
+	// Code9401020 is errcode 9401020: 非法参数
+	Code9401020 = 9401020
+	// Code9401021 is errcode 9401021: 没有商品权限
+	Code9401021 = 9401021
+	// SPUNotAllow is errcode 9401022: SPU NOT ALLOW
+	SPUNotAllow = 9401022
+	// SPUNotAllowEdit is errcode 9401023: SPU_NOT_ALLOW_EDIT
+	SPUNotAllowEdit = 9401023
+	// SKUNotAllow is errcode 9401024: SKU NOT ALLOW
+	SKUNotAllow = 9401024
+	// SKUNotAllowEdit is errcode 9401025: SKU_NOT_ALLOW_EDIT
+	SKUNotAllowEdit = 9401025
+	// LimitTooLarge is errcode 9402001: limit too large
+	LimitTooLarge = 9402001
+	// SingleSendBeenBlocked is errcode 9402002: single send been blocked
+	SingleSendBeenBlocked = 9402002
+	// AllSendBeenBlocked is errcode 9402003: all send been blocked
+	AllSendBeenBlocked = 9402003
+	// InvalidMsgID9402004 is errcode 9402004: invalid msg id
+	//
+	// Retry: do not retry.
+	InvalidMsgID9402004 = 9402004
+	// SendMsgTooQuick is errcode 9402005: send msg too quick
+	SendMsgTooQuick = 9402005
+	// SendSingleUserTooQuick is errcode 9402006: send to single user too quick
+	SendSingleUserTooQuick = 9402006
+	// SendAllUserTooQuick is errcode 9402007: send to all user too quick
+	SendAllUserTooQuick = 9402007
+	// SendTypeError is errcode 9402008: send type error
+	SendTypeError = 9402008
+	// CanNotSendMsg is errcode 9402009: can not send this msg
+	CanNotSendMsg = 9402009
+	// ContentTooLongOrNoContent is errcode 9402010: content too long or no content
+	ContentTooLongOrNoContent = 9402010
+	// PathNotExist is errcode 9402011: path not exist
+	PathNotExist = 9402011
+	// ContainEvilWord is errcode 9402012: contain evil word
+	ContainEvilWord = 9402012
+	// PathNeedHTMLSuffix is errcode 9402013: path need html suffix
+	PathNeedHTMLSuffix = 9402013
+	// NotOpenPersonalBodyType is errcode 9402014: not open to personal body type
+	NotOpenPersonalBodyType = 9402014
+	// NotOpenViolationBodyType is errcode 9402015: not open to violation body type
+	NotOpenViolationBodyType = 9402015
+	// NotOpenLowQualityProvider is errcode 9402016: not open to low quality
+	// provider
+	NotOpenLowQualityProvider = 9402016
+	// InvalidProductID9402101 is errcode 9402101: invalid product_id
+	//
+	// Retry: do not retry.
+	InvalidProductID9402101 = 9402101
+	// DeviceIDCountMoreThanLimit is errcode 9402102: device_id count more than
+	// limit
+	DeviceIDCountMoreThanLimit = 9402102
+	// ConcurrentLimit is errcode 9402202:
+	// 请勿频繁提交，待上一次操作完成后再提交
+	ConcurrentLimit = 9402202
+	// UserNotBookAdID is errcode 9402301: user not book this ad id
+	UserNotBookAdID = 9402301
+	// Code9403000 is errcode 9403000: 消息类型错误!
+	Code9403000 = 9403000
+	// Code9403001 is errcode 9403001: 消息字段的内容过长!
+	Code9403001 = 9403001
+	// Code9403002 is errcode 9403002: 消息字段的内容违规!
+	Code9403002 = 9403002
+	// Code9403003 is errcode 9403003: 发送的微信号太多!
+	Code9403003 = 9403003
+	// Code9403004 is errcode 9403004: 存在错误的微信号!
+	Code9403004 = 9403004
+	// LiveRoomNotExsits is errcode 9410000: 直播间列表为空
+	LiveRoomNotExsits = 9410000
+	// InnerErrorGETRoomFail is errcode 9410001: 获取房间失败
+	InnerErrorGETRoomFail = 9410001
+	// InnerErrorGETGoodsFail is errcode 9410002: 获取商品失败
+	InnerErrorGETGoodsFail = 9410002
+	// InnerErrorGETReplayURLFail is errcode 9410003: 获取回放失败
+	InnerErrorGETReplayURLFail = 9410003
+	// Code76001 is errcode 76001: rid不存在
+	Code76001 = 76001
+	// Code76002 is errcode 76002: rid为空或者格式错误
+	Code76002 = 76002
+	// Code76003 is errcode 76003:
+	// 当前账号无权查询该rid，该rid属于其他账号调用所产生
+	Code76003 = 76003
+	// Code76004 is errcode 76004: rid过期，仅支持持续7天内的rid
+	Code76004 = 76004
+	// Code76021 is errcode 76021: cgi_path填错了
+	Code76021 = 76021
+	// Code76022 is errcode 76022:
+	// 当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明
+	Code76022 = 76022
+	// Code89252 is errcode 89252: 法人&企业信息一致性校验中
+	Code89252 = 89252
+	// CodeMinus504002 is errcode -504002: 云函数未找到 Function not found
+	CodeMinus504002 = -504002
+	// Code89408 is errcode 89408: 半屏小程序系统错误
+	Code89408 = 89408
+	// Code89409 is errcode 89409: 获取半屏小程序列表参数错误
+	Code89409 = 89409
+	// Code89410 is errcode 89410: 添加半屏小程序appid参数错误
+	Code89410 = 89410
+	// Code89411 is errcode 89411: 添加半屏小程序appid参数为空
+	Code89411 = 89411
+	// Code89412 is errcode 89412:
+	// 添加半屏小程序申请理由不得超过30个字
+	Code89412 = 89412
+	// Code89413 is errcode 89413: 该小程序被申请次数已达24h限制
+	Code89413 = 89413
+	// Code89414 is errcode 89414: 每天仅允许申请50次半屏小程序
+	Code89414 = 89414
+	// Code89415 is errcode 89415: 删除半屏小程序appid参数为空
+	Code89415 = 89415
+	// Code89416 is errcode 89416: 取消半屏小程序授权appid参数为空
+	Code89416 = 89416
+	// Code89417 is errcode 89417: 修改半屏小程序方式flag参数错误
+	Code89417 = 89417
+	// Code89418 is errcode 89418: 获取半屏小程序每日申请次数失败
+	Code89418 = 89418
+	// Code89419 is errcode 89419: 获取半屏小程序每日授权次数失败
+	Code89419 = 89419
+	// Code89420 is errcode 89420: 不支持添加个人主体小程序
+	Code89420 = 89420
+	// Code89421 is errcode 89421: 删除数据未找到
+	Code89421 = 89421
+	// Code89422 is errcode 89422: 删除状态异常
+	Code89422 = 89422
+	// Code89423 is errcode 89423: 申请次数添加到达上限
+	Code89423 = 89423
+	// Code89425 is errcode 89425: 申请添加已超时
+	Code89425 = 89425
+	// Code89426 is errcode 89426: 申请添加状态异常
+	Code89426 = 89426
+	// Code89427 is errcode 89427: 申请号和授权号相同
+	Code89427 = 89427
+	// Code89428 is errcode 89428: 该小程序已申请，不允许重复添加
+	Code89428 = 89428
+	// Code89429 is errcode 89429: 已到达同一小程序每日最多申请次数
+	Code89429 = 89429
+	// Code89430 is errcode 89430: 该小程序已设置自动拒绝申请
+	Code89430 = 89430
+	// Code89431 is errcode 89431: 不支持此类型小程序
+	Code89431 = 89431
+	// Code89432 is errcode 89432: 不是小程序
+	Code89432 = 89432
+	// Code89424 is errcode 89424: 授权次数到达上限
+	Code89424 = 89424
 )
 
 // Retry is the retry advice the vendor's documents give for a code.
@@ -657,8 +5021,11 @@ func find(table []Info, v int64) (Info, bool) {
 
 // codes is sorted by value for binary search.
 var codes = []Info{
+	{-504002, "CodeMinus504002", "云函数未找到 Function not found", "", RetryUnstated},
 	{-1, "SystemBusy", "System is busy. Try again later.", "Try again later.", RetryLater},
 	{0, "Success", "Request successful", "", RetryUnstated},
+	{1003, "Code1003", "POST参数非法", "", RetryUnstated},
+	{20002, "Code20002", "商品id不存在", "", RetryUnstated},
 	{40001, "InvalidCredential", "Incorrect AppSecret or invalid access_token. Check the accuracy of AppSecret or check whether the API is called for a proper Official Account.", "Check the accuracy of AppSecret or check whether the API is called for a proper Official Account.", RetryAfterTokenRenewal},
 	{40002, "InvalidCredentialType", "Invalid credential type", "", RetryNever},
 	{40003, "InvalidOpenID", "Invalid OpenID. Check whether the OpenID (the user) has followed the Official Account or belongs to another Official Account.", "Check whether the OpenID (the user) has followed the Official Account or belongs to another Official Account.", RetryNever},
@@ -692,23 +5059,194 @@ var codes = []Info{
 	{40031, "InvalidOpenIDList", "Invalid openid list", "", RetryNever},
 	{40032, "InvalidOpenIDListLength", "Invalid openid list length", "", RetryNever},
 	{40033, "InvalidRequestCharacters", "Invalid request characters that are expressed in the form of \\uxxxx", "", RetryNever},
+	{40034, "InvalidTemplateSize", "invalid template size", "", RetryNever},
 	{40035, "InvalidParameter", "Invalid parameter", "", RetryNever},
+	{40036, "InvalidTemplateIDSize", "不合法的 template_id 长度", "", RetryUnstated},
+	{40037, "InvalidTemplateID", "不合法的 template_id", "", RetryUnstated},
 	{40038, "InvalidRequestFormat", "Invalid request format", "", RetryNever},
 	{40039, "InvalidURLLength", "Invalid URL length", "", RetryNever},
+	{40040, "InvalidPluginToken", "invalid plugin token", "", RetryNever},
+	{40041, "InvalidPluginID", "invalid plugin id", "", RetryNever},
+	{40042, "InvalidPluginSession", "invalid plugin session", "", RetryNever},
+	{40043, "InvalidFavType", "invalid fav type", "", RetryNever},
+	{40044, "InvalidSizeInLinkTitle", "invalid size in link.title", "", RetryNever},
+	{40045, "InvalidSizeInLinkDescription", "invalid size in link.description", "", RetryNever},
+	{40046, "InvalidSizeInLinkIconurl", "invalid size in link.iconurl", "", RetryNever},
+	{40047, "InvalidSizeInLinkURL", "invalid size in link.url", "", RetryNever},
 	{40048, "InvalidURL", "Invalid URL", "", RetryNever},
+	{40049, "InvalidScoreReportType", "invalid score report type", "", RetryNever},
 	{40050, "InvalidGroupID", "Invalid group ID", "", RetryNever},
 	{40051, "InvalidGroupName", "Invalid group name", "", RetryNever},
+	{40052, "InvalidActionName", "invalid action name", "", RetryNever},
+	{40053, "InvalidActionInfo", "invalid action info, please check document", "", RetryNever},
+	{40054, "InvalidSubButtonURLDomain", "不合法的子菜单按钮 url 域名", "", RetryUnstated},
+	{40055, "InvalidButtonURLDomain", "不合法的菜单按钮 url 域名", "", RetryUnstated},
+	{40056, "InvalidSerialCode", "invalid serial code", "", RetryNever},
+	{40057, "InvalidTabbarSize", "invalid tabbar size", "", RetryNever},
+	{40058, "InvalidTabbarNameSize", "invalid tabbar name size", "", RetryNever},
+	{40059, "InvalidMsgID", "invalid msg id", "", RetryNever},
 	{40060, "InvalidArticleIdx", "The specified article_idx is invalid when deleting an article", "", RetryUnstated},
+	{40062, "InvalidTitleSize", "invalid title size", "", RetryNever},
+	{40063, "InvalidMessageExtSize", "invalid message_ext size", "", RetryNever},
+	{40064, "InvalidAppType", "invalid app type", "", RetryNever},
+	{40065, "InvalidMsgStatus", "invalid msg status", "", RetryNever},
+	{40066, "InvalidURL40066", "不合法的 url ，递交的页面被sitemap标记为拦截", "", RetryUnstated},
+	{40067, "InvalidTvid", "invalid tvid", "", RetryNever},
+	{40068, "ContainMailciousURL", "contain mailcious url", "", RetryUnstated},
+	{40069, "InvalidHardwareType", "invalid hardware type", "", RetryNever},
+	{40070, "InvalidSKUInfo", "invalid sku info", "", RetryNever},
+	{40071, "InvalidCardType", "invalid card type", "", RetryNever},
+	{40072, "InvalidLocationID", "invalid location id", "", RetryNever},
+	{40073, "InvalidCardID", "invalid card id", "", RetryNever},
+	{40074, "InvalidPayTemplateID", "invalid pay template id", "", RetryNever},
+	{40075, "InvalidEncryptCode", "invalid encrypt code", "", RetryNever},
+	{40076, "InvalidColorID", "invalid color id", "", RetryNever},
+	{40077, "InvalidScoreType", "invalid score type", "", RetryNever},
+	{40078, "InvalidCardStatus", "invalid card status", "", RetryNever},
+	{40079, "InvalidTime", "invalid time", "", RetryNever},
+	{40080, "InvalidCardExt", "invalid card ext", "", RetryNever},
+	{40081, "InvalidTemplateID40081", "invalid template_id", "", RetryNever},
+	{40082, "InvalidBannerPictureSize", "invalid banner picture size", "", RetryNever},
+	{40083, "InvalidBannerURLSize", "invalid banner url size", "", RetryNever},
+	{40084, "InvalidButtonDescSize", "invalid button desc size", "", RetryNever},
+	{40085, "InvalidButtonURLSize", "invalid button url size", "", RetryNever},
+	{40086, "InvalidSharelinkLogoSize", "invalid sharelink logo size", "", RetryNever},
+	{40087, "InvalidSharelinkDescSize", "invalid sharelink desc size", "", RetryNever},
+	{40088, "InvalidSharelinkTitleSize", "invalid sharelink title size", "", RetryNever},
+	{40089, "InvalidPlatformID", "invalid platform id", "", RetryNever},
+	{40090, "InvalidRequestSourceBadClientIP", "invalid request source (bad client ip)", "", RetryNever},
+	{40091, "InvalidComponentTicket", "invalid component ticket", "", RetryNever},
+	{40092, "InvalidRemarkName", "invalid remark name", "", RetryNever},
+	{40093, "ReturnLocationID1", "not completely ok, err_item will", "", RetryUnstated},
+	{40094, "InvalidComponentCredential", "invalid component credential", "", RetryNever},
+	{40095, "BadSourceCaller", "bad source of caller", "", RetryUnstated},
+	{40096, "InvalidBiztype", "invalid biztype", "", RetryNever},
+	{40097, "InvalidArgs", "参数错误", "", RetryUnstated},
+	{40098, "InvalidPoiid", "invalid poiid", "", RetryNever},
+	{40099, "InvalidCode", "invalid code, this code has consumed.", "", RetryNever},
+	{40100, "OldendtimeNewendtime", "invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime", "", RetryNever},
+	{40101, "MissingParameter", "missing parameter", "", RetryUnstated},
+	{40102, "InvalidIndustryID", "invalid industry id", "", RetryNever},
+	{40103, "InvalidIndustryIndex", "invalid industry index", "", RetryNever},
+	{40104, "InvalidCategoryID", "invalid category id", "", RetryNever},
+	{40105, "InvalidViewType", "invalid view type", "", RetryNever},
+	{40106, "InvalidUserName", "invalid user name", "", RetryNever},
+	{40107, "VerifyOK2", "invalid card id! 1,card status must", "", RetryNever},
+	{40108, "InvalidClientVersion", "invalid client version", "", RetryNever},
+	{40109, "TooManyCodeSize", "too many code size, must <= 100", "", RetryUnstated},
+	{40110, "HaveEmptyCode", "have empty code", "", RetryUnstated},
+	{40111, "HaveSameCode", "have same code", "", RetryUnstated},
+	{40112, "CanNotSetBindOpenID", "can not set bind openid", "", RetryUnstated},
+	{40113, "UnsupportedFileType", "unsupported file type", "", RetryUnstated},
+	{40114, "InvalidIndexValue", "invalid index value", "", RetryNever},
+	{40115, "InvalidSessionFrom", "invalid session from", "", RetryNever},
+	{40116, "InvalidCode40116", "invalid code", "", RetryNever},
 	{40117, "InvalidGroupName40117", "Invalid group name", "", RetryNever},
 	{40118, "InvalidMediaIDSize", "Invalid media_id size", "", RetryNever},
 	{40119, "InvalidMediaButtonType", "Invalid button type", "", RetryNever},
 	{40120, "InvalidSubButtonType", "Invalid sub-button type", "", RetryNever},
 	{40121, "InvalidMediaIDType", "Invalid media_id type", "", RetryNever},
+	{40122, "InvalidCardQuantity", "invalid card quantity", "", RetryNever},
+	{40123, "InvalidTaskID", "invalid task_id", "", RetryNever},
+	{40124, "TooManyCustomField", "too many custom field!", "", RetryUnstated},
 	{40125, "InvalidAppSecret", "Invalid appsecret", "", RetryNever},
+	{40126, "InvalidTextSize", "invalid text size", "", RetryNever},
+	{40127, "CardGivenUser", "invalid user-card status! Hint: the", "", RetryNever},
+	{40128, "APICgiBinMaterialAddMaterial", "invalid media id! must be uploaded", "", RetryNever},
+	{40129, "InvalidScene", "invalid scene", "", RetryNever},
+	{40130, "InvalidOpenIDListSize", "invalid openid list size, at least two openid", "", RetryNever},
+	{40131, "OutLimitTicket", "out of limit of ticket", "", RetryUnstated},
 	{40132, "InvalidWeixinID", "Invalid Weixin ID", "", RetryNever},
+	{40133, "InvalidEncrytData", "invalid encryt data", "", RetryNever},
+	{40135, "Code40135", "invalid not supply bonus, can not", "", RetryNever},
+	{40136, "SureSKUQuantityDepositcodeQuantity", "invalid use DepositCodeMode, make", "", RetryNever},
 	{40137, "InvalidImageFormat", "Invalid image format", "", RetryNever},
+	{40138, "Code40138", "emphasis word can not be first neither remark", "", RetryUnstated},
+	{40139, "InvalidSubMerchantID", "invalid sub merchant id", "", RetryNever},
+	{40140, "InvalidSubMerchantStatus", "invalid sub merchant status", "", RetryNever},
+	{40141, "InvalidImageURL", "invalid image url", "", RetryNever},
+	{40142, "InvalidSharecardParameters", "invalid sharecard parameters", "", RetryNever},
+	{40143, "InvalidLeastCostInfo", "invalid least cost info, should be 0", "", RetryNever},
+	{40144, "Code40144", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both", "", RetryUnstated},
+	{40145, "CenterURL", "invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title,", "", RetryNever},
+	{40146, "Code40146", "invalid openid! card may be marked by other user!", "", RetryNever},
+	{40147, "InvalidConsumeConsumeTimeOverrangingRestricts", "invalid consume! Consume time overranging restricts.", "", RetryNever},
+	{40148, "InvalidFriendsCardType", "invalid friends card type", "", RetryNever},
+	{40149, "InvalidUseTimeLimit", "invalid use time limit", "", RetryNever},
+	{40150, "InvalidCardParameters", "invalid card parameters", "", RetryNever},
+	{40151, "InvalidCardInfo", "invalid card info, text/pic hit antispam", "", RetryNever},
+	{40152, "InvalidGroupID40152", "invalid group id", "", RetryNever},
+	{40153, "Code40153", "self consume cell for friends card must need verify code", "", RetryUnstated},
+	{40154, "InvalidVoipParameters", "invalid voip parameters", "", RetryNever},
 	{40155, "HomepageLinkNotAllowed", "Do not add a link to the homepage of another Official Account", "", RetryUnstated},
+	{40156, "InvalidFaceRecognizeParameters", "invalid face recognize parameters", "", RetryNever},
+	{40157, "InvalidPicture", "invalid picture, has no face", "", RetryNever},
+	{40158, "InvalidUseCustomCode", "invalid use_custom_code, need be false", "", RetryNever},
+	{40159, "InvalidLengthPath", "invalid length for path, or the data is not json string", "", RetryNever},
+	{40160, "InvalidImageFile", "invalid image file", "", RetryNever},
+	{40161, "ImageFileNotMatch", "image file not match", "", RetryUnstated},
+	{40162, "InvalidLifespan", "invalid lifespan", "", RetryNever},
 	{40163, "OAuthCodeUsed", "The oauth_code is already used", "", RetryUnstated},
+	{40164, "InvalidIP", "invalid ip, not in whitelist", "", RetryNever},
+	{40165, "InvalidWeappPagepath", "invalid weapp pagepath", "", RetryNever},
+	{40166, "InvalidWeappAppID", "invalid weapp appid", "", RetryNever},
+	{40167, "Code40167", "there is no relation with plugin appid", "", RetryUnstated},
+	{40168, "UnlinkedWeappCard", "unlinked weapp card", "", RetryUnstated},
+	{40169, "InvalidLengthScene", "invalid length for scene, or the data is not json string", "", RetryNever},
+	{40170, "ArgsCountExceedCountLimit", "args count exceed count limit", "", RetryUnstated},
+	{40171, "Code40171", "product id can not empty and the length cannot exceed 32", "", RetryUnstated},
+	{40172, "CanNotHaveSameProductID", "can not have same product id", "", RetryUnstated},
+	{40173, "ThereNoBindRelation", "there is no bind relation", "", RetryUnstated},
+	{40174, "NotCardUser", "not card user", "", RetryUnstated},
+	{40175, "InvalidMaterialID", "invalid material id", "", RetryNever},
+	{40176, "InvalidTemplateID40176", "invalid template id", "", RetryNever},
+	{40177, "InvalidProductID", "invalid product id", "", RetryNever},
+	{40178, "InvalidSign", "invalid sign", "", RetryNever},
+	{40179, "AllowedAddOrUpdate", "Function is adjusted, rules are not", "", RetryUnstated},
+	{40180, "InvalidClientTmpToken", "invalid client tmp token", "", RetryNever},
+	{40181, "InvalidOpengid", "invalid opengid", "", RetryNever},
+	{40182, "InvalidPackID", "invalid pack_id", "", RetryNever},
+	{40183, "ShouldBindWithWxaAppID", "invalid product_appid, product_appid", "", RetryNever},
+	{40184, "InvalidURLPath", "invalid url path", "", RetryNever},
+	{40185, "InvalidAuthToken", "invalid auth_token, or auth_token is expired", "", RetryNever},
+	{40186, "InvalidDelegate", "invalid delegate", "", RetryNever},
+	{40187, "InvalidIP40187", "invalid ip", "", RetryNever},
+	{40188, "InvalidScope", "invalid scope", "", RetryNever},
+	{40189, "InvalidWidth", "invalid width", "", RetryNever},
+	{40190, "InvalidDelegateTime", "invalid delegate time", "", RetryNever},
+	{40191, "InvalidPicURL", "invalid pic_url", "", RetryNever},
+	{40192, "InvalidAuthorInNews", "invalid author in news", "", RetryNever},
+	{40193, "InvalidRecommendLength", "invalid recommend length", "", RetryNever},
+	{40194, "IllegalRecommend", "illegal recommend", "", RetryUnstated},
+	{40195, "InvalidShowNum", "invalid show_num", "", RetryNever},
+	{40196, "InvalidSmartmsgMediaID", "invalid smartmsg media_id", "", RetryNever},
+	{40197, "InvalidSmartmsgMediaNum", "invalid smartmsg media num", "", RetryNever},
+	{40198, "MustSameAsShowNum", "invalid default msg article size,", "", RetryNever},
+	{40199, "WaybillIDNotFound", "运单 ID 不存在，未查到运单", "", RetryUnstated},
+	{40200, "InvalidAccountType", "invalid account type", "", RetryNever},
+	{40201, "InvalidCheckURL", "invalid check url", "", RetryNever},
+	{40202, "InvalidCheckAction", "invalid check action", "", RetryNever},
+	{40203, "InvalidCheckOperator", "invalid check operator", "", RetryNever},
+	{40204, "Code40204", "can not delete wash or rumor article", "", RetryUnstated},
+	{40205, "InvalidCheckKeywordsString", "invalid check keywords string", "", RetryNever},
+	{40206, "InvalidCheckBeginStamp", "invalid check begin stamp", "", RetryNever},
+	{40207, "InvalidCheckAliveSeconds", "invalid check alive seconds", "", RetryNever},
+	{40208, "InvalidCheckNotifyID", "invalid check notify id", "", RetryNever},
+	{40209, "InvalidCheckNotifyMsg", "invalid check notify msg", "", RetryNever},
+	{40210, "InvalidCheckWxaPath", "pages 中的path参数不存在或为空", "", RetryUnstated},
+	{40211, "InvalidScopeData", "invalid scope_data", "", RetryNever},
+	{40212, "InvalidQuery", "paegs 当中存在不合法的query，query格式遵循URL标准，即k1=v1&k2=v2", "", RetryUnstated},
+	{40213, "InvalidHrefTag", "invalid href tag", "", RetryNever},
+	{40214, "InvalidHrefText", "invalid href text", "", RetryNever},
+	{40215, "InvalidImageCount", "invalid image count", "", RetryNever},
+	{40216, "InvalidDesc", "invalid desc", "", RetryNever},
+	{40217, "InvalidVideoCount", "invalid video count", "", RetryNever},
+	{40218, "InvalidVideoID", "invalid video id", "", RetryNever},
+	{40219, "PagesEmpty", "pages不存在或者参数为空", "", RetryUnstated},
+	{40220, "DataListEmpty", "data_list is empty", "", RetryUnstated},
+	{40221, "InvalidContentEncoding", "invalid Content-Encoding", "", RetryNever},
+	{40222, "InvalidRequestIdcDomain", "invalid request idc domain", "", RetryNever},
+	{40229, "EmptyMediaCover", "媒体封面为空，请添加媒体封面", "", RetryUnstated},
 	{41001, "MissingAccessToken", "Parameter access_token is missing", "", RetryNever},
 	{41002, "MissingAppID", "Parameter appid is missing", "", RetryNever},
 	{41003, "MissingRefreshToken", "Parameter refresh_token is missing", "", RetryNever},
@@ -718,20 +5256,79 @@ var codes = []Info{
 	{41007, "MissingSubMenuData", "Sub-menu data is missing", "", RetryNever},
 	{41008, "MissingOAuthCode", "oauth code is missing", "", RetryNever},
 	{41009, "MissingOpenID", "openid is missing", "", RetryNever},
+	{41010, "MissingURL", "缺失 url 参数", "", RetryUnstated},
+	{41011, "CheckDocumentAndRequestJSON", "missing required fields! please", "", RetryUnstated},
+	{41012, "MissingCardID", "missing card id", "", RetryUnstated},
+	{41013, "MissingCode", "missing code", "", RetryUnstated},
+	{41014, "MissingTicketClass", "missing ticket_class", "", RetryUnstated},
+	{41015, "MissingShowTime", "missing show_time", "", RetryUnstated},
+	{41016, "MissingScreeningRoom", "missing screening_room", "", RetryUnstated},
+	{41017, "MissingSeatNumber", "missing seat_number", "", RetryUnstated},
+	{41018, "MissingComponentAppID", "missing component_appid", "", RetryUnstated},
+	{41019, "MissingPlatformSecret", "missing platform_secret", "", RetryUnstated},
+	{41020, "MissingPlatformTicket", "missing platform_ticket", "", RetryUnstated},
+	{41021, "MissingComponentAccessToken", "missing component_access_token", "", RetryUnstated},
+	{41024, "MissingDisplayField", "missing \"display\" field", "", RetryUnstated},
+	{41025, "PoiListEmpty", "poi_list empty", "", RetryUnstated},
+	{41026, "MissingImageListInfo", "missing image list info, text maybe empty", "", RetryUnstated},
+	{41027, "MissingVoipCallKey", "missing voip call key", "", RetryUnstated},
+	{41028, "InvalidFormID", "invalid form id", "", RetryNever},
+	{41029, "FormIDUsedCountReachLimit", "form id used count reach limit", "", RetryUnstated},
+	{41030, "InvalidPage", "page路径不正确，需要保证在现网版本小程序中存在，与app.json保持一致", "", RetryUnstated},
+	{41031, "FormIDHaveBeenBlocked", "the form id have been blocked!", "", RetryUnstated},
+	{41032, "SubmittedFormID", "not allow to send message with", "", RetryUnstated},
+	{41033, "InvaidRegisterType", "只允许通过api创建的小程序使用", "", RetryUnstated},
+	{41034, "SubmittedFormID41034", "not allow to send message with", "", RetryUnstated},
+	{41035, "Code41035", "not allow to send message with prepay id, for punishment", "", RetryUnstated},
+	{41036, "AppIDAdCid", "appid ad cid", "", RetryUnstated},
+	{41037, "AppIDAdMchAppID", "appid ad_mch_appid", "", RetryUnstated},
+	{41038, "AppIDPosType", "appid pos_type", "", RetryUnstated},
 	{42001, "AccessTokenExpired", "access_token expired. Check the validity period of access_token. See Get access_token API in Basic Support for details.", "Check the validity period of access_token. See Get access_token API in Basic Support for details.", RetryAfterTokenRenewal},
 	{42002, "RefreshTokenExpired", "refresh_token expired", "", RetryUnstated},
 	{42003, "OAuthCodeExpired", "oauth_code expired", "", RetryUnstated},
+	{42004, "PluginTokenExpired", "plugin token expired", "", RetryUnstated},
+	{42005, "APIUsageExpired", "api usage expired", "", RetryUnstated},
+	{42006, "ComponentAccessTokenExpired", "component_access_token expired", "", RetryUnstated},
 	{42007, "TokensInvalidatedByPasswordChange", "Both access_token and refresh_token became invalid because the user modified the Weixin password. Re-authorization is required.", "Re-authorization is required.", RetryUnstated},
+	{42008, "VoipCallKeyExpired", "voip call key expired", "", RetryUnstated},
+	{42009, "ClientTmpTokenExpired", "client tmp token expired", "", RetryUnstated},
 	{43001, "RequireGET", "Use GET method", "", RetryNever},
 	{43002, "RequirePOST", "Use POST method", "", RetryNever},
 	{43003, "RequireHTTPS", "Use HTTPS method", "", RetryNever},
 	{43004, "RecipientNotFollower", "Recipient is not a follower", "", RetryUnstated},
 	{43005, "RecipientNotFriend", "Recipient is not a friend", "", RetryUnstated},
+	{43006, "RequireNotBlock", "require not block", "", RetryUnstated},
+	{43007, "RequireBizuserAuthorize", "require bizuser authorize", "", RetryUnstated},
+	{43008, "RequireBizPayAuth", "require biz pay auth", "", RetryUnstated},
+	{43009, "CanNotUseCustomCode", "can not use custom code, need authorize", "", RetryUnstated},
+	{43010, "CanNotUseBalance", "can not use balance, need authorize", "", RetryUnstated},
+	{43011, "CanNotUseBonus", "can not use bonus, need authorize", "", RetryUnstated},
+	{43012, "CanNotUseCustomURL", "can not use custom url, need authorize", "", RetryUnstated},
+	{43013, "CanNotUseShakeCard", "can not use shake card, need authorize", "", RetryUnstated},
+	{43014, "RequireCheckAgent", "require check agent", "", RetryUnstated},
+	{43015, "Code43015", "require authorize by wechat team to use this function!", "", RetryUnstated},
+	{43016, "RequireVerify", "小程序未认证", "", RetryUnstated},
+	{43017, "RequireLocationID", "require location id!", "", RetryUnstated},
+	{43018, "CodeHasNoBeenMark", "code has no been mark!", "", RetryUnstated},
 	{43019, "RecipientBlacklisted", "Recipient is in the blacklist", "", RetryUnstated},
+	{43100, "ChangeTemplateTooFrequently", "change template too frequently", "", RetryUnstated},
+	{43101, "UserRefuseAcceptMsg", "用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系", "", RetryUnstated},
+	{43102, "TempalteNotSubscriptiontype", "the tempalte is not subscriptiontype", "", RetryUnstated},
+	{43103, "Code43103", "the api only can cancel the subscription", "", RetryUnstated},
+	{43104, "AppIDDoesNotHavePermission", "this appid does not have permission", "", RetryUnstated},
+	{43105, "Code43105", "news has no binding relation with template_id", "", RetryUnstated},
+	{43106, "NotAllowAddTemplate", "not allow to add template, for punishment", "", RetryUnstated},
 	{44001, "EmptyMediaFile", "Empty media file", "", RetryNever},
 	{44002, "EmptyPOSTDataPacket", "Empty POST data packet", "", RetryNever},
 	{44003, "EmptyArticle", "Empty article", "", RetryNever},
 	{44004, "EmptyTextMessage", "Empty text message", "", RetryNever},
+	{44005, "EmptyListSize", "空白的列表", "", RetryUnstated},
+	{44006, "EmptyFileData", "empty file data", "", RetryNever},
+	{44007, "RepeatedMsgID", "repeated msg id", "", RetryUnstated},
+	{44997, "ImageURLSizeOutLimit", "image url size out of limit", "", RetryUnstated},
+	{44998, "Code44998", "keyword string media size out of limit", "", RetryUnstated},
+	{44999, "KeywordsListSizeOutLimit", "keywords list size out of limit", "", RetryUnstated},
+	{45000, "MsgIDSizeOutLimit", "msg_id size out of limit", "", RetryUnstated},
 	{45001, "MediaFileSizeExceedsLimit", "Media file size exceeds the limit", "", RetryUnstated},
 	{45002, "MessageLengthExceedsLimit", "Message length exceeds the limit", "", RetryUnstated},
 	{45003, "TitleLengthExceedsLimit", "Title length exceeds the limit", "", RetryUnstated},
@@ -740,28 +5337,368 @@ var codes = []Info{
 	{45006, "ImageURLLengthExceedsLimit", "Image URL length exceeds the limit", "", RetryUnstated},
 	{45007, "VoiceFilePlaybackTimedOut", "Voice file playback timed out", "", RetryUnstated},
 	{45008, "ArticleLengthExceedsLimit", "Article length exceeds the limit", "", RetryUnstated},
-	{45009, "APICallsExceedLimit", "API calls exceed the limit", "", RetryWithLessTraffic},
+	{45009, "APICallsExceedLimit", "API calls exceed the limit", "", RetryNever},
 	{45010, "MenuCountExceedsLimit", "The number of menus created exceeds the limit", "", RetryUnstated},
-	{45011, "APIFrequencyTooHigh", "API is called at a high frequency. Try again later.", "Try again later.", RetryLater},
+	{45011, "APIFrequencyTooHigh", "API is called at a high frequency. Try again later.", "Try again later.", RetryWithLessTraffic},
+	{45012, "TemplateSizeOutLimit", "模板大小超过限制", "", RetryUnstated},
+	{45013, "TooManyTemplateArgs", "too many template args", "", RetryUnstated},
+	{45014, "TemplateMessageSizeOutLimit", "template message size out of limit", "", RetryUnstated},
 	{45015, "ResponseTimedOut", "Response timed out", "", RetryUnstated},
 	{45016, "SystemGroupNotModifiable", "System groups cannot be modified", "", RetryUnstated},
 	{45017, "GroupNameExceedsLimit", "Group name exceeds the limit", "", RetryUnstated},
 	{45018, "GroupCountExceedsLimit", "The number of groups exceeds the limit", "", RetryUnstated},
+	{45019, "TooManyOpenID", "too many openid, please input less", "", RetryUnstated},
+	{45020, "TooManyImage", "too many image, please input less", "", RetryUnstated},
+	{45021, "Code45021", "some argument may be out of length", "", RetryUnstated},
+	{45022, "BonusOutLimit", "bonus is out of limit", "", RetryUnstated},
+	{45023, "BalanceOutLimit", "balance is out of limit", "", RetryUnstated},
+	{45024, "Code45024", "rank template number is out of limit", "", RetryUnstated},
+	{45025, "PoiidCountOutLimit", "poiid count is out of limit", "", RetryUnstated},
+	{45026, "TemplateNumExceedsLimit", "template num exceeds limit", "", RetryUnstated},
+	{45027, "TemplateConflictWithIndustry", "template conflict with industry", "", RetryUnstated},
+	{45028, "HasNoMasssendQuota", "has no masssend quota", "", RetryUnstated},
+	{45029, "QrcodeCountOutLimit", "qrcode count out of limit", "", RetryUnstated},
+	{45030, "LimitCardid", "limit cardid, not support this function", "", RetryUnstated},
+	{45031, "StockOutLimit", "stock is out of limit", "", RetryUnstated},
+	{45032, "Code45032", "not inner ip for special acct in white-list", "", RetryUnstated},
+	{45033, "Code45033", "user get card num is out of get_limit", "", RetryUnstated},
+	{45034, "Code45034", "media file count is out of limit", "", RetryUnstated},
+	{45035, "AccessClientipNotRegistered", "access clientip is not registered, not in ip-white-list", "", RetryUnstated},
+	{45036, "UserReceiveAnnouncementLimit", "User receive announcement limit", "", RetryUnstated},
+	{45037, "Code45037", "user out of time limit or never talked in tempsession", "", RetryUnstated},
+	{45038, "UserSubscribed", "user subscribed, cannot use tempsession api", "", RetryUnstated},
+	{45039, "CardListSizeOutLimit", "card_list_size out of limit", "", RetryUnstated},
+	{45040, "ReachMaxMonthlyQuotaLimit", "reach max monthly quota limit", "", RetryUnstated},
+	{45041, "Code45041", "this card reach total sku quantity limit!", "", RetryUnstated},
+	{45042, "NotCreateSubMerchant", "limit card type, this card type can", "", RetryUnstated},
+	{45043, "Code45043", "can not set share_friends=true", "", RetryUnstated},
+	{45044, "Code45044", "icon url size in abstract is out of limit", "", RetryUnstated},
+	{45045, "UnauthorizedFriendsCard", "unauthorized friends card, please contact administrator", "", RetryUnstated},
+	{45046, "Paycell", "operate field conflict, CenterCell,", "", RetryUnstated},
 	{45047, "KFMessageCountExceedsLimit", "The number of downstream customer service messages exceeds the limit", "", RetryUnstated},
+	{45048, "MenuUseInvalidType", "menu use invalid type", "", RetryUnstated},
+	{45049, "IvrUseInvalidType", "ivr use invalid type", "", RetryUnstated},
+	{45050, "CustomMsgUseInvalidType", "custom msg use invalid type", "", RetryUnstated},
+	{45051, "TemplateMsgUseInvalidLink", "template msg use invalid link", "", RetryUnstated},
+	{45052, "MasssendMsgUseInvalidType", "masssend msg use invalid type", "", RetryUnstated},
+	{45053, "ExceedConsumeVerifyCodeSize", "exceed consume verify code size", "", RetryUnstated},
+	{45054, "BelowConsumeVerifyCodeSize", "below consume verify code size", "", RetryUnstated},
+	{45055, "Code45055", "the code is not in consume verify code charset", "", RetryUnstated},
+	{45056, "TooManyTagNow", "too many tag now, no need to add new", "", RetryUnstated},
+	{45057, "Code45057", "can't delete the tag that has too many fans", "", RetryUnstated},
+	{45058, "CanTModifySysTag", "can't modify sys tag", "", RetryUnstated},
+	{45059, "Code45059", "can not tagging one user too much", "", RetryUnstated},
+	{45060, "Code45060", "media is applied in ivr or menu, can not be deleted", "", RetryUnstated},
+	{45061, "Code45061", "maybe the update frequency is too often, please try again", "", RetryUnstated},
+	{45062, "HasAgreementAd", "has agreement ad. please use mp.weixin.qq.com", "", RetryUnstated},
+	{45063, "AccesstokenNotXiaochengxu", "accesstoken is not xiaochengxu", "", RetryUnstated},
+	{45064, "Code45064", "创建菜单包含未关联的小程序", "", RetryUnstated},
+	{45065, "ClientmsgidExist", "相同 clientmsgid 已存在群发记录，返回数据中带有已存在的群发任务的 msgid", "", RetryUnstated},
+	{45066, "SameClientmsgidRetryTooFast", "相同 clientmsgid 重试速度过快，请间隔1分钟重试", "", RetryUnstated},
+	{45067, "ClientmsgidSizeOutLimit", "clientmsgid 长度超过限制", "", RetryUnstated},
+	{45068, "FileSizeOutLimit", "file size out of limit", "", RetryUnstated},
+	{45069, "ProductListSizeOutLimit", "product list size out of limit", "", RetryUnstated},
+	{45070, "BusinessAccountHaveBeenCreated", "the business account have been created", "", RetryUnstated},
+	{45071, "BusinessAccountNotFound", "business account not found", "", RetryUnstated},
+	{45072, "InvalidCommand", "command字段取值不对", "", RetryUnstated},
+	{45073, "Code45073", "not inner vip for sns in white list", "", RetryUnstated},
+	{45074, "ShouldDeleteUselessMaterial", "material list size out of limit, you", "", RetryUnstated},
+	{45075, "InvalidKeywordID", "invalid keyword id", "", RetryNever},
+	{45076, "InvalidCount", "invalid count", "", RetryNever},
+	{45077, "NumberBusinessAccountReachLimit", "number of business account reach limit", "", RetryUnstated},
+	{45078, "NicknameIllegal", "nickname is illegal!", "", RetryUnstated},
+	{45079, "NicknameForbiddenMatchedForbiddenKeyword", "nickname is forbidden!(matched forbidden keyword)", "", RetryUnstated},
+	{45080, "Code45080", "下发输入状态，需要之前30秒内跟用户有过消息交互 need sending message to user, or", "", RetryUnstated},
+	{45081, "YouAlreadyTyping", "已经在输入状态，不可重复下发", "", RetryUnstated},
+	{45082, "Code45082", "need icp license for the url domain", "", RetryUnstated},
+	{45083, "SpeedOutRange", "the speed out of range", "", RetryUnstated},
+	{45084, "NoSpeedMessage", "No speed message", "", RetryUnstated},
+	{45085, "SpeedServerErr", "speed server err", "", RetryUnstated},
+	{45086, "InvalidAttrbuteDataMiniprogramAppID", "invalid attrbute 'data-miniprogram-appid'", "", RetryNever},
+	{45087, "AccountHaveBeenBlocked", "customer service message from this", "", RetryUnstated},
+	{45088, "ActionSizeOutLimit", "action size out of limit", "", RetryUnstated},
+	{45089, "Expired", "expired", "", RetryUnstated},
+	{45090, "InvalidGroupMsgTicket", "invalid group msg ticket", "", RetryNever},
+	{45091, "AccountNameIllegal", "account_name is illegal!", "", RetryUnstated},
+	{45092, "NoVoiceData", "no voice data", "", RetryUnstated},
+	{45093, "NoQuotaSendMsg", "no quota to send msg", "", RetryUnstated},
+	{45094, "WhenUserEnterSession", "not allow to send custom message", "", RetryUnstated},
+	{45095, "Code45095", "not allow to modify stock for the advertisement batch", "", RetryUnstated},
+	{45096, "InvalidQrcode", "invalid qrcode", "", RetryNever},
+	{45097, "InvalidQrcodePrefix", "invalid qrcode prefix", "", RetryNever},
+	{45098, "Code45098", "msgmenu list size is out of limit", "", RetryUnstated},
+	{45099, "Code45099", "msgmenu item content size is out of limit", "", RetryUnstated},
+	{45100, "InvalidSizeKeywordIDList", "invalid size of keyword_id_list", "", RetryNever},
+	{45101, "HitUploadLimit", "hit upload limit", "", RetryUnstated},
+	{45102, "APIHaveBeenBlockedTemporarily", "this api have been blocked temporarily.", "", RetryUnstated},
+	{45103, "APIHasBeenUnsupported", "This API has been unsupported", "", RetryUnstated},
+	{45104, "ReachMaxDomainQuotaLimit", "reach max domain quota limit", "", RetryUnstated},
+	{45154, "ConsumeVerifyCodeNotFound", "the consume verify code not found", "", RetryUnstated},
+	{45155, "ConsumeVerifyCodeExisted", "the consume verify code is existed", "", RetryUnstated},
+	{45156, "Code45156", "the consume verify code's length not invalid", "", RetryUnstated},
+	{45157, "InvalidTagName", "invalid tag name", "", RetryNever},
+	{45158, "TagNameTooLong", "tag name too long", "", RetryUnstated},
+	{45159, "InvalidTagID", "invalid tag id", "", RetryNever},
+	{45160, "InvalidCategoryCreateCard", "invalid category to create card", "", RetryNever},
+	{45161, "Code45161", "this video id must be generated by calling upload api", "", RetryUnstated},
+	{45162, "InvalidType", "invalid type", "", RetryNever},
+	{45163, "InvalidSortMethod", "invalid sort_method", "", RetryNever},
+	{45164, "InvalidOffset", "invalid offset", "", RetryNever},
+	{45165, "InvalidLimit", "invalid limit", "", RetryNever},
+	{45166, "InvalidContent", "invalid content", "", RetryNever},
+	{45167, "InvalidVoipCallKey", "invalid voip call key", "", RetryNever},
+	{45168, "KeywordInBlacklist", "keyword in blacklist", "", RetryUnstated},
+	{45501, "Code45501", "part or whole of the requests from", "", RetryUnstated},
 	{46001, "MediaDataNotFound", "Media data does not exist", "", RetryUnstated},
 	{46002, "MenuVersionNotFound", "Menu version does not exist", "", RetryUnstated},
 	{46003, "MenuDataNotFound", "Menu data does not exist", "", RetryUnstated},
 	{46004, "UserNotFound", "User does not exist", "", RetryUnstated},
+	{46005, "PoiNoExist", "poi no exist", "", RetryUnstated},
+	{46006, "VoipFileNotExist", "voip file not exist", "", RetryUnstated},
+	{46007, "FileBeingTranscoded", "file being transcoded, please try later", "", RetryUnstated},
+	{46008, "ResultIDNotExist", "result id not exist", "", RetryUnstated},
+	{46009, "ThereNoUserData", "there is no user data", "", RetryUnstated},
+	{46101, "Code46101", "this api have been not supported", "", RetryUnstated},
 	{47001, "JSONXMLParseError", "An error occurred while parsing JSON/XML content", "", RetryUnstated},
+	{47002, "UnicodeEncodeUxxxxUxxxx", "data format error, do NOT use json", "", RetryUnstated},
+	{47003, "ArgumentInvalid", "模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错", "", RetryUnstated},
+	{47004, "Code47004", "每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）", "", RetryUnstated},
+	{47005, "TabbarNoExist", "tabbar no exist", "", RetryUnstated},
+	{47006, "SubmitPagesCountReachDailyLimit", "当天提交页面数达到了配额上限，请明天再试", "", RetryUnstated},
+	{47101, "SearchResultsCountMoreThanLimit", "搜索结果总数超过了1000条", "", RetryUnstated},
+	{47102, "NextPageInfoError", "next_page_info参数错误", "", RetryUnstated},
+	{47501, "ActivityIDError", "参数 activity_id 错误", "", RetryUnstated},
+	{47502, "TargetStateError", "参数 target_state 错误", "", RetryUnstated},
+	{47503, "VersionTypeError", "参数 version_type 错误", "", RetryUnstated},
+	{47504, "ActivityIDExpiredTime", "activity_id", "", RetryUnstated},
 	{48001, "APIUnauthorized", "Unable to access the API. Check whether the Official has access to the API. See API permissions in the Official Accounts Platform > Developer Center.", "Check whether the Official has access to the API. See API permissions in the Official Accounts Platform > Developer Center.", RetryUnstated},
 	{48002, "MessageRejectedByFollower", "Message rejected by the follower (Receive Messages in the setting options of the Official Account is disabled by the follower)", "", RetryUnstated},
+	{48003, "UserNotAgreeMassSendProtocol", "user not agree mass-send protocol", "", RetryUnstated},
 	{48004, "APISuspended", "API is suspended. Log in to mp.weixin.qq.com for details.", "Log in to mp.weixin.qq.com for details.", RetryUnstated},
 	{48005, "AssetReferencedByMenuOrReply", "Assets that are referenced by auto replies and custom menus cannot be deleted via API", "", RetryUnstated},
 	{48006, "ClearQuotaLimitExceeded", "Number of calls cannot be cleared via API because the number of clears exceeds the limit", "", RetryUnstated},
+	{48007, "Code48007", "forbid to use other's voip call key", "", RetryUnstated},
 	{48008, "NoPermissionForMessageType", "No permission to send this type of message", "", RetryUnstated},
+	{48009, "APIExpired", "this api is expired", "", RetryUnstated},
+	{48010, "Code48010", "forbid to modify the material，", "", RetryUnstated},
+	{48011, "DisabledTemplateID", "disabled template id", "", RetryUnstated},
+	{48012, "InvalidToken", "invalid token", "", RetryNever},
+	{48013, "Code48013", "该视频非新接口上传，不能用于视频消息群发", "", RetryUnstated},
+	{48014, "Code48014", "该视频审核状态异常，请检查后重试", "", RetryUnstated},
+	{48015, "Code48015", "该账号无留言功能权限", "", RetryUnstated},
+	{48016, "Code48016", "该账号不满足智能配置\"观看更多\"视频条件", "", RetryUnstated},
+	{49001, "Code49001", "not same appid with appid of access_token", "", RetryUnstated},
+	{49002, "EmptyOpenIDOrTransid", "empty openid or transid", "", RetryNever},
+	{49003, "NotMatchOpenIDWithAppID", "not match openid with appid", "", RetryUnstated},
+	{49004, "NotMatchSignature", "not match signature", "", RetryUnstated},
+	{49005, "NotExistedTransid", "not existed transid", "", RetryUnstated},
+	{49006, "MissingArgTwoDimCode", "missing arg two_dim_code", "", RetryUnstated},
+	{49007, "InvalidTwoDimCode", "invalid two_dim_code", "", RetryNever},
+	{49008, "InvalidQrcode49008", "invalid qrcode", "", RetryNever},
+	{49009, "MissingArgQrcode", "missing arg qrcode", "", RetryUnstated},
+	{49010, "InvalidPartnerID", "invalid partner id", "", RetryNever},
+	{49300, "NotExistedFeedbackid", "not existed feedbackid", "", RetryUnstated},
+	{49301, "FeedbackExist", "feedback exist", "", RetryUnstated},
+	{49302, "FeedbackStatusAlreadyChanged", "feedback status already changed", "", RetryUnstated},
 	{50001, "UserNotAuthorizedForAPI", "The user is not authorized to use this API", "", RetryUnstated},
 	{50002, "UserPermissionLimited", "The user permission is limited probably because the API is suspended due to unauthorized operation", "", RetryUnstated},
+	{50003, "UserUnexpected", "user unexpected, maybe not in white list", "", RetryUnstated},
+	{50004, "UserNotAllowUseAccesstoken", "user not allow to use accesstoken, maybe for punishment", "", RetryUnstated},
 	{50005, "UserNotFollowing", "The user has not followed the Official Account", "", RetryUnstated},
+	{50006, "UserHasSwitchedOffFriendsAuthorization", "user has switched off friends authorization", "", RetryUnstated},
+	{51000, "EnterpriseFatherAccountNotExist", "enterprise father account not exist", "", RetryUnstated},
+	{51001, "Code51001", "enterprise child account not belong to the father", "", RetryUnstated},
+	{51002, "EnterpriseVerifyMessageNotCorrect", "enterprise verify message not correct", "", RetryUnstated},
+	{51003, "InvalidEnterpriseChildListSize", "invalid enterprise child list size", "", RetryNever},
+	{51004, "NotEnterpriseFatherAccount", "not a enterprise father account", "", RetryUnstated},
+	{51005, "NotEnterpriseChildAccount", "not a enterprise child account", "", RetryUnstated},
+	{51006, "InvalidNickName", "invalid nick name", "", RetryNever},
+	{51007, "NotEnterpriseAccount", "not a enterprise account", "", RetryUnstated},
+	{51008, "InvalidEmail", "invalid email", "", RetryNever},
+	{51009, "InvalidPwd", "invalid pwd", "", RetryNever},
+	{51010, "RepeatedEmail", "repeated email", "", RetryUnstated},
+	{51011, "AccessDeny", "access deny", "", RetryUnstated},
+	{51012, "NeedVerifyCode", "need verify code", "", RetryUnstated},
+	{51013, "WrongVerifyCode", "wrong verify code", "", RetryUnstated},
+	{51014, "NeedModifyPwd", "need modify pwd", "", RetryUnstated},
+	{51015, "UserNotExist", "user not exist", "", RetryUnstated},
+	{51020, "TvInfoNotExist", "tv info not exist", "", RetryUnstated},
+	{51021, "StampCrossed", "stamp crossed", "", RetryUnstated},
+	{51022, "InvalidStampRange", "invalid stamp range", "", RetryNever},
+	{51023, "StampNotMatchDate", "stamp not match date", "", RetryUnstated},
+	{51024, "EmptyProgramName", "empty program name", "", RetryNever},
+	{51025, "EmptyActionURL", "empty action url", "", RetryNever},
+	{51026, "ProgramNameSizeOutLimit", "program name size out of limit", "", RetryUnstated},
+	{51027, "ActionURLSizeOutLimit", "action url size out of limit", "", RetryUnstated},
+	{51028, "InvalidProgramName", "invalid program name", "", RetryNever},
+	{51029, "InvalidActionURL", "invalid action url", "", RetryNever},
+	{51030, "InvalidActionID", "invalid action id", "", RetryNever},
+	{51031, "InvalidActionOffset", "invalid action offset", "", RetryNever},
+	{51032, "EmptyActionTitle", "empty action title", "", RetryNever},
+	{51033, "ActionTitleSizeOutLimit", "action title size out of limit", "", RetryUnstated},
+	{51034, "EmptyActionIconURL", "empty action icon url", "", RetryNever},
+	{51035, "ActionIconURLOutLimit", "action icon url out of limit", "", RetryUnstated},
+	{52000, "PicNotFromCdn", "pic is not from cdn", "", RetryUnstated},
+	{52001, "Code52001", "wechat price is not less than origin price", "", RetryUnstated},
+	{52002, "CategorySKUWrong", "category/sku is wrong", "", RetryUnstated},
+	{52003, "ProductIDNotExisted", "product id not existed", "", RetryUnstated},
+	{52004, "CategoryIDNotExist", "category id is not exist, or doesn't has sub category", "", RetryUnstated},
+	{52005, "QuantityZero", "quantity is zero", "", RetryUnstated},
+	{52006, "AreaCodeInvalid", "area code is invalid", "", RetryUnstated},
+	{52007, "ExpressTemplateParamError", "express template param is error", "", RetryUnstated},
+	{52008, "ExpressTemplateIDNotExisted", "express template id is not existed", "", RetryUnstated},
+	{52009, "GroupNameEmpty", "group name is empty", "", RetryUnstated},
+	{52010, "GroupIDNotExisted", "group id is not existed", "", RetryUnstated},
+	{52011, "ModActionInvalid", "mod_action is invalid", "", RetryUnstated},
+	{52012, "Code52012", "shelf components count is greater than 20", "", RetryUnstated},
+	{52013, "ShelfComponentEmpty", "shelf component is empty", "", RetryUnstated},
+	{52014, "ShelfIDNotExisted", "shelf id is not existed", "", RetryUnstated},
+	{52015, "OrderIDNotExisted", "order id is not existed", "", RetryUnstated},
+	{52016, "OrderFilterParamInvalid", "order filter param is invalid", "", RetryUnstated},
+	{52017, "OrderExpressParamInvalid", "order express param is invalid", "", RetryUnstated},
+	{52018, "OrderDeliveryParamInvalid", "order delivery param is invalid", "", RetryUnstated},
+	{52019, "BrandNameEmpty", "brand name empty", "", RetryUnstated},
+	{53000, "PrincipalLimitExceed", "principal limit exceed", "", RetryUnstated},
+	{53001, "PrincipalInBlackList", "principal in black list", "", RetryUnstated},
+	{53002, "MobileLimitExceed", "mobile limit exceed", "", RetryUnstated},
+	{53003, "IdcardLimitExceed", "idcard limit exceed", "", RetryUnstated},
+	{53010, "NicknameInvalid", "名称格式不合法", "", RetryUnstated},
+	{53011, "CheckNicknameTooFrequently", "名称检测命中频率限制", "", RetryWithLessTraffic},
+	{53012, "NicknameBan", "禁止使用该名称", "", RetryUnstated},
+	{53013, "NicknameHasBeenOccupied", "公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复", "", RetryUnstated},
+	{53014, "Code53014", "公众号：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
+	{53015, "Code53015", "公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请", "", RetryUnstated},
+	{53016, "Code53016", "公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请", "", RetryUnstated},
+	{53017, "Code53017", "公众号：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
+	{53018, "NicknameHitAlias", "名称命中微信号", "", RetryUnstated},
+	{53019, "NicknameProtectedInfringement", "名称在保护期内", "", RetryUnstated},
+	{53100, "OrderNotFound", "订单不存在", "", RetryUnstated},
+	{53101, "OrderAlreadyPaid", "已经支付的订单", "", RetryUnstated},
+	{53102, "AlreadyHasCheckingOrder", "已有检查单，不能申请", "", RetryUnstated},
+	{53103, "OrderCanNotDoRefill", "order can not do refill", "", RetryUnstated},
+	{53200, "ModifySignatureQuotaLimitExceed", "本月功能介绍修改次数已用完", "", RetryUnstated},
+	{53201, "SignatureInBlackList", "功能介绍内容命中黑名单关键字", "", RetryUnstated},
+	{53202, "ModifyAvatarQuotaLimitExceed", "本月头像修改次数已用完", "", RetryUnstated},
+	{53203, "Code53203", "暂时还不能修改", "", RetryUnstated},
+	{53204, "SignatureInvalid", "无效签名", "", RetryUnstated},
+	{53300, "Code53300", "超出每月次数限制", "", RetryUnstated},
+	{53301, "Code53301", "超出可配置类目总数限制", "", RetryUnstated},
+	{53302, "Code53302", "当前账号主体类型不允许设置此种类目", "", RetryUnstated},
+	{53303, "Code53303", "提交的参数不合法", "", RetryUnstated},
+	{53304, "Code53304", "与已有类目重复", "", RetryUnstated},
+	{53305, "Code53305", "包含未通过IPC校验的类目", "", RetryUnstated},
+	{53306, "Code53306", "修改类目只允许修改类目资质，不允许修改类目ID", "", RetryUnstated},
+	{53307, "Code53307", "只有审核失败的类目允许修改", "", RetryUnstated},
+	{53308, "Code53308", "审核中的类目不允许删除", "", RetryUnstated},
+	{53309, "Code53309", "社交红包不允许删除", "", RetryUnstated},
+	{53310, "Code53310", "类目超过上限，但是可以添加apply_reason参数申请更多类目", "", RetryUnstated},
+	{53311, "Code53311", "需要提交资料信息", "", RetryUnstated},
+	{60005, "EmptyJSAPIName", "空的jsapi名称", "", RetryUnstated},
+	{60006, "UserCancelAuth", "用户取消该授权", "", RetryUnstated},
+	{61000, "InvalidComponentType", "无效的第三方类型", "", RetryUnstated},
+	{61001, "Code61001", "第三方类型与第三方APPID不匹配", "", RetryUnstated},
+	{61002, "Code61002", "第三方APPID没有开放客服", "", RetryUnstated},
+	{61003, "Code61003", "帐号未授权", "", RetryUnstated},
+	{61004, "AccessClientipNotRegistered61004", "api 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网 - 开发者中心页中查看接口权限", "", RetryUnstated},
+	{61005, "ComponentTicketExpired", "ticket 已过期", "", RetryUnstated},
+	{61006, "ComponentTicketInvalid", "无效 ticket", "", RetryUnstated},
+	{61007, "APIUnauthorizedComponent", "接口未授权给第三方平台", "", RetryUnstated},
+	{61008, "ComponentReqKeyDuplicated", "第三方请求的key存在重复", "", RetryUnstated},
+	{61009, "CodeInvalid", "无效code", "", RetryUnstated},
+	{61010, "CodeExpired", "code已过期", "", RetryUnstated},
+	{61011, "InvalidComponent", "无效的第三方平台", "", RetryUnstated},
+	{61012, "InvalidOptionName", "无效的选项名称", "", RetryUnstated},
+	{61013, "InvalidOptionValue", "无效的选项值", "", RetryUnstated},
+	{61014, "Code61014", "必须使用component接口的token", "", RetryUnstated},
+	{61015, "Code61015", "必须使用商业帐号token，而不是component api", "", RetryUnstated},
+	{61016, "ConfirmedComponent", "function category of API need be", "", RetryUnstated},
+	{61017, "FunctionCategoryNotAuthorized", "function category is not authorized", "", RetryUnstated},
+	{61018, "AlreadyConfirm", "已确认", "", RetryUnstated},
+	{61019, "NotNeedConfirm", "不需要确认", "", RetryUnstated},
+	{61020, "ErrParameter", "err parameter", "", RetryUnstated},
+	{61021, "CanTConfirm", "can't confirm", "", RetryUnstated},
+	{61022, "CanTResubmit", "can't resubmit", "", RetryUnstated},
+	{61023, "RefreshTokenInvalid", "refresh_token is invalid", "", RetryUnstated},
+	{61024, "GETTokenComponentAcct", "must use api(api_component_token) to", "", RetryUnstated},
+	{61025, "ReadOnlyOption", "read-only option", "", RetryUnstated},
+	{61026, "RegisterAccessDeny", "register access deny", "", RetryUnstated},
+	{61027, "RegisterLimitExceed", "register limit exceed", "", RetryUnstated},
+	{61028, "ComponentUnpublished", "component is unpublished", "", RetryUnstated},
+	{61029, "ComponentNeedRepublishWithBaseCategory", "component need republish with base category", "", RetryUnstated},
+	{61030, "ComponentCancelAuthorizationNotAllowed", "component cancel authorization not allowed", "", RetryUnstated},
+	{61051, "InvalidRealnameType", "invalid realname type", "", RetryNever},
+	{61052, "NeedCertified", "need to be certified", "", RetryUnstated},
+	{61053, "RealnameExceedLimits", "realname exceed limits", "", RetryUnstated},
+	{61054, "RealnameInBlackList", "realname in black list", "", RetryUnstated},
+	{61055, "ExceedQuotaPerMonth", "exceed quota per month", "", RetryUnstated},
+	{61056, "CopyWxVerifyRequiredOption", "copy_wx_verify is required option", "", RetryUnstated},
+	{61058, "InvalidTicket61058", "invalid ticket", "", RetryNever},
+	{61061, "OverseasAccessDeny", "overseas access deny", "", RetryUnstated},
+	{61063, "AdminExceedLimits", "admin exceed limits", "", RetryUnstated},
+	{61064, "AdminInBlackList", "admin in black list", "", RetryUnstated},
+	{61065, "IdcardExceedLimits", "idcard exceed limits", "", RetryUnstated},
+	{61066, "IdcardInBlackList", "idcard in black list", "", RetryUnstated},
+	{61067, "MobileExceedLimits", "mobile exceed limits", "", RetryUnstated},
+	{61068, "MobileInBlackList", "mobile in black list", "", RetryUnstated},
+	{61069, "InvalidAdmin", "invalid admin", "", RetryNever},
+	{61070, "Name", "name, idcard, wechat name not in accordance", "", RetryUnstated},
+	{61100, "InvalidURL61100", "invalid url", "", RetryNever},
+	{61101, "InvalidOpenID61101", "invalid openid", "", RetryNever},
+	{61102, "ShareRelationNotExisted", "share relation not existed", "", RetryUnstated},
+	{61200, "ProductWordingNotSet", "product wording not set", "", RetryUnstated},
+	{61300, "InvalidBaseInfo", "invalid base info", "", RetryNever},
+	{61301, "InvalidDetailInfo", "invalid detail info", "", RetryNever},
+	{61302, "InvalidActionInfo61302", "invalid action info", "", RetryNever},
+	{61303, "BrandInfoNotExist", "brand info not exist", "", RetryUnstated},
+	{61304, "InvalidProductID61304", "invalid product id", "", RetryNever},
+	{61305, "InvalidKeyInfo", "invalid key info", "", RetryNever},
+	{61306, "InvalidAppID61306", "invalid appid", "", RetryNever},
+	{61307, "InvalidCardID61307", "invalid card id", "", RetryNever},
+	{61308, "BaseInfoNotExist", "base info not exist", "", RetryUnstated},
+	{61309, "DetailInfoNotExist", "detail info not exist", "", RetryUnstated},
+	{61310, "ActionInfoNotExist", "action info not exist", "", RetryUnstated},
+	{61311, "InvalidMediaInfo", "invalid media info", "", RetryNever},
+	{61312, "InvalidBufferSize", "invalid buffer size", "", RetryNever},
+	{61313, "InvalidBuffer", "invalid buffer", "", RetryNever},
+	{61314, "InvalidQrcodeExtinfo", "invalid qrcode extinfo", "", RetryNever},
+	{61315, "InvalidLocalExtInfo", "invalid local ext info", "", RetryNever},
+	{61316, "KeyConflict", "key conflict", "", RetryUnstated},
+	{61317, "TicketInvalid", "ticket invalid", "", RetryUnstated},
+	{61318, "VerifyNotPass", "verify not pass", "", RetryUnstated},
+	{61319, "CategoryInvalid", "category invalid", "", RetryUnstated},
+	{61320, "MerchantInfoNotExist", "merchant info not exist", "", RetryUnstated},
+	{61321, "CateIDLeafNode", "cate id is a leaf node", "", RetryUnstated},
+	{61322, "CategoryIDNoPermision", "category id no permision", "", RetryUnstated},
+	{61323, "BarcodeNoPermision", "barcode no permision", "", RetryUnstated},
+	{61324, "ExceedMaxActionNum", "exceed max action num", "", RetryUnstated},
+	{61325, "BrandinfoInvalidStoreMgrType", "brandinfo invalid store mgr type", "", RetryUnstated},
+	{61326, "AntiSpamBlocked", "anti-spam blocked", "", RetryUnstated},
+	{61327, "CommentReachLimit", "comment reach limit", "", RetryUnstated},
+	{61328, "CommentDataNotNewest", "comment data is not the newest", "", RetryUnstated},
+	{61329, "CommentHitBanWord", "comment hit ban word", "", RetryUnstated},
+	{61330, "ImageAlreadyAdd", "image already add", "", RetryUnstated},
+	{61331, "ImageNeverAdd", "image never add", "", RetryUnstated},
+	{61332, "Warning", "warning, image quanlity too low", "", RetryUnstated},
+	{61333, "Warning61333", "warning, image simility too high", "", RetryUnstated},
+	{61334, "ProductNotExists", "product not exists", "", RetryUnstated},
+	{61335, "KeyApplyFail", "key apply fail", "", RetryUnstated},
+	{61336, "CheckStatusFail", "check status fail", "", RetryUnstated},
+	{61337, "ProductAlreadyExists", "product already exists", "", RetryUnstated},
+	{61338, "ForbidDelete", "forbid delete", "", RetryUnstated},
+	{61339, "FirmcodeClaimed", "firmcode claimed", "", RetryUnstated},
+	{61340, "CheckFirmInfoFail", "check firm info fail", "", RetryUnstated},
+	{61341, "TooManyWhiteListUin", "too many white list uin", "", RetryUnstated},
+	{61342, "KeystandardNotMatch", "keystandard not match", "", RetryUnstated},
+	{61343, "KeystandardError", "keystandard error", "", RetryUnstated},
+	{61344, "IDMapNotExists", "id map not exists", "", RetryUnstated},
+	{61345, "InvalidActionCode", "invalid action code", "", RetryNever},
+	{61346, "InvalidActioninfoStore", "invalid actioninfo store", "", RetryNever},
+	{61347, "InvalidActioninfoMedia", "invalid actioninfo media", "", RetryNever},
+	{61348, "InvalidActioninfoText", "invalid actioninfo text", "", RetryNever},
+	{61350, "InvalidInputData", "invalid input data", "", RetryNever},
+	{61351, "InputDataExceedMaxSize", "input data exceed max size", "", RetryUnstated},
+	{61400, "KFAccountError", "kf_account error", "", RetryUnstated},
+	{61401, "KFSystemAlredyTransfer", "kf system alredy transfer", "", RetryUnstated},
 	{61450, "SystemError", "System error", "", RetryUnstated},
 	{61451, "KFInvalidParameter", "Invalid parameter", "", RetryNever},
 	{61452, "InvalidKFAccount", "Invalid kf_account", "", RetryNever},
@@ -771,8 +5708,75 @@ var codes = []Info{
 	{61456, "KFAccountCountExceedsLimit", "The number of kf_accounts exceeds the limit of 10", "", RetryUnstated},
 	{61457, "InvalidProfilePhotoFileType", "Invalid profile photo file type", "", RetryNever},
 	{61500, "DateFormatError", "Date format error", "", RetryUnstated},
+	{61501, "DateRangeError", "date range error", "", RetryUnstated},
+	{61502, "GameMiniprogram", "this is game miniprogram, data api is not supported", "", RetryUnstated},
+	{61503, "DataNotReady", "data not ready, please try later", "", RetryUnstated},
+	{62001, "TryingAccessOtherSApp", "trying to access other's app", "", RetryUnstated},
+	{62002, "AppNameAlreadyExists", "app name already exists", "", RetryUnstated},
+	{62003, "PleaseProvideAtLeastOnePlatform", "please provide at least one platform", "", RetryUnstated},
+	{62004, "InvalidAppName", "invalid app name", "", RetryNever},
+	{62005, "InvalidAppID62005", "invalid app id", "", RetryNever},
 	{63001, "EmptyParameter", "Empty parameter", "", RetryNever},
 	{63002, "InvalidSignature", "Invalid signature", "", RetryNever},
+	{63003, "InvalidSignatureMethod", "invalid signature method", "", RetryNever},
+	{63004, "NoAuthroize", "no authroize", "", RetryUnstated},
+	{63149, "GenTicketFail", "gen ticket fail", "", RetryUnstated},
+	{63152, "SetTicketFail", "set ticket fail", "", RetryUnstated},
+	{63153, "ShortidDecodeFail", "shortid decode fail", "", RetryUnstated},
+	{63154, "InvalidStatus", "invalid status", "", RetryNever},
+	{63155, "InvalidColor", "invalid color", "", RetryNever},
+	{63156, "InvalidTag", "invalid tag", "", RetryNever},
+	{63157, "InvalidRecommend", "invalid recommend", "", RetryNever},
+	{63158, "BranditemOutLimits", "branditem out of limits", "", RetryUnstated},
+	{63159, "RetailPriceEmpty", "retail_price empty", "", RetryUnstated},
+	{63160, "PriceinfoInvalid", "priceinfo invalid", "", RetryUnstated},
+	{63161, "AntifakeModuleNumLimit", "antifake module num limit", "", RetryUnstated},
+	{63162, "AntifakeNativeTypeErr", "antifake native_type err", "", RetryUnstated},
+	{63163, "AntifakeLinkNotExists", "antifake link not exists", "", RetryUnstated},
+	{63164, "ModuleTypeNotExist", "module type not exist", "", RetryUnstated},
+	{63165, "ModuleInfoNotExist", "module info not exist", "", RetryUnstated},
+	{63166, "ItemBedingVerified", "item is beding verified", "", RetryUnstated},
+	{63167, "ItemNotPublished", "item not published", "", RetryUnstated},
+	{63168, "VerifyNotPass63168", "verify not pass", "", RetryUnstated},
+	{63169, "AlreadyPublished", "already published", "", RetryUnstated},
+	{63170, "OnlyBannerOrMedia", "only banner or media", "", RetryUnstated},
+	{63171, "CardNumLimit", "card num limit", "", RetryUnstated},
+	{63172, "UserNumLimit", "user num limit", "", RetryUnstated},
+	{63173, "TextNumLimit", "text num limit", "", RetryUnstated},
+	{63174, "LinkCardUserSumLimit", "link card user sum limit", "", RetryUnstated},
+	{63175, "DetailInfoError", "detail info error", "", RetryUnstated},
+	{63176, "NotType", "not this type", "", RetryUnstated},
+	{63177, "Code63177", "src or secretkey or version or expired_time is wrong", "", RetryUnstated},
+	{63178, "AppIDWrong", "appid wrong", "", RetryUnstated},
+	{63179, "OpenIDNumLimit", "openid num limit", "", RetryUnstated},
+	{63180, "AppMsgNotFound", "this app msg not found", "", RetryUnstated},
+	{63181, "GETHistoryAppMsgEnd", "get history app msg end", "", RetryUnstated},
+	{63182, "OpenIDListEmpty", "openid_list empty", "", RetryUnstated},
+	{65001, "UnknownDeeplinkType", "unknown deeplink type", "", RetryUnstated},
+	{65002, "DeeplinkUnauthorized", "deeplink unauthorized", "", RetryUnstated},
+	{65003, "BadDeeplink", "bad deeplink", "", RetryUnstated},
+	{65004, "Code65004", "deeplinks of the very type are supposed to have short-life", "", RetryUnstated},
+	{65104, "InvalidCategories", "invalid categories", "", RetryNever},
+	{65105, "InvalidPhotoURL", "invalid photo url", "", RetryNever},
+	{65106, "PoiAuditStateMustApproved", "poi audit state must be approved", "", RetryUnstated},
+	{65107, "PoiNotAllowedModifyNow", "poi not allowed modify now", "", RetryUnstated},
+	{65109, "InvalidBusinessName", "invalid business name", "", RetryNever},
+	{65110, "InvalidAddress", "invalid address", "", RetryNever},
+	{65111, "InvalidTelephone", "invalid telephone", "", RetryNever},
+	{65112, "InvalidCity65112", "invalid city", "", RetryNever},
+	{65113, "InvalidProvince65113", "invalid province", "", RetryNever},
+	{65114, "PhotoListEmpty", "photo list empty", "", RetryUnstated},
+	{65115, "PoiIDNotExist", "poi_id is not exist", "", RetryUnstated},
+	{65116, "PoiHasBeenDeleted", "poi has been deleted", "", RetryUnstated},
+	{65117, "CannotDeletePoi", "cannot delete poi", "", RetryUnstated},
+	{65118, "StoreStatusInvalid", "store status is invalid", "", RetryUnstated},
+	{65119, "LackQualificationRelevantPrincipals", "lack of qualification for relevant principals", "", RetryUnstated},
+	{65120, "CategoryInfoNotFound", "category info is not found", "", RetryUnstated},
+	{65201, "RoomNameEmpty", "room_name is empty, please check your input", "", RetryUnstated},
+	{65202, "UserIDEmpty", "user_id is empty, please check your input", "", RetryUnstated},
+	{65203, "InvalidCheckTicket", "invalid check ticket", "", RetryNever},
+	{65204, "InvalidCheckTicketOptCode", "invalid check ticket opt code", "", RetryNever},
+	{65205, "CheckTicketOutTime", "check ticket out of time", "", RetryUnstated},
 	{65301, "PersonalizedMenuNotFound", "No personalized menu corresponding to this menuid exists", "", RetryUnstated},
 	{65302, "NoMatchingUser", "No appropriate user exists", "", RetryUnstated},
 	{65303, "DefaultMenuRequired", "Cannot create personalized menus without the default menu", "", RetryUnstated},
@@ -787,9 +5791,773 @@ var codes = []Info{
 	{65312, "InvalidCountry", "Invalid country information", "", RetryNever},
 	{65313, "InvalidProvince", "Invalid province information", "", RetryNever},
 	{65314, "InvalidCity", "Invalid city information", "", RetryNever},
+	{65315, "NotFans", "not fans", "", RetryUnstated},
 	{65316, "TooManyRedirectURLs", "Up to 3 external redirect URLs can be set in the Official Account menu", "", RetryUnstated},
 	{65317, "InvalidMenuURL", "Invalid URL", "", RetryNever},
+	{65318, "MustUseUtf8Charset", "must use utf-8 charset", "", RetryUnstated},
+	{65319, "NotAllowCreateMenu", "not allow to create menu", "", RetryUnstated},
+	{65400, "Code65400", "please enable new custom service, or", "", RetryUnstated},
+	{65401, "InvalidCustomServiceAccount", "invalid custom service account", "", RetryNever},
+	{65402, "Code65402", "the custom service account need to bind a wechat user", "", RetryUnstated},
+	{65403, "IllegalNickname", "illegal nickname", "", RetryUnstated},
+	{65404, "IllegalCustomServiceAccount", "illegal custom service account", "", RetryUnstated},
+	{65405, "CustomServiceAccountNumberReachLimit", "custom service account number reach limit", "", RetryUnstated},
+	{65406, "CustomServiceAccountExists", "custom service account exists", "", RetryUnstated},
+	{65407, "Code65407", "the wechat user have been one of your workers", "", RetryUnstated},
+	{65408, "Code65408", "you have already invited the wechat user", "", RetryUnstated},
+	{65409, "WechatAccountInvalid", "wechat account invalid", "", RetryUnstated},
+	{65410, "Code65410", "too many custom service accounts bound by the worker", "", RetryUnstated},
+	{65411, "CustomServiceAccountExists65411", "a effective invitation to bind the", "", RetryUnstated},
+	{65412, "BoundWechatUser", "the custom service account have been", "", RetryUnstated},
+	{65413, "NoEffectiveSessionCustomer", "no effective session for the customer", "", RetryUnstated},
+	{65414, "AnotherWorkerServingCustomer", "another worker is serving the customer", "", RetryUnstated},
+	{65415, "WorkerNotOnline", "the worker is not online", "", RetryUnstated},
+	{65416, "ParamInvalid", "param invalid, please check", "", RetryUnstated},
+	{65417, "Code65417", "it is too long from the starttime to endtime", "", RetryUnstated},
+	{65450, "HomepageNotExists", "homepage not exists", "", RetryUnstated},
+	{68002, "InvalidStoreType", "invalid store type", "", RetryNever},
+	{68003, "InvalidStoreName", "invalid store name", "", RetryNever},
+	{68004, "InvalidStoreWxaPath", "invalid store wxa path", "", RetryNever},
+	{68005, "MissStoreWxaPath", "miss store wxa path", "", RetryUnstated},
+	{68006, "InvalidKefuType", "invalid kefu type", "", RetryNever},
+	{68007, "InvalidKefuWxaPath", "invalid kefu wxa path", "", RetryNever},
+	{68008, "InvalidKefuPhoneNumber", "invalid kefu phone number", "", RetryNever},
+	{68009, "InvalidSubMchID", "invalid sub mch id", "", RetryNever},
+	{68010, "StoreIDHasExist", "store id has exist", "", RetryUnstated},
+	{68011, "MissStoreName", "miss store name", "", RetryUnstated},
+	{68012, "MissCreateTime", "miss create time", "", RetryUnstated},
+	{68013, "InvalidStatus68013", "invalid status", "", RetryNever},
+	{68014, "InvalidReceiverInfo", "invalid receiver info", "", RetryNever},
+	{68015, "InvalidProduct", "invalid product", "", RetryNever},
+	{68016, "InvalidPayType", "invalid pay type", "", RetryNever},
+	{68017, "InvalidFastMailNo", "invalid fast mail no", "", RetryNever},
+	{68018, "InvalidBusiID", "invalid busi id", "", RetryNever},
+	{68019, "MissProductSKU", "miss product sku", "", RetryUnstated},
+	{68020, "InvalidServiceType", "invalid service type", "", RetryNever},
+	{68021, "InvalidServiceStatus", "invalid service status", "", RetryNever},
+	{68022, "InvalidServiceID", "invalid service_id", "", RetryNever},
+	{68023, "ServiceIDHasExist", "service_id has exist", "", RetryUnstated},
+	{68024, "MissServiceWxaPath", "miss service wxa path", "", RetryUnstated},
+	{68025, "InvalidProductSKU", "invalid product sku", "", RetryNever},
+	{68026, "InvalidProductSPU", "invalid product spu", "", RetryNever},
+	{68027, "MissProductSPU", "miss product spu", "", RetryUnstated},
+	{68028, "Code68028", "can not find product spu and spu in order list", "", RetryUnstated},
+	{68029, "SKUAndSPUDuplicated", "sku and spu duplicated", "", RetryUnstated},
+	{68030, "BusiIDHasExist", "busi_id has exist", "", RetryUnstated},
+	{68031, "UpdateFail", "update fail", "", RetryUnstated},
+	{68032, "BusiIDNotExist", "busi_id not exist", "", RetryUnstated},
+	{68033, "StoreNoExist", "store no exist", "", RetryUnstated},
+	{68034, "MissProductNumber", "miss product number", "", RetryUnstated},
+	{68035, "MissWxaOrderDetailPath", "miss wxa order detail path", "", RetryUnstated},
+	{68036, "Code68036", "there is no enough products to refund", "", RetryUnstated},
+	{68037, "InvalidRefundInfo", "invalid refund info", "", RetryNever},
+	{68038, "ShippedButNoFastMailInfo", "shipped but no fast mail info", "", RetryUnstated},
+	{68039, "InvalidWechatPayNo", "invalid wechat pay no", "", RetryNever},
+	{68040, "OrderCanNotFinished", "all product has been refunded, the", "", RetryUnstated},
+	{68041, "BiggerThanTimeOrder", "invalid service create time, it must", "", RetryNever},
+	{68042, "Code68042", "invalid total cost, it must be", "", RetryNever},
+	{68043, "InvalidRole", "invalid role", "", RetryNever},
+	{68044, "InvalidServiceAvailableArgs", "invalid service_available args", "", RetryNever},
+	{68045, "InvalidOrderType", "invalid order type", "", RetryNever},
+	{68046, "InvalidOrderDeliverType", "invalid order deliver type", "", RetryNever},
+	{68500, "RequireStoreID", "require store_id", "", RetryUnstated},
+	{68501, "InvalidStoreID", "invalid store_id", "", RetryNever},
+	{71001, "InvalidParameter71001", "invalid parameter, parameter is zero or missing", "", RetryNever},
+	{71002, "ParameterNotFitWithOrderid", "invalid orderid, may be the other", "", RetryNever},
+	{71003, "CoinNotEnough", "coin not enough", "", RetryUnstated},
+	{71004, "CardExpired", "card is expired", "", RetryUnstated},
+	{71005, "LimitExeCount", "limit exe count", "", RetryUnstated},
+	{71006, "LimitCoinCount", "limit coin count, 1 <= coin_count <= 100000", "", RetryUnstated},
+	{71007, "OrderFinish", "order finish", "", RetryUnstated},
+	{71008, "OrderTimeOut", "order time out", "", RetryUnstated},
+	{72001, "NoMatchCard", "no match card", "", RetryUnstated},
+	{72002, "MchidNotBindAppID", "mchid is not bind appid", "", RetryUnstated},
+	{72003, "InvalidCardType72003", "invalid card type, need member card", "", RetryNever},
+	{72004, "Code72004", "mchid is occupied by the other appid", "", RetryUnstated},
+	{72005, "OutMchidSizeLimit", "out of mchid size limit", "", RetryUnstated},
+	{72006, "InvaldTitle", "invald title", "", RetryUnstated},
+	{72007, "InvalidReduceCost", "invalid reduce cost, can not less than 100", "", RetryNever},
+	{72008, "InvalidLeastCost", "invalid least cost, most larger than reduce cost", "", RetryNever},
+	{72009, "InvalidGETLimit", "invalid get limit, can not over 50", "", RetryNever},
+	{72010, "InvalidMchid", "invalid mchid", "", RetryNever},
+	{72011, "TicketNotBelongAppID", "invalid activate_ticket.Maybe this", "", RetryNever},
+	{72012, "ActivateTicketHasBeenExpired", "activate_ticket has been expired", "", RetryUnstated},
+	{72013, "UnauthorizedOrderIDOrAuthorizationExpired", "unauthorized order_id or authorization is expired", "", RetryUnstated},
+	{72014, "Code72014", "task card share stock can not modify stock", "", RetryUnstated},
+	{72015, "UnauthorizedCreateInvoice", "unauthorized create invoice", "", RetryUnstated},
+	{72016, "UnauthorizedCreateMemberCard", "unauthorized create member card", "", RetryUnstated},
+	{72017, "InvalidInvoiceTitle", "invalid invoice title", "", RetryNever},
+	{72018, "DuplicateOrderID", "duplicate order id, invoice had inserted to user", "", RetryUnstated},
+	{72019, "LimitMsgOperationCardListSize", "limit msg operation card list size, must <= 5", "", RetryUnstated},
+	{72020, "LimitConsumeInUseLimit", "limit consume in use limit", "", RetryUnstated},
+	{72021, "UnauthorizedCreateGeneralCard", "unauthorized create general card", "", RetryUnstated},
+	{72022, "UserUnexpected72022", "user unexpected, please add user to white list", "", RetryUnstated},
+	{72023, "InvoiceHasBeenLockOthers", "invoice has been lock by others", "", RetryUnstated},
+	{72024, "InvoiceStatusError", "invoice status error", "", RetryUnstated},
+	{72025, "InvoiceTokenError", "invoice token error", "", RetryUnstated},
+	{72026, "NeedSetWxActivateTrue", "need set wx_activate true", "", RetryUnstated},
+	{72027, "InvoiceActionError", "invoice action error", "", RetryUnstated},
+	{72028, "InvoiceNeverSetPayMchInfo", "invoice never set pay mch info", "", RetryUnstated},
+	{72029, "InvoiceNeverSetAuthField", "invoice never set auth field", "", RetryUnstated},
+	{72030, "InvalidMchid72030", "invalid mchid", "", RetryNever},
+	{72031, "InvalidParams", "invalid params", "", RetryNever},
+	{72032, "PayGiftCardRuleExpired", "pay gift card rule expired", "", RetryUnstated},
+	{72033, "PayGiftCardRuleStatusErr", "pay gift card rule status err", "", RetryUnstated},
+	{72034, "InvlidRuleID", "invlid rule id", "", RetryUnstated},
+	{72035, "BizRejectInsert", "biz reject insert", "", RetryUnstated},
+	{72036, "InvoiceBusy", "invoice is busy, try again please", "", RetryUnstated},
+	{72037, "InvoiceOwnerError", "invoice owner error", "", RetryUnstated},
+	{72038, "InvoiceOrderNeverAuth", "invoice order never auth", "", RetryUnstated},
+	{72039, "InvoiceMustLockFirst", "invoice must be lock first", "", RetryUnstated},
+	{72040, "InvoicePDFError", "invoice pdf error", "", RetryUnstated},
+	{72041, "BillingCodeAndBillingNoInvalid", "billing_code and billing_no invalid", "", RetryUnstated},
+	{72042, "BillingCodeAndBillingNoRepeated", "billing_code and billing_no repeated", "", RetryUnstated},
+	{72043, "BillingCodeOrBillingNoSizeError", "billing_code or billing_no size error", "", RetryUnstated},
+	{72044, "ScanTextOutTime", "scan text out of time", "", RetryUnstated},
+	{72045, "CheckCodeEmpty", "check_code is empty", "", RetryUnstated},
+	{72046, "PDFURLInvalid", "pdf_url is invalid", "", RetryUnstated},
+	{72047, "Code72047", "pdf billing_code or pdf billing_no is error", "", RetryUnstated},
+	{72048, "InsertTooManyInvoice", "insert too many invoice, need auth again", "", RetryUnstated},
+	{72049, "NeverAuth", "never auth", "", RetryUnstated},
+	{72050, "AuthExpired", "auth expired, need auth again", "", RetryUnstated},
+	{72051, "AppTypeError", "app type error", "", RetryUnstated},
+	{72052, "GETTooManyInvoice", "get too many invoice", "", RetryUnstated},
+	{72053, "UserNeverAuth", "user never auth", "", RetryUnstated},
+	{72054, "InvoicesInserting", "invoices is inserting, wait a moment please", "", RetryUnstated},
+	{72055, "TooManyInvoices", "too many invoices", "", RetryUnstated},
+	{72056, "OrderIDRepeated", "order_id repeated, please check order_id", "", RetryUnstated},
+	{72057, "TodayInsertLimit", "today insert limit", "", RetryUnstated},
+	{72058, "CallbackBizError", "callback biz error", "", RetryUnstated},
+	{72059, "InvoiceGivingOthers", "this invoice is giving to others, wait a moment please", "", RetryUnstated},
+	{72060, "CheckReimburseStatusPlease", "this invoice has been cancelled,", "", RetryUnstated},
+	{72061, "ReimburseStatusPlease", "this invoice has been closed, check", "", RetryUnstated},
+	{72062, "OtherCodeAuthKeyPlease", "this code_auth_key is limited, try", "", RetryUnstated},
+	{72063, "BizContactEmpty", "biz contact is empty, set contact first please", "", RetryUnstated},
+	{72064, "TbcError", "tbc error", "", RetryUnstated},
+	{72065, "TbcLogicError", "tbc logic error", "", RetryUnstated},
+	{72066, "NotAllowModifyTimeAndBudget", "the card is send for advertisement,", "", RetryUnstated},
+	{72067, "BatchinsertauthkeyExpired", "BatchInsertAuthKey_Expired", "", RetryUnstated},
+	{72068, "BatchinsertauthkeyOwner", "BatchInsertAuthKey_Owner", "", RetryUnstated},
+	{72069, "BatchtaskrunError", "BATCHTASKRUN_ERROR", "", RetryUnstated},
+	{72070, "BizTitleKeyOutTime", "BIZ_TITLE_KEY_OUT_TIME", "", RetryUnstated},
+	{72071, "DiscernGaopengError", "Discern_GaoPeng_Error", "", RetryUnstated},
+	{72072, "DiscernTypeError", "Discern_Type_Error", "", RetryUnstated},
+	{72073, "FeeError", "Fee_Error", "", RetryUnstated},
+	{72074, "HasAuth", "HAS_Auth", "", RetryUnstated},
+	{72075, "HasSend", "HAS_SEND", "", RetryUnstated},
+	{72076, "Invoicesign", "INVOICESIGN", "", RetryUnstated},
+	{72077, "KeyDeleted", "KEY_DELETED", "", RetryUnstated},
+	{72078, "KeyExpired", "KEY_EXPIRED", "", RetryUnstated},
+	{72079, "MountError", "MOUNT_ERROR", "", RetryUnstated},
+	{72080, "NoFound", "NO_FOUND", "", RetryUnstated},
+	{72081, "NoPullPDF", "No_Pull_Pdf", "", RetryUnstated},
+	{72082, "PDFCheckError", "PDF_CHECK_ERROR", "", RetryUnstated},
+	{72083, "PullPDFFail", "PULL_PDF_FAIL", "", RetryUnstated},
+	{72084, "PushBizEmpty", "PUSH_BIZ_EMPTY", "", RetryUnstated},
+	{72085, "SdkAppIDError", "SDK_APPID_ERROR", "", RetryUnstated},
+	{72086, "SdkBizError", "SDK_BIZ_ERROR", "", RetryUnstated},
+	{72087, "SdkURLError", "SDK_URL_ERROR", "", RetryUnstated},
+	{72088, "SearchTitleFail", "Search_Title_Fail", "", RetryUnstated},
+	{72089, "TitleBusy", "TITLE_BUSY", "", RetryUnstated},
+	{72090, "TitleNoFound", "TITLE_NO_FOUND", "", RetryUnstated},
+	{72091, "TokenErr", "TOKEN_ERR", "", RetryUnstated},
+	{72092, "UserTitleNotFound", "USER_TITLE_NOT_FOUND", "", RetryUnstated},
+	{72093, "Verify3rdFail", "Verify_3rd_Fail", "", RetryUnstated},
+	{73000, "SysErrorMakeOutInvoiceFailed", "sys error make out invoice failed", "", RetryUnstated},
+	{73001, "WxopenidError", "wxopenid error", "", RetryUnstated},
+	{73002, "DdhOrderidEmpty", "ddh orderid empty", "", RetryUnstated},
+	{73003, "WxopenidEmpty", "wxopenid empty", "", RetryUnstated},
+	{73004, "FpqqlshEmpty", "fpqqlsh empty", "", RetryUnstated},
+	{73005, "NotCommercial", "not a commercial", "", RetryUnstated},
+	{73006, "KplxEmpty", "kplx empty", "", RetryUnstated},
+	{73007, "NsrmcEmpty", "nsrmc empty", "", RetryUnstated},
+	{73008, "NsrdzEmpty", "nsrdz empty", "", RetryUnstated},
+	{73009, "NsrdhEmpty", "nsrdh empty", "", RetryUnstated},
+	{73010, "GhfmcEmpty", "ghfmc empty", "", RetryUnstated},
+	{73011, "KprEmpty", "kpr empty", "", RetryUnstated},
+	{73012, "JshjEmpty", "jshj empty", "", RetryUnstated},
+	{73013, "HjjeEmpty", "hjje empty", "", RetryUnstated},
+	{73014, "HjseEmpty", "hjse empty", "", RetryUnstated},
+	{73015, "HylxEmpty", "hylx empty", "", RetryUnstated},
+	{73016, "NsrsbhEmpty", "nsrsbh empty", "", RetryUnstated},
+	{73100, "KaipiaoPlatError", "kaipiao plat error", "", RetryUnstated},
+	{73101, "NsrsbhNotCmp", "nsrsbh not cmp", "", RetryUnstated},
+	{73103, "Code73103", "invalid wxa appid in url_cell, wxa", "", RetryNever},
+	{73104, "ReachFrequencyLimit", "reach frequency limit", "", RetryWithLessTraffic},
+	{73105, "TryAgainWithSameFpqqlsh", "Kp plat make invoice timeout, please", "", RetryUnstated},
+	{73106, "FpqqlshExistWithDifferentDdh", "Fpqqlsh exist with different ddh", "", RetryUnstated},
+	{73107, "FpqqlshProcessing", "Fpqqlsh is processing, please wait and query later", "", RetryUnstated},
+	{73108, "Code73108", "This ddh with other fpqqlsh already exist", "", RetryUnstated},
+	{73109, "FpqqlshNotExistInKpplat", "This Fpqqlsh not exist in kpplat", "", RetryUnstated},
+	{73200, "Code73200", "get card detail by card id and code fail", "", RetryUnstated},
+	{73201, "GETCloudInvoiceRecordFail", "get cloud invoice record fail", "", RetryUnstated},
+	{73202, "GETAppinfoFail", "get appinfo fail", "", RetryUnstated},
+	{73203, "Code73203", "get invoice category or rule kv error", "", RetryUnstated},
+	{73204, "RequestCardNotExist", "request card not exist", "", RetryUnstated},
+	{73205, "Code73205", "朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券", "", RetryUnstated},
+	{73206, "Code73206", "朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券", "", RetryUnstated},
+	{73207, "Code73207", "朋友的券玩法升级中，当前暂停开通券点账户", "", RetryUnstated},
+	{73208, "Code73208", "朋友的券玩法升级中，当前不支持修改库存", "", RetryUnstated},
+	{73209, "Code73209", "朋友的券玩法升级中，当前不支持修改有效期", "", RetryUnstated},
+	{73210, "Code73210", "当前批次不支持修改卡券批次库存", "", RetryUnstated},
+	{73211, "Code73211", "不再支持配置网页链接跳转，请选择小程序替代", "", RetryUnstated},
+	{73212, "UnauthorizedBackupMember", "unauthorized backup member", "", RetryUnstated},
+	{73213, "InvalidCodeType", "invalid code type", "", RetryNever},
+	{73214, "UserAlreadyMember", "the user is already a member", "", RetryUnstated},
+	{73215, "Code73215", "支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml", "", RetryUnstated},
+	{73216, "Code73216", "不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖", "", RetryUnstated},
+	{73217, "Code73217", "礼品卡本身没有设置appname和path，不允许在修改接口设置", "", RetryUnstated},
+	{73218, "Code73218", "未授权使用礼品卡落地页跳转小程序功能", "", RetryUnstated},
+	{74000, "NotFindWxHotelIDInfo", "not find this wx_hotel_id info", "", RetryUnstated},
+	{74001, "RequestSomeParamEmpty", "request some param empty", "", RetryUnstated},
+	{74002, "RequestSomeParamError", "request some param error", "", RetryUnstated},
+	{74003, "RequestSomeParamError74003", "request some param error", "", RetryUnstated},
+	{74004, "DatetimeError", "datetime error", "", RetryUnstated},
+	{74005, "CheckinModeError", "checkin mode error", "", RetryUnstated},
+	{74007, "CaridFromError", "carid from error", "", RetryUnstated},
+	{74008, "HotelRoutecodeNotExist", "this hotel routecode not exist", "", RetryUnstated},
+	{74009, "Code74009", "this hotel routecode info error contract developer", "", RetryUnstated},
+	{74010, "MaybeNotSupportReportMode", "maybe not support report mode", "", RetryUnstated},
+	{74011, "Code74011", "pic deocde not ok maybe its not good picdata", "", RetryUnstated},
+	{74021, "VerifySysErro", "verify sys erro", "", RetryUnstated},
+	{74022, "InnerPoliceErro", "inner police erro", "", RetryUnstated},
+	{74023, "UnableDetectFace", "unable to detect the face", "", RetryUnstated},
+	{74040, "ReportCheckin2LvyeSysErro", "report checkin 2 lvye sys erro", "", RetryUnstated},
+	{74041, "ReportCheckou2LvyeSysErro", "report checkou 2 lvye sys erro", "", RetryUnstated},
+	{75001, "SomeParamEmtpyPleaseCheck", "some param emtpy please check", "", RetryUnstated},
+	{75002, "ParamIllegalPleaseCheck", "param illegal please check", "", RetryUnstated},
+	{75003, "SysErrorKvStoreError", "sys error kv store error", "", RetryUnstated},
+	{75004, "SysErrorKvstringStoreError", "sys error kvstring store error", "", RetryUnstated},
+	{75005, "Code75005", "product not exist please check your product_id", "", RetryUnstated},
+	{75006, "Code75006", "order not exist please check order_id and buyer_appid", "", RetryUnstated},
+	{75007, "PleaseCheckOrderIDStatusNow", "do not allow this status to change", "", RetryUnstated},
+	{75008, "Code75008", "product has exist please use new id", "", RetryUnstated},
+	{75009, "NotifyOrderStatusFailed", "notify order status failed", "", RetryUnstated},
+	{75010, "BuyerBussinessInfoNotExist", "buyer bussiness info not exist", "", RetryUnstated},
+	{75011, "YouHadRegistered", "you had registered", "", RetryUnstated},
+	{75012, "StoreImageKeyKvError", "store image key to kv error, please try again", "", RetryUnstated},
+	{75013, "GETImageFail", "get image fail, please check you image key", "", RetryUnstated},
+	{75014, "Code75014", "this key is not belong to you", "", RetryUnstated},
+	{75015, "KeyExpired75015", "this key is expired", "", RetryUnstated},
+	{75016, "EncryptDecodeKeyFail", "encrypt decode key fail", "", RetryUnstated},
+	{75017, "EncryptEncodeKeyFail", "encrypt encode key fail", "", RetryUnstated},
+	{75018, "Code75018", "bind buyer business info fail please contact us", "", RetryUnstated},
+	{75019, "KeyEmpty", "this key is empty, user may not upload file", "", RetryUnstated},
+	{76001, "Code76001", "rid不存在", "", RetryUnstated},
+	{76002, "Code76002", "rid为空或者格式错误", "", RetryUnstated},
+	{76003, "Code76003", "当前账号无权查询该rid，该rid属于其他账号调用所产生", "", RetryUnstated},
+	{76004, "Code76004", "rid过期，仅支持持续7天内的rid", "", RetryUnstated},
+	{76021, "Code76021", "cgi_path填错了", "", RetryUnstated},
+	{76022, "Code76022", "当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明", "", RetryUnstated},
+	{80000, "Code80000", "系统错误，请稍后再试", "", RetryLater},
+	{80001, "Code80001", "参数格式校验错误", "", RetryUnstated},
+	{80002, "Code80002", "签名失败", "", RetryUnstated},
+	{80003, "Code80003", "该日期订单未生成", "", RetryUnstated},
+	{80004, "Code80004", "用户未绑卡", "", RetryUnstated},
+	{80005, "Code80005", "姓名不符", "", RetryUnstated},
+	{80006, "Code80006", "身份证不符", "", RetryUnstated},
+	{80007, "Code80007", "获取城市信息失败", "", RetryUnstated},
+	{80008, "Code80008", "未找到指定少儿信息", "", RetryUnstated},
+	{80009, "Code80009", "少儿身份证不符", "", RetryUnstated},
+	{80010, "Code80010", "少儿未绑定", "", RetryUnstated},
+	{80011, "Code80011", "签约号不符", "", RetryUnstated},
+	{80012, "Code80012", "该地区局方配置不存在", "", RetryUnstated},
+	{80013, "Code80013", "调用方appid与局方配置不匹配", "", RetryUnstated},
+	{80014, "Code80014", "获取消息账号失败", "", RetryUnstated},
+	{80066, "Code80066", "非法的插件版本", "", RetryUnstated},
+	{80067, "Code80067", "找不到使用的插件", "", RetryUnstated},
+	{80082, "Code80082", "没有权限使用该插件", "", RetryUnstated},
+	{80101, "Code80101", "商家未接入", "", RetryUnstated},
+	{80111, "Code80111", "实名校验code不存在", "", RetryUnstated},
+	{80112, "Code80112", "code并发冲突", "", RetryUnstated},
+	{80113, "Code80113", "无效code", "", RetryUnstated},
+	{80201, "Code80201", "report_type无效", "", RetryUnstated},
+	{80202, "Code80202", "service_type无效", "", RetryUnstated},
+	{80300, "Code80300", "申请单不存在", "", RetryUnstated},
+	{80301, "Code80301", "申请单不属于该账号", "", RetryUnstated},
+	{80302, "Code80302", "激活号段有重叠", "", RetryUnstated},
+	{80303, "Code80303", "码格式错误", "", RetryUnstated},
+	{80304, "Code80304", "该码未激活", "", RetryUnstated},
+	{80305, "Code80305", "激活失败", "", RetryUnstated},
+	{80306, "Code80306", "码索引超出申请范围", "", RetryUnstated},
+	{80307, "Code80307", "申请已存在", "", RetryUnstated},
+	{80308, "Code80308", "子任务未完成", "", RetryUnstated},
+	{80309, "Code80309", "子任务文件过期", "", RetryUnstated},
+	{80310, "Code80310", "子任务不存在", "", RetryUnstated},
+	{80311, "Code80311", "获取文件失败", "", RetryUnstated},
+	{80312, "Code80312", "加密数据失败", "", RetryUnstated},
+	{80313, "Code80313", "加密数据密钥不存在，请联系接口人申请", "", RetryUnstated},
+	{81000, "CanNotSetPageIDInAddgiftcardpage", "can not set page_id in AddGiftCardPage", "", RetryUnstated},
+	{81001, "CardListEmpty", "card_list is empty", "", RetryUnstated},
+	{81002, "CardIDNotGiftcard", "card_id is not giftcard", "", RetryUnstated},
+	{81004, "BannerPicURLEmpty", "banner_pic_url is empty", "", RetryUnstated},
+	{81005, "BannerPicURLNotFromCdn", "banner_pic_url is not from cdn", "", RetryUnstated},
+	{81006, "GiftcardWrapPicURLListEmpty", "giftcard_wrap_pic_url_list is empty", "", RetryUnstated},
+	{81007, "GiftcardWrapPicURLListNotFromCdn", "giftcard_wrap_pic_url_list is not from cdn", "", RetryUnstated},
+	{81008, "AddressEmpty", "address is empty", "", RetryUnstated},
+	{81009, "ServicePhoneInvalid", "service_phone is invalid", "", RetryUnstated},
+	{81010, "BizDescriptionEmpty", "biz_description is empty", "", RetryUnstated},
+	{81011, "InvalidPageID81011", "invalid page_id", "", RetryNever},
+	{81012, "InvalidOrderID", "invalid order_id", "", RetryNever},
+	{81013, "Code31dayMustLessThanEndTime", "invalid TIME_RANGE, begin_time +", "", RetryNever},
+	{81014, "Code81014", "invalid count! count must equal or less than 100", "", RetryNever},
+	{81015, "Code81015", "invalid category_index OR", "", RetryNever},
+	{81016, "BannerMoreThan1", "is_banner is more than 1", "", RetryUnstated},
+	{81017, "OrderStatusError", "order status error, please check pay status or gifting_status", "", RetryUnstated},
+	{81018, "RefundReduplicate", "refund reduplicate, the order is already refunded", "", RetryUnstated},
+	{81019, "Code81019", "lock order fail! the order is refunding by another request", "", RetryUnstated},
+	{81020, "AllTrue", "Invalid Args! page_id.size!=0 but", "", RetryNever},
+	{81021, "EmptyThemePicURL", "Empty theme_pic_url.", "", RetryNever},
+	{81022, "EmptyThemeTitle", "Empty theme.title.", "", RetryNever},
+	{81023, "EmptyThemeTitleTitle", "Empty theme.title_title.", "", RetryNever},
+	{81024, "EmptyThemeItemList", "Empty theme.item_list.", "", RetryNever},
+	{81025, "EmptyThemePicItemList", "Empty theme.pic_item_list.", "", RetryNever},
+	{81026, "InvalidThemeTitleLength", "Invalid theme.title.length .", "", RetryNever},
+	{81027, "EmptyBackgroundPicURL", "Empty background_pic_url.", "", RetryNever},
+	{81028, "EmptyDefaultGiftingMsg", "Empty default_gifting_msg.", "", RetryNever},
+	{81029, "DuplicateOrderID81029", "Duplicate order_id", "", RetryUnstated},
+	{81030, "PreallocCodeFail", "PreAlloc code fail", "", RetryUnstated},
+	{81031, "TooManyThemeParticipateActivity", "Too many theme participate_activity", "", RetryUnstated},
+	{82000, "BizTemplateIDNotExist", "biz_template_id not exist", "", RetryUnstated},
+	{82001, "ResultPageStyleIDNotExist", "result_page_style_id not exist", "", RetryUnstated},
+	{82002, "DealMsgStyleIDNotExist", "deal_msg_style_id not exist", "", RetryUnstated},
+	{82003, "CardStyleIDNotExist", "card_style_id not exist", "", RetryUnstated},
+	{82010, "BizTemplateNotAuditOK", "biz template not audit OK", "", RetryUnstated},
+	{82011, "BizTemplateBanned", "biz template banned", "", RetryUnstated},
+	{82020, "UserNotUseServiceFirst", "user not use service first", "", RetryUnstated},
+	{82021, "ExceedLongPeriod", "exceed long period", "", RetryUnstated},
+	{82022, "ExceedLongPeriodMaxSendCnt", "exceed long period max send cnt", "", RetryUnstated},
+	{82023, "ExceedShortPeriodMaxSendCnt", "exceed short period max send cnt", "", RetryUnstated},
+	{82024, "ExceedDataSizeLimit", "exceed data size limit", "", RetryUnstated},
+	{82025, "InvalidURL82025", "invalid url", "", RetryNever},
+	{82026, "ServiceDisabled", "service disabled", "", RetryUnstated},
+	{82027, "InvalidMiniprogramAppID", "invalid miniprogram appid", "", RetryNever},
+	{82100, "WxCsCodeShouldNotEmpty", "wx_cs_code should not be empty.", "", RetryUnstated},
+	{82101, "WxCsCodeInvalid", "wx_cs_code is invalid.", "", RetryUnstated},
+	{82102, "WxCsCodeExpire", "wx_cs_code is expire.", "", RetryUnstated},
+	{82103, "UserIPShouldNotEmpty", "user_ip should not be empty.", "", RetryUnstated},
+	{82200, "Code82200", "公众平台账号与服务id不匹配", "", RetryUnstated},
+	{82201, "Code82201", "该停车场已存在，请勿重复添加", "", RetryUnstated},
+	{82202, "Code82202", "该停车场信息不存在，请先导入", "", RetryUnstated},
+	{82203, "Code82203", "停车场价格格式不正确", "", RetryUnstated},
+	{82204, "Code82204", "appid与code不匹配", "", RetryUnstated},
+	{82205, "Code82205", "wx_park_code字段为空", "", RetryUnstated},
+	{82206, "Code82206", "wx_park_code无效或已过期", "", RetryUnstated},
+	{82207, "Code82207", "电话字段为空", "", RetryUnstated},
+	{82208, "Code82208", "关闭时间格式不正确", "", RetryUnstated},
+	{82300, "Code82300", "该appid不支持开通城市服务插件", "", RetryUnstated},
+	{82301, "Code82301", "添加插件失败", "", RetryUnstated},
+	{82302, "Code82302", "未添加城市服务插件", "", RetryUnstated},
+	{82303, "Code82303", "fileid无效", "", RetryUnstated},
+	{82304, "Code82304", "临时文件过期", "", RetryUnstated},
+	{83000, "ThereSomeParamNotExist", "there is some param not exist", "", RetryUnstated},
+	{83001, "SystemError83001", "system error", "", RetryUnstated},
+	{83002, "CreateURLSenceFailed", "create_url_sence_failed", "", RetryUnstated},
+	{83003, "AppIDMaybeErrorOrRetry", "appid maybe error or retry", "", RetryUnstated},
+	{83004, "CreateAppIDAuthFailedOrRetry", "create appid auth failed or retry", "", RetryUnstated},
+	{83005, "WxwebencrytokenErrro", "wxwebencrytoken errro", "", RetryUnstated},
+	{83006, "WxwebencrytokenExpiredOrNoExist", "wxwebencrytoken expired or no exist", "", RetryUnstated},
+	{83007, "WxwebencrytokenExpired", "wxwebencrytoken expired", "", RetryUnstated},
+	{83008, "WxwebencrytokenNoAuth", "wxwebencrytoken no auth", "", RetryUnstated},
+	{83009, "WxwebencrytokenNotMateWithOpenID", "wxwebencrytoken not the mate with openid", "", RetryUnstated},
+	{83200, "NoExistService", "no exist service", "", RetryUnstated},
+	{83201, "UinHasNotService", "uin has not the service", "", RetryUnstated},
+	{83202, "Code83202", "params is not json or not json array", "", RetryUnstated},
+	{83203, "ParamsNumExceed10", "params num exceed 10", "", RetryUnstated},
+	{83204, "ObjectHasNotKey", "object has not key", "", RetryUnstated},
+	{83205, "KeyNotString", "key is not string", "", RetryUnstated},
+	{83206, "ObjectHasNotValue", "object has not value", "", RetryUnstated},
+	{83207, "ValueNotString", "value is not string", "", RetryUnstated},
+	{83208, "KeyOrValueEmpty", "key or value is empty", "", RetryUnstated},
+	{83209, "KeyExistRepeated", "key exist repeated", "", RetryUnstated},
+	{84001, "InvalidIdentifyID", "invalid identify id", "", RetryNever},
+	{84002, "UserDataExpired", "user data expired", "", RetryUnstated},
+	{84003, "UserDataNotExist", "user data not exist", "", RetryUnstated},
+	{84004, "VideoUploadFail", "video upload fail!", "", RetryUnstated},
+	{84005, "VideoDownloadFailPleaseTryAgain", "video download fail! please try again", "", RetryUnstated},
+	{84006, "NameOrIDCardNumberEmpty", "name or id_card_number empty", "", RetryUnstated},
+	{85001, "Code85001", "微信号不存在或微信号设置为不可搜索", "", RetryUnstated},
+	{85002, "NumberTesterReachBindLimit", "小程序绑定的体验者数量达到上限", "", RetryUnstated},
+	{85003, "UserAlreadyBindTooManyWeapps", "微信号绑定的小程序体验者达到上限", "", RetryUnstated},
+	{85004, "UserAlreadyBind", "微信号已经绑定", "", RetryUnstated},
+	{85005, "AppIDNotBindWeapp", "appid not bind weapp", "", RetryUnstated},
+	{85006, "TagInInvalidFormat", "标签格式错误", "", RetryUnstated},
+	{85007, "PageInInvalidFormat", "页面路径错误", "", RetryUnstated},
+	{85008, "CategoryInInvalidFormat", "当前小程序没有已经审核通过的类目，请添加类目成功后重试", "", RetryUnstated},
+	{85009, "AlreadySubmitVersionUnderAuditing", "已经有正在审核的版本", "", RetryUnstated},
+	{85010, "MissingRequiredData", "item_list 有项目为空", "", RetryUnstated},
+	{85011, "TitleInInvalidFormat", "标题填写错误", "", RetryUnstated},
+	{85012, "InvalidAuditID", "无效的审核 id", "", RetryUnstated},
+	{85013, "InvalidExtJSON", "无效的自定义配置", "", RetryUnstated},
+	{85014, "TemplateNotExist", "无效的模板编号", "", RetryUnstated},
+	{85015, "Code85015", "该账号不是小程序账号/版本输入错误", "", RetryUnstated},
+	{85016, "ExceedValidDomainCount", "版本输入错误 / // CODE_85015(85015, \"版本输入错误\"), /** 域名数量超过限制 ，总数不能超过1000", "", RetryUnstated},
+	{85017, "SetInMiniprogramOrOpen", "没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加 no domain to modify after filtered, please confirm the domain has been", "", RetryUnstated},
+	{85018, "Code85018", "域名没有在第三方平台设置", "", RetryUnstated},
+	{85019, "NoVersionUnderAuditing", "没有审核版本", "", RetryUnstated},
+	{85020, "StatusNotAllowed", "审核状态未满足发布", "", RetryUnstated},
+	{85021, "StatusNotAllowed85021", "status not allowed", "", RetryUnstated},
+	{85022, "InvalidAction", "invalid action", "", RetryNever},
+	{85023, "Code85023", "审核列表填写的项目数不在 1-5 以内", "", RetryUnstated},
+	{85024, "NeedCompleteMaterial", "need complete material", "", RetryUnstated},
+	{85025, "PhoneReachBindLimit", "this phone reach bind limit", "", RetryUnstated},
+	{85026, "WechatAccountReachBindLimit", "this wechat account reach bind limit", "", RetryUnstated},
+	{85027, "IdcardReachBindLimit", "this idcard reach bind limit", "", RetryUnstated},
+	{85028, "ContractorReachBindLimit", "this contractor reach bind limit", "", RetryUnstated},
+	{85029, "NicknameHasUsed", "nickname has used", "", RetryUnstated},
+	{85030, "InvalidNicknameSize430", "invalid nickname size(4-30)", "", RetryNever},
+	{85031, "NicknameForbidden", "nickname is forbidden", "", RetryUnstated},
+	{85032, "NicknameComplained", "nickname is complained", "", RetryUnstated},
+	{85033, "NicknameIllegal85033", "nickname is illegal", "", RetryUnstated},
+	{85034, "NicknameProtected", "nickname is protected", "", RetryUnstated},
+	{85035, "NicknameForbiddenDifferentContractor", "nickname is forbidden for different contractor", "", RetryUnstated},
+	{85036, "IntroductionIllegal", "introduction is illegal", "", RetryUnstated},
+	{85038, "StoreHasAdded", "store has added", "", RetryUnstated},
+	{85039, "StoreHasAddedOthers", "store has added by others", "", RetryUnstated},
+	{85040, "StoreHasAddedYourseld", "store has added by yourseld", "", RetryUnstated},
+	{85041, "CredentialHasUsed", "credential has used", "", RetryUnstated},
+	{85042, "NearbyReachLimit", "nearby reach limit", "", RetryUnstated},
+	{85043, "InvalidTemplate", "模板错误", "", RetryUnstated},
+	{85044, "PackageExceedMaxLimit", "代码包超过大小限制", "", RetryUnstated},
+	{85045, "SomePathInExtJSONNotExist", "ext_json 有不存在的路径", "", RetryUnstated},
+	{85046, "PagepathMissingInTabbarList", "tabBar 中缺少 path", "", RetryUnstated},
+	{85047, "PagesEmpty85047", "pages 字段为空", "", RetryUnstated},
+	{85048, "ParseExtJSONFail", "ext_json 解析失败", "", RetryUnstated},
+	{85049, "ReachHeadimgOrIntroductionQuotaLimit", "reach headimg or introduction quota limit", "", RetryUnstated},
+	{85050, "Verifying", "verifying, don't apply again", "", RetryUnstated},
+	{85051, "DataTooLarge", "version_desc或者preview_info超限", "", RetryUnstated},
+	{85052, "AppAlreadyReleased", "app is already released", "", RetryUnstated},
+	{85053, "PleaseApplyMerchantFirst", "please apply merchant first", "", RetryUnstated},
+	{85054, "PoiIDNull", "poi_id is null, please upgrade first", "", RetryUnstated},
+	{85055, "MapPoiIDInvalid", "map_poi_id is invalid", "", RetryUnstated},
+	{85056, "MediaidInvalid", "mediaid is invalid", "", RetryUnstated},
+	{85057, "InvalidWidgetDataFormat", "invalid widget data format", "", RetryNever},
+	{85058, "NoValidAuditIDExist", "no valid audit_id exist", "", RetryUnstated},
+	{85059, "OverseasAccessDeny85059", "overseas access deny", "", RetryUnstated},
+	{85060, "InvalidTaskid", "invalid taskid", "", RetryNever},
+	{85061, "PhoneReachBindLimit85061", "this phone reach bind limit", "", RetryUnstated},
+	{85062, "PhoneInBlackList", "this phone in black list", "", RetryUnstated},
+	{85063, "IdcardInBlackList85063", "idcard in black list", "", RetryUnstated},
+	{85064, "TemplateNotFound", "找不到模板", "", RetryUnstated},
+	{85065, "TemplateListFull", "模板库已满", "", RetryUnstated},
+	{85066, "IllegalPrefix", "链接错误", "", RetryUnstated},
+	{85067, "InputDataError", "input data error", "", RetryUnstated},
+	{85068, "Code85068", "测试链接不是子链接", "", RetryUnstated},
+	{85069, "CheckConfirmFileFail", "校验文件失败", "", RetryUnstated},
+	{85070, "PrefixInBlackList", "个人类型小程序无法设置二维码规则", "", RetryUnstated},
+	{85071, "PrefixAddedRepeated", "已添加该链接，请勿重复添加", "", RetryUnstated},
+	{85072, "PrefixOwnedOther", "该链接已被占用", "", RetryUnstated},
+	{85073, "PrefixBeyondLimit", "二维码规则已满", "", RetryUnstated},
+	{85074, "NotPublished", "小程序未发布, 小程序必须先发布代码才可以发布二维码跳转规则", "", RetryUnstated},
+	{85075, "CanNotAccess", "个人类型小程序无法设置二维码规则", "", RetryUnstated},
+	{85077, "Category", "小程序类目信息失效（类目中含有官方下架的类目，请重新选择类目） some category you choose is no longger supported, please choose other", "", RetryUnstated},
+	{85078, "OperatorInfoError", "operator info error", "", RetryUnstated},
+	{85079, "MiniprogramHasNoOnlineRelease", "小程序没有线上版本，不能进行灰度", "", RetryUnstated},
+	{85080, "MiniprogramCommitNotApproved", "小程序提交的审核未审核通过", "", RetryUnstated},
+	{85081, "InvalidGrayPercentage", "无效的发布比例", "", RetryUnstated},
+	{85082, "GrayPercentageTooLow", "当前的发布比例需要比之前设置的高", "", RetryUnstated},
+	{85083, "SearchStatusBanned", "搜索标记位被封禁，无法修改", "", RetryUnstated},
+	{85084, "SearchStatusInvalid", "非法的 status 值，只能填 0 或者 1", "", RetryUnstated},
+	{85085, "PleasetryLater", "小程序提审数量已达本月上限，请点击查看 submit audit reach limit", "", RetryUnstated},
+	{85086, "MustCommitBeforeSubmitAudit", "提交代码审核之前需提前上传代码", "", RetryUnstated},
+	{85087, "NavigatetominiprogramAppIDListEmpty", "小程序已使用 api navigateToMiniProgram，请声明跳转 appid 列表后再次提交", "", RetryUnstated},
+	{85088, "NoQbasePrivilege", "no qbase privilege", "", RetryUnstated},
+	{85089, "ConfigNotFound", "config not found", "", RetryUnstated},
+	{85090, "Code85090", "wait and commit for this exappid later", "", RetryUnstated},
+	{85091, "SearchStatusTurnedOff", "小程序的搜索开关被关闭。请访问设置页面打开开关再重试", "", RetryUnstated},
+	{85092, "InvalidPreviewInfoFormat", "preview_info格式错误", "", RetryUnstated},
+	{85093, "InvalidPreviewInfoSize", "preview_info 视频或者图片个数超限", "", RetryUnstated},
+	{85094, "NeedAddUgcDeclare", "需提供审核机制说明信息", "", RetryUnstated},
+	{85101, "Code85101", "小程序不能发送该运动类型或运动类型不存在", "", RetryUnstated},
+	{85102, "Code85102", "数值异常", "", RetryUnstated},
+	{86000, "Code86000", "不是由第三方代小程序进行调用", "", RetryUnstated},
+	{86001, "ComponentExperienceVersionNotExists", "不存在第三方的已经提交的代码", "", RetryUnstated},
+	{86002, "MiniprogramHaveNotCompletedInitProcedure", "小程序还未设置昵称、头像、简介。请先设置完后再重新提交", "", RetryUnstated},
+	{86003, "ComponentDoNotHasCategoryMall", "component do not has category mall", "", RetryUnstated},
+	{86004, "InvalidWechat", "invalid wechat", "", RetryNever},
+	{86005, "WechatLimitFrequency", "wechat limit frequency", "", RetryUnstated},
+	{86006, "Code86006", "has no quota to send group msg", "", RetryUnstated},
+	{86007, "Code86007", "小程序禁止提交", "", RetryUnstated},
+	{86008, "Code86008", "服务商被处罚，限制全部代码提审能力", "", RetryUnstated},
+	{86009, "Code86009", "服务商新增小程序代码提审能力被限制", "", RetryUnstated},
+	{86010, "Code86010", "服务商迭代小程序代码提审能力被限制", "", RetryUnstated},
+	{87006, "GameMiniprogram87006", "小游戏不能提交", "", RetryUnstated},
+	{87007, "SessionKeyNotExistdOrExpired", "session_key is not existd or expired", "", RetryUnstated},
+	{87008, "InvalidSigMethod", "invalid sig_method", "", RetryNever},
 	{87009, "InvalidSignature87009", "Invalid signature", "", RetryNever},
+	{87010, "InvalidBufferSize87010", "invalid buffer size", "", RetryNever},
+	{87011, "WxaHasGrayReleasePlan", "现网已经在灰度发布，不能进行版本回退", "", RetryUnstated},
+	{87012, "ForbidRevertVersionRelease", "该版本不能回退，可能的原因：1:无上一个线上版用于回退 2:此版本为已回退版本，不能回退 3:此版本为回退功能上线之前的版本，不能回退", "", RetryUnstated},
+	{87013, "NoQuotaUndoCode", "撤回次数达到上限（每天5次，每个月 10 次）", "", RetryUnstated},
+	{87014, "RiskyContent", "risky content", "", RetryUnstated},
+	{87015, "QueryTimeout", "query timeout, try a content with less size", "", RetryUnstated},
+	{87016, "Code87016", "some key-value in list meet length exceed", "", RetryUnstated},
+	{87017, "UserStorageSizeExceed", "user storage size exceed, delete some keys and try again", "", RetryUnstated},
+	{87018, "DeleteSomeKeysAndTryAgain", "user has stored too much keys.", "", RetryUnstated},
+	{87019, "Code87019", "some keys in list meet length exceed", "", RetryUnstated},
+	{87080, "NeedFriend", "need friend", "", RetryUnstated},
+	{87081, "InvalidOpenID87081", "invalid openid", "", RetryNever},
+	{87082, "InvalidKey", "invalid key", "", RetryNever},
+	{87083, "InvalidOperation", "invalid operation", "", RetryNever},
+	{87084, "InvalidOpnum", "invalid opnum", "", RetryNever},
+	{87085, "CheckFail", "check fail", "", RetryUnstated},
+	{88000, "WithoutCommentPrivilege", "without comment privilege", "", RetryUnstated},
+	{88001, "MsgDataNotExists", "msg_data is not exists", "", RetryUnstated},
+	{88002, "ArticleLimitSafety", "the article is limit for safety", "", RetryUnstated},
+	{88003, "ElectedCommentUpperLimit", "elected comment upper limit", "", RetryUnstated},
+	{88004, "CommentDeletedUser", "comment was deleted by user", "", RetryUnstated},
+	{88005, "AlreadyReply", "already reply", "", RetryUnstated},
+	{88007, "Code88007", "reply content beyond max len or content len is zero", "", RetryUnstated},
+	{88008, "CommentNotExists", "comment is not exists", "", RetryUnstated},
+	{88009, "ReplyNotExists", "reply is not exists", "", RetryUnstated},
+	{88010, "CountRangeError", "count range error. cout <= 0 or count > 50", "", RetryUnstated},
+	{88011, "ArticleLimitSafety88011", "the article is limit for safety", "", RetryUnstated},
+	{89000, "AccountHasBoundOpen", "account has bound open，该公众号/小程序已经绑定了开放平台帐号", "", RetryUnstated},
+	{89001, "NotSameContractor", "not same contractor，Authorizer 与开放平台帐号主体不相同", "", RetryUnstated},
+	{89002, "OpenNotExists", "open not exists，该公众号/小程序未绑定微信开放平台帐号。", "", RetryUnstated},
+	{89003, "OpenNotCreatedAPI", "该开放平台帐号并非通过 api 创建，不允许操作", "", RetryUnstated},
+	{89004, "Code89004", "该开放平台帐号所绑定的公众号/小程序已达上限（100 个）", "", RetryUnstated},
+	{89005, "WithoutAddVideoAbility", "without add video ability, the ability was banned", "", RetryUnstated},
+	{89006, "WithoutUploadVideoAbility", "without upload video ability, the ability was banned", "", RetryUnstated},
+	{89007, "WxaQuotaLimit", "wxa quota limit", "", RetryUnstated},
+	{89008, "OverseasAccountCanNotLink", "overseas account can not link", "", RetryUnstated},
+	{89009, "WxaReachLinkLimit", "wxa reach link limit", "", RetryUnstated},
+	{89010, "LinkMessageHasSent", "link message has sent", "", RetryUnstated},
+	{89011, "CanNotUnlinkNearbyWxa", "can not unlink nearby wxa", "", RetryUnstated},
+	{89012, "CanNotUnlinkStoreOrMall", "can not unlink store or mall", "", RetryUnstated},
+	{89013, "WxaBanned", "wxa is banned", "", RetryUnstated},
+	{89014, "SupportVersionError", "support version error", "", RetryUnstated},
+	{89015, "HasLinkedWxa", "has linked wxa", "", RetryUnstated},
+	{89016, "ReachSameRealnameQuota", "reach same realname quota", "", RetryUnstated},
+	{89017, "ReachDifferentRealnameQuota", "reach different realname quota", "", RetryUnstated},
+	{89018, "UnlinkMessageHasSent", "unlink message has sent", "", RetryUnstated},
+	{89019, "WebviewDomainNotChange", "业务域名无更改，无需重复设置", "", RetryUnstated},
+	{89020, "Code89020", "尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口", "", RetryUnstated},
+	{89021, "Code89021", "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名", "", RetryUnstated},
+	{89022, "DeleteDomainNotExist", "delete domain is not exist!", "", RetryUnstated},
+	{89029, "WebviewDomainExceedLimit", "业务域名数量超过限制，最多可以添加100个业务域名", "", RetryUnstated},
+	{89030, "OperationReachMonthLimit", "operation reach month limit", "", RetryUnstated},
+	{89031, "UserBindReachLimit", "user bind reach limit", "", RetryUnstated},
+	{89032, "WeappBindMembersReachLimit", "weapp bind members reach limit", "", RetryUnstated},
+	{89033, "EmptyWxOrOpenID", "empty wx or openid", "", RetryNever},
+	{89034, "UserstrInvalid", "userstr is invalid", "", RetryUnstated},
+	{89035, "LinkingFromMp", "linking from mp", "", RetryUnstated},
+	{89231, "NotSupportSingle", "个人小程序不支持调用 setwebviewdomain 接口", "", RetryUnstated},
+	{89235, "HitBlackContractor", "hit black contractor", "", RetryUnstated},
+	{89236, "PluginCanNotApply", "该插件不能申请", "", RetryUnstated},
+	{89237, "Code89237", "已经添加该插件", "", RetryUnstated},
+	{89238, "PluginCountReachLimit", "申请或使用的插件已经达到上限", "", RetryUnstated},
+	{89239, "PluginNoExist", "该插件不存在", "", RetryUnstated},
+	{89240, "Code89240", "only applying status can be agreed or refused", "", RetryUnstated},
+	{89241, "OnlyRefusedStatusCanDeleted", "only refused status can be deleted, please refused first", "", RetryUnstated},
+	{89242, "Code89242", "appid is no in the apply list, make sure appid is right", "", RetryUnstated},
+	{89243, "Code89243", "该申请为“待确认”状态，不可删除", "", RetryUnstated},
+	{89244, "Code89244", "不存在该插件 appid", "", RetryUnstated},
+	{89245, "MiniProgramForbiddenLink", "mini program forbidden to link", "", RetryUnstated},
+	{89246, "UsedOnlySpecificApps", "plugins with special category are", "", RetryUnstated},
+	{89247, "InnerError", "系统内部错误", "", RetryUnstated},
+	{89248, "InvalidCodeType89248", "invalid code type", "", RetryNever},
+	{89249, "TaskRunning", "task running", "", RetryUnstated},
+	{89250, "InnerError89250", "内部错误", "", RetryUnstated},
+	{89251, "LegalPersonChecking", "模板消息已下发，待法人人脸核身校验", "", RetryUnstated},
+	{89252, "Code89252", "法人&企业信息一致性校验中", "", RetryUnstated},
+	{89253, "FrontChecking", "法人&企业信息一致性校验中", "", RetryUnstated},
+	{89254, "LackSomeComponentRights", "lack of some component rights", "", RetryUnstated},
+	{89255, "EnterpriseCodeInvalid", "code参数无效，请检查code长度以及内容是否正确；注意code_type的值不同需要传的code长度不一样", "", RetryUnstated},
+	{89256, "NoComponentInfo", "token 信息有误", "", RetryUnstated},
+	{89257, "NoSuchVersion", "该插件版本不支持快速更新", "", RetryUnstated},
+	{89258, "CodeGrayOnline", "当前小程序帐号存在灰度发布中的版本，不可操作快速更新", "", RetryUnstated},
+	{89259, "Code89259", "zhibo plugin is not allow to delete", "", RetryUnstated},
+	{89300, "InvalidTrade", "订单无效", "", RetryUnstated},
+	{89401, "Code89401", "系统不稳定，请稍后再试，如多次失败请通过社区反馈", "", RetryLater},
+	{89402, "Code89402", "该小程序不在待审核队列，请检查是否已提交审核或已审完", "", RetryUnstated},
+	{89403, "Code89403", "本单属于平台不支持加急种类，请等待正常审核流程", "", RetryUnstated},
+	{89404, "Code89404", "本单已加速成功，请勿重复提交", "", RetryUnstated},
+	{89405, "Code89405", "本月加急额度已用完，请提高提审质量以获取更多额度", "", RetryUnstated},
+	{89408, "Code89408", "半屏小程序系统错误", "", RetryUnstated},
+	{89409, "Code89409", "获取半屏小程序列表参数错误", "", RetryUnstated},
+	{89410, "Code89410", "添加半屏小程序appid参数错误", "", RetryUnstated},
+	{89411, "Code89411", "添加半屏小程序appid参数为空", "", RetryUnstated},
+	{89412, "Code89412", "添加半屏小程序申请理由不得超过30个字", "", RetryUnstated},
+	{89413, "Code89413", "该小程序被申请次数已达24h限制", "", RetryUnstated},
+	{89414, "Code89414", "每天仅允许申请50次半屏小程序", "", RetryUnstated},
+	{89415, "Code89415", "删除半屏小程序appid参数为空", "", RetryUnstated},
+	{89416, "Code89416", "取消半屏小程序授权appid参数为空", "", RetryUnstated},
+	{89417, "Code89417", "修改半屏小程序方式flag参数错误", "", RetryUnstated},
+	{89418, "Code89418", "获取半屏小程序每日申请次数失败", "", RetryUnstated},
+	{89419, "Code89419", "获取半屏小程序每日授权次数失败", "", RetryUnstated},
+	{89420, "Code89420", "不支持添加个人主体小程序", "", RetryUnstated},
+	{89421, "Code89421", "删除数据未找到", "", RetryUnstated},
+	{89422, "Code89422", "删除状态异常", "", RetryUnstated},
+	{89423, "Code89423", "申请次数添加到达上限", "", RetryUnstated},
+	{89424, "Code89424", "授权次数到达上限", "", RetryUnstated},
+	{89425, "Code89425", "申请添加已超时", "", RetryUnstated},
+	{89426, "Code89426", "申请添加状态异常", "", RetryUnstated},
+	{89427, "Code89427", "申请号和授权号相同", "", RetryUnstated},
+	{89428, "Code89428", "该小程序已申请，不允许重复添加", "", RetryUnstated},
+	{89429, "Code89429", "已到达同一小程序每日最多申请次数", "", RetryUnstated},
+	{89430, "Code89430", "该小程序已设置自动拒绝申请", "", RetryUnstated},
+	{89431, "Code89431", "不支持此类型小程序", "", RetryUnstated},
+	{89432, "Code89432", "不是小程序", "", RetryUnstated},
+	{89501, "Code89501", "公众号有未处理的确认请求，请稍候重试", "", RetryLater},
+	{89502, "Code89502", "请耐心等待管理员确认", "", RetryUnstated},
+	{89503, "Code89503", "此次调用需要管理员确认，请耐心等候", "", RetryUnstated},
+	{89504, "Code89504", "正在等管理员确认，请耐心等待", "", RetryUnstated},
+	{89505, "Code89505", "正在等管理员确认，请稍候重试", "", RetryLater},
+	{89506, "Code89506", "该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
+	{89507, "Code89507", "该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
+	{90001, "InvalidOrderID90001", "invalid order id", "", RetryNever},
+	{90002, "InvalidBusiID90002", "invalid busi id", "", RetryNever},
+	{90003, "InvalidBillDate", "invalid bill date", "", RetryNever},
+	{90004, "InvalidBillType", "invalid bill type", "", RetryNever},
+	{90005, "InvalidPlatform", "invalid platform", "", RetryNever},
+	{90006, "BillNotExists", "bill not exists", "", RetryUnstated},
+	{90007, "InvalidOpenID90007", "invalid openid", "", RetryNever},
+	{90009, "MpSigError", "mp_sig error", "", RetryUnstated},
+	{90010, "NoSession", "no session", "", RetryUnstated},
+	{90011, "SigError", "sig error", "", RetryUnstated},
+	{90012, "OrderExist", "order exist", "", RetryUnstated},
+	{90013, "BalanceNotEnough", "balance not enough", "", RetryUnstated},
+	{90014, "OrderHasBeenConfirmed", "order has been confirmed", "", RetryUnstated},
+	{90015, "OrderHasBeenCanceled", "order has been canceled", "", RetryUnstated},
+	{90016, "OrderBeingProcessed", "order is being processed", "", RetryUnstated},
+	{90017, "NoPrivilege", "no privilege", "", RetryUnstated},
+	{90018, "InvalidParameter90018", "invalid parameter", "", RetryNever},
+	{91001, "NotFastRegister", "不是公众号快速创建的小程序", "", RetryUnstated},
+	{91002, "HasPublished", "小程序发布后不可改名", "", RetryUnstated},
+	{91003, "InvalidChangeStat", "改名状态不合法", "", RetryUnstated},
+	{91004, "InvalidNickname", "昵称不合法", "", RetryUnstated},
+	{91005, "NicknameProtected91005", "昵称 15 天主体保护", "", RetryUnstated},
+	{91006, "NicknameUsedUsername", "昵称命中微信号", "", RetryUnstated},
+	{91007, "NicknameUsed", "昵称已被占用", "", RetryUnstated},
+	{91008, "NicknameProtected91008", "昵称命中 7 天侵权保护期", "", RetryUnstated},
+	{91009, "NicknameNeedProof", "需要提交材料", "", RetryUnstated},
+	{91010, "Code91010", "其他错误", "", RetryUnstated},
+	{91011, "Code91011", "查不到昵称修改审核单信息", "", RetryUnstated},
+	{91012, "Code91012", "其它错误", "", RetryUnstated},
+	{91013, "LockNameTooMore", "占用名字过多", "", RetryUnstated},
+	{91014, "DiffMasterPlus", "+号规则 同一类型关联名主体不一致", "", RetryUnstated},
+	{91015, "DiffMaster", "原始名不同类型主体不一致", "", RetryUnstated},
+	{91016, "NameMoreOwner", "名称占用者 ≥2", "", RetryUnstated},
+	{91017, "OtherDiffMasterPlus", "+号规则 不同类型关联名主体不一致", "", RetryUnstated},
+	{91018, "Code91018", "组织类型小程序发布后，侵权被清空昵称，需走认证改名", "", RetryUnstated},
+	{91019, "Code91019", "小程序正在审核中", "", RetryUnstated},
+	{92000, "Code92000", "该经营资质已添加，请勿重复添加", "", RetryUnstated},
+	{92002, "Code92002", "附近地点添加数量达到上线，无法继续添加", "", RetryUnstated},
+	{92003, "Code92003", "地点已被其它小程序占用", "", RetryUnstated},
+	{92004, "Code92004", "附近功能被封禁", "", RetryUnstated},
+	{92005, "Code92005", "地点正在审核中", "", RetryUnstated},
+	{92006, "Code92006", "地点正在展示小程序", "", RetryUnstated},
+	{92007, "Code92007", "地点审核失败", "", RetryUnstated},
+	{92008, "Code92008", "小程序未展示在该地点", "", RetryUnstated},
+	{93009, "Code93009", "小程序未上架或不可见", "", RetryUnstated},
+	{93010, "Code93010", "地点不存在", "", RetryUnstated},
+	{93011, "Code93011", "个人类型小程序不可用", "", RetryUnstated},
+	{93012, "Code93012", "非普通类型小程序（门店小程序、小店小程序等）不可用", "", RetryUnstated},
+	{93013, "Code93013", "从腾讯地图获取地址详细信息失败", "", RetryUnstated},
+	{93014, "Code93014", "同一资质证件号重复添加", "", RetryUnstated},
+	{93015, "Code93015", "附近类目审核中", "", RetryUnstated},
+	{93016, "Code93016", "服务标签个数超限制（官方最多5个，自定义最多4个）", "", RetryUnstated},
+	{93017, "Code93017", "服务标签或者客服的名字不符合要求", "", RetryUnstated},
+	{93018, "Code93018", "服务能力中填写的小程序appid不是同主体小程序", "", RetryUnstated},
+	{93019, "Code93019", "申请类目之后才能添加附近地点", "", RetryUnstated},
+	{93020, "Code93020", "qualification_list无效", "", RetryUnstated},
+	{93021, "Code93021", "company_name字段为空", "", RetryUnstated},
+	{93022, "Code93022", "credential字段为空", "", RetryUnstated},
+	{93023, "Code93023", "address字段为空", "", RetryUnstated},
+	{93024, "Code93024", "qualification_list字段为空", "", RetryUnstated},
+	{93025, "Code93025", "服务appid对应的path不存在", "", RetryUnstated},
+	{94001, "MissingCertSerialno", "missing cert_serialno", "", RetryUnstated},
+	{94002, "UseNotRegisterWechatPay", "use not register wechat pay", "", RetryUnstated},
+	{94003, "InvalidSign94003", "invalid sign", "", RetryNever},
+	{94004, "Code94004", "user do not has real name info", "", RetryUnstated},
+	{94005, "InvalidUserToken", "invalid user token", "", RetryNever},
+	{94006, "AppIDUnauthorized", "appid unauthorized", "", RetryUnstated},
+	{94007, "AppIDUnbindMchid", "appid unbind mchid", "", RetryUnstated},
+	{94008, "InvalidTimestamp", "invalid timestamp", "", RetryNever},
+	{94009, "InvalidCertSerialno", "invalid cert_serialno, cert_serialno's size should be 40", "", RetryNever},
+	{94010, "InvalidMchID", "invalid mch_id", "", RetryNever},
+	{94011, "TimestampExpired", "timestamp expired", "", RetryUnstated},
+	{94012, "Code94012", "appid和商户号的绑定关系不存在", "", RetryUnstated},
+	{95001, "WxcodeDecodeFail", "wxcode decode fail", "", RetryUnstated},
+	{95002, "WxcodeRecognizeUnautuorized", "wxcode recognize unautuorized", "", RetryUnstated},
+	{95101, "GETProductPageArgsInvalid", "get product by page args invalid", "", RetryUnstated},
+	{95102, "Code95102", "get product materials by cond args invalid", "", RetryUnstated},
+	{95103, "Code95103", "material id list size out of limit", "", RetryUnstated},
+	{95104, "ImportProductFrequenceOutLimit", "import product frequence out of limit", "", RetryUnstated},
+	{95105, "MpImportingProducts", "mp is importing products, api is rejected to import", "", RetryUnstated},
+	{95106, "SetCommissionRatioOnMpFirst", "api is rejected to import, need to", "", RetryUnstated},
+	{101000, "InvalidImageURL101000", "无效图片链接", "", RetryUnstated},
+	{101001, "CertificateNotFound", "未找到证书", "", RetryUnstated},
+	{101002, "NotEnoughMarketQuota", "not enough market quota", "", RetryUnstated},
+	{200002, "Code200002", "入参错误", "", RetryUnstated},
+	{200011, "Code200011", "此账号已被封禁，无法操作", "", RetryUnstated},
+	{200012, "Code200012", "个人模板数已达上限，上限25个", "", RetryUnstated},
+	{200013, "Code200013", "此模板已被封禁，无法选用", "", RetryUnstated},
+	{200014, "Code200014", "模板 tid 参数错误", "", RetryUnstated},
+	{200016, "Code200016", "start 参数错误", "", RetryUnstated},
+	{200017, "Code200017", "limit 参数错误", "", RetryUnstated},
+	{200018, "Code200018", "类目 ids 缺失", "", RetryUnstated},
+	{200019, "Code200019", "类目 ids 不合法", "", RetryUnstated},
+	{200020, "Code200020", "关键词列表 kidList 参数错误", "", RetryUnstated},
+	{200021, "Code200021", "场景描述 sceneDesc 参数错误", "", RetryUnstated},
+	{300001, "Code300001", "禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间", "", RetryUnstated},
+	{300002, "Code300002", "名称长度不符合规则", "", RetryUnstated},
+	{300003, "Code300003", "价格输入不合规（如现价比原价大、传入价格非数字等）", "", RetryUnstated},
+	{300004, "Code300004", "商品名称存在违规违法内容", "", RetryUnstated},
+	{300005, "Code300005", "商品图片存在违规违法内容", "", RetryUnstated},
+	{300006, "Code300006", "图片上传失败（如mediaID过期）", "", RetryUnstated},
+	{300007, "Code300007", "线上小程序版本不存在该链接", "", RetryUnstated},
+	{300008, "Code300008", "添加商品失败", "", RetryUnstated},
+	{300009, "Code300009", "商品审核撤回失败", "", RetryUnstated},
+	{300010, "Code300010", "商品审核状态不对（如商品审核中）", "", RetryUnstated},
+	{300011, "Code300011", "操作非法（API不允许操作非API创建的商品）", "", RetryUnstated},
+	{300012, "Code300012", "没有提审额度（每天500次提审额度）", "", RetryUnstated},
+	{300013, "Code300013", "提审失败", "", RetryUnstated},
+	{300014, "Code300014", "审核中，无法删除（非零代表失败）", "", RetryUnstated},
+	{300017, "Code300017", "商品未提审", "", RetryUnstated},
+	{300021, "Code300021", "商品添加成功，审核失败", "", RetryUnstated},
+	{300022, "Code300022", "此房间号不存在", "", RetryUnstated},
+	{300023, "Code300023", "房间状态 拦截（当前房间状态不允许此操作）", "", RetryUnstated},
+	{300024, "Code300024", "商品不存在", "", RetryUnstated},
+	{300025, "Code300025", "商品审核未通过", "", RetryUnstated},
+	{300026, "Code300026", "房间商品数量已经满额", "", RetryUnstated},
+	{300027, "Code300027", "导入商品失败", "", RetryUnstated},
+	{300028, "Code300028", "房间名称违规", "", RetryUnstated},
+	{300029, "Code300029", "主播昵称违规", "", RetryUnstated},
+	{300030, "Code300030", "主播微信号不合法", "", RetryUnstated},
+	{300031, "Code300031", "直播间封面图不合规", "", RetryUnstated},
+	{300032, "Code300032", "直播间分享图违规", "", RetryUnstated},
+	{300033, "Code300033", "添加商品超过直播间上限", "", RetryUnstated},
+	{300034, "Code300034", "主播微信昵称长度不符合要求", "", RetryUnstated},
+	{300035, "Code300035", "主播微信号不存在", "", RetryUnstated},
+	{300036, "Code300036", "主播微信号未实名认证", "", RetryUnstated},
+	{600001, "InvalidFileName", "invalid file name", "", RetryNever},
+	{600002, "NoPermissionUploadFile", "no permission to upload file", "", RetryUnstated},
+	{600003, "InvalidSizeSource", "invalid size of source", "", RetryNever},
+	{928000, "Code928000", "票据已存在", "", RetryUnstated},
+	{928001, "Code928001", "票据不存在", "", RetryUnstated},
+	{930555, "SysemError", "sysem error", "", RetryUnstated},
+	{930556, "DeliveryTimeout", "delivery timeout", "", RetryUnstated},
+	{930557, "DeliverySystemError", "delivery system error", "", RetryUnstated},
+	{930558, "DeliveryLogicError", "delivery logic error", "", RetryUnstated},
+	{930559, "InvaildOpenID", "沙盒环境openid无效", "", RetryUnstated},
+	{930560, "ShopidNeedBindFirst", "shopid need bind first", "", RetryUnstated},
+	{930561, "ArgsError", "参数错误", "", RetryUnstated},
+	{930562, "OrderAlreadyExists", "order already exists", "", RetryUnstated},
+	{930563, "OrderNotExists", "订单不存在", "", RetryUnstated},
+	{930564, "QuotaRunOut", "沙盒环境调用无配额", "", RetryUnstated},
+	{930565, "OrderFinished", "order finished", "", RetryUnstated},
+	{930566, "NotSupport", "not support, plz auth at mp.weixin.qq.com", "", RetryUnstated},
+	{930567, "ShopArgError", "shop arg error", "", RetryUnstated},
+	{930568, "NotPersonalAccount", "不支持个人类型小程序", "", RetryUnstated},
+	{930569, "AlreadyOpen", "已经开通不需要再开通", "", RetryUnstated},
+	{930570, "CargoFirstClassOrCargoSecondClassInvalid", "cargo_first_class or cargo_second_class invalid", "", RetryUnstated},
+	{930571, "Code930571", "该商户没有内测权限，请先申请权限: https://wj.qq.com/s2/7243532/fcfb/", "", RetryUnstated},
+	{931010, "FeeAlreadySet", "fee already set", "", RetryUnstated},
+	{6000100, "UnbindDownloadURL", "unbind download url", "", RetryUnstated},
+	{6000101, "NoResponseData", "no response data", "", RetryUnstated},
+	{6000102, "ResponseDataTooBig", "response data too big", "", RetryUnstated},
 	{9001001, "InvalidPOSTDataParameter", "Invalid POST data parameter", "", RetryNever},
 	{9001002, "RemoteServiceUnavailable", "Unavailable remote service", "", RetryUnstated},
 	{9001003, "InvalidTicket", "Invalid ticket", "", RetryNever},
@@ -817,4 +6585,305 @@ var codes = []Info{
 	{9001034, "DeviceRemarksTooLong", "Device remarks exceed the limit", "", RetryUnstated},
 	{9001035, "InvalidDeviceApplicationParameter", "Invalid device application parameter", "", RetryNever},
 	{9001036, "InvalidBeginValue", "Invalid begin value", "", RetryNever},
+	{9002008, "ParamsInvalid", "params invalid", "", RetryUnstated},
+	{9002009, "ShopIDNotExist", "shop id not exist", "", RetryUnstated},
+	{9002010, "Code9002010", "ssid or password should start with \"WX\"", "", RetryUnstated},
+	{9002011, "SsidCanNotIncludeChinese", "ssid can not include chinese", "", RetryUnstated},
+	{9002012, "PassswordCanNotIncludeChinese", "passsword can not include chinese", "", RetryUnstated},
+	{9002013, "Code9002013", "password must be between 8 and 24 characters", "", RetryUnstated},
+	{9002016, "DeviceExist", "device exist", "", RetryUnstated},
+	{9002017, "DeviceNotExist", "device not exist", "", RetryUnstated},
+	{9002026, "Code9002026", "the size of query list reach limit", "", RetryUnstated},
+	{9002041, "CertifiedOrComponentAccount", "not allowed to modify, ensure you", "", RetryUnstated},
+	{9002044, "Utf8Characters", "invalid ssid, can not include none", "", RetryNever},
+	{9002052, "ShopIDHasNotAudited", "shop id has not be audited, this bar type is not enable", "", RetryUnstated},
+	{9007003, "Code9007003", "protocol type is not same with the exist device", "", RetryUnstated},
+	{9007004, "SsidNotExist", "ssid not exist", "", RetryUnstated},
+	{9007005, "DeviceCountLimit", "device count limit", "", RetryUnstated},
+	{9008001, "CardInfoNotExist", "card info not exist", "", RetryUnstated},
+	{9008002, "CardExpirationTimeInvalid", "card expiration time is invalid", "", RetryUnstated},
+	{9008003, "URLSizeInvalid", "url size invalid, keep less than 255", "", RetryUnstated},
+	{9008004, "URLCanNotIncludeChinese", "url can not include chinese", "", RetryUnstated},
+	{9200001, "OrderIDNotExist", "order_id not exist", "", RetryUnstated},
+	{9200002, "OrderOtherBiz", "order of other biz", "", RetryUnstated},
+	{9200003, "Blocked", "blocked", "", RetryUnstated},
+	{9200211, "PaymentNoticeDisabled", "payment notice disabled", "", RetryUnstated},
+	{9200231, "PaymentNoticeNotExist", "payment notice not exist", "", RetryUnstated},
+	{9200232, "PaymentNoticePaid", "payment notice paid", "", RetryUnstated},
+	{9200233, "PaymentNoticeCanceled", "payment notice canceled", "", RetryUnstated},
+	{9200235, "PaymentNoticeExpired", "payment notice expired", "", RetryUnstated},
+	{9200236, "BankNotAllow", "bank not allow", "", RetryUnstated},
+	{9200295, "FreqLimit", "freq limit", "", RetryWithLessTraffic},
+	{9200297, "SuspendPaymentAtCurrentTime", "suspend payment at current time", "", RetryUnstated},
+	{9200298, "Code3rdRespDecryptError", "3rd resp decrypt error", "", RetryUnstated},
+	{9200299, "Code3rdRespSystemError", "3rd resp system error", "", RetryUnstated},
+	{9200300, "Code3rdRespSignError", "3rd resp sign error", "", RetryUnstated},
+	{9201000, "DescEmpty", "desc empty", "", RetryUnstated},
+	{9201001, "FeeNotEqualItems", "fee not equal items'", "", RetryUnstated},
+	{9201002, "PaymentInfoIncorrect", "payment info incorrect", "", RetryUnstated},
+	{9201003, "Fee0", "fee is 0", "", RetryUnstated},
+	{9201004, "PaymentExpireDateFormatError", "payment expire date format error", "", RetryUnstated},
+	{9201005, "AppIDError", "appid error", "", RetryUnstated},
+	{9201006, "PaymentOrderIDError", "payment order id error", "", RetryUnstated},
+	{9201007, "OpenIDError", "openid error", "", RetryUnstated},
+	{9201008, "ReturnURLError", "return_url error", "", RetryUnstated},
+	{9201009, "IPError", "ip error", "", RetryUnstated},
+	{9201010, "OrderIDError", "order_id error", "", RetryUnstated},
+	{9201011, "ReasonError", "reason error", "", RetryUnstated},
+	{9201012, "MchIDError", "mch_id error", "", RetryUnstated},
+	{9201013, "BillDateError", "bill_date error", "", RetryUnstated},
+	{9201014, "BillTypeError", "bill_type error", "", RetryUnstated},
+	{9201015, "TradeTypeError", "trade_type error", "", RetryUnstated},
+	{9201016, "BankIDError", "bank_id error", "", RetryUnstated},
+	{9201017, "BankAccountError", "bank_account error", "", RetryUnstated},
+	{9201018, "PaymentNoticeNoError", "payment_notice_no error", "", RetryUnstated},
+	{9201019, "DepartmentCodeError", "department_code error", "", RetryUnstated},
+	{9201020, "PaymentNoticeTypeError", "payment_notice_type error", "", RetryUnstated},
+	{9201021, "RegionCodeError", "region_code error", "", RetryUnstated},
+	{9201022, "DepartmentNameError", "department_name error", "", RetryUnstated},
+	{9201023, "FeeNotEqualFinanceS", "fee not equal finance's", "", RetryUnstated},
+	{9201024, "RefundOutIDError", "refund_out_id error", "", RetryUnstated},
+	{9201026, "NotCombinedOrderID", "not combined order_id", "", RetryUnstated},
+	{9201027, "PartialSubOrderTest", "partial sub order is test", "", RetryUnstated},
+	{9201029, "DescTooLong", "desc too long", "", RetryUnstated},
+	{9201031, "SubOrderListSizeError", "sub order list size error", "", RetryUnstated},
+	{9201032, "SubOrderRepeated", "sub order repeated", "", RetryUnstated},
+	{9201033, "AuthCodeEmpty", "auth_code empty", "", RetryUnstated},
+	{9201034, "BankIDEmptyButMchIDNotEmpty", "bank_id empty but mch_id not empty", "", RetryUnstated},
+	{9201035, "Code9201035", "sum of other fees exceed total fee", "", RetryUnstated},
+	{9202000, "OtherUserPaying", "other user paying", "", RetryUnstated},
+	{9202001, "PayProcessNotFinish", "pay process not finish", "", RetryUnstated},
+	{9202002, "NoRefundPermission", "no refund permission", "", RetryUnstated},
+	{9202003, "IPLimit", "ip limit", "", RetryUnstated},
+	{9202004, "FreqLimit9202004", "freq limit", "", RetryWithLessTraffic},
+	{9202005, "UserWeixinAccountAbnormal", "user weixin account abnormal", "", RetryUnstated},
+	{9202006, "AccountBalanceNotEnough", "account balance not enough", "", RetryUnstated},
+	{9202010, "RefundRequestRepeated", "refund request repeated", "", RetryUnstated},
+	{9202011, "HasRefunded", "has refunded", "", RetryUnstated},
+	{9202012, "RefundExceedTotalFee", "refund exceed total fee", "", RetryUnstated},
+	{9202013, "BusiIDDup", "busi_id dup", "", RetryUnstated},
+	{9202016, "NotCheckSign", "not check sign", "", RetryUnstated},
+	{9202017, "CheckSignFailed", "check sign failed", "", RetryUnstated},
+	{9202018, "SubOrderError", "sub order error", "", RetryUnstated},
+	{9202020, "OrderStatusError9202020", "order status error", "", RetryUnstated},
+	{9202021, "UnifiedOrderRepeatedly", "unified order repeatedly", "", RetryUnstated},
+	{9203000, "RequestNotificationURLFail", "request to notification url fail", "", RetryUnstated},
+	{9203001, "HTTPRequestFail", "http request fail", "", RetryUnstated},
+	{9203002, "HTTPResponseDataError", "http response data error", "", RetryUnstated},
+	{9203003, "HTTPResponseDataRsaDecryptFail", "http response data RSA decrypt fail", "", RetryUnstated},
+	{9203004, "HTTPResponseDataAesDecryptFail", "http response data AES decrypt fail", "", RetryUnstated},
+	{9203999, "SystemBusy9203999", "system busy, please try again later", "", RetryLater},
+	{9204000, "GetrealnameTokenError", "getrealname token error", "", RetryUnstated},
+	{9204001, "GetrealnameUserOrTokenError", "getrealname user or token error", "", RetryUnstated},
+	{9204002, "GetrealnameAppIDOrTokenError", "getrealname appid or token error", "", RetryUnstated},
+	{9205000, "FinanceConfNotExist", "finance conf not exist", "", RetryUnstated},
+	{9205001, "BankConfNotExist", "bank conf not exist", "", RetryUnstated},
+	{9205002, "WeiBanJuConfNotExist", "wei ban ju conf not exist", "", RetryUnstated},
+	{9205010, "SymmetricKeyConfNotExist", "symmetric key conf not exist", "", RetryUnstated},
+	{9205101, "OutOrderIDNotExist", "out order id not exist", "", RetryUnstated},
+	{9205201, "BillNotExist", "bill not exist", "", RetryUnstated},
+	{9206000, "Code3rdRespPayChannelEmpty", "3rd resp pay_channel empty", "", RetryUnstated},
+	{9206001, "Code3rdRespOrderIDEmpty", "3rd resp order_id empty", "", RetryUnstated},
+	{9206002, "Code3rdRespBillTypeCodeEmpty", "3rd resp bill_type_code empty", "", RetryUnstated},
+	{9206003, "Code3rdRespBillNoEmpty", "3rd resp bill_no empty", "", RetryUnstated},
+	{9206200, "Code3rdRespEmpty", "3rd resp empty", "", RetryUnstated},
+	{9206201, "Code3rdRespNotJSON", "3rd resp not json", "", RetryUnstated},
+	{9206900, "Connect3rdError", "connect 3rd error", "", RetryUnstated},
+	{9206901, "Connect3rdTimeout", "connect 3rd timeout", "", RetryUnstated},
+	{9206910, "Read3rdRespError", "read 3rd resp error", "", RetryUnstated},
+	{9206911, "Read3rdRespTimeout", "read 3rd resp timeout", "", RetryUnstated},
+	{9207000, "BossError", "boss error", "", RetryUnstated},
+	{9207001, "WechatPayError", "wechat pay error", "", RetryUnstated},
+	{9207002, "BossParamError", "boss param error", "", RetryUnstated},
+	{9207003, "PayError", "pay error", "", RetryUnstated},
+	{9207004, "AuthCodeExpired", "auth_code expired", "", RetryUnstated},
+	{9207005, "UserBalanceNotEnough", "user balance not enough", "", RetryUnstated},
+	{9207006, "CardNotSupport", "card not support", "", RetryUnstated},
+	{9207007, "OrderReversed", "order reversed", "", RetryUnstated},
+	{9207008, "UserPaying", "user paying, need input password", "", RetryUnstated},
+	{9207009, "AuthCodeError", "auth_code error", "", RetryUnstated},
+	{9207010, "AuthCodeInvalid", "auth_code invalid", "", RetryUnstated},
+	{9207011, "Code9207011", "not allow to reverse when user paying", "", RetryUnstated},
+	{9207012, "OrderPaid", "order paid", "", RetryUnstated},
+	{9207013, "OrderClosed", "order closed", "", RetryUnstated},
+	{9207028, "VehicleNotExists", "vehicle not exists", "", RetryUnstated},
+	{9207029, "VehicleRequestBlocked", "vehicle request blocked", "", RetryUnstated},
+	{9207030, "VehicleAuthError", "vehicle auth error", "", RetryUnstated},
+	{9207031, "ContractOverLimit", "contract over limit", "", RetryUnstated},
+	{9207032, "TradeError", "trade error", "", RetryUnstated},
+	{9207033, "TradeTimeInvalid", "trade time invalid", "", RetryUnstated},
+	{9207034, "ChannelTypeInvalid", "channel type invalid", "", RetryUnstated},
+	{9207050, "ExpireTimeRangeError", "expire_time range error", "", RetryUnstated},
+	{9210000, "QueryFinanceError", "query finance error", "", RetryUnstated},
+	{9291000, "OpenIDError9291000", "openid error", "", RetryUnstated},
+	{9291001, "OpenIDAppIDNotMatch", "openid appid not match", "", RetryUnstated},
+	{9291002, "AppAppIDNotExist", "app_appid not exist", "", RetryUnstated},
+	{9291003, "AppAppIDNotApp", "app_appid not app", "", RetryUnstated},
+	{9291004, "AppIDEmpty", "appid empty", "", RetryUnstated},
+	{9291005, "AppIDNotMatchAccessToken", "appid not match access_token", "", RetryUnstated},
+	{9291006, "InvalidSign9291006", "invalid sign", "", RetryNever},
+	{9299999, "BackendLogicError", "backend logic error", "", RetryUnstated},
+	{9300001, "BeginTimeCanNotBeforeNow", "begin_time can not before now", "", RetryUnstated},
+	{9300002, "EndTimeCanNotBeforeNow", "end_time can not before now", "", RetryUnstated},
+	{9300003, "BeginTimeMustLessThanEndTime", "begin_time must less than end_time", "", RetryUnstated},
+	{9300004, "EndTimeBeginTime1year", "end_time - begin_time > 1year", "", RetryUnstated},
+	{9300005, "InvalidMaxParticTimes", "invalid max_partic_times", "", RetryNever},
+	{9300006, "InvalidActivityStatus", "invalid activity status", "", RetryNever},
+	{9300007, "GiftNumMust0And15", "gift_num must >0 and <=15", "", RetryUnstated},
+	{9300008, "InvalidTinyAppID", "invalid tiny appid", "", RetryNever},
+	{9300009, "ActivityCanNotFinish", "activity can not finish", "", RetryUnstated},
+	{9300010, "CardInfoListMust2", "card_info_list must >= 2", "", RetryUnstated},
+	{9300011, "InvalidCardID9300011", "invalid card_id", "", RetryNever},
+	{9300012, "CardIDMustBelongAppID", "card_id must belong this appid", "", RetryUnstated},
+	{9300013, "Code9300013", "card_id is not swipe_card or pay.cash", "", RetryUnstated},
+	{9300014, "SomeCardIDOutStock", "some card_id is out of stock", "", RetryUnstated},
+	{9300015, "SomeCardIDInvalidStatus", "some card_id is invalid status", "", RetryUnstated},
+	{9300016, "Code9300016", "membership or new/old tinyapp user only support one", "", RetryUnstated},
+	{9300017, "InvalidLogicMembership", "invalid logic for membership", "", RetryNever},
+	{9300018, "Code9300018", "invalid logic for tinyapp new/old user", "", RetryNever},
+	{9300019, "InvalidActivityType", "invalid activity type", "", RetryNever},
+	{9300020, "InvalidActivityID", "invalid activity_id", "", RetryNever},
+	{9300021, "InvalidHelpMaxTimes", "invalid help_max_times", "", RetryNever},
+	{9300022, "InvalidCoverURL", "invalid cover_url", "", RetryNever},
+	{9300023, "InvalidGenLimit", "invalid gen_limit", "", RetryNever},
+	{9300024, "Code9300024", "card's end_time cannot early than act's end_time", "", RetryUnstated},
+	{9300501, "DeliverySideError", "快递侧逻辑错误，详细原因需要看 delivery_resultcode, 请先确认一下编码方式，python建议 json.dumps(b, ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)", "", RetryUnstated},
+	{9300502, "DeliverySideSysError", "快递公司系统错误", "", RetryUnstated},
+	{9300503, "SpecifiedDeliveryIDNotRegisterred", "delivery_id 不存在", "", RetryUnstated},
+	{9300504, "SpecifiedDeliveryIDHasBeedBanned", "service_type 不存在", "", RetryUnstated},
+	{9300505, "ShopBanned", "Shop banned", "", RetryUnstated},
+	{9300506, "OrderCanTCancel", "运单 ID 已经存在轨迹，不可取消", "", RetryUnstated},
+	{9300507, "Code9300507", "Token 不正确 invalid token, can't decryption or", "", RetryUnstated},
+	{9300508, "OrderIDHasBeenUsed", "order id has been used", "", RetryUnstated},
+	{9300509, "SpeedLimit", "speed limit, retry too fast", "", RetryUnstated},
+	{9300510, "InvalidServiceType9300510", "invalid service type", "", RetryNever},
+	{9300511, "InvalidBranchID", "invalid branch id", "", RetryNever},
+	{9300512, "InvalidWaybillTemplateFormat", "模板格式错误，渲染失败", "", RetryUnstated},
+	{9300513, "OutQuota", "out of quota", "", RetryUnstated},
+	{9300514, "AddNetBranchFail", "add net branch fail, try update branch api", "", RetryUnstated},
+	{9300515, "WxaAppIDNotExist", "wxa appid not exist", "", RetryUnstated},
+	{9300516, "LinkedOrNotSameOwner", "wxa appid and current bizuin is not", "", RetryUnstated},
+	{9300517, "InvalidUpdateType", "update_type 不正确,请使用\"bind\" 或者“unbind”", "", RetryUnstated},
+	{9300520, "InvalidDeliveryID", "invalid delivery id", "", RetryNever},
+	{9300521, "OrderidInOurSystem", "the orderid is in our system, and waybill is generating", "", RetryUnstated},
+	{9300522, "OrderidRepeated", "this orderid is repeated", "", RetryUnstated},
+	{9300523, "Code9300523", "quota is not enough; go to charge please", "", RetryUnstated},
+	{9300524, "OrderAlreadyCanceled", "订单已取消（一般为重复取消订单）", "", RetryUnstated},
+	{9300525, "BizIDNotBind", "bizid未绑定", "", RetryUnstated},
+	{9300526, "ArgSizeExceedLimit", "参数字段长度不正确", "", RetryUnstated},
+	{9300527, "DeliveryDoesNotSupportQuota", "delivery does not support quota", "", RetryUnstated},
+	{9300528, "InvalidWaybillID", "invalid waybill_id", "", RetryNever},
+	{9300529, "BizIDAlreadyBinded", "账号已绑定过", "", RetryUnstated},
+	{9300530, "BizIDNotExist", "解绑的biz_id不存在", "", RetryUnstated},
+	{9300531, "InvalidBizIDOrPassword", "bizid无效 或者密码错误", "", RetryUnstated},
+	{9300532, "BindSubmit", "绑定已提交，审核中", "", RetryUnstated},
+	{9300533, "InvalidTagidList", "invalid tagid_list", "", RetryNever},
+	{9300534, "InvalidAppID9300534", "add_source=2时，wx_appid和当前小程序不同主体", "", RetryUnstated},
+	{9300535, "InvalidShopArg", "shop字段商品缩略图 url、商品名称为空或者非法，或者商品数量为0", "", RetryUnstated},
+	{9300536, "InvalidWxaAppID", "add_source=2时，wx_appid无效", "", RetryUnstated},
+	{9300537, "FreqLimit9300537", "freq limit", "", RetryWithLessTraffic},
+	{9300538, "InputTaskEmpty", "input task empty", "", RetryUnstated},
+	{9300539, "TooManyTask", "too many task", "", RetryUnstated},
+	{9300540, "TaskNotExist", "task not exist", "", RetryUnstated},
+	{9300541, "DeliveryCallbackError", "delivery callback error", "", RetryUnstated},
+	{9300601, "IDCardNoInvalid", "id_card_no is invalid", "", RetryUnstated},
+	{9300602, "NameInvalid", "name is invalid", "", RetryUnstated},
+	{9300603, "PlateNoInvalid", "plate_no is invalid", "", RetryUnstated},
+	{9300604, "AuthKeyDecodeError", "auth_key decode error", "", RetryUnstated},
+	{9300605, "AuthKeyExpired", "auth_key is expired", "", RetryUnstated},
+	{9300606, "AuthKeyAndAppinfoNotMatch", "auth_key and appinfo not match", "", RetryUnstated},
+	{9300607, "UserNotConfirm", "user not confirm", "", RetryUnstated},
+	{9300608, "UserConfirmExpired", "user confirm is expired", "", RetryUnstated},
+	{9300609, "APIExceedLimit", "api exceed limit", "", RetryUnstated},
+	{9300610, "CarLicenseInfoInvalid", "car license info is invalid", "", RetryUnstated},
+	{9300611, "VarificationTypeNotSupport", "varification type not support", "", RetryUnstated},
+	{9300701, "InputParamError", "input param error", "", RetryUnstated},
+	{9300702, "CodeHasBeenUsed", "this code has been used", "", RetryUnstated},
+	{9300703, "InvalidDate", "invalid date", "", RetryNever},
+	{9300704, "NotCurrentlyAvailable", "not currently available", "", RetryUnstated},
+	{9300705, "CodeNotExistOrExpired", "code not exist or expired", "", RetryUnstated},
+	{9300706, "CodeNotExistOrExpired9300706", "code not exist or expired", "", RetryUnstated},
+	{9300707, "WxpayError", "wxpay error", "", RetryUnstated},
+	{9300708, "WxpayOverlimit", "wxpay overlimit", "", RetryUnstated},
+	{9300801, "Code9300801", "无效的微信号", "", RetryUnstated},
+	{9300802, "Code9300802", "服务号未开通导购功能", "", RetryUnstated},
+	{9300803, "Code9300803", "微信号已经绑定为导购", "", RetryUnstated},
+	{9300804, "Code9300804", "该微信号不是导购", "", RetryUnstated},
+	{9300805, "Code9300805", "微信号已经被其他账号绑定为导购", "", RetryUnstated},
+	{9300806, "Code9300806", "粉丝和导购不存在绑定关系", "", RetryUnstated},
+	{9300807, "Code9300807", "标签值无效，不是可选标签值", "", RetryUnstated},
+	{9300808, "Code9300808", "标签值不存在", "", RetryUnstated},
+	{9300809, "Code9300809", "展示标签值不存在", "", RetryUnstated},
+	{9300810, "Code9300810", "导购昵称太长，最多16个字符", "", RetryUnstated},
+	{9300811, "Code9300811", "只支持mmbiz.qpic.cn域名的图片", "", RetryUnstated},
+	{9300812, "Code9300812", "达到导购绑定个数限制", "", RetryUnstated},
+	{9300813, "Code9300813", "达到导购粉丝绑定个数限制", "", RetryUnstated},
+	{9300814, "Code9300814", "敏感词个数超过上限", "", RetryUnstated},
+	{9300815, "Code9300815", "快捷回复个数超过上限", "", RetryUnstated},
+	{9300816, "Code9300816", "文字素材个数超过上限", "", RetryUnstated},
+	{9300817, "Code9300817", "小程序卡片素材个数超过上限", "", RetryUnstated},
+	{9300818, "Code9300818", "图片素材个数超过上限", "", RetryUnstated},
+	{9300819, "Code9300819", "mediaid 有误", "", RetryUnstated},
+	{9300820, "Code9300820", "可查询标签类别超过上限", "", RetryUnstated},
+	{9300821, "Code9300821", "小程序卡片内appid不符合要求", "", RetryUnstated},
+	{9300822, "Code9300822", "标签类别的名字无效", "", RetryUnstated},
+	{9300823, "Code9300823", "查询聊天记录时间参数有误", "", RetryUnstated},
+	{9300824, "Code9300824", "自动回复字数太长", "", RetryUnstated},
+	{9300825, "Code9300825", "导购群组id错误", "", RetryUnstated},
+	{9300826, "Code9300826", "维护中", "", RetryUnstated},
+	{9301001, "InvalidParameter9301001", "invalid parameter", "", RetryNever},
+	{9301002, "CallAPIServiceFailed", "call api service failed", "", RetryUnstated},
+	{9301003, "InternalException", "internal exception", "", RetryUnstated},
+	{9301004, "SaveDataError", "save data error", "", RetryUnstated},
+	{9301006, "InvalidAppID9301006", "invalid appid", "", RetryNever},
+	{9301007, "InvalidAPIConfig", "invalid api config", "", RetryNever},
+	{9301008, "InvalidAPIInfo", "invalid api info", "", RetryNever},
+	{9301009, "AddResultCheckFailed", "add result check failed", "", RetryUnstated},
+	{9301010, "ConsumptionFailure", "consumption failure", "", RetryUnstated},
+	{9301011, "FrequencyLimitReached", "frequency limit reached", "", RetryWithLessTraffic},
+	{9301012, "ServiceTimeout", "service timeout", "", RetryUnstated},
+	{9400001, "Code9400001", "该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。", "", RetryUnstated},
+	{9401001, "Code9401001", "商品已存在", "", RetryUnstated},
+	{9401002, "Code9401002", "商品不存在", "", RetryUnstated},
+	{9401003, "Code9401003", "类目已存在", "", RetryUnstated},
+	{9401004, "Code9401004", "类目不存在", "", RetryUnstated},
+	{9401005, "Code9401005", "SKU已存在", "", RetryUnstated},
+	{9401006, "Code9401006", "SKU不存在", "", RetryUnstated},
+	{9401007, "Code9401007", "属性已存在", "", RetryUnstated},
+	{9401008, "Code9401008", "属性不存在", "", RetryUnstated},
+	{9401020, "Code9401020", "非法参数", "", RetryUnstated},
+	{9401021, "Code9401021", "没有商品权限", "", RetryUnstated},
+	{9401022, "SPUNotAllow", "SPU NOT ALLOW", "", RetryUnstated},
+	{9401023, "SPUNotAllowEdit", "SPU_NOT_ALLOW_EDIT", "", RetryUnstated},
+	{9401024, "SKUNotAllow", "SKU NOT ALLOW", "", RetryUnstated},
+	{9401025, "SKUNotAllowEdit", "SKU_NOT_ALLOW_EDIT", "", RetryUnstated},
+	{9402001, "LimitTooLarge", "limit too large", "", RetryUnstated},
+	{9402002, "SingleSendBeenBlocked", "single send been blocked", "", RetryUnstated},
+	{9402003, "AllSendBeenBlocked", "all send been blocked", "", RetryUnstated},
+	{9402004, "InvalidMsgID9402004", "invalid msg id", "", RetryNever},
+	{9402005, "SendMsgTooQuick", "send msg too quick", "", RetryUnstated},
+	{9402006, "SendSingleUserTooQuick", "send to single user too quick", "", RetryUnstated},
+	{9402007, "SendAllUserTooQuick", "send to all user too quick", "", RetryUnstated},
+	{9402008, "SendTypeError", "send type error", "", RetryUnstated},
+	{9402009, "CanNotSendMsg", "can not send this msg", "", RetryUnstated},
+	{9402010, "ContentTooLongOrNoContent", "content too long or no content", "", RetryUnstated},
+	{9402011, "PathNotExist", "path not exist", "", RetryUnstated},
+	{9402012, "ContainEvilWord", "contain evil word", "", RetryUnstated},
+	{9402013, "PathNeedHTMLSuffix", "path need html suffix", "", RetryUnstated},
+	{9402014, "NotOpenPersonalBodyType", "not open to personal body type", "", RetryUnstated},
+	{9402015, "NotOpenViolationBodyType", "not open to violation body type", "", RetryUnstated},
+	{9402016, "NotOpenLowQualityProvider", "not open to low quality provider", "", RetryUnstated},
+	{9402101, "InvalidProductID9402101", "invalid product_id", "", RetryNever},
+	{9402102, "DeviceIDCountMoreThanLimit", "device_id count more than limit", "", RetryUnstated},
+	{9402202, "ConcurrentLimit", "请勿频繁提交，待上一次操作完成后再提交", "", RetryUnstated},
+	{9402301, "UserNotBookAdID", "user not book this ad id", "", RetryUnstated},
+	{9403000, "Code9403000", "消息类型错误!", "", RetryUnstated},
+	{9403001, "Code9403001", "消息字段的内容过长!", "", RetryUnstated},
+	{9403002, "Code9403002", "消息字段的内容违规!", "", RetryUnstated},
+	{9403003, "Code9403003", "发送的微信号太多!", "", RetryUnstated},
+	{9403004, "Code9403004", "存在错误的微信号!", "", RetryUnstated},
+	{9410000, "LiveRoomNotExsits", "直播间列表为空", "", RetryUnstated},
+	{9410001, "InnerErrorGETRoomFail", "获取房间失败", "", RetryUnstated},
+	{9410002, "InnerErrorGETGoodsFail", "获取商品失败", "", RetryUnstated},
+	{9410003, "InnerErrorGETReplayURLFail", "获取回放失败", "", RetryUnstated},
 }

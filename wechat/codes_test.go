@@ -25,7 +25,7 @@ func TestLookup(t *testing.T) {
 			Action:  "Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			Retry:   wechat.RetryAfterTokenRenewal,
 		}},
-		{45009, wechat.Info{Value: 45009, Name: "APICallsExceedLimit", Message: "API calls exceed the limit", Retry: wechat.RetryWithLessTraffic}},
+		{45009, wechat.Info{Value: 45009, Name: "APICallsExceedLimit", Message: "API calls exceed the limit", Retry: wechat.RetryNever}},
 		{41001, wechat.Info{Value: 41001, Name: "MissingAccessToken", Message: "Parameter access_token is missing", Retry: wechat.RetryNever}},
 		{9001036, wechat.Info{Value: 9001036, Name: "InvalidBeginValue", Message: "Invalid begin value", Retry: wechat.RetryNever}},
 	} {
@@ -42,7 +42,7 @@ func TestLookupMisses(t *testing.T) {
 		lookup func() (wechat.Info, bool)
 	}{
 		{"undocumented", func() (wechat.Info, bool) { return wechat.Lookup(12345) }},
-		{"between two codes", func() (wechat.Info, bool) { return wechat.Lookup(40034) }},
+		{"between two codes", func() (wechat.Info, bool) { return wechat.Lookup(40999) }},
 		{"below the first", func() (wechat.Info, bool) { return wechat.Lookup(-2) }},
 		{"above the last", func() (wechat.Info, bool) { return wechat.Lookup(9001037) }},
 		// The largest uint64 converts to int64 -1, SystemBusy: it must not be found.
@@ -69,7 +69,8 @@ func TestHelpers(t *testing.T) {
 		{wechat.SystemBusy, "System is busy. Try again later.", "Try again later.", true},
 		{wechat.AccessTokenExpired, "access_token expired. Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			"Check the validity period of access_token. See Get access_token API in Basic Support for details.", true},
-		{wechat.APICallsExceedLimit, "API calls exceed the limit", "", true},
+		{wechat.APICallsExceedLimit, "API calls exceed the limit", "", false}, // the daily quota
+		{wechat.InvalidIP, "invalid ip, not in whitelist", "", false},
 		{wechat.APIFrequencyTooHigh, "API is called at a high frequency. Try again later.", "Try again later.", true},
 		{wechat.InvalidAppID, "Invalid AppID. Check whether AppID is correct. Avoid unsupported characters and ensure case sensitivity.",
 			"Check whether AppID is correct. Avoid unsupported characters and ensure case sensitivity.", false},
@@ -215,7 +216,7 @@ func TestAgreesWithCatalog(t *testing.T) {
 			t.Errorf("Lookup(%d) = %+v, %v\nwant %+v", v, got, ok, want)
 		}
 	}
-	if n != 160 {
-		t.Errorf("the catalog names %d WeChat codes, want 160", n)
+	if n != 1865 {
+		t.Errorf("the catalog names %d WeChat codes, want 1865", n)
 	}
 }

@@ -81,15 +81,13 @@ type result struct {
 }
 
 // run runs a command in dir, offline.
-func run(t *testing.T, dir string, cred *syscall.Credential, env []string, name string, args ...string) result {
+func run(t *testing.T, dir string, attr *syscall.SysProcAttr, env []string, name string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
 	cmd.Env = append(cmd.Env, env...)
-	if cred != nil {
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-	}
+	cmd.SysProcAttr = attr
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -300,14 +298,14 @@ func expired(r *Response) bool {
 `
 	// A module without requirements: nobody may not read the module cache.
 	dir := writeFiles(t, map[string]string{"go.mod": "module example.com/r\n\ngo 1.22\n", "r/r.go": src})
-	var cred *syscall.Credential
+	var attr *syscall.SysProcAttr
 	var env []string
 	if os.Geteuid() == 0 {
 		if runtime.GOOS != "linux" {
 			t.Skip("cannot drop root here")
 		}
 		const nobody = 65534
-		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
+		attr = asUser(nobody, nobody)
 		// nobody needs a build cache of its own, and to reach the binary and
 		// the module (t.TempDir makes private directories).
 		cache := t.TempDir()
@@ -326,7 +324,7 @@ func expired(r *Response) bool {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadDir(filepath.Dir(file))
-	r := run(t, dir, cred, env, f.tool, "-fix", "./...")
+	r := run(t, dir, attr, env, f.tool, "-fix", "./...")
 	t.Logf("exit %d: %s", r.code, r.stderr)
 	if r.code != 1 || !strings.Contains(r.stderr, "r.go") || !strings.Contains(r.stderr, "permission denied") {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and an error naming r.go", r.code, r.stderr)

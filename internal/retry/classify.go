@@ -39,6 +39,11 @@ type Context struct {
 	// value was read from a call's result directly.
 	Carrier     *types.Var
 	CarrierCall bool
+	// Nested holds the statements of the branch that a decision nested in
+	// it selects (if code == EXPIRED_ACCESS_TOKEN { renew; continue }): they
+	// are judged as branches of their own, and a retry there is not one of
+	// this branch. Only retry-final (mode Final) leaves them out.
+	Nested map[ast.Node]bool
 }
 
 // Loop is an enclosing loop and its label, if any.
@@ -102,6 +107,9 @@ type scan struct {
 
 func (s *scan) visit(n ast.Node) bool {
 	if n == nil || s.retries {
+		return false
+	}
+	if s.mode == Final && s.ctx.Nested[n] {
 		return false
 	}
 	switch n := n.(type) {

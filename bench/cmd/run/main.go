@@ -53,7 +53,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -383,6 +382,25 @@ func (b *bench) runAll() error {
 
 func mib(kib int64) float64 { return float64(kib) / 1024 }
 
+// mibText renders a peak RSS in KiB as MiB, or "n/a" where the system
+// does not report it (maxRSS).
+func mibText(kib float64) string {
+	if kib == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f MiB", kib/1024)
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages, or "n/a"
+// where /proc/loadavg does not exist.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "n/a"
+}
+
 // run runs tool over corpus c under driver d once and measures it.
 func (b *bench) run(c *corpus, d, tool string, round int) (Run, error) {
 	r := Run{Corpus: c.Name, Driver: d, Tool: tool, Lines: c.Lines, Round: round}
@@ -422,9 +440,7 @@ func (b *bench) run(c *corpus, d, tool string, round int) (Run, error) {
 	}
 	st := cmd.ProcessState
 	r.Exit = st.ExitCode()
-	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
-		r.MaxRSS = ru.Maxrss // KiB on Linux: the largest of the process and its descendants
-	}
+	r.MaxRSS = maxRSS(st) // the largest of the process and its descendants
 	r.CPU = (st.UserTime() + st.SystemTime()).Seconds()
 	if !b.exitOK(d, tool, r.Exit) {
 		return r, fmt.Errorf("%s %s %s: exit %d\n%s", c.Name, d, tool, r.Exit, tail(stderr.String(), 40))
@@ -483,10 +499,7 @@ func toolexec(logFile, tool string, args []string) int {
 		return 1
 	}
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], "vet.cfg") {
-		var rss int64
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = ru.Maxrss
-		}
+		rss := maxRSS(cmd.ProcessState)
 		cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 		f, err := os.OpenFile(logFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err == nil {
@@ -662,9 +675,8 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 	if b.from != "" {
 		fmt.Fprintf(&md, "Medians of %d runs, tools alternating; rendered from %s.\n\n", b.n, b.from)
 	} else {
-		loadavg, _ := os.ReadFile("/proc/loadavg")
 		fmt.Fprintf(&md, "Medians of %d runs, tools alternating; %s, %s/%s, %d CPUs; load average at the end: %s; %s in all.\n\n",
-			b.n, b.goVer, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), strings.Join(strings.Fields(string(loadavg))[:3], " "), elapsed.Round(time.Second))
+			b.n, b.goVer, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), loadAverage(), elapsed.Round(time.Second))
 	}
 	if b.smoke {
 		md.WriteString("Smoke run: one run each; the figures are not meant to be compared.\n\n")
@@ -681,9 +693,9 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 			for _, t := range tools {
 				s := b.stat(c.Name, d, t)
 				if d == "vet" {
-					fmt.Fprintf(&md, "| %s | %s | vet | %s | %.2f s | %.0f MiB (%.0f) | %.1f s |\n", c.Name, lines, t, s.wall, s.toolRSS/1024, s.rss/1024, s.toolCPU)
+					fmt.Fprintf(&md, "| %s | %s | vet | %s | %.2f s | %s (%s) | %.1f s |\n", c.Name, lines, t, s.wall, mibText(s.toolRSS), mibText(s.rss), s.toolCPU)
 				} else {
-					fmt.Fprintf(&md, "| %s | %s | standalone | %s | %.2f s | %.0f MiB | %.1f s |\n", c.Name, lines, t, s.wall, s.rss/1024, s.cpu)
+					fmt.Fprintf(&md, "| %s | %s | standalone | %s | %.2f s | %s | %.1f s |\n", c.Name, lines, t, s.wall, mibText(s.rss), s.cpu)
 				}
 			}
 		}

@@ -24,7 +24,7 @@ func handle(resp Response, res Result) bool {
 	if string(res.ResultStatus) == "U" { // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 		return true
 	}
-	if res.ResultStatus == "F" { // want `resultStatus "F" compared as a magic string: final failure \(miniprogram.StatusFailure\)`
+	if res.ResultStatus == "F" { // want `resultStatus "F" compared as a magic string: failure \(miniprogram.StatusFailure\)`
 		return true
 	}
 	// A conversion from a number to a string makes a rune of it: not a code.

@@ -28,5 +28,5 @@ func miniProgramCodes(res *Result) bool {
 	if res.Code != "ACCESS_DENIED" { // want `resultCode "ACCESS_DENIED" compared as a magic string: access is denied \(miniprogram.AccessDenied\)`
 		return false
 	}
-	return "F" == res.Status // want `resultStatus "F" compared as a magic string: final failure \(miniprogram.StatusFailure\)`
+	return "F" == res.Status // want `resultStatus "F" compared as a magic string: failure \(miniprogram.StatusFailure\)`
 }

@@ -25,7 +25,7 @@ func handle(resp Response, res Result) string {
 	}
 	switch s := res.ResultStatus; s {
 	case "S":
-	case "F": // want `resultStatus "F" compared as a magic string: final failure \(miniprogram.StatusFailure\)`
+	case "F": // want `resultStatus "F" compared as a magic string: failure \(miniprogram.StatusFailure\)`
 	case "U": // want `resultStatus "U" compared as a magic string: unknown outcome \(miniprogram.StatusUnknown\)`
 	}
 	switch {

@@ -36,7 +36,7 @@ func queryOrder(id string) Result { return Result{} }
 func continuesOnFinal() error {
 	for attempt := 0; attempt < 5; attempt++ {
 		res := call()
-		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried: the API documents not retrying`
+		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried whatever the resultCode: the API documents not retrying PROCESS_FAIL`
 			continue
 		}
 		return nil
@@ -79,14 +79,14 @@ func wechatInvalid() {
 
 func recursesOnFinal(n int) error {
 	res := call()
-	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 		return recursesOnFinal(n + 1)
 	}
 	return nil
 }
 
 func retryNamed(res Result) error {
-	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 		return retryPayment()
 	}
 	return nil
@@ -107,7 +107,7 @@ func ordinaryErrorRetriedByBackoff() error { // want ordinaryErrorRetriedByBacko
 func ordinaryErrorRetriedByBackoff5(ctx context.Context) (Result, error) { // want ordinaryErrorRetriedByBackoff5:"retries"
 	return backoff5.Retry(ctx, func() (Result, error) {
 		res := call()
-		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 			return res, errFailed
 		}
 		return res, nil
@@ -116,7 +116,7 @@ func ordinaryErrorRetriedByBackoff5(ctx context.Context) (Result, error) { // wa
 
 func ordinaryErrorRetriedByRetryGo() error { // want ordinaryErrorRetriedByRetryGo:"retries"
 	return retry.Do(func() error {
-		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 			return errFailed
 		}
 		return nil
@@ -125,7 +125,7 @@ func ordinaryErrorRetriedByRetryGo() error { // want ordinaryErrorRetriedByRetry
 
 func retryableSethvargo(ctx context.Context) error { // want retryableSethvargo:"retries"
 	return goretry.Do(ctx, goretry.NewConstant(time.Second), func(ctx context.Context) error {
-		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 			return goretry.RetryableError(errFailed)
 		}
 		return nil
@@ -134,7 +134,7 @@ func retryableSethvargo(ctx context.Context) error { // want retryableSethvargo:
 
 func waitPollsOnFinal() error { // want waitPollsOnFinal:"retries"
 	return wait.Poll(time.Second, time.Minute, func() (bool, error) {
-		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried`
+		if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
 			return false, nil
 		}
 		return true, nil
@@ -227,4 +227,121 @@ func returnsFailure(res Result) error {
 		return errFailed
 	}
 	return nil
+}
+
+// --- A code's documented action beats its status ---
+//
+// F is the status of PROCESS_FAIL ("Do not retry") but also of
+// EXPIRED_ACCESS_TOKEN (renew the token) and REQUEST_TRAFFIC_EXCEED_LIMIT
+// (call less often): a branch on F that retries only under a test of such a
+// code is right.
+
+func finalRenewsExpiredToken() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure {
+			if res.ResultCode == miniprogram.ExpiredAccessToken {
+				renewToken()
+				continue
+			}
+			return errFailed
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func finalSleepsOnTrafficLimit() error { // want finalSleepsOnTrafficLimit:"retries"
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure {
+			if res.ResultCode == miniprogram.RequestTrafficExceedLimit {
+				time.Sleep(time.Second << attempt)
+				continue
+			}
+			return errFailed
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func finalSwitchesOnCode() error { // want finalSwitchesOnCode:"retries"
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		switch res.ResultStatus {
+		case miniprogram.StatusSuccess:
+			return nil
+		case miniprogram.StatusFailure:
+			switch res.ResultCode {
+			case miniprogram.ExpiredAccessToken:
+				renewToken()
+				continue
+			case miniprogram.RequestTrafficExceedLimit:
+				time.Sleep(time.Second)
+				continue
+			}
+			return errFailed
+		}
+	}
+	return errFailed
+}
+
+func finalUnlessExpired() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure {
+			if res.ResultCode != miniprogram.ExpiredAccessToken {
+				return errFailed
+			}
+			renewToken()
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func mixedChain() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		switch {
+		case res.ResultStatus == miniprogram.StatusSuccess:
+			return nil
+		case res.ResultCode == miniprogram.ExpiredAccessToken:
+			renewToken()
+			continue
+		case res.ResultStatus == miniprogram.StatusFailure:
+			return errFailed
+		}
+	}
+	return errFailed
+}
+
+func finalRetriedForEveryCode() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried whatever the resultCode`
+			if res.ResultCode == miniprogram.ExpiredAccessToken {
+				renewToken()
+			}
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func finalCodeRetriedInsideStatus() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		res := call()
+		if res.ResultStatus == miniprogram.StatusFailure {
+			if res.ResultCode == miniprogram.ProcessFail { // want `resultCode PROCESS_FAIL \(a general business failure occurred\) retried`
+				continue
+			}
+			return errFailed
+		}
+		return nil
+	}
+	return errFailed
 }

@@ -40,7 +40,7 @@ func policyRetries(c *retryablehttp.Client) {
 func finalRetried() *retryablehttp.Client {
 	return &retryablehttp.Client{
 		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-			if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(final failure\) retried: the API documents not retrying`
+			if call().ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried whatever the resultCode: the API documents not retrying PROCESS_FAIL`
 				return true, nil
 			}
 			return false, nil

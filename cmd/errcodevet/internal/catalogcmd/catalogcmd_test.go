@@ -90,7 +90,7 @@ func TestUsage(t *testing.T) {
 func TestListFamilies(t *testing.T) {
 	code, stdout, stderr := run("list")
 	want := `FAMILY       CODES  STATUSES  PACKAGE                                       TITLE
-wechat       160    -         github.com/errcodevet/errcodevet/wechat       WeChat Official Account
+wechat       1865   -         github.com/errcodevet/errcodevet/wechat       WeChat Official Account
 miniprogram  11     4         github.com/errcodevet/errcodevet/miniprogram  Mini Program OpenAPI
 `
 	if code != 0 || stdout != want || stderr != "" {
@@ -115,7 +115,7 @@ USER_NOT_EXIST                -                                      unstated   
 
 STATUS  CONSTANT                   RETRY     MESSAGE
 S       miniprogram.StatusSuccess  unstated  success
-F       miniprogram.StatusFailure  never     final failure
+F       miniprogram.StatusFailure  unstated  failure
 U       miniprogram.StatusUnknown  retry     unknown outcome
 A       -                          unstated  (not in the common table)
 `
@@ -131,8 +131,8 @@ func TestListWeChat(t *testing.T) {
 		t.Fatalf("catalog list wechat: exit %d, stderr %q", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
-	if len(lines) != 1+160 {
-		t.Errorf("%d lines, want a header and 160 codes", len(lines))
+	if len(lines) != 1+1865 {
+		t.Errorf("%d lines, want a header and 1865 codes", len(lines))
 	}
 	header := lines[0]
 	columns := []int{0, strings.Index(header, "CONSTANT"), strings.Index(header, "RETRY"), strings.Index(header, "MESSAGE")}
@@ -145,9 +145,9 @@ func TestListWeChat(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"42001    wechat.AccessTokenExpired                 renew-token     access_token expired\n",
-		"45011    wechat.APIFrequencyTooHigh                retry           API is called at a high frequency\n",
-		"-1       wechat.SystemBusy                         retry           system is busy\n",
+		"42001    wechat.AccessTokenExpired                             renew-token     access_token expired\n",
+		"45011    wechat.APIFrequencyTooHigh                            reduce-traffic  API is called at a high frequency\n",
+		"-1       wechat.SystemBusy                                     retry           system is busy\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("catalog list wechat has no line %q", want)
@@ -185,7 +185,7 @@ func TestListWithCatalogFiles(t *testing.T) {
 			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		{[]string{"list", "-catalog", "acme-ext.yaml,acme.yaml"},
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(160 codes), miniprogram(11 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(11 codes))\n"},
 		{[]string{"list", "-catalog", "missing.yaml"},
 			"open missing.yaml: no such file or directory\n"},
 		{[]string{"list", "acme"},
@@ -222,7 +222,7 @@ func TestCheck(t *testing.T) {
 				"open missing.yaml: no such file or directory\n"},
 		// Files are loaded in order: an extension comes after its family.
 		{[]string{"acme-ext.yaml", "acme.yaml"}, 1,
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(160 codes), miniprogram(11 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(11 codes))\n"},
 		{[]string{"wechat.yaml"}, 1, "wechat.yaml:4:7: value \"42001\" is already in family wechat\n"},
 		{[]string{"acme.yaml", "acme.yaml"}, 1, "acme.yaml: family \"acme\" is already declared; use \"extends: acme\" to add to it\n"},
 	} {
