@@ -49,8 +49,8 @@ const configNone = "none"
 // settings is a validated Config, ready for Run.
 type settings struct {
 	cfg     Config
-	set     map[string]bool // the flags set explicitly, which override the configuration file
-	files   *fileSettings   // the settings of each configuration file, merged with these
+	set     map[string]bool  // the flags set explicitly, which override the configuration file
+	files   *fileSettings    // the settings of each configuration file, merged with these
 	catalog *catalog.Catalog // nil until load (see lazy.go)
 	index   *carrier.Index   // nil until load
 	keys    *carrier.Keys    // for the cheap exit, known without the catalog
