@@ -273,9 +273,16 @@ func TestExplain(t *testing.T) {
 	for _, f := range cat.Families() {
 		for _, tab := range f.Tables() {
 			for _, c := range tab.Codes {
-				code, stdout, stderr := runIn(t, "", "explain", f.Name+":"+c.Value)
-				if code != 0 || !strings.HasPrefix(stdout, f.Name+":"+c.Value+"  (") {
-					t.Errorf("explain %s:%s: exit %d\n%s%s", f.Name, c.Value, code, stdout, stderr)
+				query := f.Name + ":" + c.Value
+				matches, err := lookupCode(cat, query)
+				if err != nil || len(matches) != 1 || matches[0].code != c {
+					t.Errorf("lookupCode(%s) = %v, %v; want the code", query, matches, err)
+					continue
+				}
+				var b strings.Builder
+				explainCode(&b, matches[0])
+				if out := b.String(); !strings.HasPrefix(out, query+"  (") || !strings.Contains(out, "retry:") {
+					t.Errorf("explain %s:\n%s", query, out)
 				}
 			}
 		}
