@@ -78,10 +78,11 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 		for _, c := range checks {
 			s.enabled[c.ID] = true
 		}
+		s.enabled[directiveCategory] = true
 	}
 	for _, id := range cfg.Checks {
-		if checkByID(id) == nil {
-			return nil, fmt.Errorf("unknown check %q (known: %s)", id, strings.Join(CheckIDs(), ", "))
+		if checkByID(id) == nil && id != directiveCategory {
+			return nil, fmt.Errorf("unknown check %q (known: %s, %s)", id, strings.Join(CheckIDs(), ", "), directiveCategory)
 		}
 		s.enabled[id] = true
 	}
@@ -158,7 +159,8 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 			fs.Lookup(name).DefValue = "true" // false, the zero value, goes unsaid
 		}
 	}
-	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", "),
+	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", ")+
+		",\n"+directiveCategory+" (reports about errcodevet:ignore directives)",
 		func(c *Config) *[]string { return &c.Checks }, "all")
 	list(flagCatalog, "comma-separated catalog files adding or extending API families",
 		func(c *Config) *[]string { return &c.Catalogs }, "")

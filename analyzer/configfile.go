@@ -84,8 +84,8 @@ func (s *settings) withFile(path string) (*settings, error) {
 	cfg.ConfigFile = configNone // this merge is final
 	if !s.set[flagChecks] && f.Checks != nil {
 		for i, id := range f.Checks {
-			if checkByID(id) == nil {
-				return nil, f.Errorf(fmt.Sprintf("checks[%d]", i), "unknown check %q (known: %s)", id, strings.Join(CheckIDs(), ", "))
+			if checkByID(id) == nil && id != directiveCategory {
+				return nil, f.Errorf(fmt.Sprintf("checks[%d]", i), "unknown check %q (known: %s, %s)", id, strings.Join(CheckIDs(), ", "), directiveCategory)
 			}
 		}
 		cfg.Checks = f.Checks

@@ -166,32 +166,52 @@ type finding struct {
 	files     int // in the package it was found in
 }
 
-func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
+// An analysisRun is the outcome of loading and analyzing packages.
+type analysisRun struct {
+	pkgs     []*packages.Package
+	graph    *checker.Graph
+	problems []string // what failed, each once, as Go prints it; the rest was analyzed
+}
+
+// analyzePackages loads the packages matching patterns and runs a on
+// those that load. An error means nothing could be analyzed.
+func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*analysisRun, error) {
 	pkgs, err := loadPackages(patterns, tests)
+	if err != nil {
+		return nil, err
+	}
+	run := &analysisRun{pkgs: pkgs, problems: packageErrors(pkgs)}
+	for i, p := range run.problems {
+		run.problems[i] = relative(p)
+	}
+	run.graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	// Analysis errors other than "the package did not load", said above;
+	// each once (a bad configuration file fails every package it covers).
+	said := make(map[string]bool)
+	for act := range run.graph.All() {
+		if act.Err != nil && len(act.Package.Errors) == 0 && !said[act.Err.Error()] {
+			said[act.Err.Error()] = true
+			run.problems = append(run.problems, "errcodevet: "+act.Err.Error())
+		}
+	}
+	return run, nil
+}
+
+func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
+	run, err := analyzePackages(a, patterns, tests)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
 	exit := exitOK
-	for _, p := range packageErrors(pkgs) {
-		fmt.Fprintln(stderr, relative(p))
+	for _, p := range run.problems {
+		fmt.Fprintln(stderr, p)
 		exit = exitError
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
-		return exitError
-	}
-	// Analysis errors other than "the package did not load", said above;
-	// each once (a bad configuration file fails every package it covers).
-	said := make(map[string]bool)
-	for act := range graph.All() {
-		if act.Err != nil && len(act.Package.Errors) == 0 && !said[act.Err.Error()] {
-			said[act.Err.Error()] = true
-			fmt.Fprintf(stderr, "errcodevet: %v\n", act.Err)
-			exit = exitError
-		}
-	}
+	graph := run.graph
 	if opts.json {
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
