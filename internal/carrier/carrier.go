@@ -58,8 +58,8 @@ type tableKey struct {
 	role   catalog.Role
 }
 
-// NewIndex indexes the carriers of every table in cat. Where two tables name
-// the same carrier, the first loaded wins.
+// NewIndex indexes the carriers of every table in cat; the catalog
+// guarantees no two tables name the same carrier.
 func NewIndex(cat *catalog.Catalog) *Index {
 	idx := &Index{
 		json:    make(map[string]*catalog.Table),
