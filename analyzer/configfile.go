@@ -18,20 +18,27 @@ import (
 // in the configuration file.
 const flagConstants = "constants"
 
-// fileSettings caches, for one set of explicit settings, the configuration
-// file of each directory and the settings of each file merged with them.
-// Standalone and in golangci-lint, one process analyzes many packages;
-// under go vet, one per process.
+// fileSettings caches, for one set of explicit settings, the settings of
+// each configuration file merged with them: standalone, in golangci-lint
+// and in the language server, one process analyzes many packages. An entry
+// is used while its file is unchanged (the language server outlives
+// edits); finding the file again for each package costs a few stats.
 type fileSettings struct {
-	dirs  sync.Map // package directory -> configuration file path ("" for none)
 	mu    sync.Mutex
 	files map[string]*fileEntry // by configuration file path
 }
 
 type fileEntry struct {
-	once sync.Once
-	s    *settings
-	err  error
+	once  sync.Once
+	stamp fileStamp
+	s     *settings
+	err   error
+}
+
+// fileStamp tells whether a file changed.
+type fileStamp struct {
+	size    int64
+	modTime int64
 }
 
 func newFileSettings() *fileSettings {
@@ -50,22 +57,22 @@ func (s *settings) forPackage(p *analysis.Pass) (*settings, error) {
 		if dir == "" || readOnlyTree(dir) {
 			return s, nil // no file to look at, or code its users do not configure
 		}
-		v, ok := s.files.dirs.Load(dir)
-		if !ok {
-			found, err := configfile.Find(dir)
-			if err != nil {
-				return nil, err
-			}
-			v, _ = s.files.dirs.LoadOrStore(dir, found)
+		found, err := configfile.Find(dir)
+		if err != nil {
+			return nil, err
 		}
-		if path = v.(string); path == "" {
+		if path = found; path == "" {
 			return s, nil
 		}
 	}
+	var stamp fileStamp
+	if fi, err := os.Stat(path); err == nil {
+		stamp = fileStamp{fi.Size(), fi.ModTime().UnixNano()}
+	}
 	s.files.mu.Lock()
 	e, ok := s.files.files[path]
-	if !ok {
-		e = new(fileEntry)
+	if !ok || e.stamp != stamp {
+		e = &fileEntry{stamp: stamp}
 		s.files.files[path] = e
 	}
 	s.files.mu.Unlock()

@@ -159,6 +159,9 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("%s is %q, want %q", sarif.SrcRoot, got, want)
 	}
 	driver := run.Tool.Driver
+	if driver.Version != version() {
+		t.Errorf("driver version %q, want the version command's %q", driver.Version, version())
+	}
 	if driver.Name != "errcodevet" || driver.InformationURI == "" {
 		t.Errorf("driver %q, informationUri %q", driver.Name, driver.InformationURI)
 	}
