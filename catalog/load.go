@@ -49,6 +49,17 @@ func Load(paths ...string) (*Catalog, error) {
 	return New(files...)
 }
 
+// LoadParsed returns the built-in catalog extended by files already
+// parsed, in order: how "errcodevet catalog import" checks that what it
+// proposes loads beside the built-ins.
+func LoadParsed(files ...*File) (*Catalog, error) {
+	builtins, err := builtinFiles()
+	if err != nil {
+		return nil, err
+	}
+	return New(append(builtins, files...)...)
+}
+
 func builtinFiles() ([]*File, error) {
 	var files []*File
 	for _, name := range BuiltinFiles {

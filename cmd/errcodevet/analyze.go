@@ -282,6 +282,11 @@ func printFindings(w io.Writer, findings []finding, context int) {
 		if context >= 0 {
 			printContext(w, f, context)
 		}
+		for _, rel := range f.Related {
+			rp := f.fset.Position(rel.Pos)
+			rp.Filename = relative(rp.Filename)
+			fmt.Fprintf(w, "%s: \t%s\n", rp, rel.Message)
+		}
 	}
 }
 
