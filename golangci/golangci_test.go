@@ -86,6 +86,8 @@ func TestSettingsMirrorFlags(t *testing.T) {
 		switch f.Name {
 		case "include-success", "include-tests":
 			raw[f.Name] = false
+		case "config":
+			raw[f.Name] = ""
 		default:
 			raw[f.Name] = []any{}
 		}
