@@ -93,6 +93,11 @@ func TestBasic(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "basic")
 }
 
+// TestWeChatTables checks codes of the tables beyond the English page.
+func TestWeChatTables(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechattables")
+}
+
 func TestRetryUnknown(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
 	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper")
