@@ -111,6 +111,16 @@ func TestRetryOutcome(t *testing.T) {
 	analysistest.Run(t, gopath(t), a, "retryoutcome")
 }
 
+// TestRetryPerAPI proves that a code whose status differs between APIs
+// gives no status its retry class.
+func TestRetryPerAPI(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{
+		Checks:   []string{"retry-unknown", "retry-final"},
+		Catalogs: []string{"../testdata/catalog/retryperapi.yaml"},
+	})
+	analysistest.Run(t, gopath(t), a, "retryperapi")
+}
+
 func TestRetryPolicy(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
 	analysistest.Run(t, gopath(t), a, "retrypolicy")
