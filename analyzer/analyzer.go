@@ -36,7 +36,7 @@ var Analyzer = mustNew(Config{})
 // New returns an analyzer with the given configuration. Its flags start
 // from cfg. An invalid configuration is an error naming what is wrong.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	s, err := compile(cfg)
+	s, err := compile(cfg, explicit(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -78,10 +78,18 @@ type pass struct {
 	calls    map[*types.Func][]*types.Func // the package's static calls
 
 	diagnostics []analysis.Diagnostic // reported in position order by flush
+
+	// cases maps each case expression of the expression switches being
+	// visited to its switch, so that a fix changing a case's value can
+	// tell whether the switch already has that value (see switch.go).
+	cases map[ast.Expr]*switchCases
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
-	s := st.settings
+	s, err := st.settings.forPackage(p)
+	if err != nil {
+		return nil, err
+	}
 	r := &pass{Pass: p, s: s}
 	defer r.flush()
 	files := r.checkedFiles()
@@ -189,11 +197,13 @@ func (r *pass) visit(n ast.Node) bool {
 		}
 	case *ast.SwitchStmt:
 		if n.Tag != nil {
+			sw := r.newSwitchCases(n)
 			for _, stmt := range n.Body.List {
 				for _, e := range stmt.(*ast.CaseClause).List {
 					r.compare(e, n.Tag)
 				}
 			}
+			r.forgetSwitchCases(sw)
 		}
 	}
 	return true
@@ -231,7 +241,9 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 	for _, f := range files {
 		ignores, problems := directive.Parse(r.Fset, f, known)
 		for _, p := range problems {
-			r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			if r.s.enabled[directiveCategory] {
+				r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			}
 		}
 		if len(ignores) > 0 {
 			out[f] = ignores
@@ -244,6 +256,9 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 // suppressions do not outlive the code they were written for. A directive
 // naming a check that is off is left alone.
 func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*directive.Ignore) {
+	if !r.s.enabled[directiveCategory] {
+		return
+	}
 	for _, f := range files {
 		for _, ig := range directives[f] {
 			if ig.Used {
@@ -255,7 +270,7 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 			}
 			if enabled {
 				r.emit(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
-					Message: "errcodevet:ignore directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
+					Message: ig.Name() + " directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
 			}
 		}
 	}

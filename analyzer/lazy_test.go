@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -17,13 +18,20 @@ func TestBuiltinKeys(t *testing.T) {
 	if want := carrier.NewIndex(cat).Keys(); !builtinKeys.Equal(want) {
 		t.Errorf("builtinKeys are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinKeys, want)
 	}
+	var names []string
+	for _, f := range cat.Families() {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names, builtinFamilies) {
+		t.Errorf("builtinFamilies are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinFamilies, names)
+	}
 }
 
 // TestLazyCatalog checks that the default configuration does not load the
 // built-in catalog until a package needs it, and that catalog files are
 // loaded (and checked) at once.
 func TestLazyCatalog(t *testing.T) {
-	s, err := compile(Config{})
+	s, err := compile(Config{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +41,7 @@ func TestLazyCatalog(t *testing.T) {
 	if err := s.load(); err != nil || s.catalog == nil || s.index == nil || s.keys != builtinKeys {
 		t.Fatalf("load: %v; catalog loaded %v", err, s.catalog != nil)
 	}
-	if _, err := compile(Config{Catalogs: []string{"testdata/no-such-catalog.yaml"}}); err == nil {
+	if _, err := compile(Config{Catalogs: []string{"testdata/no-such-catalog.yaml"}}, nil); err == nil {
 		t.Error("compile accepted a catalog file that does not exist")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/checkid"
 )
 
 // Name is the linter's name in golangci-lint's configuration and in
@@ -32,6 +33,14 @@ type Settings struct {
 	// RetryFuncs are further functions that retry what they are given, as
 	// import/path.Func or import/path.Type.Method.
 	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+	// Constants maps a family to the import path of the constants package
+	// its fixes import: {wechat: example.com/m/internal/wechatcodes}.
+	Constants map[string]string `json:"constants" yaml:"constants"`
+	// ConfigFile is the errcodevet configuration file to read, relative to the
+	// directory golangci-lint runs in, instead of the .errcodevet.yaml
+	// found from each package's directory up to its module root; "none"
+	// reads none. The settings above override the file's.
+	ConfigFile string `json:"config" yaml:"config"`
 }
 
 // Config returns the analyzer configuration s stands for.
@@ -42,6 +51,8 @@ func (s Settings) Config() analyzer.Config {
 		IncludeSuccess: s.IncludeSuccess,
 		IncludeTests:   s.IncludeTests,
 		RetryFuncs:     s.RetryFuncs,
+		Constants:      s.Constants,
+		ConfigFile:     s.ConfigFile,
 	}
 }
 
@@ -64,13 +75,16 @@ func New(conf any) (register.LinterPlugin, error) {
 	return &Plugin{settings: s}, nil
 }
 
-// BuildAnalyzers returns the errcodevet analyzer configured by the settings.
+// BuildAnalyzers returns the errcodevet analyzer configured by the
+// settings. Its messages end with their check's ID, as errcodevet's own
+// text output does: golangci-lint shows the linter's name, not the check
+// an //errcodevet:ignore directive needs.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	a, err := analyzer.New(p.settings.Config())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	return []*analysis.Analyzer{a}, nil
+	return []*analysis.Analyzer{checkid.InMessages(a)}, nil
 }
 
 // GetLoadMode asks for type information: errcodevet decides from types.

@@ -3,6 +3,7 @@ package golangci_test
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,6 +56,7 @@ func TestDecodeSettings(t *testing.T) {
 		"include-success", true,
 		"include-tests", true,
 		"retry-funcs", []any{"example.com/client.Retry", "example.com/client.Client.Do"},
+		"constants", map[string]any{"wechat": "example.com/m/internal/wechatcodes"},
 	)
 	s, err := register.DecodeSettings[golangci.Settings](raw)
 	if err != nil {
@@ -70,7 +72,8 @@ func TestDecodeSettings(t *testing.T) {
 	got := s.Config()
 	if strings.Join(got.Checks, ",") != strings.Join(want.Checks, ",") ||
 		len(got.Catalogs) != 0 || !got.IncludeSuccess || !got.IncludeTests ||
-		strings.Join(got.RetryFuncs, ",") != strings.Join(want.RetryFuncs, ",") {
+		strings.Join(got.RetryFuncs, ",") != strings.Join(want.RetryFuncs, ",") ||
+		len(got.Constants) != 1 || got.Constants["wechat"] != "example.com/m/internal/wechatcodes" {
 		t.Errorf("Config() = %+v, want %+v", got, want)
 	}
 	if _, err := golangci.New(raw); err != nil {
@@ -86,6 +89,10 @@ func TestSettingsMirrorFlags(t *testing.T) {
 		switch f.Name {
 		case "include-success", "include-tests":
 			raw[f.Name] = false
+		case "constants":
+			raw[f.Name] = map[string]any{}
+		case "config":
+			raw[f.Name] = ""
 		default:
 			raw[f.Name] = []any{}
 		}
@@ -107,6 +114,8 @@ func TestBadSettings(t *testing.T) {
 		{"unknown key", settings("chekcs", []any{"magic-code"}), `errcodevet settings: decoding settings: json: unknown field "chekcs"`},
 		{"bad check", settings("checks", []any{"magic-code", "nope"}), `errcodevet settings: unknown check "nope" (known: magic-code`},
 		{"bad retry func", settings("retry-funcs", []any{"Retry"}), `errcodevet settings: retry function "Retry" is not of the form import/path.Func`},
+		{"constants of unknown family", settings("constants", map[string]any{"wechatt": "example.com/m/wechatcodes"}), `errcodevet settings: constants of unknown family "wechatt" (known: wechat, miniprogram)`},
+		{"constants path malformed", settings("constants", map[string]any{"wechat": "example.com/m/"}), `errcodevet settings: constants of family wechat: malformed import path "example.com/m/"`},
 		{"missing catalog", settings("catalog", []any{"no/such/catalog.yaml"}), `errcodevet settings: open no/such/catalog.yaml: no such file or directory`},
 		{"list as string", settings("checks", "magic-code"), `errcodevet settings: decoding settings: json: cannot unmarshal string`},
 		{"bool as string", settings("include-tests", "yes"), `errcodevet settings: decoding settings: json: cannot unmarshal string`},
@@ -199,5 +208,57 @@ func busy(resp *Response) bool {
 	}
 	if len(imports) != 2 || imports[0] != imports[1] {
 		t.Errorf("the import edits of the two fixes: %q, want two identical ones", imports)
+	}
+}
+
+// TestConfigFile: the plugin reads the .errcodevet.yaml found from the
+// package's directory, or the one the config setting names; its settings
+// override the file's.
+func TestConfigFile(t *testing.T) {
+	src := `package app // want package:"exposes carriers"
+
+type Response struct {
+	ErrCode int ` + "`json:\"errcode\"`" + `
+}
+
+type Result struct {
+	ResultCode string ` + "`json:\"resultCode\"`" + `
+}
+
+func handle(resp *Response, res Result) bool {
+	return resp.ErrCode == 42001 || res.ResultCode == "PARAM_ILLEGAL" // want %s
+}
+`
+	stringOnly := "`resultCode \"PARAM_ILLEGAL\" compared as a magic string.*\\(string-code\\)$`"
+	magicOnly := "`errcode 42001 compared as a magic number.*\\(magic-code\\)$`"
+	for _, tc := range []struct {
+		name     string
+		file     string // .errcodevet.yaml at the module root
+		settings map[string]any
+		want     string
+	}{
+		{"discovered", "checks: [string-code]\n", settings(), stringOnly},
+		{"settings override", "checks: [string-code]\n", settings("checks", []any{"magic-code"}), magicOnly},
+		{"named", "", settings("config", "OTHER"), magicOnly},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"app/app.go": fmt.Sprintf(src, tc.want), "other.yaml": "checks: [magic-code]\n"}
+			if tc.file != "" {
+				files[".errcodevet.yaml"] = tc.file
+			}
+			dir := testmodule.New(t, files)
+			if tc.settings["config"] == "OTHER" {
+				tc.settings["config"] = filepath.Join(dir, "other.yaml")
+			}
+			p, err := golangci.New(tc.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := p.BuildAnalyzers()
+			if err != nil {
+				t.Fatal(err)
+			}
+			analysistest.Run(t, dir, as[0], "./app")
+		})
 	}
 }
