@@ -168,6 +168,13 @@ run "$dir" ./...
 expect 1 "facts across packages"
 grep -qF 'user/user.go:6:21: errcode 42001 compared as a magic number' "$tmp/out" ||
 	{ cat "$tmp/out" "$tmp/err"; fail "no finding through sdk's carrier-returning method"; }
+# A later run re-analyzes only the edited package (sdk's result comes from
+# golangci-lint's cache): sdk's facts come from the record the plugin kept.
+echo "// edited" >>"$dir/user/user.go"
+run "$dir" ./...
+expect 1 "facts across packages, warm cache"
+grep -qF 'user/user.go:6:21: errcode 42001 compared as a magic number' "$tmp/out" ||
+	{ cat "$tmp/out" "$tmp/err"; fail "warm cache: no finding through sdk's carrier-returning method"; }
 
 echo "check: settings reach the analyzer (checks: [string-code])"
 dir=$(fixture settings)

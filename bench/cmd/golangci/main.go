@@ -82,7 +82,7 @@ func main() {
 	bin := flag.String("bin", "", "the custom golangci-lint binary (.ci/golangci.sh -keep DIR builds one)")
 	n := flag.Int("n", 3, "timed rounds")
 	corporaFlag := flag.String("corpora", "xtools", "comma-separated corpora: xtools, prometheus")
-	prometheus := flag.String("prometheus", "v0.307.3", "the github.com/prometheus/prometheus module version")
+	prometheus := flag.String("prometheus", "v0.316.0", "the github.com/prometheus/prometheus module version (Prometheus v3)")
 	variantsFlag := flag.String("variants", strings.Join(variantOrder, ","), "comma-separated variants")
 	out := flag.String("o", "bench/out/golangci", "directory for results.md and results.json")
 	work := flag.String("work", "", "work directory for corpora (default a new temporary directory, removed at the end)")
