@@ -91,7 +91,8 @@ fi
 fixture() {
 	local dir=$tmp/$1
 	cp -R testdata/golangci "$dir"
-	(cd "$dir" && go mod edit -replace "github.com/errcodevet/errcodevet=$root")
+	(cd "$dir" && go mod edit -replace "github.com/errcodevet/errcodevet=$root" \
+		-replace "github.com/errcodevet/errcodevet/wechat=$root/wechat")
 	echo "$dir"
 }
 fail() { echo "FAIL: $*" >&2; exit 1; }

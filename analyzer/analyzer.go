@@ -222,21 +222,27 @@ func (r *pass) visit(n ast.Node) bool {
 // report reports a finding of check at node unless a directive suppresses
 // it or the check is off.
 func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis.SuggestedFix) {
+	r.diagnose(check, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, SuggestedFixes: fixes})
+}
+
+// reportRelated reports a finding with related information: where the
+// finding's reason lies (the statement that gives up, or retries).
+func (r *pass) reportRelated(check *Check, node ast.Node, msg string, related ...analysis.RelatedInformation) {
+	r.diagnose(check, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, Related: related})
+}
+
+// diagnose emits d as a finding of check unless a directive suppresses it
+// or the check is off.
+func (r *pass) diagnose(check *Check, d analysis.Diagnostic) {
 	if !r.s.enabled[check.ID] {
 		return
 	}
-	if ig := directive.Match(r.ignores, check.ID, r.Fset.Position(node.Pos()).Line); ig != nil {
+	if ig := directive.Match(r.ignores, check.ID, r.Fset.Position(d.Pos).Line); ig != nil {
 		ig.Used = true
 		return
 	}
-	r.emit(analysis.Diagnostic{
-		Pos:            node.Pos(),
-		End:            node.End(),
-		Category:       check.ID,
-		Message:        msg,
-		URL:            check.URL(),
-		SuggestedFixes: fixes,
-	})
+	d.Category, d.URL = check.ID, check.URL()
+	r.emit(d)
 }
 
 func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ignore {

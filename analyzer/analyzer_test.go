@@ -98,6 +98,14 @@ func TestRetryUnknown(t *testing.T) {
 	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper")
 }
 
+// TestRetryOutcome proves the model: a branch that hands an unknown
+// outcome to its caller intact is left alone, one that gives up is reported,
+// whatever the shape of the code.
+func TestRetryOutcome(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
+	analysistest.Run(t, gopath(t), a, "retryoutcome")
+}
+
 func TestRetryPolicy(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
 	analysistest.Run(t, gopath(t), a, "retrypolicy")

@@ -33,17 +33,32 @@ var fuzzImports = []string{
 
 // importer resolves imports from packages loaded once, from export data.
 var fuzzImporter = sync.OnceValues(func() (types.Importer, error) {
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps}
-	pkgs, err := packages.Load(cfg, fuzzImports...)
-	if err != nil {
-		return nil, err
-	}
+	// The constants packages are modules of their own: each is loaded
+	// from its directory, the standard library from here.
 	byPath := make(map[string]*types.Package)
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Types != nil {
-			byPath[p.PkgPath] = p.Types
+	for _, load := range []struct {
+		dir      string
+		patterns []string
+	}{
+		{"", fuzzImports[:len(fuzzImports)-2]},
+		{"../wechat", []string{"."}},
+		{"../miniprogram", []string{"."}},
+	} {
+		cfg := &packages.Config{
+			Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
+			Dir:  load.dir,
+			Env:  append(os.Environ(), "GOWORK=off", "GOPROXY=off"),
 		}
-	})
+		pkgs, err := packages.Load(cfg, load.patterns...)
+		if err != nil {
+			return nil, err
+		}
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			if p.Types != nil && byPath[p.PkgPath] == nil {
+				byPath[p.PkgPath] = p.Types
+			}
+		})
+	}
 	return importerFunc(func(path string) (*types.Package, error) {
 		if p := byPath[path]; p != nil {
 			return p, nil

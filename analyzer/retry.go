@@ -8,165 +8,25 @@ import (
 	"go/types"
 	"strconv"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
-// RetriesFact is the fact that a function retries what it does: it calls a
-// retry driver or a function that retries, or loops with a pause
-// (time.Sleep, time.After, a ticker). A call of it in a branch is a retry.
-type RetriesFact struct{}
-
-func (*RetriesFact) AFact() {}
-
-func (*RetriesFact) String() string { return "retries" }
-
-// retryFuncs finds the package's functions that retry, exports their facts
-// and returns the package's static call graph for recursion.
-func (r *pass) retryFuncs() {
-	r.retrying = make(map[*types.Func]bool)
-	r.calls = make(map[*types.Func][]*types.Func)
-	for _, f := range r.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := r.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			pauses := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if callee := typeutil.StaticCallee(r.TypesInfo, call); callee != nil {
-						callee = callee.Origin()
-						r.calls[fn] = append(r.calls[fn], callee)
-						if r.knownRetry(callee) {
-							r.retrying[fn] = true
-						}
-						pauses = pauses || pause(callee)
-					}
-				}
-				return true
-			})
-			if pauses && pausesInLoop(r.TypesInfo, fd.Body) {
-				r.retrying[fn] = true // a loop that waits between calls polls
-			}
-		}
-	}
-	// Retrying spreads from callee to caller. A worklist over the reversed
-	// call graph marks each function once: rescanning every function until
-	// nothing changed was quadratic along chains of calls.
-	callers := make(map[*types.Func][]*types.Func)
-	for fn, callees := range r.calls {
-		for _, c := range callees {
-			callers[c] = append(callers[c], fn)
-		}
-	}
-	var queue []*types.Func
-	for fn, retries := range r.retrying {
-		if retries {
-			queue = append(queue, fn)
-		}
-	}
-	for len(queue) > 0 {
-		c := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		for _, fn := range callers[c] {
-			if !r.retrying[fn] {
-				r.retrying[fn] = true
-				queue = append(queue, fn)
-			}
-		}
-	}
-	if r.Pkg.Name() == "main" {
-		return // facts are for importers
-	}
-	for fn, retries := range r.retrying {
-		if retries && fn.Pkg() == r.Pkg {
-			r.facts.exportRetries(r.Pass, fn)
-		}
-	}
-}
-
-// knownRetry reports whether fn retries by what is known beyond this
-// package: a driver, the configuration, or a fact.
-func (r *pass) knownRetry(fn *types.Func) bool {
-	if retry.DriverOf(fn) != retry.OpNone || r.s.retry[retry.FuncName(fn)] {
-		return true
-	}
-	return fn.Pkg() != r.Pkg && fn.Pkg() != nil && r.facts.retries(r.Pass, fn)
-}
-
-func (r *pass) isRetryFunc(fn *types.Func) bool { return r.retrying[fn] || r.knownRetry(fn) }
-
-// reaches reports whether callee may call fn, through the package's calls.
-func (r *pass) reaches(callee, fn *types.Func) bool {
-	seen := make(map[*types.Func]bool)
-	var walk func(f *types.Func) bool
-	walk = func(f *types.Func) bool {
-		if f == fn {
-			return true
-		}
-		if seen[f] {
-			return false
-		}
-		seen[f] = true
-		for _, c := range r.calls[f] {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(callee)
-}
-
-func pause(fn *types.Func) bool {
-	switch retry.FuncName(fn) {
-	case "time.Sleep", "time.After", "time.Tick", "time.NewTicker", "time.NewTimer":
-		return true
-	}
-	return false
-}
-
-func pausesInLoop(info *types.Info, body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			ast.Inspect(n, func(m ast.Node) bool {
-				if call, ok := m.(*ast.CallExpr); ok {
-					if fn := typeutil.StaticCallee(info, call); fn != nil && pause(fn) {
-						found = true
-					}
-				}
-				return !found
-			})
-			return false
-		}
-		return true
-	})
-	return found
-}
-
 // retryChecks walks a function declaration for branches selected by a
-// retry class: an unknown outcome that must be retried, or a final failure
-// that must not be.
+// retry class: an unknown outcome that must be retried, queried or handed
+// to the caller intact, or a final failure that must not be retried.
 func (r *pass) retryChecks(fd *ast.FuncDecl) {
 	if fd.Body == nil || !r.s.enabled[retryUnknown.ID] && !r.s.enabled[retryFinal.ID] {
 		return
 	}
-	w := &retryWalk{pass: r, ops: r.driverOps(fd.Body)}
+	w := &retryWalk{pass: r, ops: r.driverOps(fd.Body), decided: make(map[ast.Node]bool)}
 	w.fn, _ = r.TypesInfo.Defs[fd.Name].(*types.Func)
 	w.unknownSeen = r.unknownComparisons(fd.Body)
-	w.classifier = &retry.Classifier{Info: r.TypesInfo, IsRetryFunc: r.isRetryFunc, Reaches: r.reaches}
+	w.classifier = &retry.Classifier{Info: r.TypesInfo, IsRetryFunc: r.isRetryFunc, Reaches: r.reaches, Carries: w.carries}
+	w.finalValues = w.finalPathValues(fd.Body)
 	ast.Inspect(fd.Body, w.visit)
 }
 
@@ -175,8 +35,12 @@ type retryWalk struct {
 	fn          *types.Func
 	ops         map[*ast.FuncLit]retry.OpKind
 	unknownSeen []token.Pos // comparisons that select an unknown outcome
+	finalValues map[*types.Var]bool
 	classifier  *retry.Classifier
 	stack       []ast.Node
+	// decided holds the statements that decided a finding: one finding per
+	// decision, even when a directive suppresses it.
+	decided map[ast.Node]bool
 }
 
 func (w *retryWalk) visit(n ast.Node) bool {
@@ -228,6 +92,42 @@ func (w *retryWalk) comparisons(cond ast.Expr) []comparison {
 	return nil
 }
 
+// successTest returns the status comparison of a condition that tests for
+// success (status == S, or a conjunction of such tests of one family's
+// status and code), or for its opposite (status != S, code != SUCCESS &&
+// status != S): negated is then set.
+func (w *retryWalk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
+	var operands []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		if b, isAnd := e.(*ast.BinaryExpr); isAnd && b.Op == token.LAND {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	flatten(cond)
+	for i, op := range operands {
+		cmps := w.comparisons(op)
+		if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {
+			return comparison{}, false, false
+		}
+		if i > 0 && cmps[0].negated != negated {
+			return comparison{}, false, false
+		}
+		negated = cmps[0].negated
+		if cmps[0].table.Role == catalog.RoleStatus && !ok {
+			c, ok = cmps[0], true
+		}
+	}
+	if ok && len(operands) > 1 && !negated {
+		return comparison{}, false, false // status == S && code == SUCCESS: its else is not every failure
+	}
+	return c, negated, ok
+}
+
 // compared returns the comparison of carrier against value, a constant.
 func (w *retryWalk) compared(carrier, value ast.Expr) (comparison, bool) {
 	tv, ok := w.TypesInfo.Types[value]
@@ -245,11 +145,17 @@ func (w *retryWalk) compared(carrier, value ast.Expr) (comparison, bool) {
 	return comparison{carrier: carrier, table: t, code: code}, true
 }
 
+// canonicalValue returns the catalog's text of a constant: a decimal for
+// an integer, also for a float with an integer value (an errcode read from
+// a loosely decoded JSON map is a float64), the string itself for a string.
 func canonicalValue(v constant.Value) string {
 	switch v.Kind() {
 	case constant.String:
 		return constant.StringVal(v)
-	case constant.Int:
+	case constant.Float:
+		v = constant.ToInt(v)
+	}
+	if v.Kind() == constant.Int {
 		if n, ok := constant.Int64Val(v); ok {
 			return strconv.FormatInt(n, 10)
 		}
@@ -258,26 +164,59 @@ func canonicalValue(v constant.Value) string {
 }
 
 func (w *retryWalk) ifStmt(n *ast.IfStmt) {
+	if c, negated, ok := w.successTest(n.Cond); ok {
+		switch {
+		case negated:
+			w.nonSuccess(c, n.Cond, n.Body.List) // if status != S { <every other status> }
+		case n.Else != nil:
+			w.nonSuccess(c, n.Cond, elseStmts(n.Else)) // if status == S {...} else { <every other status> }
+		case w.classifier.Leaves(n.Body.List):
+			w.nonSuccess(c, n.Cond, w.rest(n)) // if status == S { return }; <every other status>
+		}
+		if len(w.comparisons(n.Cond)) != 1 {
+			return // a conjunction of success tests: nothing else to judge
+		}
+	}
 	cmps := w.comparisons(n.Cond)
 	if len(cmps) == 0 {
 		return
 	}
 	if len(cmps) == 1 && cmps[0].negated {
 		c := cmps[0]
-		if n.Else != nil {
+		switch {
+		case c.table.IsSuccess(c.code.Value):
+		case n.Else != nil:
 			w.branch(c, c.expr, elseStmts(n.Else)) // if x != U {...} else { <U> }
-		}
-		if c.table.Role == catalog.RoleStatus && c.table.IsSuccess(c.code.Value) {
-			w.nonSuccess(c, n.Cond, n.Body.List) // if status != S { <every other status> }
+		case w.classifier.Leaves(n.Body.List):
+			w.branch(c, c.expr, w.rest(n)) // if x != U { return }; <U>
 		}
 		return
 	}
 	for _, c := range cmps {
 		w.branch(c, c.expr, n.Body.List)
 	}
-	if len(cmps) == 1 && cmps[0].table.Role == catalog.RoleStatus && cmps[0].table.IsSuccess(cmps[0].code.Value) && n.Else != nil {
-		w.nonSuccess(cmps[0], n.Cond, elseStmts(n.Else)) // if status == S {...} else { <every other status> }
+}
+
+// rest returns the statements after s in the list that holds it.
+func (w *retryWalk) rest(s ast.Stmt) []ast.Stmt {
+	if len(w.stack) == 0 {
+		return nil
 	}
+	var list []ast.Stmt
+	switch p := w.stack[len(w.stack)-1].(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	for i, st := range list {
+		if st == s {
+			return list[i+1:]
+		}
+	}
+	return nil
 }
 
 func elseStmts(s ast.Stmt) []ast.Stmt {
@@ -287,10 +226,14 @@ func elseStmts(s ast.Stmt) []ast.Stmt {
 	return []ast.Stmt{s}
 }
 
+// switchStmt checks each case that compares a carrier, and the default of a
+// switch that tests the status without handling an unknown outcome. Status
+// and code tests mixed in one tagless switch are judged together: a case on
+// UNKNOWN_EXCEPTION handles U as well.
 func (w *retryWalk) switchStmt(n *ast.SwitchStmt) {
 	var deflt *ast.CaseClause
 	handlesUnknown := false
-	var table *catalog.Table
+	var status *catalog.Table
 	for _, s := range n.Body.List {
 		cc := s.(*ast.CaseClause)
 		if cc.List == nil {
@@ -310,20 +253,23 @@ func (w *retryWalk) switchStmt(n *ast.SwitchStmt) {
 				if c.negated {
 					continue
 				}
-				table = c.table
-				if c.code.Retry == catalog.RetryLater {
+				if c.table.Role == catalog.RoleStatus {
+					status = c.table
+				}
+				if class, _ := w.retryClass(c); class == catalog.RetryLater {
 					handlesUnknown = true
 				}
 				w.branch(c, caseRange{cc}, cc.Body)
 			}
 		}
 	}
-	if deflt != nil && table != nil && table.Role == catalog.RoleStatus && !handlesUnknown && w.s.enabled[retryUnknown.ID] {
-		ctx := w.context(n.Tag)
-		if w.classifier.Classify(deflt.Body, ctx, retry.Unknown) == retry.GivesUp {
-			w.report(retryUnknown, caseRange{deflt}, fmt.Sprintf("default case handles %s %s as a final failure: %s",
-				label(table), unknownValues(table), documentedRetry(table)))
-		}
+	if deflt == nil || status == nil || handlesUnknown || !w.s.enabled[retryUnknown.ID] {
+		return
+	}
+	v := w.classifier.Classify(deflt.Body, w.context(n.Tag), retry.Unknown)
+	if v.Outcome == retry.GivesUp {
+		w.reportDecision(retryUnknown, caseRange{deflt}, v, fmt.Sprintf("default case handles %s %s as a final failure: %s",
+			label(status), unknownValues(status), documentedRetry(status)))
 	}
 }
 
@@ -338,24 +284,48 @@ func (w *retryWalk) branch(c comparison, at ast.Node, body []ast.Stmt) {
 	class, final := w.retryClass(c)
 	switch class {
 	case catalog.RetryLater:
-		if w.classifier.Classify(body, w.context(c.carrier), retry.Unknown) == retry.GivesUp {
-			w.report(retryUnknown, at, fmt.Sprintf("%s %s (%s) handled as a final failure: %s",
+		if !w.s.enabled[retryUnknown.ID] {
+			return
+		}
+		if v := w.classifier.Classify(body, w.context(c.carrier), retry.Unknown); v.Outcome == retry.GivesUp {
+			w.reportDecision(retryUnknown, at, v, fmt.Sprintf("%s %s (%s) handled as a final failure: %s",
 				label(c.table), c.code.Value, c.code.Summary(), documentedRetry(c.table)))
 		}
 	case catalog.RetryNever:
+		if !w.s.enabled[retryFinal.ID] {
+			return
+		}
 		ctx := w.context(c.carrier)
 		ctx.Nested = w.nestedDecisions(body)
-		if w.classifier.Classify(body, ctx, retry.Final) != retry.Retries {
+		v := w.classifier.Classify(body, ctx, retry.Final)
+		if v.Outcome != retry.Retries {
 			return
 		}
 		if final == nil {
-			w.report(retryFinal, at, fmt.Sprintf("%s %s (%s) retried: the API documents not retrying",
+			w.reportDecision(retryFinal, at, v, fmt.Sprintf("%s %s (%s) retried: the API documents not retrying",
 				label(c.table), c.code.Value, c.code.Summary()))
 			return
 		}
-		w.report(retryFinal, at, fmt.Sprintf("%s %s (%s) retried whatever the %s: the API documents not retrying %s",
+		w.reportDecision(retryFinal, at, v, fmt.Sprintf("%s %s (%s) retried whatever the %s: the API documents not retrying %s",
 			label(c.table), c.code.Value, c.code.Summary(), label(w.codeTable(c.table)), final.Value))
 	}
+}
+
+// reportDecision reports a finding whose branch was decided by v.At, and
+// points at that statement. A statement decides one finding: a branch
+// inside another (U inside status != S, a second comparison of a
+// disjunction) does not report the same decision again, even when a
+// directive suppresses the first finding.
+func (w *retryWalk) reportDecision(check *Check, at ast.Node, v retry.Verdict, msg string) {
+	if w.decided[v.At] {
+		return
+	}
+	w.decided[v.At] = true
+	related := "gives up here: " + v.Reason
+	if v.Outcome == retry.Retries {
+		related = "retries here: " + v.Reason
+	}
+	w.reportRelated(check, at, msg, analysis.RelatedInformation{Pos: v.At.Pos(), End: v.At.End(), Message: related})
 }
 
 // retryClass returns the retry class of the value c compares with. A status
@@ -413,7 +383,7 @@ func (w *retryWalk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
 				case len(cmps) == 1 && cmps[0].negated:
 					if n.Else != nil {
 						nested[n.Else] = true
-					} else if w.terminates(n.Body.List) {
+					} else if w.classifier.Leaves(n.Body.List) {
 						for _, rest := range stmts[i+1:] {
 							nested[rest] = true
 						}
@@ -453,45 +423,156 @@ func (w *retryWalk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
 	return nested
 }
 
-// terminates reports whether a statement list ends by leaving it: a
-// return, a branch statement or a panic.
-func (w *retryWalk) terminates(stmts []ast.Stmt) bool {
-	if len(stmts) == 0 {
-		return false
-	}
-	switch last := stmts[len(stmts)-1].(type) {
-	case *ast.ReturnStmt, *ast.BranchStmt:
-		return true
-	case *ast.ExprStmt:
-		if call, ok := last.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				b, ok := w.TypesInfo.Uses[id].(*types.Builtin)
-				return ok && b.Name() == "panic"
-			}
-		}
-	}
-	return false
-}
-
 // codeTable returns the code table of the family a status table belongs to.
 func (w *retryWalk) codeTable(status *catalog.Table) *catalog.Table {
 	return w.s.index.Table(w.s.index.Family(status), catalog.RoleCode)
 }
 
 // nonSuccess checks a branch taken for every status but success, unless an
-// unknown outcome was handled before it in the function.
+// unknown outcome is handled before it in the function or inside it.
 func (w *retryWalk) nonSuccess(c comparison, cond ast.Expr, body []ast.Stmt) {
+	if !w.s.enabled[retryUnknown.ID] || unknownValues(c.table) == "" {
+		return
+	}
 	for _, pos := range w.unknownSeen {
-		if pos < cond.Pos() {
+		if pos < cond.Pos() || len(body) > 0 && body[0].Pos() <= pos && pos < body[len(body)-1].End() {
 			return
 		}
 	}
-	if unknownValues(c.table) == "" {
-		return
+	if v := w.classifier.Classify(body, w.context(c.carrier), retry.Unknown); v.Outcome == retry.GivesUp {
+		w.reportDecision(retryUnknown, cond, v, fmt.Sprintf("%s other than %s handled as a final failure without handling %s first: %s",
+			label(c.table), c.code.Value, unknownValues(c.table), documentedRetry(c.table)))
 	}
-	if w.classifier.Classify(body, w.context(c.carrier), retry.Unknown) == retry.GivesUp {
-		w.report(retryUnknown, cond, fmt.Sprintf("non-success %s handled as a final failure before %s is handled: %s",
-			label(c.table), unknownValues(c.table), documentedRetry(c.table)))
+}
+
+// carries reports whether e holds the result, its status or its code: the
+// carrier itself, a code or status, a value of a type that holds one (a
+// response, an error type with a code field), or a composite literal with
+// such an element. Handed to the caller, it keeps the outcome testable.
+func (w *retryWalk) carries(e ast.Expr, ctx retry.Context) bool {
+	e = ast.Unparen(e)
+	if w.resolver.Table(e) != nil || w.resolver.Holds(w.TypesInfo.TypeOf(e)) {
+		return true
+	}
+	if id, ok := e.(*ast.Ident); ok && ctx.Carrier != nil && w.TypesInfo.Uses[id] == ctx.Carrier {
+		return true
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if w.carries(elt, ctx) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// finalPathValues returns the package-level error variables the function
+// returns where it handles a final failure: a branch on a code or status
+// whose class is "never", and every branch taken for all but success.
+func (w *retryWalk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
+	values := make(map[*types.Var]bool)
+	collect := func(stmts []ast.Stmt) {
+		for _, st := range stmts {
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						w.sentinels(n.Results[len(n.Results)-1], values)
+					}
+				}
+				return true
+			})
+		}
+	}
+	final := func(cmps []comparison) bool {
+		for _, c := range cmps {
+			if class, _ := w.retryClass(c); !c.negated && class == catalog.RetryNever {
+				return true
+			}
+		}
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if _, negated, ok := w.successTest(n.Cond); ok {
+				// Every status but success, after U was handled: F only.
+				if !w.unknownBefore(n.Cond.Pos()) {
+					break
+				}
+				if negated {
+					collect(n.Body.List)
+				} else if n.Else != nil {
+					collect(elseStmts(n.Else))
+				}
+			} else if final(w.comparisons(n.Cond)) {
+				collect(n.Body.List)
+			}
+		case *ast.SwitchStmt:
+			for _, s := range n.Body.List {
+				cc := s.(*ast.CaseClause)
+				for _, e := range cc.List {
+					var cmps []comparison
+					if n.Tag != nil {
+						if c, ok := w.compared(n.Tag, e); ok {
+							cmps = []comparison{c}
+						}
+					} else {
+						cmps = w.comparisons(e)
+					}
+					if final(cmps) {
+						collect(cc.Body)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return values
+}
+
+// unknownBefore reports whether the function compares with an unknown
+// outcome before pos.
+func (w *retryWalk) unknownBefore(pos token.Pos) bool {
+	for _, p := range w.unknownSeen {
+		if p < pos {
+			return true
+		}
+	}
+	return false
+}
+
+// sentinels adds the package-level error variables e returns, directly or
+// wrapped with %w, to values.
+func (w *retryWalk) sentinels(e ast.Expr, values map[*types.Var]bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		w.addSentinel(e, values)
+	case *ast.SelectorExpr:
+		w.addSentinel(e.Sel, values)
+	case *ast.CallExpr:
+		if fn := typeutil.StaticCallee(w.TypesInfo, e); fn != nil && retry.FuncName(fn) == "fmt.Errorf" {
+			for _, arg := range e.Args[1:] {
+				w.sentinels(arg, values)
+			}
+		}
+	}
+}
+
+func (w *retryWalk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
+	if v, ok := w.TypesInfo.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		values[v] = true
 	}
 }
 
@@ -516,7 +597,7 @@ func documentedRetry(t *catalog.Table) string {
 // context describes where the walk stands for a branch that compares
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *retryWalk) context(carrier ast.Expr) retry.Context {
-	ctx := retry.Context{Func: w.fn}
+	ctx := retry.Context{Func: w.fn, FinalValues: w.finalValues}
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		switch n := w.stack[i].(type) {
 		case *ast.FuncLit:
@@ -593,77 +674,4 @@ func (r *pass) unknownComparisons(body *ast.BlockStmt) []token.Pos {
 		return true
 	})
 	return out
-}
-
-// driverOps finds the function literals in body that retry drivers run as
-// operations (passed directly, or through a local variable) and those that
-// serve as retry policies.
-func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
-	ops := make(map[*ast.FuncLit]retry.OpKind)
-	litOf := make(map[*types.Var]*ast.FuncLit) // op := func() error {...}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, rhs := range n.Rhs {
-				lit, ok := ast.Unparen(rhs).(*ast.FuncLit)
-				if !ok || len(n.Lhs) != len(n.Rhs) {
-					continue
-				}
-				if isPolicy(r.TypesInfo.TypeOf(n.Lhs[i])) {
-					ops[lit] = retry.OpPolicy
-				}
-				if id, ok := n.Lhs[i].(*ast.Ident); ok {
-					if v, ok := r.TypesInfo.ObjectOf(id).(*types.Var); ok {
-						litOf[v] = lit
-					}
-				}
-			}
-		case *ast.KeyValueExpr:
-			if lit, ok := ast.Unparen(n.Value).(*ast.FuncLit); ok {
-				if id, ok := n.Key.(*ast.Ident); ok {
-					if f, ok := r.TypesInfo.Uses[id].(*types.Var); ok && isPolicy(f.Type()) {
-						ops[lit] = retry.OpPolicy
-					}
-				}
-			}
-		}
-		return true
-	})
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if tv, ok := r.TypesInfo.Types[call.Fun]; ok && tv.IsType() && isPolicy(tv.Type) && len(call.Args) == 1 {
-			if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
-				ops[lit] = retry.OpPolicy // retryablehttp.CheckRetry(func(...) {...})
-			}
-			return true
-		}
-		fn := typeutil.StaticCallee(r.TypesInfo, call)
-		if fn == nil {
-			return true
-		}
-		kind := retry.DriverOf(fn.Origin())
-		if kind == retry.OpNone {
-			return true
-		}
-		for _, arg := range call.Args {
-			switch a := ast.Unparen(arg).(type) {
-			case *ast.FuncLit:
-				ops[a] = kind
-			case *ast.Ident:
-				if v, ok := r.TypesInfo.Uses[a].(*types.Var); ok && litOf[v] != nil {
-					ops[litOf[v]] = kind
-				}
-			}
-		}
-		return true
-	})
-	return ops
-}
-
-func isPolicy(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && retry.IsPolicyType(n.Obj().Pkg().Path()+"."+n.Obj().Name())
 }

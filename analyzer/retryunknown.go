@@ -3,29 +3,65 @@ package analyzer
 var retryUnknown = &Check{
 	ID:    "retry-unknown",
 	Title: "unknown outcome handled as a final failure",
-	Doc: `Reports a branch selected by an unknown outcome that gives up instead of
-retrying or querying the result. A Mini Program resultStatus U
-(UNKNOWN_EXCEPTION) means the call may or may not have taken effect: "trying
-to recall the API might help". WeChat's -1 ("System is busy. Try again
-later.") and 45011 say the same. Payment code that fails the order on U
-marks paid orders as failed, or charges twice when the customer pays again.
+	Doc: `Reports a branch selected by an unknown outcome that gives up: it leaves
+its caller unable to tell "unknown" from "failed". A Mini Program
+resultStatus U (UNKNOWN_EXCEPTION) means the call may or may not have taken
+effect: "trying to recall the API might help". WeChat's -1 ("System is busy.
+Try again later.") and 45011 say the same. Payment code that fails the order
+on U marks paid orders as failed, or charges twice when the customer pays
+again.
 
 An unknown-outcome condition is a comparison, or a disjunction of
 comparisons, of a carrier with a value whose documented retry class is
 "retry" (resultStatus U, resultCode UNKNOWN_EXCEPTION, errcode -1 and 45011,
 and any value a catalog file marks ` + "`retry: retry`" + `), with a literal or a
-constant. The branch gives up when it ends by returning an error it makes
-(errors.New, fmt.Errorf, an error variable), by panicking or exiting, by
-marking the error permanent for a retry library (backoff.Permanent,
-retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error
-from a wait condition, false from a go-retryablehttp CheckRetry), or when it
-only logs and carries on as if done (outside any loop).
+constant; carriers read from loosely decoded maps
+(` + "`m[\"errcode\"].(float64) == -1`" + `) count too.
 
-The implicit forms are reported too: a non-success check (` + "`status != \"S\"`" + `, or
-the else of ` + "`status == \"S\"`" + `) whose branch gives up while no comparison with U
-comes before it in the function, and a switch on the status whose default
-gives up while no case handles U. Findings are reported at the condition, or
-at the case or default clause.
+**The model.** The branch is right when it retries, when it queries the
+result, or when it **hands the unknown outcome to its caller intact**, so
+that the caller can still tell it apart:
+
+- it returns a package-level sentinel error the caller can test
+  (` + "`return ErrOutcomeUnknown`" + `): an exported one, or an unexported one
+  returned by an unexported function to callers in its own package; or
+  such a sentinel wrapped with ` + "`%w`" + `;
+- it returns an error value that carries the result, its status or its
+  code (` + "`&ResultError{Result: res}`" + `, a value of an error type with a field
+  that carries a code or status);
+- it returns the result itself, or a value of a type that holds it, beside
+  the error.
+
+It **gives up** when the caller can no longer tell: it returns an error made
+from text alone (errors.New, fmt.Errorf without %w), an unexported sentinel
+out of an exported function (callers cannot test it), an error value that
+holds no status or code, or the same sentinel the function returns where
+it handles a final failure (status F, PROCESS_FAIL, ...); it panics or
+exits; it only logs and carries on as if done (outside any loop); or, inside
+a retry library's operation, it stops the library (backoff.Permanent,
+retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error
+from a wait condition, false from a go-retryablehttp CheckRetry). This is
+why a sentinel that the caller retries on
+(` + "`if errors.Is(err, ErrSystemBusy) { sleep; continue }`" + `) is never reported
+where it is returned. A call of another function whose result is returned
+is not judged: the analysis cannot tell what it returns.
+
+A branch that splits is judged along each way through it: when its last
+statement is an if/else or a switch, or an if in it leaves the branch
+(` + "`if attempts < 3 { continue }; return errors.New(...)`" + `), it gives up when any way
+through gives up, though another retries.
+
+The implicit forms are reported too, with the same verdicts as the explicit
+ones: a non-success test (` + "`status != \"S\"`" + `, a conjunction such as
+` + "`code != \"SUCCESS\" && status != \"S\"`" + `, the else of ` + "`status == \"S\"`" + `, or the
+statements after ` + "`if status == \"S\" { return nil }`" + `) whose branch gives up
+while no comparison with U comes before it in the function or inside it;
+and a switch testing the status whose default gives up while no case
+handles U (a case on UNKNOWN_EXCEPTION handles it too: status and code tests
+mixed in one switch or if-else chain are judged together). Findings are
+reported at the condition, or at the case or default clause, with related
+information at the statement that gives up; one statement that gives up
+makes one finding, also when a directive suppresses it.
 
 A branch retries, and is left alone, when it continues or jumps back in an
 enclosing loop, loops itself, starts a goroutine or sends on a channel,
@@ -36,9 +72,8 @@ retry (one that calls a retry library or loops with a pause, found through
 analysis facts, or named in -retry-funcs), or a function whose name has a
 word starting with retry, poll, query, inquiry, inquire or requeue; or when,
 inside a retry library's operation, it returns an ordinary error for the
-library to retry. Whenever the analysis cannot tell, it stays silent: a
-branch that returns what another function returns is not judged. There is no
-suggested fix: any rewrite would change behaviour.`,
+library to retry. Whenever the analysis cannot tell, it stays silent. There
+is no suggested fix: any rewrite would change behaviour.`,
 	Bad: `package example
 
 import (
@@ -52,9 +87,10 @@ type Result struct {
 	ResultStatus string ` + "`json:\"resultStatus\"`" + `
 }
 
+// errPaymentFailed is unexported: Settle's callers cannot test it.
 var errPaymentFailed = errors.New("payment failed")
 
-func settle(res Result) error {
+func Settle(res Result) error {
 	if res.ResultStatus == miniprogram.StatusUnknown {
 		return errPaymentFailed
 	}
@@ -65,7 +101,6 @@ func settle(res Result) error {
 	Good: `package example
 
 import (
-	"context"
 	"errors"
 
 	"github.com/errcodevet/errcodevet/miniprogram"
@@ -76,18 +111,15 @@ type Result struct {
 	ResultStatus string ` + "`json:\"resultStatus\"`" + `
 }
 
-var errPending = errors.New("payment pending")
+// ErrPaymentPending tells Settle's callers that the outcome is unknown:
+// they query the payment before they fail the order.
+var ErrPaymentPending = errors.New("payment outcome unknown")
 
-func settle(ctx context.Context, res Result, orderID string) error {
+func Settle(res Result) error {
 	if res.ResultStatus == miniprogram.StatusUnknown {
-		return queryPayment(ctx, orderID)
+		return ErrPaymentPending
 	}
 	return nil
-}
-
-// queryPayment asks for the payment's outcome until it is known.
-func queryPayment(ctx context.Context, orderID string) error {
-	return errPending
 }
 `,
 }

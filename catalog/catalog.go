@@ -153,6 +153,18 @@ func (f *Family) Tables() []*Table {
 // Catalog is an immutable set of families.
 type Catalog struct {
 	families []*Family
+	carriers map[carrierKey]carrierOwner // while building: who claims each carrier
+}
+
+// carrierKey is one carrier a table may name: a json tag name, a map key, a
+// field path or a type path.
+type carrierKey struct{ kind, name string }
+
+// carrierOwner is the table that claims a carrier, for located errors.
+type carrierOwner struct {
+	family string
+	table  *Table
+	pos    Pos
 }
 
 // Families returns the families in load order.

@@ -47,6 +47,12 @@
 // or name the family already has is an error. Codes added by an extension
 // are fixed with constants from the extension's own package, if it names one.
 //
+// A carrier holds the values of one table: a json tag, map key, field or
+// type that another table already names (json errcode is WeChat's, json
+// resultCode the Mini Program's) is an error, not a silent loss of the
+// second table's findings. A family of the same shape names its own
+// carriers, the fields or types of its SDK.
+//
 // The retry class drives the retry checks: a code whose class is "retry"
 // selects a branch that must retry, one whose class is "never" a branch that
 // must not.

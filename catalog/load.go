@@ -49,6 +49,17 @@ func Load(paths ...string) (*Catalog, error) {
 	return New(files...)
 }
 
+// LoadParsed returns the built-in catalog extended by files already
+// parsed, in order: how "errcodevet catalog import" checks that what it
+// proposes loads beside the built-ins.
+func LoadParsed(files ...*File) (*Catalog, error) {
+	builtins, err := builtinFiles()
+	if err != nil {
+		return nil, err
+	}
+	return New(append(builtins, files...)...)
+}
+
 func builtinFiles() ([]*File, error) {
 	var files []*File
 	for _, name := range BuiltinFiles {
@@ -120,6 +131,7 @@ func (c *Catalog) add(f *File) []error {
 			errs = append(errs, &Error{ft.pos, fmt.Sprintf("kind %q differs from family %s's %q", ft.Kind, fam.Name, t.Kind)})
 			continue
 		}
+		errs = append(errs, c.claimCarriers(fam.Name, t, ft)...)
 		t.Carriers.JSON = append(t.Carriers.JSON, ft.Carriers.JSON...)
 		t.Carriers.Fields = append(t.Carriers.Fields, ft.Carriers.Fields...)
 		t.Carriers.Types = append(t.Carriers.Types, ft.Carriers.Types...)
@@ -176,4 +188,50 @@ func (c *Catalog) add(f *File) []error {
 		}
 	}
 	return errs
+}
+
+// claimCarriers records the carriers ft names for table t of family fam,
+// and reports those another table already has: a carrier holds the values
+// of one table, and the index would silently give a shared one to the
+// first loaded (a custom family declaring json errcode would lose every
+// finding to wechat).
+func (c *Catalog) claimCarriers(fam string, t *Table, ft *FileTable) []error {
+	if c.carriers == nil {
+		c.carriers = make(map[carrierKey]carrierOwner)
+	}
+	var errs []error
+	for _, group := range []struct {
+		kind, what string
+		names      []string
+	}{
+		{"json", "json tag", ft.Carriers.JSON},
+		{"map-keys", "map key", ft.Carriers.MapKeys},
+		{"fields", "field", ft.Carriers.Fields},
+		{"types", "type", ft.Carriers.Types},
+	} {
+		for _, name := range group.names {
+			k := carrierKey{group.kind, name}
+			prev, taken := c.carriers[k]
+			switch {
+			case !taken:
+				c.carriers[k] = carrierOwner{fam, t, ft.pos}
+			case prev.table != t:
+				at := ""
+				if prev.pos.File != "" {
+					at = " (" + prev.pos.String() + ")"
+				}
+				errs = append(errs, &Error{ft.pos, fmt.Sprintf(
+					"%s %q already carries family %s's %s%s: a carrier holds one table's values; name a carrier of your own (a field or type path)",
+					group.what, name, prev.family, tableNoun(prev.table.Role), at)})
+			}
+		}
+	}
+	return errs
+}
+
+func tableNoun(r Role) string {
+	if r == RoleStatus {
+		return "statuses"
+	}
+	return "codes"
 }

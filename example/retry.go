@@ -36,3 +36,18 @@ func refund(resp PayResponse) error {
 	}
 	return nil
 }
+
+// ErrCapturePending tells Capture's callers that the outcome is unknown:
+// they query the payment later instead of failing the order.
+var ErrCapturePending = errors.New("capture outcome unknown")
+
+// Capture hands an unknown outcome to its caller intact: left alone.
+func Capture(resp PayResponse) error {
+	switch resp.Result.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown: // left alone: the caller can test ErrCapturePending
+		return ErrCapturePending
+	}
+	return errors.New(resp.Result.ResultMessage)
+}

@@ -1,8 +1,11 @@
 // Package example is a small program that calls the WeChat Official Account
 // API and a Mini Program OpenAPI through a made-up SDK, written the way such
-// code often is. Run errcodevet on it from the repository's root:
+// code often is. It is a module of its own, as a user's would be, which
+// requires the constants modules (replaced by this repository's copies), not
+// the linter. Run errcodevet on it from the repository's root:
 //
-//	go run ./cmd/errcodevet ./example/...
+//	go build -o bin/errcodevet ./cmd/errcodevet
+//	(cd example && ../bin/errcodevet ./...)
 //
 // Every finding is on purpose; the comments say which check reports it.
 package example

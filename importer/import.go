@@ -238,6 +238,9 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		return nil, errors.Join(errs...)
 	}
 	f.Codes.Documented = append(documented, f.Codes.Documented...)
+	if newFamily && f.Codes.Success == nil {
+		f.Codes.Success = documentedSuccess(format, documented)
+	}
 
 	// The result must be a valid catalog file: round-trip it through the
 	// catalog's own parser, which checks everything a user's file is checked for.
@@ -246,6 +249,20 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// documentedSuccess returns the success value a page documents, for a
+// family whose review names none: errcode 0 ("0 Request successful"), or
+// the result code SUCCESS with status S.
+func documentedSuccess(format Format, documented []catalog.FileEntry) []string {
+	for _, e := range documented {
+		switch {
+		case format == FormatResult && e.Value == "SUCCESS" && e.Status == "S",
+			format != FormatResult && e.Value == "0":
+			return []string{e.Value}
+		}
+	}
+	return nil
 }
 
 // sourceRows are the rows of one page.

@@ -361,6 +361,20 @@ func TestImportWithoutReview(t *testing.T) {
 			{Value: "-1", Name: "CodeMinus1", Message: "系统繁忙，此时请开发者稍候再试", Retry: catalog.RetryLater},
 			{Value: "0", Name: "Code0", Message: "请求成功", Retry: catalog.RetryUnstated},
 		})
+		// the documented success value is the family's success
+		if !slices.Equal(f.Codes.Success, []string{"0"}) {
+			t.Errorf("success %q, want [0]", f.Codes.Success)
+		}
+	})
+	t.Run("result page with SUCCESS", func(t *testing.T) {
+		page := "resultCode\nresultStatus\nresultMessage\nSUCCESS\nS\nSuccess.\nBUSY\nU\nBusy.\n"
+		f, err := importer.Import("acme-pay.txt", []byte(page), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(f.Codes.Success, []string{"SUCCESS"}) {
+			t.Errorf("success %q, want [SUCCESS]", f.Codes.Success)
+		}
 	})
 	t.Run("file name is no family name", func(t *testing.T) {
 		f, err := importer.Import("2024.txt", []byte("1 Busy\n"), nil)

@@ -2,10 +2,7 @@
 
 package miniprogram
 
-import (
-	"cmp"
-	"slices"
-)
+import "sort"
 
 // Mini Program OpenAPI codes. The constants are untyped, so they compare with a
 // field of any string type.
@@ -167,10 +164,8 @@ func Retryable[C ~string](code C) bool {
 func LookupStatus[S ~string](status S) (Info, bool) { return find(statuses, string(status)) }
 
 func find(table []Info, v string) (Info, bool) {
-	i, ok := slices.BinarySearchFunc(table, v, func(info Info, v string) int {
-		return cmp.Compare(info.Value, v)
-	})
-	if !ok {
+	i := sort.Search(len(table), func(i int) bool { return table[i].Value >= v })
+	if i == len(table) || table[i].Value != v {
 		return Info{}, false
 	}
 	return table[i], true

@@ -3,7 +3,6 @@ package miniprogram_test
 import (
 	"testing"
 
-	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/miniprogram"
 )
 
@@ -209,47 +208,4 @@ func lookupName(info miniprogram.Info, ok bool) struct {
 		name string
 		ok   bool
 	}{info.Name, ok}
-}
-
-// TestAgreesWithCatalog checks the package against the catalog it is
-// generated from: every named code and status is found with its catalog text.
-func TestAgreesWithCatalog(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	retries := map[catalog.Retry]miniprogram.Retry{
-		catalog.RetryUnstated:      miniprogram.RetryUnstated,
-		catalog.RetryLater:         miniprogram.RetryLater,
-		catalog.RetryRenewToken:    miniprogram.RetryAfterTokenRenewal,
-		catalog.RetryReduceTraffic: miniprogram.RetryWithLessTraffic,
-		catalog.RetryNever:         miniprogram.RetryNever,
-	}
-	fam := cat.Family("miniprogram")
-	for _, tc := range []struct {
-		table  *catalog.Table
-		lookup func(string) (miniprogram.Info, bool)
-		named  int
-	}{
-		{fam.Codes, miniprogram.Lookup[string], 8},
-		{fam.Status, miniprogram.LookupStatus[string], 3},
-	} {
-		n := 0
-		for _, c := range tc.table.Codes {
-			if c.Name == "" {
-				if _, ok := tc.lookup(c.Value); ok {
-					t.Errorf("%s %s has no name but is found", tc.table.Role, c.Value)
-				}
-				continue
-			}
-			n++
-			want := miniprogram.Info{Value: c.Value, Name: c.Name, Message: c.Message, Action: c.Action, Status: c.Status, Retry: retries[c.Retry]}
-			if got, ok := tc.lookup(c.Value); !ok || got != want {
-				t.Errorf("lookup of %s %s = %+v, %v\nwant %+v", tc.table.Role, c.Value, got, ok, want)
-			}
-		}
-		if n != tc.named {
-			t.Errorf("the catalog names %d Mini Program %s values, want %d", n, tc.table.Role, tc.named)
-		}
-	}
 }

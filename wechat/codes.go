@@ -2,10 +2,7 @@
 
 package wechat
 
-import (
-	"cmp"
-	"slices"
-)
+import "sort"
 
 // WeChat Official Account codes. The constants are untyped, so they compare with a
 // field of any integer type.
@@ -5010,10 +5007,8 @@ func Retryable[C integer](code C) bool {
 }
 
 func find(table []Info, v int64) (Info, bool) {
-	i, ok := slices.BinarySearchFunc(table, v, func(info Info, v int64) int {
-		return cmp.Compare(info.Value, v)
-	})
-	if !ok {
+	i := sort.Search(len(table), func(i int) bool { return table[i].Value >= v })
+	if i == len(table) || table[i].Value != v {
 		return Info{}, false
 	}
 	return table[i], true

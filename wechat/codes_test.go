@@ -2,10 +2,8 @@ package wechat_test
 
 import (
 	"math"
-	"strconv"
 	"testing"
 
-	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/wechat"
 )
 
@@ -185,38 +183,4 @@ func name(info wechat.Info, ok bool) string {
 		return ""
 	}
 	return info.Name
-}
-
-// TestAgreesWithCatalog checks the package against the catalog it is
-// generated from: every named code is found with its catalog text.
-func TestAgreesWithCatalog(t *testing.T) {
-	cat, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	retries := map[catalog.Retry]wechat.Retry{
-		catalog.RetryUnstated:      wechat.RetryUnstated,
-		catalog.RetryLater:         wechat.RetryLater,
-		catalog.RetryRenewToken:    wechat.RetryAfterTokenRenewal,
-		catalog.RetryReduceTraffic: wechat.RetryWithLessTraffic,
-		catalog.RetryNever:         wechat.RetryNever,
-	}
-	n := 0
-	for _, c := range cat.Family("wechat").Codes.Codes {
-		if c.Name == "" {
-			continue
-		}
-		n++
-		v, err := strconv.ParseInt(c.Value, 10, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := wechat.Info{Value: v, Name: c.Name, Message: c.Message, Action: c.Action, Retry: retries[c.Retry]}
-		if got, ok := wechat.Lookup(v); !ok || got != want {
-			t.Errorf("Lookup(%d) = %+v, %v\nwant %+v", v, got, ok, want)
-		}
-	}
-	if n != 1865 {
-		t.Errorf("the catalog names %d WeChat codes, want 1865", n)
-	}
 }

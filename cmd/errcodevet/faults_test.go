@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 // TestFaults runs the errcodevet binary, built once, over temporary modules
@@ -51,7 +53,7 @@ type faults struct {
 // as fixed code does.
 func (f *faults) module(t *testing.T, files map[string]string) string {
 	t.Helper()
-	files["go.mod"] = "module example.com/m\n\ngo 1.22\n\nrequire github.com/errcodevet/errcodevet v0.0.0\n\nreplace github.com/errcodevet/errcodevet => " + f.root + "\n"
+	files["go.mod"] = strings.Replace(testmodule.GoMod("example.com/m", f.root), "go 1.26.0", "go 1.22", 1)
 	sum, err := os.ReadFile(filepath.Join(f.root, "go.sum"))
 	if err != nil {
 		t.Fatal(err)

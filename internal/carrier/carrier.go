@@ -38,6 +38,7 @@ type Resolver struct {
 	locals map[*types.Var]*catalog.Table  // function-local variables known to carry
 	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions
 	facts  func(*types.Func) *catalog.Table
+	holds  map[types.Type]bool // types known to hold a carrier, or not (Holds)
 }
 
 // Index is the catalog's carriers indexed for lookup; build it once per
@@ -58,8 +59,8 @@ type tableKey struct {
 	role   catalog.Role
 }
 
-// NewIndex indexes the carriers of every table in cat. Where two tables name
-// the same carrier, the first loaded wins.
+// NewIndex indexes the carriers of every table in cat; the catalog
+// guarantees no two tables name the same carrier.
 func NewIndex(cat *catalog.Catalog) *Index {
 	idx := &Index{
 		json:    make(map[string]*catalog.Table),

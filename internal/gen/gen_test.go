@@ -15,8 +15,8 @@ func TestUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 4 {
-		t.Errorf("generated %d files, want 4 (two catalogs, two constants packages)", len(files))
+	if len(files) != 6 {
+		t.Errorf("generated %d files, want 6 (two catalogs, two constants packages and their go.mod)", len(files))
 	}
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(root, name))

@@ -1,7 +1,12 @@
 // Command gen regenerates the built-in catalogs and the constants packages:
 //
 //	catalog/sources/NAME.txt + NAME.review.yaml --importer--> catalog/builtin/NAME.yaml
-//	catalog/builtin/NAME.yaml                   --constgen--> NAME/codes.go
+//	catalog/builtin/NAME.yaml                   --constgen--> NAME/codes.go, NAME/go.mod
+//
+// Each constants package is the root of a module of its own that requires
+// nothing (NAME/go.mod), nested in this repository: users import
+// github.com/errcodevet/errcodevet/NAME without the linter's requirements,
+// and this module imports none of them.
 //
 // Run it with "go generate ./catalog" from the module root. TestUpToDate
 // fails when the checked-in files differ from what it would write.
@@ -92,6 +97,9 @@ func generate(root string) (map[string][]byte, error) {
 			return nil, err
 		}
 		out[dir+"/codes.go"] = src
+		// Each constants package is a module of its own, so that users
+		// who import it get none of the linter's requirements.
+		out[dir+"/go.mod"] = constgen.GoMod(fam.Package)
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -39,6 +40,10 @@ type Context struct {
 	// value was read from a call's result directly.
 	Carrier     *types.Var
 	CarrierCall bool
+	// FinalValues are the package-level error variables the function
+	// returns where a final failure is handled: the same value returned
+	// for an unknown outcome leaves the caller unable to tell them apart.
+	FinalValues map[*types.Var]bool
 	// Nested holds the statements of the branch that a decision nested in
 	// it selects (if code == EXPIRED_ACCESS_TOKEN { renew; continue }): they
 	// are judged as branches of their own, and a retry there is not one of
@@ -52,9 +57,21 @@ type Loop struct {
 	Label string
 }
 
+// Verdict is what a branch does, and the statement that decides it: the
+// return, call or continue that retries, or the statement that gives up.
+type Verdict struct {
+	Outcome
+	At     ast.Node // nil when Undecided
+	Reason string   // what At does, for the finding's related information
+}
+
 // Classifier classifies branches of one package.
 type Classifier struct {
 	Info *types.Info
+	// Carries reports whether an expression holds the compared result, its
+	// status or code, or a value of a type that holds one: handed to the
+	// caller, it lets the caller tell an unknown outcome from a failure.
+	Carries func(e ast.Expr, ctx Context) bool
 	// IsRetryFunc reports whether a called function retries: a fact, the
 	// package's own analysis or the configuration.
 	IsRetryFunc func(*types.Func) bool
@@ -63,36 +80,168 @@ type Classifier struct {
 }
 
 // Classify returns what the branch stmts does, in the given mode.
-func (c *Classifier) Classify(stmts []ast.Stmt, ctx Context, mode Mode) Outcome {
-	s := scan{c: c, ctx: ctx, mode: mode}
-	for _, st := range stmts {
-		ast.Inspect(st, s.visit)
+//
+// In mode Unknown a branch gives up when the caller is left unable to tell
+// an unknown outcome from a failure: it returns an error made from text
+// alone, an unexported sentinel out of an exported function, or the value
+// the final-failure path returns; it exits or panics; or it only logs and
+// carries on. It hands the outcome on (and is left alone) when it returns a
+// sentinel the caller can test, an error wrapped with %w, an error value
+// that carries the result, or the result itself. A branch that splits (an
+// if/else or a switch at its end, or an if that leaves the branch) gives up
+// when any way through it gives up, though another retries.
+func (c *Classifier) Classify(stmts []ast.Stmt, ctx Context, mode Mode) Verdict {
+	if mode == Final {
+		s := scan{c: c, ctx: ctx, mode: mode}
+		for _, st := range stmts {
+			ast.Inspect(st, s.visit)
+		}
+		if s.retries {
+			return Verdict{Retries, s.at, s.reason}
+		}
+		return Verdict{}
 	}
-	if s.retries {
-		return Retries
-	}
-	if mode == Final || s.unsure {
-		return Undecided
-	}
+	return c.unknown(stmts, ctx)
+}
+
+// unknown classifies a branch in mode Unknown.
+func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 	if len(stmts) == 0 {
-		return Undecided
+		return Verdict{}
+	}
+	// Where the branch splits, what comes before decides first, then each
+	// way through the split.
+	for i, st := range stmts {
+		var arms [][]ast.Stmt
+		last := i == len(stmts)-1
+		switch n := st.(type) {
+		case *ast.IfStmt:
+			switch {
+			case n.Else != nil && last:
+				arms = [][]ast.Stmt{n.Body.List, elseList(n.Else)}
+			case n.Else == nil && !last && c.Leaves(n.Body.List):
+				arms = [][]ast.Stmt{n.Body.List, stmts[i+1:]}
+			}
+		case *ast.SwitchStmt:
+			if last {
+				for _, cc := range n.Body.List {
+					arms = append(arms, cc.(*ast.CaseClause).Body)
+				}
+			}
+		case *ast.TypeSwitchStmt:
+			if last {
+				for _, cc := range n.Body.List {
+					arms = append(arms, cc.(*ast.CaseClause).Body)
+				}
+			}
+		}
+		if arms == nil {
+			continue
+		}
+		if v, decided := c.scanHead(stmts[:i], ctx); decided {
+			return v
+		}
+		if v, decided := c.scanHead(header(st), ctx); decided {
+			return v
+		}
+		var retries Verdict
+		for _, arm := range arms {
+			switch v := c.unknown(arm, ctx); v.Outcome {
+			case GivesUp:
+				return v
+			case Retries:
+				if retries.Outcome == Undecided {
+					retries = v
+				}
+			}
+		}
+		return retries
+	}
+	if v, decided := c.scanHead(stmts, ctx); decided {
+		return v
 	}
 	switch last := stmts[len(stmts)-1].(type) {
 	case *ast.ReturnStmt:
-		if c.returnOutcome(last, ctx) == GivesUp {
-			return GivesUp
+		if v := c.returnOutcome(last, ctx); v.Outcome == GivesUp {
+			return v
 		}
 	case *ast.ExprStmt:
-		if call, ok := last.X.(*ast.CallExpr); ok && c.exits(call) {
-			return GivesUp
+		if call, ok := last.X.(*ast.CallExpr); ok {
+			if reason := c.exits(call); reason != "" {
+				return Verdict{GivesUp, last, reason}
+			}
 		}
 		// Logs and carries on as if done: every statement logs, and no loop
 		// around the branch comes back to call again.
 		if len(ctx.Loops) == 0 && ctx.Op == OpNone && c.allLog(stmts) {
-			return GivesUp
+			return Verdict{GivesUp, last, "only logs and carries on"}
 		}
+	case *ast.BlockStmt:
+		return c.unknown(last.List, ctx)
 	}
-	return Undecided
+	return Verdict{}
+}
+
+// scanHead looks through statements for a retry, or for what makes the
+// branch impossible to judge (a break); decided is false when neither.
+func (c *Classifier) scanHead(stmts []ast.Stmt, ctx Context) (v Verdict, decided bool) {
+	s := scan{c: c, ctx: ctx, mode: Unknown}
+	for _, st := range stmts {
+		ast.Inspect(st, s.visit)
+	}
+	switch {
+	case s.retries:
+		return Verdict{Retries, s.at, s.reason}, true
+	case s.unsure:
+		return Verdict{}, true
+	}
+	return Verdict{}, false
+}
+
+// header returns what an if or switch runs before choosing an arm: its
+// init statement, and its condition or tag as an expression statement.
+func header(st ast.Stmt) []ast.Stmt {
+	var init ast.Stmt
+	var x ast.Expr
+	switch n := st.(type) {
+	case *ast.IfStmt:
+		init, x = n.Init, n.Cond
+	case *ast.SwitchStmt:
+		init, x = n.Init, n.Tag
+	case *ast.TypeSwitchStmt:
+		init = n.Init
+	}
+	var out []ast.Stmt
+	if init != nil {
+		out = append(out, init)
+	}
+	if x != nil {
+		out = append(out, &ast.ExprStmt{X: x})
+	}
+	return out
+}
+
+func elseList(s ast.Stmt) []ast.Stmt {
+	if b, ok := s.(*ast.BlockStmt); ok {
+		return b.List
+	}
+	return []ast.Stmt{s}
+}
+
+// Leaves reports whether a statement list ends by leaving the branch: a
+// return, a branch statement, a panic or an exit.
+func (c *Classifier) Leaves(stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	switch last := stmts[len(stmts)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		return ok && c.exits(call) != ""
+	}
+	return false
 }
 
 // scan looks through a branch for retries and for what it cannot judge.
@@ -102,7 +251,15 @@ type scan struct {
 	mode    Mode
 	loops   int // loops entered inside the branch
 	retries bool
+	at      ast.Node // what retries
+	reason  string
 	unsure  bool
+}
+
+func (s *scan) retry(at ast.Node, reason string) {
+	if !s.retries {
+		s.retries, s.at, s.reason = true, at, reason
+	}
 }
 
 func (s *scan) visit(n ast.Node) bool {
@@ -117,7 +274,7 @@ func (s *scan) visit(n ast.Node) bool {
 		return false // runs later or elsewhere: judged at its call
 	case *ast.ForStmt, *ast.RangeStmt:
 		if s.mode == Unknown {
-			s.retries = true // a loop in the branch polls
+			s.retry(n, "loops") // a loop in the branch polls
 			return false
 		}
 		s.loops++
@@ -126,29 +283,29 @@ func (s *scan) visit(n ast.Node) bool {
 		return false
 	case *ast.GoStmt, *ast.SendStmt:
 		if s.mode == Unknown {
-			s.retries = true // hands the work to a goroutine or a queue
+			s.retry(n, "hands the work to a goroutine or a queue")
 		}
 		return false
 	case *ast.BranchStmt:
 		switch n.Tok {
 		case token.CONTINUE:
 			if s.continuesRetryLoop(n) {
-				s.retries = true
+				s.retry(n, "goes round the loop that calls again")
 			}
 		case token.GOTO:
 			if s.mode == Unknown {
-				s.retries = true
+				s.retry(n, "jumps back")
 			}
 		case token.BREAK:
 			s.unsure = s.unsure || s.loops == 0 // leaves the loop: what follows decides
 		}
 	case *ast.ReturnStmt:
-		if s.c.returnOutcome(n, s.ctx) == Retries {
-			s.retries = true
+		if v := s.c.returnOutcome(n, s.ctx); v.Outcome == Retries {
+			s.retry(n, v.Reason)
 		}
 	case *ast.CallExpr:
-		if s.c.callRetries(n, s.ctx, s.mode) {
-			s.retries = true
+		if reason := s.c.callRetries(n, s.ctx, s.mode); reason != "" {
+			s.retry(n, reason)
 			return false
 		}
 	}
@@ -210,26 +367,40 @@ func (c *Classifier) retryLoop(loop ast.Stmt) bool {
 	return false
 }
 
-// producedByCallIn reports whether v is assigned inside loop from a call:
-// each iteration asks the API again.
+// producedByCallIn reports whether v is produced by a call inside loop:
+// assigned from one, or decoded by one into it (c.send(req, &resp),
+// json.Unmarshal(body, &resp)). Each iteration asks the API again.
 func (c *Classifier) producedByCallIn(v *types.Var, loop ast.Stmt) bool {
 	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (c.Info.Defs[id] == v || c.Info.Uses[id] == v)
+	}
 	ast.Inspect(loop, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || found {
-			return !found
+		if found {
+			return false
 		}
-		for i, lhs := range as.Lhs {
-			id, ok := lhs.(*ast.Ident)
-			if !ok || (c.Info.Defs[id] != v && c.Info.Uses[id] != v) {
-				continue
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if !is(lhs) {
+					continue
+				}
+				rhs := n.Rhs[0]
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				}
+				if _, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+					found = true
+				}
 			}
-			rhs := as.Rhs[0]
-			if len(as.Rhs) == len(as.Lhs) {
-				rhs = as.Rhs[i]
-			}
-			if _, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-				found = true
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND && is(u.X) {
+					found = true // decoded into: &resp
+				} else if _, ptr := v.Type().Underlying().(*types.Pointer); ptr && is(arg) {
+					found = true // resp := new(Resp); send(req, resp)
+				}
 			}
 		}
 		return true
@@ -237,84 +408,237 @@ func (c *Classifier) producedByCallIn(v *types.Var, loop ast.Stmt) bool {
 	return found
 }
 
-// callRetries reports whether a call retries: a driver, a function known
-// to retry, a recursive call, or (in mode Unknown, any word; in mode Final,
-// only a leading retry or requeue) a name that says so.
-func (c *Classifier) callRetries(call *ast.CallExpr, ctx Context, mode Mode) bool {
+// callRetries says how a call retries, or returns "": a driver, a function
+// known to retry, a recursive call, or (in mode Unknown, any word; in mode
+// Final, only a leading retry or requeue) a name that says so.
+func (c *Classifier) callRetries(call *ast.CallExpr, ctx Context, mode Mode) string {
 	fn := typeutil.StaticCallee(c.Info, call)
 	if fn == nil {
 		if mode == Unknown {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				return namedLikeRetry(sel.Sel.Name, false) // an interface method: its name is all there is
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && namedLikeRetry(sel.Sel.Name, false) {
+				return "calls " + sel.Sel.Name + ", named for retrying or querying" // an interface method: its name is all there is
 			}
 		}
-		return false
+		return ""
 	}
 	fn = fn.Origin()
 	switch {
 	case DriverOf(fn) != OpNone:
-		return true
+		return "calls the retry library's " + fn.Name()
 	case c.IsRetryFunc != nil && c.IsRetryFunc(fn):
-		return true
+		return "calls " + fn.Name() + ", which retries"
 	case ctx.Func != nil && c.Reaches != nil && c.Reaches(fn, ctx.Func):
-		return true
+		if fn == ctx.Func {
+			return "calls itself again"
+		}
+		return "calls " + fn.Name() + ", which calls " + ctx.Func.Name() + " again"
+	case namedLikeRetry(fn.Name(), mode == Final):
+		return "calls " + fn.Name() + ", named for retrying or querying"
 	}
-	return namedLikeRetry(fn.Name(), mode == Final)
+	return ""
 }
 
 // returnOutcome judges a return statement by the driver operation it
-// returns from, or, outside one, by whether it returns an error.
-func (c *Classifier) returnOutcome(ret *ast.ReturnStmt, ctx Context) Outcome {
+// returns from, or, outside one, by whether the caller can still tell an
+// unknown outcome from what it returns.
+func (c *Classifier) returnOutcome(ret *ast.ReturnStmt, ctx Context) Verdict {
 	n := len(ret.Results)
 	if n == 0 {
-		return Undecided
+		return Verdict{}
 	}
 	last := ast.Unparen(ret.Results[n-1])
 	switch ctx.Op {
 	case OpErrorRetries:
 		switch {
 		case isNil(c.Info, last):
-			return Undecided
 		case c.marker(last, permanentMarkers):
-			return GivesUp
-		case c.isErrorValue(last):
-			return Retries
+			return Verdict{GivesUp, ret, "marks the error permanent: the retry library stops"}
+		case c.isError(last):
+			return Verdict{Retries, ret, "returns an error the retry library retries"}
 		}
 	case OpErrorStops:
 		switch {
 		case isNil(c.Info, last):
-			return Undecided
 		case c.marker(last, retryableMarkers):
-			return Retries
-		case c.isErrorValue(last):
-			return GivesUp
+			return Verdict{Retries, ret, "marks the error retryable"}
+		case c.isError(last):
+			return Verdict{GivesUp, ret, "returns an error the retry library does not retry"}
 		}
 	case OpCondition:
 		if n == 2 && isNil(c.Info, last) && isBool(c.Info, ret.Results[0], false) {
-			return Retries
+			return Verdict{Retries, ret, "asks the wait condition for another round"}
 		}
-		if n == 2 && c.isErrorValue(last) {
-			return GivesUp
+		if n == 2 && c.isError(last) {
+			return Verdict{GivesUp, ret, "stops the wait with an error"}
 		}
 	case OpPolicy:
 		if isBool(c.Info, ret.Results[0], true) {
-			return Retries
+			return Verdict{Retries, ret, "tells the policy to retry"}
 		}
 		if isBool(c.Info, ret.Results[0], false) {
-			return GivesUp
+			return Verdict{GivesUp, ret, "tells the policy not to retry"}
 		}
 	default:
-		if c.isErrorValue(last) {
-			return GivesUp
+		for _, r := range ret.Results[:n-1] {
+			if c.carries(r, ctx) {
+				return Verdict{} // the caller gets the result itself
+			}
+		}
+		if reason := c.givesUp(last, ctx); reason != "" {
+			return Verdict{GivesUp, ret, reason}
 		}
 	}
-	return Undecided
+	return Verdict{}
 }
 
-// isErrorValue reports whether e is certainly a non-nil error made here: a
-// call of an error constructor, a marker, an error variable or a composite
-// literal. A call of any other function may hand the outcome on: undecided.
-func (c *Classifier) isErrorValue(e ast.Expr) bool {
+func (c *Classifier) carries(e ast.Expr, ctx Context) bool {
+	return c.Carries != nil && c.Carries(e, ctx)
+}
+
+// givesUp says how returning the error e leaves the caller unable to tell
+// an unknown outcome from a failure, or returns "" when it can tell, or
+// when there is no telling.
+func (c *Classifier) givesUp(e ast.Expr, ctx Context) string {
+	e = ast.Unparen(e)
+	t := c.Info.TypeOf(e)
+	if t == nil || !types.Implements(t, errorType) || isNil(c.Info, e) {
+		return ""
+	}
+	if c.carries(e, ctx) {
+		return "" // &ResultError{Result: res}, or the response itself
+	}
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		v, _ := c.Info.Uses[identOf(e)].(*types.Var)
+		if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+			return "" // a local or a field: what it holds is not known here
+		}
+		switch {
+		case ctx.FinalValues[v]:
+			return "returns " + v.Name() + ", as the final-failure path does"
+		case v.Exported():
+			return "" // a sentinel the caller can test
+		case ctx.Func != nil && v.Pkg() == ctx.Func.Pkg() && reachable(ctx.Func):
+			return "returns unexported " + v.Name() + " out of " + ctx.Func.Name() + ": its callers cannot test it"
+		}
+		return "" // an unexported sentinel its package's callers can test
+	case *ast.CompositeLit:
+		return "returns an error value that holds neither the result nor its status or code"
+	case *ast.UnaryExpr:
+		if _, lit := ast.Unparen(e.X).(*ast.CompositeLit); lit && e.Op == token.AND {
+			return "returns an error value that holds neither the result nor its status or code"
+		}
+	case *ast.CallExpr:
+		fn := typeutil.StaticCallee(c.Info, e)
+		if fn == nil {
+			return ""
+		}
+		switch name := FuncName(fn); {
+		case name == "errors.New" || name == "github.com/pkg/errors.New" || name == "github.com/pkg/errors.Errorf":
+			return "returns an error made from text alone"
+		case name == "fmt.Errorf":
+			if !wraps(c.Info, e) {
+				return "returns an error made from text alone (fmt.Errorf without %w)"
+			}
+			for _, arg := range e.Args[1:] {
+				if c.handsOn(arg, ctx) {
+					return ""
+				}
+			}
+			return "wraps with %w only errors that give up"
+		case name == "errors.Join":
+			for _, arg := range e.Args {
+				if c.handsOn(arg, ctx) {
+					return ""
+				}
+			}
+			return "joins only errors that give up"
+		case wrappers[name]:
+			if len(e.Args) > 0 && c.handsOn(e.Args[0], ctx) {
+				return ""
+			}
+			return "wraps an error that gives up"
+		case permanentMarkers[name] || retryableMarkers[name]:
+			return "marks the error for a retry library it does not run in"
+		}
+	}
+	return ""
+}
+
+// handsOn reports whether an argument is an error that lets the caller
+// tell the outcome: one that does not give up.
+func (c *Classifier) handsOn(e ast.Expr, ctx Context) bool {
+	t := c.Info.TypeOf(e)
+	if t == nil || !types.Implements(t, errorType) {
+		return c.carries(e, ctx)
+	}
+	return c.givesUp(e, ctx) == ""
+}
+
+// wrappers wrap their first argument so that errors.Is and errors.As find it.
+var wrappers = map[string]bool{
+	"github.com/pkg/errors.Wrap": true, "github.com/pkg/errors.Wrapf": true,
+	"github.com/pkg/errors.WithStack": true, "github.com/pkg/errors.WithMessage": true,
+	"github.com/pkg/errors.WithMessagef": true,
+}
+
+// wraps reports whether a call of fmt.Errorf has a constant format with %w.
+func wraps(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return true // a format not known here: there is no telling
+	}
+	format := constant.StringVal(tv.Value)
+	for i := 0; i < len(format)-1; i++ {
+		if format[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.ContainsRune("+-# 0123456789.[]*", rune(format[j])) {
+			j++
+		}
+		if j < len(format) && format[j] == 'w' {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return sel.Sel
+	}
+	return e.(*ast.Ident)
+}
+
+// reachable reports whether other packages can call fn: an exported
+// function, or an exported method of an exported type, outside package main.
+func reachable(fn *types.Func) bool {
+	if !fn.Exported() || fn.Pkg() == nil || fn.Pkg().Name() == "main" {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return true
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Exported()
+	}
+	return true // an interface method
+}
+
+// isError reports whether e is certainly a non-nil error value: an error
+// variable, a composite literal, or a call of an error constructor or a
+// marker. A call of any other function may return nil: undecided.
+func (c *Classifier) isError(e ast.Expr) bool {
 	t := c.Info.TypeOf(e)
 	if t == nil || !types.Implements(t, errorType) {
 		return false
@@ -333,7 +657,7 @@ func (c *Classifier) isErrorValue(e ast.Expr) bool {
 		return e.Op == token.AND && lit
 	case *ast.CallExpr:
 		fn := typeutil.StaticCallee(c.Info, e)
-		return fn != nil && (errorConstructors[FuncName(fn)] || permanentMarkers[FuncName(fn)] || retryableMarkers[FuncName(fn)])
+		return fn != nil && (errorConstructors[FuncName(fn)] || wrappers[FuncName(fn)] || permanentMarkers[FuncName(fn)] || retryableMarkers[FuncName(fn)])
 	}
 	return false
 }
@@ -365,26 +689,28 @@ func isBool(info *types.Info, e ast.Expr, want bool) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == want
 }
 
-// exits reports whether a call ends the program or the goroutine.
-func (c *Classifier) exits(call *ast.CallExpr) bool {
+// exits says how a call ends the program or the goroutine, or returns "".
+func (c *Classifier) exits(call *ast.CallExpr) string {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := c.Info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
+			return "panics"
 		}
 	}
 	fn := typeutil.StaticCallee(c.Info, call)
 	if fn == nil {
-		return false
+		return ""
 	}
 	name := FuncName(fn)
 	if name == "os.Exit" || name == "runtime.Goexit" {
-		return true
+		return "exits"
 	}
 	if isLogPackage(fn) {
 		w := splitWords(fn.Name())
-		return len(w) > 0 && (w[0] == "fatal" || w[0] == "panic")
+		if len(w) > 0 && (w[0] == "fatal" || w[0] == "panic") {
+			return "logs and exits"
+		}
 	}
-	return false
+	return ""
 }
 
 // logPackages are logging libraries; their functions and methods log.
@@ -414,7 +740,7 @@ func (c *Classifier) allLog(stmts []ast.Stmt) bool {
 		}
 		name := FuncName(fn)
 		isPrint := name == "fmt.Println" || name == "fmt.Printf" || name == "fmt.Print"
-		if !isPrint && (!isLogPackage(fn) || c.exits(call)) {
+		if !isPrint && (!isLogPackage(fn) || c.exits(call) != "") {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 // Package testmodule writes throwaway Go modules for end-to-end tests: a
-// module that requires errcodevet, replaced by the working tree, so that it
-// builds offline (GOPROXY=off) as a user's module would.
+// module that requires errcodevet and its constants modules, replaced by
+// the working tree, so that it builds offline (GOPROXY=off) as a user's
+// module would.
 package testmodule
 
 import (
@@ -35,16 +36,36 @@ func Root(t testing.TB) string {
 	}
 }
 
+// ConstantsModules are the module paths of the built-in constants
+// packages, each a module of its own in the directory named by its last
+// element.
+var ConstantsModules = []string{ModulePath + "/wechat", ModulePath + "/miniprogram"}
+
+// GoMod returns the go.mod of a module named path that requires
+// errcodevet and its constants modules, each replaced by its directory
+// under root, so that it builds offline.
+func GoMod(path, root string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "module %s\n\ngo 1.26.0\n\nrequire (\n", path)
+	for _, m := range append([]string{ModulePath}, ConstantsModules...) {
+		fmt.Fprintf(&b, "\t%s v0.0.0\n", m)
+	}
+	b.WriteString(")\n\nreplace (\n")
+	for _, m := range append([]string{ModulePath}, ConstantsModules...) {
+		dir := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(m, ModulePath), "/")))
+		fmt.Fprintf(&b, "\t%s => %s\n", m, dir)
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
 // New writes a module named example.com/fixture into a new temporary
 // directory and returns the directory. files maps slash-separated paths to
-// contents; the module's go.mod requires errcodevet, replaced by the
-// working tree.
+// contents; the module's go.mod is GoMod's.
 func New(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	gomod := fmt.Sprintf("module example.com/fixture\n\ngo 1.26.0\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
-		ModulePath, ModulePath, Root(t))
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(GoMod("example.com/fixture", Root(t))), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for name, content := range files {
@@ -61,7 +82,7 @@ func New(t testing.TB, files map[string]string) string {
 
 // Env returns the environment for go commands run in a module from New:
 // offline and outside any workspace. The module needs no go.sum while it
-// imports only errcodevet's std-only packages (wechat, miniprogram).
+// imports only the constants packages, which require nothing.
 func Env() []string {
 	return append(os.Environ(), "GOPROXY=off", "GOWORK=off")
 }

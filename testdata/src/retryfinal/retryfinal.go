@@ -345,3 +345,36 @@ func finalCodeRetriedInsideStatus() error {
 	}
 	return errFailed
 }
+
+// --- A result decoded into an out-parameter is produced anew each time ---
+
+type Client struct{}
+
+func (c *Client) send(api string, req any, resp *Result) error { return nil }
+
+func (c *Client) outParameter() error {
+	for attempt := 0; attempt < 3; attempt++ {
+		var resp Result
+		if err := c.send("pay", nil, &resp); err != nil {
+			return err
+		}
+		if resp.ResultCode == miniprogram.ProcessFail { // want `resultCode PROCESS_FAIL \(a general business failure occurred\) retried`
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
+func (c *Client) outParameterDecodedOnce() int {
+	var resp Result
+	_ = c.send("pay", nil, &resp)
+	n := 0
+	for i := 0; i < 3; i++ {
+		if resp.ResultCode == miniprogram.ProcessFail {
+			continue // the same result each time: not a retry
+		}
+		n++
+	}
+	return n
+}

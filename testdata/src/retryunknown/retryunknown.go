@@ -41,7 +41,8 @@ func call() Response { return Response{} }
 
 // --- Reported ---
 
-func failsOnUnknown(res Result) error {
+// An unexported sentinel out of an exported function: callers cannot test it.
+func FailsOnUnknown(res Result) error {
 	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure: the API documents retrying or querying the result`
 		return errFailed
 	}
@@ -77,7 +78,7 @@ func finalOrUnknown(res Result) error {
 	return nil
 }
 
-func unknownInElse(res Result) error {
+func UnknownInElse(res Result) error {
 	if res.ResultStatus != miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure`
 		return nil
 	} else {
@@ -116,14 +117,14 @@ func errorStopsWait(ctx context.Context) error { // want errorStopsWait:"retries
 }
 
 func nonSuccess(res Result) error {
-	if res.ResultStatus != miniprogram.StatusSuccess { // want `non-success resultStatus handled as a final failure before U \(unknown outcome\) is handled: the API documents retrying or querying the result`
-		return errFailed
+	if res.ResultStatus != miniprogram.StatusSuccess { // want `resultStatus other than S handled as a final failure without handling U \(unknown outcome\) first: the API documents retrying or querying the result`
+		return errors.New("payment failed")
 	}
 	return nil
 }
 
-func nonSuccessElse(res Result) error {
-	if res.ResultStatus == "S" { // want `non-success resultStatus handled as a final failure before U \(unknown outcome\) is handled`
+func NonSuccessElse(res Result) error {
+	if res.ResultStatus == "S" { // want `resultStatus other than S handled as a final failure without handling U \(unknown outcome\) first`
 		return nil
 	} else {
 		return errFailed
@@ -152,7 +153,7 @@ func switchCase(res Result) error {
 func tagless(res Result) error {
 	switch {
 	case res.ResultStatus == miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) handled as a final failure`
-		return errFailed
+		return fmt.Errorf("payment %s: unknown outcome", res.ResultCode)
 	}
 	return nil
 }

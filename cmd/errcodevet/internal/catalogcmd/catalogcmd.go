@@ -260,6 +260,16 @@ func importPage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
+	// What is proposed must load beside the built-ins: a page imported
+	// without a review gets its format's carriers (json errcode, json
+	// resultCode), which the built-in families have.
+	if _, err := catalog.LoadParsed(f); err != nil {
+		fmt.Fprintln(stderr, err)
+		if review == nil || review.Codes == nil || review.Codes.Carriers.Empty() {
+			fmt.Fprintln(stderr, "name the family's own carriers (the fields or types of its SDK) in a review file: -review file.yaml")
+		}
+		return exitError
+	}
 	source := pageFile
 	if *reviewFile != "" {
 		source += " and " + *reviewFile

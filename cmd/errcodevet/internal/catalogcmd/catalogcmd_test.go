@@ -234,15 +234,16 @@ func TestCheck(t *testing.T) {
 }
 
 func TestImportToStdout(t *testing.T) {
-	inTempDir(t, "acme.txt", errcodePage)
-	code, stdout, stderr := run("import", "acme.txt")
-	want := `# Imported by errcodevet catalog import from acme.txt.
+	inTempDir(t, "acme.txt", errcodePage, "acme.review.yaml", "family: acme\ncodes:\n  carriers: {fields: [example.com/acme.Response.Code]}\n")
+	code, stdout, stderr := run("import", "-review", "acme.review.yaml", "acme.txt")
+	want := `# Imported by errcodevet catalog import from acme.txt and acme.review.yaml.
 # The format is documented in package github.com/errcodevet/errcodevet/catalog.
 family: acme
 codes:
   kind: int
   carriers:
-    json: [errcode]
+    fields:
+      - example.com/acme.Response.Code
   documented:
     - value: 1001
       name: WidgetBroken
@@ -257,6 +258,27 @@ codes:
 `
 	if code != 0 || stdout != want || stderr != "" {
 		t.Errorf("catalog import acme.txt: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
+	}
+}
+
+// TestImportProposals imports pages with no review: the proposal uses Go's
+// initialisms, marks the documented success value, and is refused, with
+// the way out, where its format's carrier is a built-in family's.
+func TestImportProposals(t *testing.T) {
+	inTempDir(t, "acme.txt", "0 OK\n1001 Widget is broken\n")
+	code, stdout, stderr := run("import", "acme.txt")
+	want := `acme.txt (imported):3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:7:3): a carrier holds one table's values; name a carrier of your own (a field or type path)
+name the family's own carriers (the fields or types of its SDK) in a review file: -review file.yaml
+`
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("catalog import acme.txt: exit %d, stdout %q, stderr:\n%s\nwant:\n%s", code, stdout, stderr, want)
+	}
+	inTempDir(t, "acme.txt", "0 OK\n1001 Widget is broken\n", "acme.review.yaml", "codes:\n  carriers: {types: [example.com/acme.Code]}\n")
+	code, stdout, stderr = run("import", "-review", "acme.review.yaml", "acme.txt")
+	for _, line := range []string{"  success: [0]\n", "    - value: 0\n      name: OK\n"} {
+		if !strings.Contains(stdout, line) {
+			t.Errorf("catalog import: exit %d, stderr %q; stdout lacks %q:\n%s", code, stderr, line, stdout)
+		}
 	}
 }
 
@@ -302,6 +324,7 @@ func TestImportErrors(t *testing.T) {
 		"bad.txt", malformedPage,
 		"acme.txt", errcodePage,
 		"bad.review.yaml", "family: acme\nretry:\n  \"1001\": {class: never}\n",
+		"acme.review.yaml", "family: acme\ncodes:\n  carriers: {json: [code]}\n",
 		"out.yaml", "old content\n",
 	)
 	for _, tc := range []struct {
@@ -312,7 +335,7 @@ func TestImportErrors(t *testing.T) {
 		{[]string{"import", "missing.txt"}, "open missing.txt: no such file or directory\n"},
 		{[]string{"import", "-review", "missing.yaml", "acme.txt"}, "open missing.yaml: no such file or directory\n"},
 		{[]string{"import", "-review", "bad.review.yaml", "-o", "out.yaml", "acme.txt"}, "bad.review.yaml: retry override of 1001 needs a reason (why)\n"},
-		{[]string{"import", "-o", "no-such-dir/out.yaml", "acme.txt"}, "open no-such-dir/"},
+		{[]string{"import", "-review", "acme.review.yaml", "-o", "no-such-dir/out.yaml", "acme.txt"}, "open no-such-dir/"},
 	} {
 		code, stdout, stderr := run(tc.args...)
 		if code != 1 || stdout != "" || !strings.HasPrefix(stderr, tc.stderr) {

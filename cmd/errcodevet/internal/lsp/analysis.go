@@ -348,6 +348,26 @@ func (s *server) convert(fset *token.FileSet, diags []analysis.Diagnostic, snap 
 		if d.URL != "" {
 			diag.CodeDescription = &codeDescription{Href: d.URL}
 		}
+		for _, rel := range d.Related {
+			relName, relFile, relMapper, err := mapperFor(rel.Pos)
+			if err != nil {
+				s.log.Printf("related information %q: %v", rel.Message, err)
+				continue
+			}
+			relEnd := rel.End
+			if !relEnd.IsValid() {
+				relEnd = rel.Pos
+			}
+			relRange, err := relMapper.rangeOf(relFile.Offset(rel.Pos), relFile.Offset(relEnd))
+			if err != nil {
+				s.log.Printf("related information %q: %v", rel.Message, err)
+				continue
+			}
+			diag.RelatedInformation = append(diag.RelatedInformation, relatedInformation{
+				Location: lspLocation{URI: pathToURI(relName), Range: relRange},
+				Message:  rel.Message,
+			})
+		}
 		f := finding{diag: diag}
 		for _, sf := range d.SuggestedFixes {
 			fx, err := s.convertFix(sf, snap, mapperFor)

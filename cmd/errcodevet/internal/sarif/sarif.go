@@ -90,12 +90,17 @@ type Result struct {
 	Level     string     `json:"level"`
 	Message   Message    `json:"message"`
 	Locations []Location `json:"locations"`
-	Fixes     []Fix      `json:"fixes,omitempty"`
+	// RelatedLocations are the places that explain the finding (the
+	// diagnostic's related information), each with an id and a message.
+	RelatedLocations []Location `json:"relatedLocations,omitempty"`
+	Fixes            []Fix      `json:"fixes,omitempty"`
 }
 
-// Location is where a result is.
+// Location is where a result is, or a place related to it.
 type Location struct {
+	ID               *int             `json:"id,omitempty"`
 	PhysicalLocation PhysicalLocation `json:"physicalLocation"`
+	Message          *Message         `json:"message,omitempty"`
 }
 
 // PhysicalLocation is a region of a file.
@@ -188,6 +193,17 @@ func Build(findings []Finding, rules []Rule, root, version string) (*Log, error)
 			Level:     "warning",
 			Message:   Message{Text: d.Message},
 			Locations: []Location{{PhysicalLocation: PhysicalLocation{ArtifactLocation: loc, Region: region}}},
+		}
+		for j, rel := range d.Related {
+			loc, region, err := files.region(f.Fset, rel.Pos, rel.End)
+			if err != nil {
+				return nil, err
+			}
+			r.RelatedLocations = append(r.RelatedLocations, Location{
+				ID:               &j,
+				PhysicalLocation: PhysicalLocation{ArtifactLocation: loc, Region: region},
+				Message:          &Message{Text: rel.Message},
+			})
 		}
 		for _, sf := range d.SuggestedFixes {
 			fix, err := files.fix(f.Fset, sf)

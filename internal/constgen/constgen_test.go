@@ -1,0 +1,153 @@
+package constgen_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/constgen"
+)
+
+var retryConsts = map[catalog.Retry]string{
+	catalog.RetryUnstated:      "RetryUnstated",
+	catalog.RetryLater:         "RetryLater",
+	catalog.RetryRenewToken:    "RetryAfterTokenRenewal",
+	catalog.RetryReduceTraffic: "RetryWithLessTraffic",
+	catalog.RetryNever:         "RetryNever",
+}
+
+// lookedUp is what the generated program prints for one value.
+type lookedUp struct {
+	Value, Const, Name, Message, Action, Status string
+	Found, RetryOK                              bool
+}
+
+// TestGeneratedAgreesWithCatalog builds each generated package (built-in
+// families and a custom one) in a module of its own at go 1.18 with a
+// program that looks up every value of the catalog, and compares what it
+// prints with the catalog: every named code is a constant of its value and
+// is found with its text and retry advice; an unnamed one is not found.
+func TestGeneratedAgreesWithCatalog(t *testing.T) {
+	cat, err := catalog.Load(filepath.Join("..", "..", "testdata", "catalog", "acme.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range cat.Families() {
+		t.Run(fam.Name, func(t *testing.T) {
+			src, err := constgen.Generate(fam, "catalog/"+fam.Name+".yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []lookedUp
+			var prog strings.Builder
+			pkgName := path.Base(fam.Package)
+			fmt.Fprintf(&prog, "package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\t\"strconv\"\n\n\tp %q\n)\n\n", "example.com/gen/"+pkgName)
+			prog.WriteString("var _ = strconv.Itoa\n\nfunc main() {\n\tenc := json.NewEncoder(os.Stdout)\n")
+			for _, table := range fam.Tables() {
+				lookup, status := "Lookup", ""
+				if table.Role == catalog.RoleStatus {
+					lookup = "LookupStatus"
+				}
+				for _, c := range table.Codes {
+					if c.Package != "" && c.Package != fam.Package {
+						continue
+					}
+					lit := c.Value
+					if table.Kind == catalog.KindString {
+						lit = strconv.Quote(c.Value)
+					}
+					if fam.Codes.Kind == catalog.KindString {
+						status = "info.Status"
+					} else {
+						status = `""`
+					}
+					konst := `""`
+					w := lookedUp{Value: c.Value}
+					if c.Name != "" {
+						w = lookedUp{Value: c.Value, Const: c.Value, Name: c.Name, Message: c.Message, Action: c.Action, Found: true, RetryOK: true}
+						if table.Role == catalog.RoleCode {
+							w.Status = c.Status
+						}
+						konst = "p." + c.Name
+						if table.Kind == catalog.KindInt {
+							konst = "strconv.FormatInt(p." + c.Name + ", 10)"
+						}
+					} else {
+						w.RetryOK = true
+					}
+					want = append(want, w)
+					retry := "p." + retryConsts[c.Retry]
+					if c.Name == "" {
+						retry = "p.RetryUnstated"
+					}
+					fmt.Fprintf(&prog, "\tif info, ok := p.%s(%s); true {\n\t\tenc.Encode(map[string]any{\"Value\": %q, \"Const\": %s, \"Name\": info.Name, \"Message\": info.Message, \"Action\": info.Action, \"Status\": %s, \"Found\": ok, \"RetryOK\": info.Retry == %s})\n\t}\n",
+						lookup, lit, c.Value, konst, status, retry)
+				}
+			}
+			prog.WriteString("}\n")
+
+			dir := t.TempDir()
+			for name, data := range map[string][]byte{
+				"go.mod":              constgen.GoMod("example.com/gen"),
+				pkgName + "/codes.go": src,
+				"cmd/lookup/main.go":  []byte(prog.String()),
+			} {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if out, err := goRun(t, dir, "vet", "./..."); err != nil {
+				t.Fatalf("go vet: %v\n%s", err, out)
+			}
+			out, err := goRun(t, dir, "run", "./cmd/lookup")
+			if err != nil {
+				t.Fatalf("go run: %v\n%s", err, prog.String())
+			}
+			dec := json.NewDecoder(strings.NewReader(string(out)))
+			i := 0
+			for ; dec.More(); i++ {
+				var got lookedUp
+				if err := dec.Decode(&got); err != nil {
+					t.Fatal(err)
+				}
+				if i >= len(want) {
+					t.Fatalf("more output than values: %+v", got)
+				}
+				if got != want[i] {
+					t.Errorf("value %s:\n got %+v\nwant %+v", want[i].Value, got, want[i])
+				}
+			}
+			if i != len(want) || i == 0 {
+				t.Errorf("the program printed %d values, want %d", i, len(want))
+			}
+		})
+	}
+}
+
+func goRun(t *testing.T, dir string, args ...string) ([]byte, error) {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command: %v", err)
+	}
+	cmd := exec.Command(goCmd, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+	out, err := cmd.Output()
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
+		return out, fmt.Errorf("%v: %s", err, ee.Stderr)
+	}
+	return out, err
+}

@@ -1,0 +1,3 @@
+module github.com/errcodevet/errcodevet/miniprogram
+
+go 1.18

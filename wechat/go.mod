@@ -1,0 +1,3 @@
+module github.com/errcodevet/errcodevet/wechat
+
+go 1.18
