@@ -8,7 +8,7 @@
 //
 //	go run ./bench/cmd/golangci -bin /path/to/custom-gcl -n 3
 //	go run ./bench/cmd/golangci -bin ... -corpora xtools,prometheus -variants durationcheck,errcodevet
-//	go run ./bench/cmd/golangci -bin ... -smoke   # CI: one round over x/tools, checks, never times
+//	go run ./bench/cmd/golangci -bin ... -smoke   # CI: one round over x/tools, four variants; checks, never times
 //
 // Variants (-variants, all by default):
 //
@@ -86,7 +86,7 @@ func main() {
 	variantsFlag := flag.String("variants", strings.Join(variantOrder, ","), "comma-separated variants")
 	out := flag.String("o", "bench/out/golangci", "directory for results.md and results.json")
 	work := flag.String("work", "", "work directory for corpora (default a new temporary directory, removed at the end)")
-	smoke := flag.Bool("smoke", false, "CI smoke run: one round over x/tools, no warm-up; checks that every variant ran and errcodevet reported nothing; never compares timings")
+	smoke := flag.Bool("smoke", false, "CI smoke run: one round over x/tools, no warm-up, variants asciicheck, durationcheck, errcodevet, standard+errcodevet; checks that each ran and errcodevet reported nothing; never compares timings")
 	flag.Parse()
 	if *bin == "" || *n < 1 || flag.NArg() > 0 {
 		log.Fatal("usage: golangci -bin CUSTOM-GOLANGCI-LINT [-n N] [-corpora LIST] [-variants LIST] [-o DIR] [-smoke]")
@@ -94,6 +94,7 @@ func main() {
 	if *smoke {
 		*n = 1
 		*corporaFlag = "xtools"
+		*variantsFlag = "asciicheck,durationcheck,errcodevet,standard+errcodevet"
 	}
 	var vs []string
 	for _, v := range splitList(*variantsFlag) {
