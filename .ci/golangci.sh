@@ -110,8 +110,8 @@ expect() { # expect WANT-RC WHAT: checks $rc
 	[ "$rc" = "$1" ] || { cat "$tmp/out" "$tmp/err" >&2; fail "$2: exit code $rc, want $1"; }
 }
 
-finding='app/app.go:11:25: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (errcodevet)'
-message='errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired)'
+finding='app/app.go:11:25: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code) (errcodevet)'
+message='errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code)'
 
 echo "check: text, JSON and SARIF output; //nolint:errcodevet"
 dir=$(fixture outputs)
@@ -131,7 +131,7 @@ dir=$(fixture nolint)
 sed -i 's| //nolint:errcodevet // silenced on purpose||' "$dir/app/app.go"
 run "$dir" ./...
 expect 1 "without //nolint"
-grep -qF 'app/app.go:16:25: errcode -1 compared as a magic number: system is busy (wechat.SystemBusy) (errcodevet)' "$tmp/out" ||
+grep -qF 'app/app.go:16:25: errcode -1 compared as a magic number: system is busy (wechat.SystemBusy) (magic-code) (errcodevet)' "$tmp/out" ||
 	{ cat "$tmp/out" "$tmp/err"; fail "no finding on line 16 without //nolint"; }
 
 echo "check: --fix"

@@ -62,7 +62,7 @@ func NewFactless(cfg Config, factsDir string) (*analysis.Analyzer, error) {
 }
 
 func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Analyzer, error) {
-	s, err := compile(cfg)
+	s, err := compile(cfg, explicit(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,10 @@ type pass struct {
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
-	s := st.settings
+	s, err := st.settings.forPackage(p)
+	if err != nil {
+		return nil, err
+	}
 	r := &pass{Pass: p, s: s, facts: st.facts}
 	defer r.flush()
 	defer r.facts.done(p)
@@ -251,7 +254,9 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 	for _, f := range files {
 		ignores, problems := directive.Parse(r.Fset, f, known)
 		for _, p := range problems {
-			r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			if r.s.enabled[directiveCategory] {
+				r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})
+			}
 		}
 		if len(ignores) > 0 {
 			out[f] = ignores
@@ -264,6 +269,9 @@ func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ign
 // suppressions do not outlive the code they were written for. A directive
 // naming a check that is off is left alone.
 func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*directive.Ignore) {
+	if !r.s.enabled[directiveCategory] {
+		return
+	}
 	for _, f := range files {
 		for _, ig := range directives[f] {
 			if ig.Used {
@@ -275,7 +283,7 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 			}
 			if enabled {
 				r.emit(analysis.Diagnostic{Pos: ig.Pos, Category: directiveCategory, URL: DocsURL + "#suppressing-a-finding",
-					Message: "errcodevet:ignore directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
+					Message: ig.Name() + " directive for " + strings.Join(ig.Checks, ",") + " suppresses nothing"})
 			}
 		}
 	}

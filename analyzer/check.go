@@ -53,5 +53,6 @@ func checkByID(id string) *Check {
 }
 
 // directiveCategory is the Category of reports about errcodevet:ignore
-// directives themselves; it is not a check and cannot be turned off.
+// directives themselves. It is not a check, but -checks can leave it out
+// (when -checks lists IDs, they run only if it names "directive").
 const directiveCategory = "directive"

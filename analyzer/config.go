@@ -4,12 +4,16 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
+	"maps"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
+	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // Config configures an analyzer. The zero Config runs every check with the
@@ -29,11 +33,24 @@ type Config struct {
 	// RetryFuncs names further functions that retry what they are given, as
 	// "import/path.Func" or "import/path.Type.Method".
 	RetryFuncs []string
+	// Constants maps a family name to the import path of the constants
+	// package the fixes use for it, instead of the family's own.
+	Constants map[string]string
+	// ConfigFile is the configuration file to read, instead of the
+	// .errcodevet.yaml found walking up from each package's directory to
+	// its module's root; "none" reads none. The settings set here (or by
+	// flags) override the file's.
+	ConfigFile string
 }
+
+// configNone as Config.ConfigFile turns the configuration file off.
+const configNone = "none"
 
 // settings is a validated Config, ready for Run.
 type settings struct {
 	cfg     Config
+	set     map[string]bool  // the flags set explicitly, which override the configuration file
+	files   *fileSettings    // the settings of each configuration file, merged with these
 	catalog *catalog.Catalog // nil until load (see lazy.go)
 	index   *carrier.Index   // nil until load
 	keys    *carrier.Keys    // for the cheap exit, known without the catalog
@@ -43,17 +60,29 @@ type settings struct {
 	retry   map[string]bool // extra retry functions by full name
 }
 
-// compile validates cfg and loads its catalogs.
-func compile(cfg Config) (*settings, error) {
-	s := &settings{cfg: cfg, enabled: make(map[string]bool), retry: make(map[string]bool)}
+// compile validates cfg and loads its catalogs. set names the settings
+// given explicitly: they override the configuration file's.
+func compile(cfg Config, set map[string]bool) (*settings, error) {
+	if cfg.ConfigFile != "" && cfg.ConfigFile != configNone {
+		abs, err := filepath.Abs(cfg.ConfigFile)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return nil, fmt.Errorf("configuration file: %v", err)
+		}
+		cfg.ConfigFile = abs
+	}
+	s := &settings{cfg: cfg, set: set, files: newFileSettings(), enabled: make(map[string]bool), retry: make(map[string]bool)}
 	if len(cfg.Checks) == 0 {
 		for _, c := range checks {
 			s.enabled[c.ID] = true
 		}
+		s.enabled[directiveCategory] = true
 	}
 	for _, id := range cfg.Checks {
-		if checkByID(id) == nil {
-			return nil, fmt.Errorf("unknown check %q (known: %s)", id, strings.Join(CheckIDs(), ", "))
+		if checkByID(id) == nil && id != directiveCategory {
+			return nil, fmt.Errorf("unknown check %q (known: %s, %s)", id, strings.Join(CheckIDs(), ", "), directiveCategory)
 		}
 		s.enabled[id] = true
 	}
@@ -96,6 +125,7 @@ const (
 	flagIncludeSuccess = "include-success"
 	flagIncludeTests   = "include-tests"
 	flagRetryFuncs     = "retry-funcs"
+	flagConfig         = "config"
 )
 
 // bindFlags registers the analyzer's flags on fs, with the current settings
@@ -108,7 +138,7 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 		fs.Func(name, usage, func(v string) error {
 			cfg := a.settings.cfg
 			*field(&cfg) = splitList(v)
-			return a.apply(cfg)
+			return a.apply(cfg, name)
 		})
 		if v := *field(&cfg); len(v) > 0 {
 			def = strings.Join(v, ",")
@@ -123,13 +153,14 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 			}
 			cfg := a.settings.cfg
 			*field(&cfg) = b
-			return a.apply(cfg)
+			return a.apply(cfg, name)
 		})
 		if *field(&cfg) {
 			fs.Lookup(name).DefValue = "true" // false, the zero value, goes unsaid
 		}
 	}
-	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", "),
+	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", ")+
+		",\n"+directiveCategory+" (reports about errcodevet:ignore directives)",
 		func(c *Config) *[]string { return &c.Checks }, "all")
 	list(flagCatalog, "comma-separated catalog files adding or extending API families",
 		func(c *Config) *[]string { return &c.Catalogs }, "")
@@ -139,15 +170,41 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 		func(c *Config) *bool { return &c.IncludeTests })
 	list(flagRetryFuncs, "comma-separated functions that retry, as import/path.Func or import/path.Type.Method",
 		func(c *Config) *[]string { return &c.RetryFuncs }, "")
+	fs.Func(flagConfig, "configuration `file` to read instead of the "+configfile.Name+" found from each package's\n"+
+		"directory up to its module root (\"none\": read none); flags override it", func(v string) error {
+		cfg := a.settings.cfg
+		cfg.ConfigFile = v
+		return a.apply(cfg, flagConfig)
+	})
+	if cfg.ConfigFile != "" {
+		fs.Lookup(flagConfig).DefValue = cfg.ConfigFile
+	}
 }
 
-func (a *state) apply(cfg Config) error {
-	s, err := compile(cfg)
+// apply replaces the settings by cfg, whose setting named flag was just
+// set explicitly.
+func (a *state) apply(cfg Config, flag string) error {
+	set := maps.Clone(a.settings.set)
+	set[flag] = true
+	s, err := compile(cfg, set)
 	if err != nil {
 		return err
 	}
 	a.settings = s
 	return nil
+}
+
+// explicit returns the settings cfg gives a value other than the zero
+// value: those override the configuration file.
+func explicit(cfg Config) map[string]bool {
+	return map[string]bool{
+		flagChecks:         len(cfg.Checks) > 0,
+		flagCatalog:        len(cfg.Catalogs) > 0,
+		flagIncludeSuccess: cfg.IncludeSuccess,
+		flagIncludeTests:   cfg.IncludeTests,
+		flagRetryFuncs:     len(cfg.RetryFuncs) > 0,
+		flagConstants:      len(cfg.Constants) > 0,
+	}
 }
 
 func splitList(v string) []string {

@@ -52,6 +52,15 @@
 //		Comma-separated functions that retry what they are given, as
 //		import/path.Func or import/path.Type.Method, for the retry checks.
 //		Default: none.
+//	-config=FILE
+//		The configuration file to read, or "none". Default: the
+//		.errcodevet.yaml found walking up from each package's directory to
+//		its module's root (never in GOROOT or the module cache). The file
+//		holds the settings above under the same names (see package
+//		internal/configfile), with paths relative to the file, so that
+//		they work under go vet too; the settings given as flags (or
+//		non-zero Config fields) override it. A malformed file is an error
+//		with its file, line and column.
 //
 // With singlechecker (cmd/errcodevet) the flags are written as shown; under
 // go vet -vettool they are passed the same way (go vet forwards the flags
@@ -64,10 +73,15 @@
 //	//errcodevet:ignore CHECK[,CHECK...] reason
 //
 // suppresses the findings of the named checks on its own line or, when it
-// stands on a line of its own, on the next line. The reason is required. A
-// directive with no reason, an unknown check or an unknown verb, and a
-// directive that suppresses nothing, are reported with the category
-// "directive"; a directive naming a check that is turned off is left alone.
+// stands on a line of its own, on the next line;
+//
+//	//errcodevet:file-ignore CHECK[,CHECK...] reason
+//
+// suppresses them in the whole file. The reason is required. A directive
+// with no reason, an unknown check or an unknown verb, and a directive that
+// suppresses nothing, are reported with the category "directive", which
+// -checks turns off unless it lists "directive"; a directive naming a check
+// that is turned off is left alone.
 //
 // Generated files are never checked, and fixes never edit them.
 package analyzer

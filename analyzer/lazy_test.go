@@ -23,7 +23,7 @@ func TestBuiltinKeys(t *testing.T) {
 // built-in catalog until a package needs it, and that catalog files are
 // loaded (and checked) at once.
 func TestLazyCatalog(t *testing.T) {
-	s, err := compile(Config{})
+	s, err := compile(Config{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestLazyCatalog(t *testing.T) {
 	if err := s.load(); err != nil || s.catalog == nil || s.index == nil || s.keys != builtinKeys {
 		t.Fatalf("load: %v; catalog loaded %v", err, s.catalog != nil)
 	}
-	if _, err := compile(Config{Catalogs: []string{"testdata/no-such-catalog.yaml"}}); err == nil {
+	if _, err := compile(Config{Catalogs: []string{"testdata/no-such-catalog.yaml"}}, nil); err == nil {
 		t.Error("compile accepted a catalog file that does not exist")
 	}
 }

@@ -598,10 +598,18 @@ func documentedRetry(t *catalog.Table) string {
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *retryWalk) context(carrier ast.Expr) retry.Context {
 	ctx := retry.Context{Func: w.fn, FinalValues: w.finalValues}
+	if w.fn != nil {
+		ctx.Results = w.fn.Type().(*types.Signature).Results()
+	}
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		switch n := w.stack[i].(type) {
 		case *ast.FuncLit:
 			ctx.Op = w.ops[n]
+			ctx.Literal = true
+			ctx.Results = nil
+			if sig, ok := w.TypesInfo.TypeOf(n).(*types.Signature); ok {
+				ctx.Results = sig.Results()
+			}
 			i = -1 // stop: loops outside the literal do not go round its body
 		case *ast.ForStmt, *ast.RangeStmt:
 			loop := retry.Loop{Stmt: n.(ast.Stmt)}

@@ -43,8 +43,10 @@ retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error
 from a wait condition, false from a go-retryablehttp CheckRetry). This is
 why a sentinel that the caller retries on
 (` + "`if errors.Is(err, ErrSystemBusy) { sleep; continue }`" + `) is never reported
-where it is returned. A call of another function whose result is returned
-is not judged: the analysis cannot tell what it returns.
+where it is returned. A bare return from a function with named results is
+judged by the value the branch assigns to the error result. A call of
+another function whose result is returned is not judged, nor is a local
+error variable: the analysis cannot tell what they hold.
 
 A branch that splits is judged along each way through it: when its last
 statement is an if/else or a switch, or an if in it leaves the branch

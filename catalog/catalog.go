@@ -71,14 +71,19 @@ func (r Retry) Description() string {
 // Code is one value a carrier may hold: a documented code or status, or a
 // known per-API value that is valid but not in the vendor's common table.
 type Code struct {
-	Value      string // canonical text: decimal for KindInt, the value itself for KindString
-	Name       string // Go name of its constant; "" when none is published
-	Message    string // the vendor's message, exactly as documented
-	Action     string // the vendor's further action, "" when the document gives none
-	Status     string // the documented resultStatus that comes with the code, if any
-	Retry      Retry
-	Documented bool   // in the vendor's common table (false: a known per-API value)
-	Package    string // import path of the constants package declaring Name; "" when none
+	Value   string // canonical text: decimal for KindInt, the value itself for KindString
+	Name    string // Go name of its constant; "" when none is published
+	Message string // the vendor's message, exactly as documented
+	Action  string // the vendor's further action, "" when the document gives none
+	Status  string // the documented resultStatus that comes with the code, if any; "" when its APIs differ
+	// APIStatuses maps the APIs that document the code to the status each
+	// gives it ({"pay": "U", "inquiryPayment": "F"}); nil when no API is
+	// named. Where they differ, Status is "" and Retry is RetryUnstated:
+	// the outcome depends on the API called, which the catalog cannot tell.
+	APIStatuses map[string]string
+	Retry       Retry
+	Documented  bool   // in the vendor's common table (false: a known per-API value)
+	Package     string // import path of the constants package declaring Name; "" when none
 }
 
 // Summary is the first sentence of the message, without its final period,

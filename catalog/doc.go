@@ -6,7 +6,8 @@
 // The built-in families are generated from the vendors' pages in sources/
 // by the importer (go generate) and embedded:
 //
-//   - wechat: WeChat Official Account errcode values (int); success 0.
+//   - wechat: WeChat errcode values (int): the English Official Account page,
+//     then the Open Platform and Mini Program tables; success 0.
 //   - miniprogram: Mini Program OpenAPI resultCode values (string) and
 //     resultStatus letters S (success), F (failure), U (unknown outcome).
 //
@@ -52,6 +53,18 @@
 // resultCode the Mini Program's) is an error, not a silent loss of the
 // second table's findings. A family of the same shape names its own
 // carriers, the fields or types of its SDK.
+//
+// A result code that several APIs document lists their statuses:
+//
+//	documented:
+//	  - value: ORDER_NOT_EXIST
+//	    message: The order does not exist.
+//	    apis: {inquiryPayment: F, refund: F}
+//
+// When the APIs agree, the code has their status (a "status" the entry
+// states must be the same). When they differ, the code has no status and
+// no retry class, and the entry may state neither: the outcome depends on
+// the API called, and the retry checks must not pick one for all of them.
 //
 // The retry class drives the retry checks: a code whose class is "retry"
 // selects a branch that must retry, one whose class is "never" a branch that

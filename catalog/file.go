@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -59,6 +60,10 @@ type FileEntry struct {
 	Message string `yaml:"message,omitempty"`
 	Action  string `yaml:"action,omitempty"`
 	Retry   Retry  `yaml:"retry,omitempty"`
+	// APIs maps the APIs that document the code to the resultStatus each
+	// gives it: {pay: U, inquiryPayment: F}. A code whose status differs
+	// between APIs states no status and no retry class of its own.
+	APIs map[string]string `yaml:"apis,omitempty"`
 
 	pos Pos
 }
@@ -161,6 +166,13 @@ func (t *FileTable) node() *yaml.Node {
 			addText(em, "message", e.Message)
 			addText(em, "action", e.Action)
 			addText(em, "retry", string(e.Retry))
+			if len(e.APIs) > 0 {
+				apis := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+				for _, api := range slices.Sorted(maps.Keys(e.APIs)) {
+					addText(apis, api, e.APIs[api])
+				}
+				addNode(em, "apis", apis)
+			}
 			list.Content = append(list.Content, em)
 		}
 		addNode(m, entries.key, list)
@@ -401,7 +413,7 @@ func validPath(path string, names int) bool {
 func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 	var out []FileEntry
 	for _, item := range p.list(n, what) {
-		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry")
+		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry", "apis")
 		if m == nil {
 			continue
 		}
@@ -412,6 +424,7 @@ func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 			Message: p.scalar(m["message"], "message"),
 			Action:  p.scalar(m["action"], "action"),
 			Retry:   Retry(p.scalar(m["retry"], "retry")),
+			APIs:    p.apis(m["apis"], what+" entry apis"),
 			pos:     p.pos(item),
 		}
 		if m["value"] == nil {
@@ -424,6 +437,35 @@ func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 			p.errorf(m["retry"], "retry %q is not one of %s", e.Retry, retryList())
 		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// apis reads an entry's map of API names to status letters.
+func (p *parser) apis(n *yaml.Node, what string) map[string]string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "%s must be a map of API names to status letters, such as {pay: U, inquiryPayment: F}", what)
+		return nil
+	}
+	out := make(map[string]string, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || !token.IsIdentifier(k.Value) {
+			p.errorf(k, "API name %q is not an identifier such as inquiryPayment", k.Value)
+			continue
+		}
+		if _, dup := out[k.Value]; dup {
+			p.errorf(k, "API %s is listed twice", k.Value)
+			continue
+		}
+		if v.Kind != yaml.ScalarNode || v.Value == "" {
+			p.errorf(v, "the status of API %s must be a status letter", k.Value)
+			continue
+		}
+		out[k.Value] = v.Value
 	}
 	return out
 }

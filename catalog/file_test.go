@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -91,7 +92,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown entry key",
 			src:  acme("    - {value: 0, mesage: OK}"),
-			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry)` + "\n" +
+			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry, apis)` + "\n" +
 				`t.yaml:7:7: documented value "0" has no message`,
 		},
 		{
@@ -601,5 +602,30 @@ func TestMarshalMultiLine(t *testing.T) {
 			t.Errorf("%q written as:\n%s\nread back as title %q, message %q, action %q, status %q",
 				text, out, back.Title, e.Message, e.Action, back.Codes.Known[0].Status)
 		}
+	}
+}
+
+// TestMarshalAPIs writes an entry's per-API statuses as a flow map sorted
+// by API name, which reads back the same.
+func TestMarshalAPIs(t *testing.T) {
+	src := "extends: miniprogram\ncodes:\n  documented:\n" +
+		"    - value: PAYMENT_PENDING\n      message: Pending.\n      apis: {pay: U, inquiryPayment: F}\n"
+	f, err := catalog.Parse("mp.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.Marshal("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "      apis: {inquiryPayment: F, pay: U}\n"; !strings.Contains(string(out), want) {
+		t.Errorf("Marshal lacks %q:\n%s", want, out)
+	}
+	back, err := catalog.Parse("mp.yaml", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got := back.Codes.Documented[0].APIs; !maps.Equal(got, map[string]string{"pay": "U", "inquiryPayment": "F"}) {
+		t.Errorf("read back %v", got)
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -166,9 +169,11 @@ func (c *Catalog) add(f *File) []error {
 				if retry == "" {
 					retry = RetryUnstated
 				}
+				status, apiErrs := apiStatus(fam, e)
+				errs = append(errs, apiErrs...)
 				code := &Code{
 					Value: e.Value, Name: e.Name, Message: e.Message, Action: e.Action,
-					Status: e.Status, Retry: retry, Documented: list.documented,
+					Status: status, APIStatuses: e.APIs, Retry: retry, Documented: list.documented,
 				}
 				if e.Name != "" {
 					code.Package = pkg
@@ -234,4 +239,37 @@ func tableNoun(r Role) string {
 		return "statuses"
 	}
 	return "codes"
+}
+
+// apiStatus returns the status of an entry that lists its APIs' statuses:
+// theirs when they agree, "" when they differ. An entry whose APIs differ
+// may state neither a status nor a retry class: either would pick one
+// outcome for all of them.
+func apiStatus(fam *Family, e FileEntry) (string, []error) {
+	if len(e.APIs) == 0 {
+		return e.Status, nil
+	}
+	var errs []error
+	apis := slices.Sorted(maps.Keys(e.APIs))
+	agreed := e.APIs[apis[0]]
+	var listed []string
+	for _, api := range apis {
+		s := e.APIs[api]
+		if fam.Status == nil || fam.Status.Lookup(s) == nil {
+			errs = append(errs, &Error{e.pos, fmt.Sprintf("API %s gives %s status %q, which is not a value of family %s's status table", api, e.Value, s, fam.Name)})
+		}
+		if s != agreed {
+			agreed = ""
+		}
+		listed = append(listed, api+": "+s)
+	}
+	switch {
+	case agreed != "" && e.Status != "" && e.Status != agreed:
+		errs = append(errs, &Error{e.pos, fmt.Sprintf("%s has status %s, but its APIs give %s", e.Value, e.Status, agreed)})
+	case agreed == "" && e.Status != "":
+		errs = append(errs, &Error{e.pos, fmt.Sprintf("%s has status %s, but its APIs differ (%s): leave the status out", e.Value, e.Status, strings.Join(listed, ", "))})
+	case agreed == "" && e.Retry != "" && e.Retry != RetryUnstated:
+		errs = append(errs, &Error{e.pos, fmt.Sprintf("%s has retry class %s, but its APIs differ (%s): the retry checks must not pick one", e.Value, e.Retry, strings.Join(listed, ", "))})
+	}
+	return agreed, errs
 }

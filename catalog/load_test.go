@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -397,7 +398,7 @@ func TestExtendWeChat(t *testing.T) {
 			t.Errorf("Lookup(%s) = nil", tc.value)
 			continue
 		}
-		if *got != tc.want {
+		if !reflect.DeepEqual(*got, tc.want) {
 			t.Errorf("Lookup(%s) = %+v\nwant %+v", tc.value, *got, tc.want)
 		}
 	}
@@ -517,7 +518,7 @@ func TestNewFamilyWithStatus(t *testing.T) {
 		Value: "RATE_LIMITED", Name: "RateLimited", Message: "Too many requests.", Action: "Slow down.",
 		Status: "F", Retry: catalog.RetryReduceTraffic, Documented: true, Package: "example.com/acme/codes",
 	}
-	if got := fam.Codes.Lookup("RATE_LIMITED"); got == nil || *got != want {
+	if got := fam.Codes.Lookup("RATE_LIMITED"); got == nil || !reflect.DeepEqual(*got, want) {
 		t.Errorf("RATE_LIMITED = %+v, want %+v", got, want)
 	}
 	if ok := fam.Codes.Lookup("OK"); ok == nil || ok.Documented {
@@ -647,6 +648,58 @@ func TestRetry(t *testing.T) {
 		}
 		if got := tc.r.Description(); got != tc.description {
 			t.Errorf("Retry(%q).Description() = %q, want %q", tc.r, got, tc.description)
+		}
+	}
+}
+
+// TestAPIStatuses loads result codes that several APIs document: a code
+// whose APIs agree takes their status; one whose APIs differ has no status
+// and no retry class (contract 2 of the retry checks: never invent one).
+func TestAPIStatuses(t *testing.T) {
+	cat, err := loadFiles(t, "mp.yaml", string(yamlLines(
+		"extends: miniprogram",
+		"codes:",
+		"  documented:",
+		"    - {value: ORDER_IS_CLOSED, message: The order is closed., retry: never, apis: {pay: F, capture: F}}",
+		"    - {value: PAYMENT_PENDING, message: The payment is being processed., apis: {pay: U, inquiryPayment: F}}",
+	)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := cat.Family("miniprogram").Codes
+	closed := codes.Lookup("ORDER_IS_CLOSED")
+	if closed.Status != "F" || closed.Retry != catalog.RetryNever ||
+		!reflect.DeepEqual(closed.APIStatuses, map[string]string{"pay": "F", "capture": "F"}) {
+		t.Errorf("ORDER_IS_CLOSED = %+v, want status F, retry never, both APIs", *closed)
+	}
+	pending := codes.Lookup("PAYMENT_PENDING")
+	if pending.Status != "" || pending.Retry != catalog.RetryUnstated ||
+		!reflect.DeepEqual(pending.APIStatuses, map[string]string{"pay": "U", "inquiryPayment": "F"}) {
+		t.Errorf("PAYMENT_PENDING = %+v, want no status, retry unstated, both APIs", *pending)
+	}
+
+	for _, tc := range []struct{ entry, want string }{
+		{"{value: X, message: M., status: U, apis: {pay: U, refund: F}}",
+			"mp.yaml:4:7: X has status U, but its APIs differ (pay: U, refund: F): leave the status out"},
+		{"{value: X, message: M., retry: retry, apis: {pay: U, refund: F}}",
+			"mp.yaml:4:7: X has retry class retry, but its APIs differ (pay: U, refund: F): the retry checks must not pick one"},
+		{"{value: X, message: M., status: U, apis: {pay: F, refund: F}}",
+			"mp.yaml:4:7: X has status U, but its APIs give F"},
+		{"{value: X, message: M., apis: {pay: Q}}",
+			`mp.yaml:4:7: API pay gives X status "Q", which is not a value of family miniprogram's status table`},
+		{"{value: X, message: M., apis: [pay]}",
+			"mp.yaml:4:37: codes.documented entry apis must be a map of API names to status letters, such as {pay: U, inquiryPayment: F}"},
+		{"{value: X, message: M., apis: {pay-v2: U}}",
+			`mp.yaml:4:38: API name "pay-v2" is not an identifier such as inquiryPayment`},
+	} {
+		_, err := loadFiles(t, "mp.yaml", string(yamlLines(
+			"extends: miniprogram",
+			"codes:",
+			"  documented:",
+			"    - "+tc.entry,
+		)))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: error\n%v\nwant\n%s", tc.entry, err, tc.want)
 		}
 	}
 }

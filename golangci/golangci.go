@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/checkid"
 )
 
 // Name is the linter's name in golangci-lint's configuration and in
@@ -38,6 +39,11 @@ type Settings struct {
 	// RetryFuncs are further functions that retry what they are given, as
 	// import/path.Func or import/path.Type.Method.
 	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+	// ConfigFile is the errcodevet configuration file to read, relative to the
+	// directory golangci-lint runs in, instead of the .errcodevet.yaml
+	// found from each package's directory up to its module root; "none"
+	// reads none. The settings above override the file's.
+	ConfigFile string `json:"config" yaml:"config"`
 }
 
 // Config returns the analyzer configuration s stands for.
@@ -48,6 +54,7 @@ func (s Settings) Config() analyzer.Config {
 		IncludeSuccess: s.IncludeSuccess,
 		IncludeTests:   s.IncludeTests,
 		RetryFuncs:     s.RetryFuncs,
+		ConfigFile:     s.ConfigFile,
 	}
 }
 
@@ -73,13 +80,16 @@ func New(conf any) (register.LinterPlugin, error) {
 // BuildAnalyzers returns the errcodevet analyzer configured by the
 // settings, in the form that declares no fact types: golangci-lint would
 // otherwise load every dependency from source (analyzer.NewFactless says
-// what that form knows less, BENCHMARKS.md what it saves).
+// what that form knows less, BENCHMARKS.md what it saves). Its messages end
+// with their check's ID, as errcodevet's own text output does:
+// golangci-lint shows the linter's name, not the check an
+// //errcodevet:ignore directive needs.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	a, err := analyzer.NewFactless(p.settings.Config(), p.factsDir())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	return []*analysis.Analyzer{a}, nil
+	return []*analysis.Analyzer{checkid.InMessages(a)}, nil
 }
 
 // factsDir is where the analyzer keeps each package's facts between runs:

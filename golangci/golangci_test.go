@@ -3,6 +3,7 @@ package golangci_test
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -86,6 +87,8 @@ func TestSettingsMirrorFlags(t *testing.T) {
 		switch f.Name {
 		case "include-success", "include-tests":
 			raw[f.Name] = false
+		case "config":
+			raw[f.Name] = ""
 		default:
 			raw[f.Name] = []any{}
 		}
@@ -199,5 +202,57 @@ func busy(resp *Response) bool {
 	}
 	if len(imports) != 2 || imports[0] != imports[1] {
 		t.Errorf("the import edits of the two fixes: %q, want two identical ones", imports)
+	}
+}
+
+// TestConfigFile: the plugin reads the .errcodevet.yaml found from the
+// package's directory, or the one the config setting names; its settings
+// override the file's.
+func TestConfigFile(t *testing.T) {
+	src := `package app // want package:"exposes carriers"
+
+type Response struct {
+	ErrCode int ` + "`json:\"errcode\"`" + `
+}
+
+type Result struct {
+	ResultCode string ` + "`json:\"resultCode\"`" + `
+}
+
+func handle(resp *Response, res Result) bool {
+	return resp.ErrCode == 42001 || res.ResultCode == "PARAM_ILLEGAL" // want %s
+}
+`
+	stringOnly := "`resultCode \"PARAM_ILLEGAL\" compared as a magic string.*\\(string-code\\)$`"
+	magicOnly := "`errcode 42001 compared as a magic number.*\\(magic-code\\)$`"
+	for _, tc := range []struct {
+		name     string
+		file     string // .errcodevet.yaml at the module root
+		settings map[string]any
+		want     string
+	}{
+		{"discovered", "checks: [string-code]\n", settings(), stringOnly},
+		{"settings override", "checks: [string-code]\n", settings("checks", []any{"magic-code"}), magicOnly},
+		{"named", "", settings("config", "OTHER"), magicOnly},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"app/app.go": fmt.Sprintf(src, tc.want), "other.yaml": "checks: [magic-code]\n"}
+			if tc.file != "" {
+				files[".errcodevet.yaml"] = tc.file
+			}
+			dir := testmodule.New(t, files)
+			if tc.settings["config"] == "OTHER" {
+				tc.settings["config"] = filepath.Join(dir, "other.yaml")
+			}
+			p, err := golangci.New(tc.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := p.BuildAnalyzers()
+			if err != nil {
+				t.Fatal(err)
+			}
+			analysistest.Run(t, dir, as[0], "./app")
+		})
 	}
 }

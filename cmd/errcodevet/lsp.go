@@ -2,19 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/lsp"
 )
-
-func init() { subcommands["lsp"] = runLSP }
 
 const lspUsage = `usage: errcodevet lsp [flags]
 
@@ -29,21 +25,14 @@ Flags:
 func runLSP(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet lsp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, lspUsage)
-		fs.PrintDefaults()
-	}
 	a, err := newAnalyzer(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
 		return 1
 	}
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait after an edit before analyzing (initializationOptions {\"debounce\": \"300ms\"} overrides it)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr, lspUsage); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "errcodevet lsp: unexpected argument %q: the server reads its client on standard input\n", fs.Arg(0))
@@ -53,17 +42,13 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodevet lsp: -debounce: negative duration %v\n", *debounce)
 		return 2
 	}
-	version := ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		version = bi.Main.Version
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = lsp.Serve(ctx, stdio{stdout}, lsp.Options{
 		Analyzer: a,
 		Debounce: *debounce,
 		Log:      stderr,
-		Version:  version,
+		Version:  version(),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)

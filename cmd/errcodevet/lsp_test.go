@@ -89,6 +89,10 @@ func TestLSPStdio(t *testing.T) {
 			if len(replies) == 0 || replies[0]["id"] != float64(1) || replies[0]["result"] == nil {
 				t.Fatalf("no initialize result: %v", replies)
 			}
+			info, _ := replies[0]["result"].(map[string]any)["serverInfo"].(map[string]any)
+			if info["name"] != "errcodevet" || info["version"] != version() {
+				t.Errorf("serverInfo %v, want errcodevet %s, the version command's", info, version())
+			}
 			caps, _ := json.Marshal(replies[0]["result"].(map[string]any)["capabilities"])
 			if string(caps) != `{"codeActionProvider":{"codeActionKinds":["quickfix"]},"textDocumentSync":{"change":1,"openClose":true,"save":{"includeText":false}}}` {
 				t.Errorf("capabilities %s", caps)

@@ -2,19 +2,15 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
@@ -24,75 +20,73 @@ import (
 
 const sarifUsage = `usage: errcodevet sarif [flags] [packages]
 
-Sarif runs errcodevet on the packages (default ".") and writes its findings
-as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
-File locations are relative to -root (uriBaseId %%SRCROOT%%); columns are
-counted in UTF-16 code units. The exit code is 0 when the log is written,
-whatever it holds, 1 when the packages do not load or type-check (nothing
-is written), 2 for bad flags.
+Sarif runs errcodevet on the packages (default "./...") and writes its
+findings as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF
+viewers: a rule per check, unknown-code findings (comparisons that can
+never match) at level error, the others at level warning. File locations
+are relative to -root (uriBaseId %SRCROOT%); columns are counted in UTF-16
+code units. Packages that do not load are left out and named in the log's
+toolExecutionNotifications; the others are reported. The exit code is 0
+when the log is written and every package was analyzed, 1 when some were
+not (the log is still written) or nothing could be, 2 for bad flags.
 
 Flags (the analyzer flags are errcodevet's own):
 `
 
-func init() { subcommands["sarif"] = runSARIF }
+// sarifLevels are the levels of the checks whose findings are not mere
+// warnings: a comparison that can never match is a bug.
+var sarifLevels = map[string]string{"unknown-code": "error"}
 
 // runSARIF runs `errcodevet sarif` with args and returns its exit code.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet sarif", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	a, err := newAnalyzer(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return exitError
 	}
 	out := fs.String("o", "", "write the log to this file instead of the standard output")
 	root := fs.String("root", "", "directory that file locations are relative to; the repository root\n"+
 		"for GitHub code scanning (default the main module's directory, else the current one)")
-	tests := fs.Bool("test", true, "load the packages' tests too (whether findings in _test.go files\n"+
-		"are reported is -include-tests)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, sarifUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	tests := includeTests(fs)
+	if code, ok := parseFlags(fs, args, stderr, sarifUsage); !ok {
+		return code
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
-		patterns = []string{"."}
+		patterns = []string{"./..."}
 	}
-
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return exitError
+	}
 	dir, err := rootFlag(*root)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return fail(err)
 	}
-	findings, pkgs, err := analyzeForSARIF(a, *tests, patterns)
+	run, err := analyzePackages(a, patterns, tests())
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return fail(err)
 	}
 	if dir == "" {
-		if dir, err = moduleDir(pkgs); err != nil {
-			fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-			return 1
+		if dir, err = moduleDir(run.pkgs); err != nil {
+			return fail(err)
 		}
 	}
-	log, err := sarif.Build(findings, sarifRules(analyzer.Checks()), dir, version())
+	var findings []sarif.Finding
+	for _, f := range rootFindings(run.graph) {
+		findings = append(findings, sarif.Finding{Fset: f.fset, Diagnostic: f.Diagnostic})
+	}
+	log, err := sarif.Build(findings, sarifRules(analyzer.Checks()), dir, version(), run.problems)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return fail(err)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(log); err != nil {
-		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return fail(err)
 	}
 	if *out == "" {
 		_, err = stdout.Write(buf.Bytes())
@@ -100,64 +94,15 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("writing %s: %v", *out, err)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
-		return 1
+		return fail(err)
 	}
-	return 0
-}
-
-// analyzeForSARIF loads the packages matching patterns (with their tests if tests
-// is set) and runs a on them. It returns the findings in the root packages
-// and the packages. A package that does not load or type-check, in the
-// patterns or their dependencies, is an error listing every problem.
-func analyzeForSARIF(a *analysis.Analyzer, tests bool, patterns []string) ([]sarif.Finding, []*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: tests,
+	for _, p := range run.problems {
+		fmt.Fprintln(stderr, p)
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, nil, err
+	if len(run.problems) > 0 {
+		return exitError
 	}
-	if len(pkgs) == 0 {
-		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	var problems []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			problems = append(problems, e.Error())
-		}
-		if p.Module != nil && p.Module.Error != nil {
-			problems = append(problems, p.Module.Error.Err)
-		}
-	})
-	if len(problems) > 0 {
-		// A package appears once per variant; say each problem once.
-		slices.Sort(problems)
-		problems = slices.Compact(problems)
-		return nil, nil, fmt.Errorf("packages do not load (no SARIF written):\n\t%s", strings.Join(problems, "\n\t"))
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	var failed []string
-	for act := range graph.All() {
-		if act.Err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
-		}
-	}
-	if len(failed) > 0 {
-		slices.Sort(failed)
-		return nil, nil, fmt.Errorf("analysis failed (no SARIF written):\n\t%s", strings.Join(failed, "\n\t"))
-	}
-	var findings []sarif.Finding
-	for _, act := range graph.Roots {
-		for _, d := range act.Diagnostics {
-			findings = append(findings, sarif.Finding{Fset: act.Package.Fset, Diagnostic: d})
-		}
-	}
-	return findings, pkgs, nil
+	return exitOK
 }
 
 // rootFlag returns the absolute directory of -root, or "" if unset.
@@ -188,15 +133,6 @@ func moduleDir(pkgs []*packages.Package) (string, error) {
 	return os.Getwd()
 }
 
-// version returns errcodevet's module version when the binary knows it.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
-		return ""
-	}
-	return info.Main.Version
-}
-
 // sarifRules returns the rules of the log: one per check, in documentation
 // order, then the rule of directive findings.
 func sarifRules(checks []analyzer.Check) []sarif.Rule {
@@ -211,7 +147,7 @@ func sarifRules(checks []analyzer.Check) []sarif.Rule {
 				Markdown: checkHelp(c),
 			},
 			HelpURI:              c.URL(),
-			DefaultConfiguration: &sarif.Configuration{Level: "warning"},
+			DefaultConfiguration: &sarif.Configuration{Level: cmp.Or(sarifLevels[c.ID], "warning")},
 		})
 	}
 	return append(rules, directiveRule)

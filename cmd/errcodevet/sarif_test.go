@@ -107,8 +107,8 @@ func sarifResults(t *testing.T, log *sarif.Log) []sarifResult {
 		if r.RuleIndex < 0 || r.RuleIndex >= len(run.Tool.Driver.Rules) || run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
 			t.Errorf("result %s: ruleIndex %d does not name its rule", r.RuleID, r.RuleIndex)
 		}
-		if r.Level != "warning" {
-			t.Errorf("result %s: level %q, want warning", r.RuleID, r.Level)
+		if want := map[bool]string{true: "error", false: "warning"}[r.RuleID == "unknown-code"]; r.Level != want {
+			t.Errorf("result %s: level %q, want %s", r.RuleID, r.Level, want)
 		}
 		p := r.Locations[0].PhysicalLocation
 		if p.ArtifactLocation.URIBaseID != sarif.SrcRoot {
@@ -159,6 +159,9 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("%s is %q, want %q", sarif.SrcRoot, got, want)
 	}
 	driver := run.Tool.Driver
+	if driver.Version != version() {
+		t.Errorf("driver version %q, want the version command's %q", driver.Version, version())
+	}
 	if driver.Name != "errcodevet" || driver.InformationURI == "" {
 		t.Errorf("driver %q, informationUri %q", driver.Name, driver.InformationURI)
 	}
@@ -172,8 +175,8 @@ func TestSARIF(t *testing.T) {
 				t.Errorf("rule %s does not carry its check's title, doc and URL: %+v", r.ID, r)
 			}
 		}
-		if r.DefaultConfiguration == nil || r.DefaultConfiguration.Level != "warning" {
-			t.Errorf("rule %s: default configuration %+v", r.ID, r.DefaultConfiguration)
+		if want := map[bool]string{true: "error", false: "warning"}[r.ID == "unknown-code"]; r.DefaultConfiguration == nil || r.DefaultConfiguration.Level != want {
+			t.Errorf("rule %s: default configuration %+v, want level %s", r.ID, r.DefaultConfiguration, want)
 		}
 	}
 	if got, want := strings.Join(ids, ","), strings.Join(analyzer.CheckIDs(), ",")+",directive"; got != want {
@@ -289,24 +292,58 @@ func TestSARIFFlags(t *testing.T) {
 	}
 }
 
+// A package that does not load is named in the log's notifications; the
+// others are reported; the exit code says the run is partial.
 func TestSARIFLoadErrors(t *testing.T) {
 	dir := testmodule.New(t, map[string]string{
-		"app/app.go":    appGo,
-		"app/broken.go": "package app\n\nvar x = nope\n",
+		"app/app.go":       appGo,
+		"broken/broken.go": "package broken\n\nvar x = nope\n",
 	})
 	out := filepath.Join(t.TempDir(), "errcodevet.sarif")
-	code, stdout, stderr := runSARIFIn(t, dir, "-o", out, "./...")
-	want := "errcodevet sarif: packages do not load (no SARIF written):\n\t" + filepath.Join(dir, "app", "broken.go") + ":3:9: undefined: nope\n"
-	if code != 1 || stdout != "" || stderr != want {
-		t.Errorf("exit code %d, stdout %q, stderr\n%s\nwant 1, nothing and\n%s", code, stdout, stderr, want)
+	code, stdout, stderr := runSARIFIn(t, dir, "-o", out)
+	problem := "broken/broken.go:3:9: undefined: nope"
+	if code != 1 || stdout != "" || stderr != problem+"\n" {
+		t.Errorf("exit code %d, stdout %q, stderr\n%s\nwant 1, nothing and\n%s", code, stdout, stderr, problem)
 	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Errorf("the log was written despite the errors (%v)", err)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("no log written: %v", err)
+	}
+	if err := validate(t, data); err != nil {
+		t.Fatalf("the partial log does not validate against the SARIF 2.1.0 schema: %v", err)
+	}
+	log := decodeSARIF(t, data)
+	inv := log.Runs[0].Invocations
+	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 1 ||
+		inv[0].ToolExecutionNotifications[0].Message.Text != problem || inv[0].ToolExecutionNotifications[0].Level != "error" {
+		t.Errorf("invocations %+v, want one unsuccessful with the error %q", inv, problem)
+	}
+	if got := sarifResults(t, log); len(got) != 3 || got[0].URI != "app/app.go" {
+		t.Errorf("results %s, want app/app.go's three", dump(got))
 	}
 
 	code, _, stderr = runSARIFIn(t, dir, "./nosuchpkg")
-	if code != 1 || !strings.HasPrefix(stderr, "errcodevet sarif: ") {
+	if code != 1 || stderr == "" {
 		t.Errorf("./nosuchpkg: exit code %d, stderr\n%s\nwant 1 and a message", code, stderr)
+	}
+}
+
+// unknown-code findings are errors: a comparison that can never match.
+func TestSARIFLevels(t *testing.T) {
+	dir := testmodule.New(t, map[string]string{"app/app.go": "package app\n\ntype Result struct {\n\tResultStatus string `json:\"resultStatus\"`\n}\n\nfunc Odd(r Result) bool { return r.ResultStatus == \"X\" }\n"})
+	code, stdout, stderr := runSARIFIn(t, dir)
+	if code != 0 {
+		t.Fatalf("exit code %d\n%s", code, stderr)
+	}
+	if err := validate(t, []byte(stdout)); err != nil {
+		t.Fatal(err)
+	}
+	log := decodeSARIF(t, []byte(stdout))
+	if rs := log.Runs[0].Results; len(rs) != 1 || rs[0].RuleID != "unknown-code" || rs[0].Level != "error" {
+		t.Errorf("results %+v, want one unknown-code at level error", rs)
+	}
+	if inv := log.Runs[0].Invocations; len(inv) != 1 || !inv[0].ExecutionSuccessful {
+		t.Errorf("invocations %+v, want one successful", inv)
 	}
 }
 

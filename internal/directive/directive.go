@@ -1,10 +1,13 @@
 // Package directive parses errcodevet's suppression comments:
 //
 //	//errcodevet:ignore CHECK[,CHECK...] reason
+//	//errcodevet:file-ignore CHECK[,CHECK...] reason
 //
-// A directive on its own line applies to the next line; at the end of a line,
-// to that line. The reason is required: a suppression nobody can explain is
-// a finding of its own.
+// An ignore directive on its own line applies to the next line; at the end
+// of a line, to that line. A file-ignore directive applies to the whole
+// file, wherever it stands (as staticcheck's //lint:file-ignore). The
+// reason is required: a suppression nobody can explain is a finding of its
+// own.
 package directive
 
 import (
@@ -23,7 +26,8 @@ const Prefix = "//errcodevet:"
 // Ignore is one parsed ignore directive.
 type Ignore struct {
 	Pos    token.Pos // the comment
-	Line   int       // the line it applies to
+	Line   int       // the line it applies to; 0 for a file-ignore directive
+	File   bool      // a file-ignore directive: it applies to every line
 	Checks []string
 	Reason string
 	Used   bool // set when it suppressed a finding
@@ -49,34 +53,37 @@ func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ign
 			if i := strings.IndexFunc(verb, unicode.IsSpace); i >= 0 {
 				verb, rest = verb[:i], verb[i:] // the check may follow a tab
 			}
-			if verb != "ignore" {
-				problems = append(problems, Problem{c.Pos(), c.End(), "unknown errcodevet directive " + strings.TrimSpace(Prefix[2:]+verb) + ": want errcodevet:ignore CHECK reason"})
+			if verb != "ignore" && verb != "file-ignore" {
+				problems = append(problems, Problem{c.Pos(), c.End(), "unknown errcodevet directive " + strings.TrimSpace(Prefix[2:]+verb) + ": want errcodevet:ignore or errcodevet:file-ignore CHECK reason"})
 				continue
 			}
+			name := "errcodevet:" + verb
 			fields := strings.Fields(rest)
 			if len(fields) == 0 {
-				problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive names no check: want errcodevet:ignore CHECK reason"})
+				problems = append(problems, Problem{c.Pos(), c.End(), name + " directive names no check: want " + name + " CHECK reason"})
 				continue
 			}
-			ig := &Ignore{Pos: c.Pos(), Checks: strings.Split(fields[0], ","), Reason: strings.Join(fields[1:], " ")}
+			ig := &Ignore{Pos: c.Pos(), File: verb == "file-ignore", Checks: strings.Split(fields[0], ","), Reason: strings.Join(fields[1:], " ")}
 			bad := false
 			for _, id := range ig.Checks {
 				if !known(id) {
-					problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive names unknown check " + strings.TrimSpace(id)})
+					problems = append(problems, Problem{c.Pos(), c.End(), name + " directive names unknown check " + strings.TrimSpace(id)})
 					bad = true
 				}
 			}
 			if ig.Reason == "" {
-				problems = append(problems, Problem{c.Pos(), c.End(), "errcodevet:ignore directive needs a reason after the check"})
+				problems = append(problems, Problem{c.Pos(), c.End(), name + " directive needs a reason after the check"})
 				bad = true
 			}
 			if bad {
 				continue
 			}
-			line := fset.Position(c.Pos()).Line
-			ig.Line = line
-			if ownLine(fset, file, c) {
-				ig.Line = line + 1
+			if !ig.File {
+				line := fset.Position(c.Pos()).Line
+				ig.Line = line
+				if ownLine(fset, file, c) {
+					ig.Line = line + 1
+				}
 			}
 			ignores = append(ignores, ig)
 		}
@@ -122,9 +129,26 @@ func ownLine(fset *token.FileSet, file *ast.File, c *ast.Comment) bool {
 	return own
 }
 
-// Match returns the directive that suppresses check at line, if any.
-// ignores must be in line order, as Parse returns them.
+// Name returns the directive's name: errcodevet:ignore or
+// errcodevet:file-ignore.
+func (ig *Ignore) Name() string {
+	if ig.File {
+		return "errcodevet:file-ignore"
+	}
+	return "errcodevet:ignore"
+}
+
+// Match returns the directive that suppresses check at line, if any: one
+// for that line, else a file-ignore directive. ignores must be in line
+// order, as Parse returns them (file-ignore directives, line 0, first).
 func Match(ignores []*Ignore, check string, line int) *Ignore {
+	if ig := match(ignores, check, line); ig != nil {
+		return ig
+	}
+	return match(ignores, check, 0)
+}
+
+func match(ignores []*Ignore, check string, line int) *Ignore {
 	i := sort.Search(len(ignores), func(i int) bool { return ignores[i].Line >= line })
 	for _, ig := range ignores[i:] {
 		if ig.Line != line {

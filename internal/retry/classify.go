@@ -40,6 +40,12 @@ type Context struct {
 	// value was read from a call's result directly.
 	Carrier     *types.Var
 	CarrierCall bool
+	// Literal is set when the branch returns from a function literal: its
+	// callers are not Func's.
+	Literal bool
+	// Results are the results of the function the branch returns from,
+	// named or not; nil when not known.
+	Results *types.Tuple
 	// FinalValues are the package-level error variables the function
 	// returns where a final failure is handled: the same value returned
 	// for an unknown outcome leaves the caller unable to tell them apart.
@@ -162,6 +168,9 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 	}
 	switch last := stmts[len(stmts)-1].(type) {
 	case *ast.ReturnStmt:
+		if len(last.Results) == 0 {
+			return c.nakedReturn(stmts, ctx)
+		}
 		if v := c.returnOutcome(last, ctx); v.Outcome == GivesUp {
 			return v
 		}
@@ -180,6 +189,55 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 		return c.unknown(last.List, ctx)
 	}
 	return Verdict{}
+}
+
+// nakedReturn judges a branch that ends in a bare return from a function
+// with named results (err = errors.New("..."); return) as the same return
+// with the value last assigned to the error result in the branch.
+func (c *Classifier) nakedReturn(stmts []ast.Stmt, ctx Context) Verdict {
+	if ctx.Op != OpNone || ctx.Results == nil || ctx.Results.Len() == 0 {
+		return Verdict{}
+	}
+	errVar := ctx.Results.At(ctx.Results.Len() - 1)
+	for i := len(stmts) - 2; i >= 0; i-- {
+		as, ok := stmts[i].(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for j, lhs := range as.Lhs {
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok || c.Info.Uses[id] != errVar {
+				continue
+			}
+			for k := 0; k < ctx.Results.Len()-1; k++ {
+				if c.assignedCarrier(stmts[:len(stmts)-1], ctx.Results.At(k), ctx) {
+					return Verdict{} // the caller gets the result itself
+				}
+			}
+			if reason := c.givesUp(as.Rhs[j], ctx); reason != "" {
+				return Verdict{GivesUp, stmts[len(stmts)-1], reason}
+			}
+			return Verdict{}
+		}
+	}
+	return Verdict{}
+}
+
+// assignedCarrier reports whether the branch assigns result v a value that
+// carries the outcome.
+func (c *Classifier) assignedCarrier(stmts []ast.Stmt, v *types.Var, ctx Context) bool {
+	for _, st := range stmts {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for j, lhs := range as.Lhs {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && c.Info.Uses[id] == v && c.carries(as.Rhs[j], ctx) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scanHead looks through statements for a retry, or for what makes the
@@ -518,7 +576,7 @@ func (c *Classifier) givesUp(e ast.Expr, ctx Context) string {
 			return "returns " + v.Name() + ", as the final-failure path does"
 		case v.Exported():
 			return "" // a sentinel the caller can test
-		case ctx.Func != nil && v.Pkg() == ctx.Func.Pkg() && reachable(ctx.Func):
+		case ctx.Func != nil && !ctx.Literal && v.Pkg() == ctx.Func.Pkg() && reachable(ctx.Func):
 			return "returns unexported " + v.Name() + " out of " + ctx.Func.Name() + ": its callers cannot test it"
 		}
 		return "" // an unexported sentinel its package's callers can test

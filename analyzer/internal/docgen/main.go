@@ -73,7 +73,12 @@ if resp.ErrCode == 42001 || res.ResultCode == "ACCESS_DENIED" {
 
 The directive names one or more check IDs, separated by commas, then the
 reason, which is required: a suppression nobody can explain is a finding of
-its own. errcodevet reports, with the category ` + "`directive`" + `:
+its own. To suppress a check in a whole file (code that mirrors a vendor's
+sample, say), write ` + "`//errcodevet:file-ignore CHECK[,CHECK...] reason`" + `
+anywhere in the file, as staticcheck's ` + "`//lint:file-ignore`" + `.
+
+errcodevet reports, with the category ` + "`directive`" + ` (which ` + "`-checks`" + ` runs only when
+it lists ` + "`directive`" + ` or is left at all):
 
 - a directive that names no check or gives no reason;
 - a directive that names an unknown check, and an unknown

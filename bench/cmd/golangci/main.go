@@ -86,6 +86,7 @@ func main() {
 	variantsFlag := flag.String("variants", strings.Join(variantOrder, ","), "comma-separated variants")
 	out := flag.String("o", "bench/out/golangci", "directory for results.md and results.json")
 	work := flag.String("work", "", "work directory for corpora (default a new temporary directory, removed at the end)")
+	warmup := flag.Bool("warmup", true, "run an untimed warm-up round first (compiles the corpus's export data into the Go build cache)")
 	smoke := flag.Bool("smoke", false, "CI smoke run: one round over x/tools, no warm-up, variants asciicheck, durationcheck, errcodevet, standard+errcodevet; checks that each ran and errcodevet reported nothing; never compares timings")
 	flag.Parse()
 	if *bin == "" || *n < 1 || flag.NArg() > 0 {
@@ -132,7 +133,7 @@ func main() {
 	var runs []Run
 	start := time.Now()
 	first := 0
-	if *smoke {
+	if *smoke || !*warmup {
 		first = 1
 	}
 	for _, c := range corpora {

@@ -40,7 +40,7 @@ func handle(resp Response, res Result) bool {
 	if resp.ErrCode == -1 { // want `errcode -1 compared as a magic number: .*`
 		return true
 	}
-	//errcodevet:ignor magic-code a misspelt verb // want `unknown errcodevet directive errcodevet:ignor: want errcodevet:ignore CHECK reason`
+	//errcodevet:ignor magic-code a misspelt verb // want `unknown errcodevet directive errcodevet:ignor: want errcodevet:ignore or errcodevet:file-ignore CHECK reason`
 	//errcodevet:ignore magic-code nothing on the next line // want `errcodevet:ignore directive for magic-code suppresses nothing`
 
 	return false

@@ -369,3 +369,43 @@ func OuterSuppressed(res Result) error {
 		return errors.New("payment failed")
 	}
 }
+
+// --- Named results and function literals ---
+
+// A bare return returns what the branch assigned: the same verdicts as
+// return with the value.
+func NakedText(resp WeChatResponse) (err error) {
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) handled as a final failure`
+		err = errors.New("wechat failed")
+		return
+	}
+	return
+}
+
+func NakedSentinel(resp WeChatResponse) (err error) {
+	if resp.ErrCode == wechat.SystemBusy {
+		err = ErrSystemBusy
+		return
+	}
+	return
+}
+
+func NakedWithResult(resp WeChatResponse) (out *WeChatResponse, err error) {
+	if resp.ErrCode == wechat.SystemBusy {
+		out = &resp
+		err = errors.New("wechat busy")
+		return
+	}
+	return
+}
+
+// A literal's callers are in this package, whatever its enclosing
+// function: they can test errPending.
+func LiteralReturnsUnexported(res Result) func() error {
+	return func() error {
+		if res.ResultStatus == miniprogram.StatusUnknown {
+			return errPending
+		}
+		return nil
+	}
+}

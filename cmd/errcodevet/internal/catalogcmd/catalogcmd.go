@@ -1,7 +1,7 @@
 // Package catalogcmd implements the "errcodevet catalog" subcommand, which
 // shows and maintains catalogs of documented codes:
 //
-//	errcodevet catalog list [-catalog file,...] [family]
+//	errcodevet catalog list [-json] [-catalog file,...] [family]
 //	errcodevet catalog check file.yaml...
 //	errcodevet catalog import [-review review.yaml] [-o out.yaml] page.txt
 //
@@ -14,6 +14,7 @@
 package catalogcmd
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,7 +33,7 @@ const usage = `usage: errcodevet catalog <command> [arguments]
 
 The commands are:
 
-	list [-catalog file,...] [family]
+	list [-json] [-catalog file,...] [family]
 		list the families, or the codes of a family
 	check file.yaml...
 		check catalog files as the analyzer would load them
@@ -120,11 +121,12 @@ func (l *fileList) Set(s string) error {
 }
 
 func list(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet(stderr, "list", "[-catalog file,...] [family]",
+	fs := newFlagSet(stderr, "list", "[-json] [-catalog file,...] [family]",
 		"List the families of the catalog or, given a family, its codes and statuses:\n"+
 			"value, Go constant, retry class and message.\n\n")
 	var files fileList
 	fs.Var(&files, "catalog", "catalog `files` to load after the built-ins, comma-separated")
+	asJSON := fs.Bool("json", false, "print JSON: the families, or the family with every field of its codes")
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
@@ -137,6 +139,9 @@ func list(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if fs.NArg() == 0 {
+		if *asJSON {
+			return writeJSON(stdout, stderr, familiesJSON(cat))
+		}
 		listFamilies(stdout, cat)
 		return exitOK
 	}
@@ -148,6 +153,9 @@ func list(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "%s: no family %q; the families are %s\n", fs.Name(), fs.Arg(0), strings.Join(names, ", "))
 		return exitError
+	}
+	if *asJSON {
+		return writeJSON(stdout, stderr, familyJSON(fam))
 	}
 	listCodes(stdout, fam.Codes, "VALUE")
 	if fam.Status != nil {
@@ -288,6 +296,87 @@ func importPage(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err := atomicfile.Write(*out, data, 0o644); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return exitOK
+}
+
+// jsonFamily is a family as list -json prints it in the list of families:
+// its codes and statuses counted.
+type jsonFamily struct {
+	Name     string `json:"name"`
+	Title    string `json:"title,omitempty"`
+	Package  string `json:"package,omitempty"`
+	Codes    int    `json:"codes"`
+	Statuses int    `json:"statuses"`
+}
+
+// jsonFamilyCodes is one family as list -json FAMILY prints it: its codes
+// and statuses listed.
+type jsonFamilyCodes struct {
+	Name     string     `json:"name"`
+	Title    string     `json:"title,omitempty"`
+	Package  string     `json:"package,omitempty"`
+	Codes    []jsonCode `json:"codes"`
+	Statuses []jsonCode `json:"statuses,omitempty"`
+}
+
+// jsonCode is a code or status as list -json prints it.
+type jsonCode struct {
+	Value      string `json:"value"`
+	Constant   string `json:"constant,omitempty"` // package.Name
+	Package    string `json:"package,omitempty"`
+	Message    string `json:"message,omitempty"`
+	Action     string `json:"action,omitempty"`
+	Status     string `json:"status,omitempty"`
+	Retry      string `json:"retry"`
+	Documented bool   `json:"documented"`
+	Success    bool   `json:"success,omitempty"`
+}
+
+func familiesJSON(cat *catalog.Catalog) []jsonFamily {
+	out := []jsonFamily{}
+	for _, f := range cat.Families() {
+		out = append(out, summary(f))
+	}
+	return out
+}
+
+func summary(f *catalog.Family) jsonFamily {
+	j := jsonFamily{Name: f.Name, Title: f.Title, Package: f.Package, Codes: len(f.Codes.Codes)}
+	if f.Status != nil {
+		j.Statuses = len(f.Status.Codes)
+	}
+	return j
+}
+
+func familyJSON(f *catalog.Family) jsonFamilyCodes {
+	j := jsonFamilyCodes{Name: f.Name, Title: f.Title, Package: f.Package, Codes: codesJSON(f.Codes)}
+	if f.Status != nil {
+		j.Statuses = codesJSON(f.Status)
+	}
+	return j
+}
+
+func codesJSON(t *catalog.Table) []jsonCode {
+	out := []jsonCode{}
+	for _, c := range t.Codes {
+		j := jsonCode{Value: c.Value, Package: c.Package, Message: c.Message, Action: c.Action, Status: c.Status,
+			Retry: string(c.Retry), Documented: c.Documented, Success: t.IsSuccess(c.Value)}
+		if c.Name != "" && c.Package != "" {
+			j.Constant = path.Base(c.Package) + "." + c.Name
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}

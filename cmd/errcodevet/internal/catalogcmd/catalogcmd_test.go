@@ -2,6 +2,7 @@ package catalogcmd_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -69,7 +70,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-h"}, 0, "usage: errcodevet catalog <command> [arguments]"},
 		{[]string{"help"}, 0, "The commands are:"},
 		{[]string{"lsit"}, 2, "errcodevet catalog: unknown command \"lsit\"\n\nusage: errcodevet catalog"},
-		{[]string{"list", "-h"}, 0, "usage: errcodevet catalog list [-catalog file,...] [family]"},
+		{[]string{"list", "-h"}, 0, "usage: errcodevet catalog list [-json] [-catalog file,...] [family]"},
 		{[]string{"list", "-x"}, 2, "flag provided but not defined: -x\nusage: errcodevet catalog list"},
 		{[]string{"list", "wechat", "miniprogram"}, 2, "errcodevet catalog list: want at most one family, got [\"wechat\" \"miniprogram\"]\nusage: errcodevet catalog list"},
 		{[]string{"check"}, 2, "errcodevet catalog check: no catalog files to check\nusage: errcodevet catalog check file.yaml..."},
@@ -345,5 +346,36 @@ func TestImportErrors(t *testing.T) {
 	// A failed import leaves the output file as it was.
 	if data, err := os.ReadFile("out.yaml"); err != nil || string(data) != "old content\n" {
 		t.Errorf("out.yaml after failed imports: %q, %v", data, err)
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	code, stdout, stderr := run("list", "-json")
+	var fams []struct {
+		Name            string
+		Codes, Statuses int
+	}
+	if err := json.Unmarshal([]byte(stdout), &fams); code != 0 || err != nil || len(fams) < 2 || fams[0].Name != "wechat" || fams[0].Codes == 0 {
+		t.Fatalf("list -json: exit %d, %v, stderr %q\n%s", code, err, stderr, stdout)
+	}
+	code, stdout, stderr = run("list", "-json", "miniprogram")
+	var fam struct {
+		Name            string
+		Codes, Statuses []struct {
+			Value, Constant, Retry string
+			Documented, Success    bool
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &fam); code != 0 || err != nil {
+		t.Fatalf("list -json miniprogram: exit %d, %v, stderr %q\n%s", code, err, stderr, stdout)
+	}
+	found := false
+	for _, c := range fam.Codes {
+		if c.Value == "PARAM_ILLEGAL" {
+			found = c.Constant == "miniprogram.ParamIllegal" && c.Retry == "never" && c.Documented
+		}
+	}
+	if !found || len(fam.Statuses) == 0 {
+		t.Errorf("list -json miniprogram: no PARAM_ILLEGAL with its constant and retry class, or no statuses\n%s", stdout)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 func checkURL(t *testing.T, id string) string {
@@ -516,5 +517,33 @@ func TestURI(t *testing.T) {
 		if _, err := uriToPath(bad); err == nil {
 			t.Errorf("uriToPath(%q): no error", bad)
 		}
+	}
+}
+
+// TestConfigurationFile: the server reads the .errcodevet.yaml found from
+// the file's package directory up to its module root, as every driver does.
+func TestConfigurationFile(t *testing.T) {
+	text := readFile(t, fixturePath(t, "api/api.go"))
+	dir := testmodule.New(t, map[string]string{
+		"api/api.go":       text,
+		".errcodevet.yaml": "checks: [unknown-code]\n",
+	})
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
+	path := filepath.Join(dir, "api", "api.go")
+	c := startServer(t, Options{})
+	c.initialize(nil)
+	uri := c.open(path, text)
+	if diags := c.nextFor(uri, 1); len(diags) != 0 {
+		t.Fatalf("checks: [unknown-code] in .errcodevet.yaml: %+v", diags)
+	}
+	if err := os.Remove(filepath.Join(dir, ".errcodevet.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	c = startServer(t, Options{})
+	c.initialize(nil)
+	uri = c.open(path, text)
+	if diags := c.nextFor(uri, 1); len(diags) != 2 {
+		t.Fatalf("without the file: %+v, want 2 diagnostics", diags)
 	}
 }

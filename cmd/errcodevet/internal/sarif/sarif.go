@@ -44,9 +44,24 @@ type Log struct {
 // Run is one run of the tool.
 type Run struct {
 	Tool               Tool                        `json:"tool"`
+	Invocations        []Invocation                `json:"invocations"`
 	OriginalURIBaseIDs map[string]ArtifactLocation `json:"originalUriBaseIds,omitempty"`
 	ColumnKind         string                      `json:"columnKind"`
 	Results            []Result                    `json:"results"`
+}
+
+// Invocation says whether the run analyzed everything it was asked to, and
+// what it could not.
+type Invocation struct {
+	ExecutionSuccessful        bool           `json:"executionSuccessful"`
+	ToolExecutionNotifications []Notification `json:"toolExecutionNotifications,omitempty"`
+}
+
+// Notification is a problem of the run itself, such as a package that does
+// not load.
+type Notification struct {
+	Level   string  `json:"level"`
+	Message Message `json:"message"`
 }
 
 // Tool describes errcodevet.
@@ -155,11 +170,13 @@ type Finding struct {
 }
 
 // Build returns the SARIF log of the findings, with the given rules (one
-// per diagnostic category). Locations under root are written relative to
-// it; root must be absolute. Findings that are equal in rule, place and
-// message are written once: a package and its test variant report the same
-// findings in the package's own files.
-func Build(findings []Finding, rules []Rule, root, version string) (*Log, error) {
+// per diagnostic category; a result has its rule's default level).
+// Locations under root are written relative to it; root must be absolute.
+// Findings that are equal in rule, place and message are written once: a
+// package and its test variant report the same findings in the package's
+// own files. problems are what the run could not analyze; they become
+// error notifications of an unsuccessful invocation.
+func Build(findings []Finding, rules []Rule, root, version string, problems []string) (*Log, error) {
 	rules = slices.Clone(rules)
 	index := make(map[string]int)
 	for i, r := range rules {
@@ -187,10 +204,14 @@ func Build(findings []Finding, rules []Rule, root, version string) (*Log, error)
 			continue
 		}
 		seen[key] = true
+		level := "warning"
+		if c := rules[i].DefaultConfiguration; c != nil {
+			level = c.Level
+		}
 		r := Result{
 			RuleID:    d.Category,
 			RuleIndex: i,
-			Level:     "warning",
+			Level:     level,
 			Message:   Message{Text: d.Message},
 			Locations: []Location{{PhysicalLocation: PhysicalLocation{ArtifactLocation: loc, Region: region}}},
 		}
@@ -237,11 +258,20 @@ func Build(findings []Finding, rules []Rule, root, version string) (*Log, error)
 				InformationURI: InformationURI,
 				Rules:          rules,
 			}},
+			Invocations:        []Invocation{invocation(problems)},
 			OriginalURIBaseIDs: map[string]ArtifactLocation{SrcRoot: {URI: dirURI(root)}},
 			ColumnKind:         "utf16CodeUnits",
 			Results:            results,
 		}},
 	}, nil
+}
+
+func invocation(problems []string) Invocation {
+	inv := Invocation{ExecutionSuccessful: len(problems) == 0}
+	for _, p := range problems {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, Notification{Level: "error", Message: Message{Text: p}})
+	}
+	return inv
 }
 
 // files turns token positions into SARIF locations, reading each file

@@ -1,0 +1,320 @@
+package main
+
+import (
+	"cmp"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/internal/checkid"
+)
+
+const analyzeUsage = `usage: errcodevet [flags] [packages]
+
+Errcodevet analyzes the packages (default ".") and prints each finding as
+file:line:col: message (check), sorted by file, line, column and check.
+The exit code is 0 when nothing is found, 3 when something is, 1 when
+packages do not load or the analysis fails (the packages that load are
+still analyzed), 2 for a bad command line.
+
+With -fix, the fixes are applied and the findings without one are still
+printed (exit 3 if any); -diff prints the fixes as a unified diff instead
+of writing them (and implies -fix). -json prints the findings of each
+package as go vet -json does (exit 0).
+
+Run "errcodevet help" for the other commands.
+
+Flags:
+`
+
+// driverOptions are the standalone driver's own flags.
+type driverOptions struct {
+	json    bool
+	fix     bool
+	diff    bool
+	context int
+}
+
+func runAnalyze(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
+	a, err := newAnalyzer(fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	var opts driverOptions
+	fs.BoolVar(&opts.json, "json", false, "print the findings as JSON, as go vet -json does")
+	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes; print the findings that have none")
+	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them (implies -fix)")
+	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context")
+	tests := includeTests(fs)
+	code, ok := parseFlags(fs, args, stderr, analyzeUsage)
+	if !ok {
+		return code
+	}
+	if opts.diff {
+		opts.fix = true
+	}
+	if opts.json && opts.fix {
+		fmt.Fprintln(stderr, "errcodevet: -json and -fix (or -diff) cannot be used together")
+		return exitUsage
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	return analyze(a, patterns, tests(), opts, stdout, stderr)
+}
+
+// parseFlags parses args into fs. A bad flag is one line naming it, exit
+// 2; -h prints usage and the flags, exit 0. ok reports whether to go on.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, ok bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	if err == flag.ErrHelp {
+		fs.SetOutput(stderr)
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+		return exitOK, false
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// loadPackages loads the packages matching patterns, with their tests if
+// tests is set, in the mode the analysis needs (syntax and types of every
+// package, for the facts). It is the one place the standalone driver
+// loads; an error is about the whole load (no go.mod, a bad pattern), and
+// each package's own problems are in its Errors.
+func loadPackages(patterns []string, tests bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Tests: tests,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, loadError(err)
+	}
+	return pkgs, nil
+}
+
+// loadError strips the wrappers go/packages puts around the go command's
+// own words ("err: exit status 1: stderr: go: ...").
+func loadError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "stderr: "); i >= 0 {
+		msg = msg[i+len("stderr: "):]
+	}
+	return fmt.Errorf("%s", strings.TrimSpace(msg))
+}
+
+// packageErrors returns the problems of pkgs and their dependencies, each
+// once, as Go prints them: "file:line:col: msg", or just the message when
+// it has no position.
+func packageErrors(pkgs []*packages.Package) []string {
+	var problems []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Pos == "" || e.Pos == "-" {
+				problems = append(problems, e.Msg)
+			} else {
+				problems = append(problems, e.Pos+": "+e.Msg)
+			}
+		}
+		if p.Module != nil && p.Module.Error != nil {
+			problems = append(problems, p.Module.Error.Err)
+		}
+	})
+	slices.Sort(problems)
+	problems = slices.Compact(problems)
+	for i, p := range problems {
+		if strings.Contains(p, "does not contain main module") && !inModule() {
+			problems[i] = noModule // what the go command says
+		}
+	}
+	return problems
+}
+
+const noModule = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'"
+
+// inModule reports whether the go command sees a main module here.
+func inModule() bool {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	gomod := strings.TrimSpace(string(out))
+	return err != nil || gomod != "" && gomod != os.DevNull
+}
+
+// A finding is a diagnostic of a root package, with its position resolved.
+type finding struct {
+	analysis.Diagnostic
+	fset      *token.FileSet
+	posn, end token.Position
+	files     int // in the package it was found in
+}
+
+// An analysisRun is the outcome of loading and analyzing packages.
+type analysisRun struct {
+	pkgs     []*packages.Package
+	graph    *checker.Graph
+	problems []string // what failed, each once, as Go prints it; the rest was analyzed
+}
+
+// analyzePackages loads the packages matching patterns and runs a on
+// those that load. An error means nothing could be analyzed.
+func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*analysisRun, error) {
+	pkgs, err := loadPackages(patterns, tests)
+	if err != nil {
+		return nil, err
+	}
+	run := &analysisRun{pkgs: pkgs, problems: packageErrors(pkgs)}
+	for i, p := range run.problems {
+		run.problems[i] = relative(p)
+	}
+	run.graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	// Analysis errors other than "the package did not load", said above;
+	// each once (a bad configuration file fails every package it covers).
+	said := make(map[string]bool)
+	for act := range run.graph.All() {
+		if act.Err != nil && len(act.Package.Errors) == 0 && !said[act.Err.Error()] {
+			said[act.Err.Error()] = true
+			run.problems = append(run.problems, "errcodevet: "+act.Err.Error())
+		}
+	}
+	return run, nil
+}
+
+func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
+	run, err := analyzePackages(a, patterns, tests)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	exit := exitOK
+	for _, p := range run.problems {
+		fmt.Fprintln(stderr, p)
+		exit = exitError
+	}
+	graph := run.graph
+	if opts.json {
+		if err := graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+			return exitError
+		}
+		return exit
+	}
+	findings := rootFindings(graph)
+	if opts.fix {
+		unfixed, diff, err := applyFixes(graph, findings, opts.diff)
+		if err != nil {
+			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+			return exitError
+		}
+		io.WriteString(stdout, diff)
+		printFindings(stderr, unfixed, opts.context)
+		if exit == exitOK && (len(unfixed) > 0 || diff != "") {
+			exit = exitFindings
+		}
+		return exit
+	}
+	printFindings(stderr, findings, opts.context)
+	if exit == exitOK && len(findings) > 0 {
+		exit = exitFindings
+	}
+	return exit
+}
+
+// rootFindings returns the findings in the root packages, each once (a
+// package and its test variant report the same findings in the package's
+// files), sorted by file, line, column, check and message. Of a finding
+// reported twice, the one kept is from the package with the most files:
+// its fix was made knowing the test files' declarations too.
+func rootFindings(graph *checker.Graph) []finding {
+	var out []finding
+	for _, act := range graph.Roots {
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			out = append(out, finding{Diagnostic: d, fset: fset, posn: fset.Position(d.Pos), end: fset.Position(d.End),
+				files: len(act.Package.Syntax)})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y finding) int {
+		return cmp.Or(compareFindings(x, y), cmp.Compare(y.files, x.files))
+	})
+	return slices.CompactFunc(out, func(x, y finding) bool {
+		return compareFindings(x, y) == 0 && x.end == y.end
+	})
+}
+
+func compareFindings(x, y finding) int {
+	return cmp.Or(
+		cmp.Compare(x.posn.Filename, y.posn.Filename),
+		cmp.Compare(x.posn.Line, y.posn.Line),
+		cmp.Compare(x.posn.Column, y.posn.Column),
+		cmp.Compare(x.Category, y.Category),
+		cmp.Compare(x.Message, y.Message),
+	)
+}
+
+// printFindings prints each finding as file:line:col: message (check),
+// with context lines around it if context >= 0.
+func printFindings(w io.Writer, findings []finding, context int) {
+	for _, f := range findings {
+		posn := f.posn
+		posn.Filename = relative(posn.Filename)
+		fmt.Fprintf(w, "%s: %s\n", posn, checkid.Message(f.Diagnostic))
+		if context >= 0 {
+			printContext(w, f, context)
+		}
+		for _, rel := range f.Related {
+			rp := f.fset.Position(rel.Pos)
+			rp.Filename = relative(rp.Filename)
+			fmt.Fprintf(w, "%s: \t%s\n", rp, rel.Message)
+		}
+	}
+}
+
+func printContext(w io.Writer, f finding, context int) {
+	data, err := os.ReadFile(f.posn.Filename)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	last := f.posn.Line
+	if f.end.IsValid() && f.end.Filename == f.posn.Filename {
+		last = max(last, f.end.Line)
+	}
+	for i := max(1, f.posn.Line-context); i <= min(len(lines), last+context); i++ {
+		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+	}
+}
+
+// relative returns s with the current directory's path, at its start,
+// taken away: go vet and staticcheck print paths relative to it.
+func relative(s string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return s
+	}
+	prefix := wd + string(filepath.Separator)
+	if rest, ok := strings.CutPrefix(s, prefix); ok {
+		return rest
+	}
+	return s
+}

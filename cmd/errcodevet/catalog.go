@@ -1,5 +1,0 @@
-package main
-
-import "github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
-
-func init() { subcommands["catalog"] = catalogcmd.Main }

@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/testmodule"
+)
+
+// runIn runs errcodevet in-process with args in dir (if not "").
+func runIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	if dir != "" {
+		t.Chdir(dir)
+		t.Setenv("GOPROXY", "off")
+		t.Setenv("GOWORK", "off")
+	}
+	var out, errOut bytes.Buffer
+	code = errcodevet(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "help"}} {
+		code, stdout, stderr := runIn(t, "", args...)
+		if code != exitOK || stderr != "" {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		for _, c := range commands() {
+			if !strings.Contains(stdout, "\t"+c.name+" ") {
+				t.Errorf("%v does not list %s:\n%s", args, c.name, stdout)
+			}
+		}
+	}
+	for _, c := range commands() {
+		if c.name == "help" {
+			continue
+		}
+		code, stdout, stderr := runIn(t, "", "help", c.name)
+		if code != exitOK || !strings.Contains(stdout, "usage: errcodevet "+c.name) || stderr != "" {
+			t.Errorf("help %s: exit %d, stdout\n%s\nstderr %q; want its usage on stdout", c.name, code, stdout, stderr)
+		}
+	}
+	code, _, stderr := runIn(t, "", "help", "sarf")
+	if want := `errcodevet help: unknown command "sarf" (did you mean "sarif"?)` + "\n"; code != exitUsage || stderr != want {
+		t.Errorf("help sarf: exit %d, stderr %q, want 2 and %q", code, stderr, want)
+	}
+	// -h: the analysis flags, which mention the commands.
+	code, _, stderr = runIn(t, "", "-h")
+	if code != exitOK || !strings.Contains(stderr, "usage: errcodevet [flags] [packages]") ||
+		!strings.Contains(stderr, "-include-tests") || !strings.Contains(stderr, `"errcodevet help"`) {
+		t.Errorf("-h: exit %d, stderr\n%s", code, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	want := fmt.Sprintf("errcodevet %s (", version())
+	for _, args := range [][]string{{"version"}, {"-V"}, {"--version"}} {
+		code, stdout, stderr := runIn(t, "", args...)
+		if code != exitOK || !strings.HasPrefix(stdout, want) || stderr != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want %q...", args, code, stdout, stderr, want)
+		}
+	}
+	if v := version(); v == "" || !strings.HasPrefix(v, "(devel)") && !strings.HasPrefix(v, "v") {
+		t.Errorf("version() = %q", v)
+	}
+}
+
+// A bad command line is one line naming the problem, exit 2, no usage.
+func TestBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-checks=nope", "./..."}, `errcodevet: invalid value "nope" for flag -checks: unknown check "nope"`},
+		{[]string{"-nope"}, "errcodevet: flag provided but not defined: -nope"},
+		{[]string{"-include-tests=maybe"}, `errcodevet: invalid boolean value "maybe" for -include-tests`},
+		{[]string{"-catalog=/nonexistent.yaml"}, `errcodevet: invalid value "/nonexistent.yaml" for flag -catalog`},
+		{[]string{"-json", "-fix"}, "errcodevet: -json and -fix (or -diff) cannot be used together"},
+		{[]string{"sarif", "-nope"}, "errcodevet sarif: flag provided but not defined: -nope"},
+		{[]string{"lsp", "-checks=x"}, `errcodevet lsp: invalid value "x" for flag -checks`},
+	} {
+		code, stdout, stderr := runIn(t, "", tc.args...)
+		if code != exitUsage || stdout != "" || !strings.HasPrefix(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr\n%s\nwant 2 and one line starting %q", tc.args, code, stdout, stderr, tc.want)
+		}
+	}
+}
+
+const orderGo = `package %s
+
+type Response struct {
+	ErrCode int ` + "`json:\"errcode\"`" + `
+}
+
+type Result struct {
+	ResultStatus string ` + "`json:\"resultStatus\"`" + `
+}
+
+func Check(resp *Response, res Result) error {
+	if resp.ErrCode == 42001 || resp.ErrCode == 40001 {
+		return nil
+	}
+	switch res.ResultStatus {
+	case "U":
+		return errFailed
+	}
+	return nil
+}
+
+type failed struct{}
+
+func (failed) Error() string { return "failed" }
+
+var errFailed error = failed{}
+`
+
+// Ten packages analyzed in parallel print the same bytes every time,
+// sorted by file, line, column and check, each line naming its check.
+func TestDeterministicOutput(t *testing.T) {
+	files := map[string]string{}
+	for i := range 10 {
+		name := fmt.Sprintf("p%d", i)
+		files[name+"/p.go"] = fmt.Sprintf(orderGo, name)
+	}
+	dir := testmodule.New(t, files)
+	code, first, stderr := runIn(t, dir, "./...")
+	if code != exitFindings || first != "" {
+		t.Fatalf("exit %d, stdout %q, stderr\n%s", code, first, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if len(lines) != 50 { // 4 findings and a related line per package
+		t.Fatalf("%d lines, want 50:\n%s", len(lines), stderr)
+	}
+	for _, want := range []string{
+		"p0/p.go:12:21: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code)",
+		"p0/p.go:12:46: errcode 40001 compared as a magic number",
+		"p0/p.go:16:2: resultStatus U (unknown outcome) handled as a final failure",
+		"p0/p.go:17:3: \tgives up here: ",
+		"p0/p.go:16:7: resultStatus \"U\" compared as a magic string: unknown outcome (miniprogram.StatusUnknown) (string-code)",
+	} {
+		if !slices.ContainsFunc(lines[:5], func(l string) bool { return strings.HasPrefix(l, want) }) {
+			t.Errorf("the first lines\n%s\nlack %q", strings.Join(lines[:5], "\n"), want)
+		}
+	}
+	if !strings.HasSuffix(lines[2], "(retry-unknown)") {
+		t.Errorf("line 3 does not end with its check ID: %s", lines[2])
+	}
+	for range 4 {
+		if _, _, again := runIn(t, dir, "./..."); again != stderr {
+			t.Fatalf("a second run printed\n%s\nthe first\n%s", again, stderr)
+		}
+	}
+}
+
+// -fix applies what it can, prints what it cannot (exit 3); -diff prints
+// a unified diff and writes nothing; -diff alone implies -fix.
+func TestFixAndDiff(t *testing.T) {
+	src := fmt.Sprintf(orderGo, "p")
+	dir := testmodule.New(t, map[string]string{"p/p.go": src})
+	file := filepath.Join(dir, "p", "p.go")
+	retryLine := "p/p.go:16:2: resultStatus U (unknown outcome) handled as a final failure"
+
+	for _, args := range [][]string{{"-diff"}, {"-fix", "-diff"}} {
+		code, stdout, stderr := runIn(t, dir, append(args, "./...")...)
+		if code != exitFindings || !strings.HasPrefix(stdout, "--- p/p.go\n+++ p/p.go\n") ||
+			!strings.Contains(stdout, "+\tif resp.ErrCode == wechat.AccessTokenExpired || resp.ErrCode == wechat.InvalidCredential {\n") ||
+			!strings.HasPrefix(stderr, retryLine) || strings.Count(stderr, "\n") != 2 {
+			t.Errorf("%v: exit %d, stdout\n%s\nstderr\n%s\nwant 3, the diff, and the retry finding", args, code, stdout, stderr)
+		}
+		if got, _ := os.ReadFile(file); string(got) != src {
+			t.Errorf("%v changed the file", args)
+		}
+		if fixed := applyUnified(t, stdout, src); !strings.Contains(fixed, "case miniprogram.StatusUnknown:") {
+			t.Errorf("%v: the diff applied gives\n%s", args, fixed)
+		}
+	}
+
+	code, stdout, stderr := runIn(t, dir, "-fix", "./...")
+	if code != exitFindings || stdout != "" || !strings.HasPrefix(stderr, retryLine) || strings.Count(stderr, "\n") != 2 {
+		t.Errorf("-fix: exit %d, stdout %q, stderr\n%s\nwant 3 and the retry finding only", code, stdout, stderr)
+	}
+	got, _ := os.ReadFile(file)
+	if !strings.Contains(string(got), "case miniprogram.StatusUnknown:") {
+		t.Errorf("-fix wrote\n%s", got)
+	}
+	code, stdout, stderr = runIn(t, dir, "-fix", "-checks=magic-code,string-code", "./...")
+	if code != exitOK || stdout != "" || stderr != "" {
+		t.Errorf("-fix with nothing left: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// Loader errors read like Go's own.
+func TestLoadErrors(t *testing.T) {
+	dir := testmodule.New(t, map[string]string{"empty/README": "nothing\n"})
+	code, _, stderr := runIn(t, dir, "./empty")
+	if code != exitError || strings.HasPrefix(stderr, "-: ") || !strings.Contains(stderr, "no Go files in ") {
+		t.Errorf("./empty: exit %d, stderr %q", code, stderr)
+	}
+	outside := t.TempDir()
+	code, _, stderr = runIn(t, outside, "./...")
+	if code != exitError || strings.Contains(stderr, "exit status") || !strings.Contains(stderr, "go.mod file not found") {
+		t.Errorf("outside a module: exit %d, stderr %q", code, stderr)
+	}
+}
+
+const acmeCatalog = `family: acme
+title: Acme API
+package: example.com/acme/codes
+codes:
+  kind: int
+  carriers: {json: [code]}
+  success: [0]
+  documented:
+    - {value: 0, name: OK, message: Success.}
+    - {value: 42001, name: Busy, message: Service busy. Try again later., action: Wait a minute., retry: retry}
+`
+
+func TestExplain(t *testing.T) {
+	dir := t.TempDir()
+	acme := filepath.Join(dir, "acme.yaml")
+	if err := os.WriteFile(acme, []byte(acmeCatalog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want []string // in stdout, or stderr when the exit code is not 0
+	}{
+		{[]string{"42001"}, 0, []string{"wechat:42001  (WeChat Official Account code)", "message:  access_token expired",
+			"retry:    renew-token: renew the access token, then retry", "constant: wechat.AccessTokenExpired (github.com/errcodevet/errcodevet/wechat)",
+			"docs:     https://pkg.go.dev/github.com/errcodevet/errcodevet/wechat#AccessTokenExpired"}},
+		{[]string{"wechat:-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)", "retry:    retry: try again later", "wechat.SystemBusy"}},
+		{[]string{"EXPIRED_ACCESS_TOKEN"}, 0, []string{"miniprogram:EXPIRED_ACCESS_TOKEN  (Mini Program OpenAPI code)", "status:   F (failure)", "miniprogram.ExpiredAccessToken"}},
+		{[]string{"U"}, 0, []string{"miniprogram:U  (Mini Program OpenAPI status)", "miniprogram.StatusUnknown"}},
+		{[]string{"-catalog", acme, "acme:42001"}, 0, []string{"acme:42001  (Acme API code)", "message:  Service busy. Try again later.", "action:   Wait a minute.", "codes.Busy (example.com/acme/codes)"}},
+		{[]string{"-catalog", acme, "42001"}, 0, []string{"42001 has 2 meanings; write FAMILY:42001 for one:", "wechat:42001 ", "acme:42001 "}},
+		{[]string{"magic-code"}, 0, []string{"magic-code: documented integer code compared as a literal", "errcodevet reports: errcode 42001", "Documentation: " + analyzer.DocsURL + "#magic-code"}},
+		{[]string{"ACCES_DENIED"}, 1, []string{"errcodevet explain: ACCES_DENIED is not a documented code, status or check (did you mean ACCESS_DENIED?)\n"}},
+		{[]string{"wechat:42002x"}, 1, []string{"not a documented code"}},
+		{[]string{"wechta:1"}, 1, []string{`no family "wechta" (did you mean "wechat"?)`}},
+		{nil, 2, []string{"want one code or check, got 0 arguments"}},
+	} {
+		code, stdout, stderr := runIn(t, "", append([]string{"explain"}, tc.args...)...)
+		out := stdout
+		if tc.code != 0 {
+			out = stderr
+		}
+		if code != tc.code {
+			t.Errorf("explain %v: exit %d, want %d\n%s%s", tc.args, code, tc.code, stdout, stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("explain %v printed\n%s\nwant it to contain %q", tc.args, out, w)
+			}
+		}
+	}
+	// Every built-in check and every documented value explains itself.
+	for _, c := range analyzer.Checks() {
+		if code, _, stderr := runIn(t, "", "explain", c.ID); code != 0 {
+			t.Errorf("explain %s: exit %d\n%s", c.ID, code, stderr)
+		}
+	}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cat.Families() {
+		for _, tab := range f.Tables() {
+			for _, c := range tab.Codes {
+				query := f.Name + ":" + c.Value
+				matches, err := lookupCode(cat, query)
+				if err != nil || len(matches) != 1 || matches[0].code != c {
+					t.Errorf("lookupCode(%s) = %v, %v; want the code", query, matches, err)
+					continue
+				}
+				var b strings.Builder
+				explainCode(&b, matches[0])
+				if out := b.String(); !strings.HasPrefix(out, query+"  (") || !strings.Contains(out, "retry:") {
+					t.Errorf("explain %s:\n%s", query, out)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/checkid"
+	"github.com/errcodevet/errcodevet/internal/configfile"
+)
+
+// isVetInvocation reports whether args are the go command's: go vet and go
+// fix run the tool with -V=full and -flags to learn about it, then once per
+// package with the flags and a .cfg file describing the package.
+// flagCatalog is the analyzer's flag naming catalog files.
+const flagCatalog = "catalog"
+
+func isVetInvocation(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	for _, a := range args {
+		if a == "-flags" || strings.HasPrefix(a, "-V=") {
+			return true
+		}
+	}
+	return false
+}
+
+// runVet serves go vet and go fix through the unitchecker protocol. The
+// flags are checked here first, so that a bad value is one line naming
+// the flag (go vet prints it once per package) rather than the usage.
+// Messages end with their check ID: go vet shows nothing else.
+func runVet(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	if _, err := newAnalyzer(fs); err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	// The driver flags of the protocol (see analysisflags), taken as given.
+	for _, name := range []string{"flags", "V", "json", "fix", "diff", "source", "v", "all"} {
+		fs.Var(anyValue{boolean: true}, name, "")
+	}
+	for _, name := range []string{"c", "tags"} {
+		fs.Var(anyValue{}, name, "")
+	}
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %s%s\n", err, relativePathHint(err, args))
+		return exitUsage
+	}
+	if len(args) == 1 && args[0] == "-V=full" {
+		return printToolID(stdout, stderr)
+	}
+	// singlechecker hands a .cfg file to the unitchecker and serves
+	// -flags and -V=full.
+	singlechecker.Main(checkid.InMessages(analyzer.Analyzer)) // exits
+	return exitOK
+}
+
+// relativePathHint explains why a relative catalog or configuration path
+// is not found under go vet, which runs the tool in each package's
+// directory.
+func relativePathHint(err error, args []string) string {
+	for _, name := range []string{flagCatalog, "config"} {
+		if !strings.Contains(err.Error(), "for flag -"+name+":") {
+			continue
+		}
+		for i, a := range args {
+			var v string
+			switch {
+			case strings.HasPrefix(a, "-"+name+"="), strings.HasPrefix(a, "--"+name+"="):
+				_, v, _ = strings.Cut(a, "=")
+			case (a == "-"+name || a == "--"+name) && i+1 < len(args):
+				v = args[i+1]
+			}
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" && !filepath.IsAbs(p) {
+					return " (go vet runs errcodevet in each package's directory: give the path absolute, or put the setting in .errcodevet.yaml, where paths are relative to the file)"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// printToolID answers go vet's -V=full: the tool's identity, which go vet
+// keys its cache of results on. Besides the executable (as analysisflags
+// does), it covers the configuration file found from the current directory
+// and the catalog files it names, so that editing them is not answered
+// from the cache.
+func printToolID(stdout, stderr io.Writer) int {
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	h := sha256.New()
+	hashFile := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\x00", path)
+		_, err = io.Copy(h, f)
+		return err
+	}
+	if err := hashFile(exe); err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
+	if path, _ := configfile.Find("."); path != "" {
+		hashFile(path) // an unreadable file is reported by the analysis
+		if f, err := configfile.Load(path); err == nil {
+			for _, c := range f.Catalogs {
+				hashFile(c)
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
+	return exitOK
+}
+
+// anyValue accepts any value for a flag this parser only steps over.
+type anyValue struct{ boolean bool }
+
+func (v anyValue) String() string   { return "" }
+func (v anyValue) Set(string) error { return nil }
+func (v anyValue) IsBoolFlag() bool { return v.boolean }
