@@ -209,7 +209,7 @@ func busy(resp *Response) bool {
 // package's directory, or the one the config setting names; its settings
 // override the file's.
 func TestConfigFile(t *testing.T) {
-	src := `package app // want package:"exposes carriers"
+	src := `package app
 
 type Response struct {
 	ErrCode int ` + "`json:\"errcode\"`" + `
