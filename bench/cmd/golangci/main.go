@@ -254,7 +254,7 @@ func run(bin, configs, cache string, c corpus, variant string) (Run, error) {
 	}
 	jsonOut := filepath.Join(configs, variant+".json")
 	cmd := exec.Command(bin, "run", "-c", filepath.Join(configs, variant+".yml"),
-		"--issues-exit-code=0", "--output.text.path=", "--output.json.path="+jsonOut, "./...")
+		"--issues-exit-code=0", "--allow-parallel-runners", "--output.text.path=", "--output.json.path="+jsonOut, "./...")
 	cmd.Dir, cmd.Env = c.Dir, env
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
