@@ -106,6 +106,11 @@ type pass struct {
 	calls    map[*types.Func][]*types.Func // the package's static calls
 
 	diagnostics []analysis.Diagnostic // reported in position order by flush
+
+	// cases maps each case expression of the expression switches being
+	// visited to its switch, so that a fix changing a case's value can
+	// tell whether the switch already has that value (see switch.go).
+	cases map[ast.Expr]*switchCases
 }
 
 func (st *state) run(p *analysis.Pass) (any, error) {
@@ -212,11 +217,13 @@ func (r *pass) visit(n ast.Node) bool {
 		}
 	case *ast.SwitchStmt:
 		if n.Tag != nil {
+			sw := r.newSwitchCases(n)
 			for _, stmt := range n.Body.List {
 				for _, e := range stmt.(*ast.CaseClause).List {
 					r.compare(e, n.Tag)
 				}
 			}
+			r.forgetSwitchCases(sw)
 		}
 	}
 	return true

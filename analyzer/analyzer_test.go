@@ -93,6 +93,11 @@ func TestBasic(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "basic")
 }
 
+// TestWeChatTables checks codes of the tables beyond the English page.
+func TestWeChatTables(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechattables")
+}
+
 func TestRetryUnknown(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
 	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper")
@@ -104,6 +109,16 @@ func TestRetryUnknown(t *testing.T) {
 func TestRetryOutcome(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
 	analysistest.Run(t, gopath(t), a, "retryoutcome")
+}
+
+// TestRetryPerAPI proves that a code whose status differs between APIs
+// gives no status its retry class.
+func TestRetryPerAPI(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{
+		Checks:   []string{"retry-unknown", "retry-final"},
+		Catalogs: []string{"../testdata/catalog/retryperapi.yaml"},
+	})
+	analysistest.Run(t, gopath(t), a, "retryperapi")
 }
 
 func TestRetryPolicy(t *testing.T) {

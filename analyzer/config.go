@@ -7,9 +7,12 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"golang.org/x/mod/module"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
@@ -33,8 +36,11 @@ type Config struct {
 	// RetryFuncs names further functions that retry what they are given, as
 	// "import/path.Func" or "import/path.Type.Method".
 	RetryFuncs []string
-	// Constants maps a family name to the import path of the constants
-	// package the fixes use for it, instead of the family's own.
+	// Constants maps a family's name to the import path of the constants
+	// package its fixes import, in place of the catalog's: a package
+	// generated into the user's module ("errcodevet catalog gen"), so
+	// that fixed code needs no new dependency. The package's name must be
+	// the path's last element, as catalog gen writes it.
 	Constants map[string]string
 	// ConfigFile is the configuration file to read, instead of the
 	// .errcodevet.yaml found walking up from each package's directory to
@@ -58,6 +64,9 @@ type settings struct {
 	loadErr error
 	enabled map[string]bool
 	retry   map[string]bool // extra retry functions by full name
+	// constants redirects the fixes of a table's codes to the package
+	// Config.Constants names for its family; set by load.
+	constants map[*catalog.Table]redirect
 }
 
 // compile validates cfg and loads its catalogs. set names the settings
@@ -92,13 +101,32 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 		}
 		s.retry[name] = true
 	}
+	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
+		if err := module.CheckImportPath(cfg.Constants[fam]); err != nil {
+			return nil, fmt.Errorf("constants of family %s: %v", fam, err)
+		}
+	}
 	if len(cfg.Catalogs) == 0 {
 		s.keys = builtinKeys // the built-in catalog is loaded when needed
+		for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
+			if !slices.Contains(builtinFamilies, fam) {
+				return nil, fmt.Errorf("constants of unknown family %q (known: %s)", fam, strings.Join(builtinFamilies, ", "))
+			}
+		}
 		return s, nil
 	}
 	// Catalog files are loaded now, so that a bad one is reported at once.
 	if err := s.load(); err != nil {
 		return nil, err
+	}
+	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
+		if s.catalog.Family(fam) == nil {
+			var known []string
+			for _, f := range s.catalog.Families() {
+				known = append(known, f.Name)
+			}
+			return nil, fmt.Errorf("constants of unknown family %q (known: %s)", fam, strings.Join(known, ", "))
+		}
 	}
 	return s, nil
 }
@@ -179,6 +207,45 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 	if cfg.ConfigFile != "" {
 		fs.Lookup(flagConfig).DefValue = cfg.ConfigFile
 	}
+	fs.Func(flagConstants, "comma-separated family=import/path: the constants package the family's fixes import",
+		func(v string) error {
+			m, err := parseConstants(v)
+			if err != nil {
+				return err
+			}
+			cfg := a.settings.cfg
+			cfg.Constants = m
+			return a.apply(cfg, flagConstants)
+		})
+	fs.Lookup(flagConstants).DefValue = formatConstants(cfg.Constants)
+}
+
+// parseConstants parses the -constants flag: "wechat=example.com/m/wechatcodes,...".
+func parseConstants(v string) (map[string]string, error) {
+	var m map[string]string
+	for _, item := range splitList(v) {
+		fam, path, ok := strings.Cut(item, "=")
+		fam, path = strings.TrimSpace(fam), strings.TrimSpace(path)
+		if !ok || fam == "" || path == "" {
+			return nil, fmt.Errorf("want family=import/path, got %q", item)
+		}
+		if _, dup := m[fam]; dup {
+			return nil, fmt.Errorf("family %s given twice", fam)
+		}
+		if m == nil {
+			m = make(map[string]string)
+		}
+		m[fam] = path
+	}
+	return m, nil
+}
+
+func formatConstants(m map[string]string) string {
+	var items []string
+	for _, fam := range slices.Sorted(maps.Keys(m)) {
+		items = append(items, fam+"="+m[fam])
+	}
+	return strings.Join(items, ",")
 }
 
 // apply replaces the settings by cfg, whose setting named flag was just

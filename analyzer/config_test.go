@@ -38,6 +38,12 @@ func TestNewRejectsBadConfig(t *testing.T) {
 			`retry function "Retry" is not of the form import/path.Func or import/path.Type.Method`},
 		{"retry function with empty name", analyzer.Config{RetryFuncs: []string{"example.com/retry."}},
 			`retry function "example.com/retry." is not of the form`},
+		{"constants of an unknown family", analyzer.Config{Constants: map[string]string{"weixin": "example.com/m/codes"}},
+			`constants of unknown family "weixin" (known: wechat, miniprogram)`},
+		{"constants of a family no catalog file declares", analyzer.Config{Catalogs: []string{"../testdata/catalog/acme.yaml"}, Constants: map[string]string{"acme": "example.com/m/acmecodes", "acne": "example.com/m/codes"}},
+			`constants of unknown family "acne" (known: wechat, miniprogram, acme)`},
+		{"constants at a malformed path", analyzer.Config{Constants: map[string]string{"wechat": "example.com/m/wechat codes"}},
+			`constants of family wechat: malformed import path "example.com/m/wechat codes"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := analyzer.New(tc.cfg)
@@ -68,6 +74,9 @@ func TestFlags(t *testing.T) {
 		{"include-success", "true", "maybe", `want true or false, got "maybe"`},
 		{"include-tests", "false", "2", `want true or false, got "2"`},
 		{"retry-funcs", "example.com/retry.Do,example.com/retry.Policy.Run", "Do", `retry function "Do" is not of the form`},
+		{"constants", "wechat=example.com/m/internal/wechatcodes,miniprogram=example.com/m/mp", "wechat", `want family=import/path, got "wechat"`},
+		{"constants", "wechat=example.com/m/a", "wechat=example.com/m/a,wechat=example.com/m/b", `family wechat given twice`},
+		{"constants", "", "wechatt=example.com/m/a", `constants of unknown family "wechatt"`},
 	} {
 		a := newAnalyzer(t, analyzer.Config{})
 		if a.Flags.Lookup(tc.flag) == nil {

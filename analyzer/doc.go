@@ -62,6 +62,14 @@
 //		non-zero Config fields) override it. A malformed file is an error
 //		with its file, line and column.
 //
+//	-constants=FAMILY=PATH,...
+//		The constants package each named family's fixes import, in place
+//		of the family's own (github.com/errcodevet/errcodevet/wechat, ...):
+//		one that "errcodevet catalog gen" wrote into your module, so that
+//		fixed code needs no new dependency. The package's name must be the
+//		path's last element (catalog gen names it so). An unknown family or
+//		a malformed path is an error. Default: the families' own packages.
+//
 // With singlechecker (cmd/errcodevet) the flags are written as shown; under
 // go vet -vettool they are passed the same way (go vet forwards the flags
 // the tool lists with -flags).

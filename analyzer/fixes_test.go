@@ -1,9 +1,16 @@
 package analyzer_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/constgen"
 )
 
 // TestFixes runs the fixtures that prove which constant a fix writes and how
@@ -20,6 +27,8 @@ func TestFixes(t *testing.T) {
 		"fixuserpkg/user", // a constant of the user's imported package
 		"fiximports",      // where the import goes, file by file
 		"fixsameimport",   // several fixes, one import each, one group
+		"fixswitchdup",    // no fix gives a switch a duplicate case
+		"fixbuildtags",    // no constant of a file some builds leave out
 	)
 }
 
@@ -27,4 +36,34 @@ func TestFixes(t *testing.T) {
 // outside the user's code, success values included.
 func TestFixForeignConstants(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{IncludeSuccess: true}), "fixforeignconst")
+}
+
+// TestFixConstantsSetting proves that Config.Constants sends the fixes to
+// constants packages generated into the user's code, named by their path
+// (an import name is written when the path's last element is not one).
+func TestFixConstantsSetting(t *testing.T) {
+	dir := gopath(t)
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fam, pkg := range map[string]string{"wechat": "wechatcodes", "miniprogram": "mp-codes"} {
+		src, err := constgen.GenerateWith(cat.Family(fam), constgen.Options{Generator: "a test", Name: strings.ReplaceAll(pkg, "-", "")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkgDir := filepath.Join(dir, "src", "fixconstants", pkg)
+		if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(pkgDir, "codes.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := newAnalyzer(t, analyzer.Config{Constants: map[string]string{
+		"wechat":      "fixconstants/wechatcodes",
+		"miniprogram": "fixconstants/mp-codes",
+	}})
+	analysistest.RunWithSuggestedFixes(t, dir, a, "fixconstants/app")
+	typeCheckGolden(t, dir, "fixconstants/app")
 }

@@ -12,6 +12,15 @@ import (
 // TestBuiltinKeys keeps them in step with catalog/builtin.
 var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, nil)
 
+// builtinFamilies are the names of the built-in families, for validating
+// a configuration without loading the catalog; TestBuiltinKeys keeps them
+// in step with catalog/builtin.
+var builtinFamilies = []string{"wechat", "miniprogram"}
+
+// redirect says that the constants of a family's package (from) are to be
+// imported from another package (to), per Config.Constants.
+type redirect struct{ from, to string }
+
 // load loads the catalogs and indexes them, once. Run calls it when a
 // package passes the cheap exit; s.catalog and s.index may be used after.
 func (s *settings) load() error {
@@ -24,6 +33,16 @@ func (s *settings) load() error {
 		idx := carrier.NewIndex(cat)
 		if s.keys == nil {
 			s.keys = idx.Keys()
+		}
+		for _, fam := range cat.Families() {
+			if p, ok := s.cfg.Constants[fam.Name]; ok {
+				if s.constants == nil {
+					s.constants = make(map[*catalog.Table]redirect)
+				}
+				for _, t := range fam.Tables() {
+					s.constants[t] = redirect{from: fam.Package, to: p}
+				}
+			}
 		}
 		s.catalog, s.index = cat, idx
 	})

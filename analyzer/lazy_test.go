@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -16,6 +17,13 @@ func TestBuiltinKeys(t *testing.T) {
 	}
 	if want := carrier.NewIndex(cat).Keys(); !builtinKeys.Equal(want) {
 		t.Errorf("builtinKeys are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinKeys, want)
+	}
+	var names []string
+	for _, f := range cat.Families() {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names, builtinFamilies) {
+		t.Errorf("builtinFamilies are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinFamilies, names)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"path"
 	"strconv"
 	"strings"
 
@@ -123,11 +122,26 @@ func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, agai
 // reportLiteral reports a literal that should be code's constant, with the
 // fix that writes it when one can be written safely.
 func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code *catalog.Code, against types.Type, msg string) {
-	if name := constName(code); name != "" {
-		msg += " (" + name + ")"
+	pkg := code.Package
+	if c, ok := r.s.constants[t]; ok && code.Package == c.from {
+		pkg = c.to // the family's constants generated into the user's module
+	}
+	if code.Name != "" && pkg != "" {
+		msg += " (" + fix.ImportName(pkg) + "." + code.Name + ")"
 	}
 	var fixes []analysis.SuggestedFix
-	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: code.Package, Name: code.Name}
+	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: pkg, Name: code.Name}
+	if check == unknownCode {
+		// The fix changes the case's value: the switch may have it already.
+		if other := r.caseConflict(node, target.Value); other != nil {
+			msg += fmt.Sprintf("; this switch already has a case for %s (line %d)", code.Value, r.Fset.Position(other.Pos()).Line)
+			if dead, ok := r.removeDeadCase(node); ok {
+				fixes = append(fixes, dead)
+			}
+			r.report(check, node, msg, fixes...)
+			return
+		}
+	}
 	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
@@ -155,15 +169,6 @@ func label(t *catalog.Table) string {
 		return t.Carriers.JSON[0]
 	}
 	return t.Role.String()
-}
-
-// constName is how the constants package's documentation names a code's
-// constant: "wechat.AccessTokenExpired".
-func constName(c *catalog.Code) string {
-	if c.Name == "" || c.Package == "" {
-		return ""
-	}
-	return path.Base(c.Package) + "." + c.Name
 }
 
 func constValue(k catalog.Kind, v string) constant.Value {

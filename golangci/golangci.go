@@ -39,6 +39,9 @@ type Settings struct {
 	// RetryFuncs are further functions that retry what they are given, as
 	// import/path.Func or import/path.Type.Method.
 	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
+	// Constants maps a family to the import path of the constants package
+	// its fixes import: {wechat: example.com/m/internal/wechatcodes}.
+	Constants map[string]string `json:"constants" yaml:"constants"`
 	// ConfigFile is the errcodevet configuration file to read, relative to the
 	// directory golangci-lint runs in, instead of the .errcodevet.yaml
 	// found from each package's directory up to its module root; "none"
@@ -54,6 +57,7 @@ func (s Settings) Config() analyzer.Config {
 		IncludeSuccess: s.IncludeSuccess,
 		IncludeTests:   s.IncludeTests,
 		RetryFuncs:     s.RetryFuncs,
+		Constants:      s.Constants,
 		ConfigFile:     s.ConfigFile,
 	}
 }

@@ -56,6 +56,7 @@ func TestDecodeSettings(t *testing.T) {
 		"include-success", true,
 		"include-tests", true,
 		"retry-funcs", []any{"example.com/client.Retry", "example.com/client.Client.Do"},
+		"constants", map[string]any{"wechat": "example.com/m/internal/wechatcodes"},
 	)
 	s, err := register.DecodeSettings[golangci.Settings](raw)
 	if err != nil {
@@ -71,7 +72,8 @@ func TestDecodeSettings(t *testing.T) {
 	got := s.Config()
 	if strings.Join(got.Checks, ",") != strings.Join(want.Checks, ",") ||
 		len(got.Catalogs) != 0 || !got.IncludeSuccess || !got.IncludeTests ||
-		strings.Join(got.RetryFuncs, ",") != strings.Join(want.RetryFuncs, ",") {
+		strings.Join(got.RetryFuncs, ",") != strings.Join(want.RetryFuncs, ",") ||
+		len(got.Constants) != 1 || got.Constants["wechat"] != "example.com/m/internal/wechatcodes" {
 		t.Errorf("Config() = %+v, want %+v", got, want)
 	}
 	if _, err := golangci.New(raw); err != nil {
@@ -87,6 +89,8 @@ func TestSettingsMirrorFlags(t *testing.T) {
 		switch f.Name {
 		case "include-success", "include-tests":
 			raw[f.Name] = false
+		case "constants":
+			raw[f.Name] = map[string]any{}
 		case "config":
 			raw[f.Name] = ""
 		default:
@@ -110,6 +114,8 @@ func TestBadSettings(t *testing.T) {
 		{"unknown key", settings("chekcs", []any{"magic-code"}), `errcodevet settings: decoding settings: json: unknown field "chekcs"`},
 		{"bad check", settings("checks", []any{"magic-code", "nope"}), `errcodevet settings: unknown check "nope" (known: magic-code`},
 		{"bad retry func", settings("retry-funcs", []any{"Retry"}), `errcodevet settings: retry function "Retry" is not of the form import/path.Func`},
+		{"constants of unknown family", settings("constants", map[string]any{"wechatt": "example.com/m/wechatcodes"}), `errcodevet settings: constants of unknown family "wechatt" (known: wechat, miniprogram)`},
+		{"constants path malformed", settings("constants", map[string]any{"wechat": "example.com/m/"}), `errcodevet settings: constants of family wechat: malformed import path "example.com/m/"`},
 		{"missing catalog", settings("catalog", []any{"no/such/catalog.yaml"}), `errcodevet settings: open no/such/catalog.yaml: no such file or directory`},
 		{"list as string", settings("checks", "magic-code"), `errcodevet settings: decoding settings: json: cannot unmarshal string`},
 		{"bool as string", settings("include-tests", "yes"), `errcodevet settings: decoding settings: json: cannot unmarshal string`},

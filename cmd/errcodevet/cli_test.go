@@ -86,6 +86,8 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-json", "-fix"}, "errcodevet: -json and -fix (or -diff) cannot be used together"},
 		{[]string{"sarif", "-nope"}, "errcodevet sarif: flag provided but not defined: -nope"},
 		{[]string{"lsp", "-checks=x"}, `errcodevet lsp: invalid value "x" for flag -checks`},
+		{[]string{"explian", "42001"}, `errcodevet: unknown command "explian" (did you mean "explain"?); run errcodevet help for the commands`},
+		{[]string{"sarf"}, `errcodevet: unknown command "sarf" (did you mean "sarif"?)`},
 	} {
 		code, stdout, stderr := runIn(t, "", tc.args...)
 		if code != exitUsage || stdout != "" || !strings.HasPrefix(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
@@ -288,5 +290,18 @@ func TestExplain(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// -c N prints the finding's lines with N lines of context.
+func TestContextLines(t *testing.T) {
+	dir := testmodule.New(t, map[string]string{"p/p.go": fmt.Sprintf(orderGo, "p")})
+	code, _, stderr := runIn(t, dir, "-c", "1", "-checks=magic-code", "./...")
+	want := "p/p.go:12:21: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code)\n" +
+		"11\tfunc Check(resp *Response, res Result) error {\n" +
+		"12\t\tif resp.ErrCode == 42001 || resp.ErrCode == 40001 {\n" +
+		"13\t\t\treturn nil\n"
+	if code != exitFindings || !strings.HasPrefix(stderr, want) {
+		t.Errorf("-c 1: exit %d, stderr\n%s\nwant it to start\n%s", code, stderr, want)
 	}
 }

@@ -86,6 +86,10 @@ func errcodevet(args []string, stdout, stderr io.Writer) int {
 	if isVetInvocation(args) {
 		return runVet(args, stdout, stderr)
 	}
+	if len(args) > 0 && mistypedCommand(args[0]) {
+		fmt.Fprintf(stderr, "errcodevet: unknown command %q%s; run errcodevet help for the commands\n", args[0], suggest(args[0], commandNames()))
+		return exitUsage
+	}
 	return runAnalyze(args, stdout, stderr)
 }
 
@@ -139,6 +143,19 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	// flag packages do; help was asked for, so it goes to stdout.
 	c.run([]string{"-h"}, stdout, stdout)
 	return exitOK
+}
+
+// mistypedCommand reports whether arg, given where a command or a package
+// pattern goes, is a command mistyped rather than a package: a bare word,
+// not a directory here, close to a command's name ("sarf", "explian").
+func mistypedCommand(arg string) bool {
+	if strings.ContainsAny(arg, "/.-\\") {
+		return false
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return false
+	}
+	return len(closest(arg, commandNames(), 1)) > 0
 }
 
 func commandNames() []string {

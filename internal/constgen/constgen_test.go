@@ -46,16 +46,26 @@ func TestGeneratedAgreesWithCatalog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The program is table-driven: a statement per value makes a
+			// family of thousands of codes slow to compile.
 			var want []lookedUp
 			var prog strings.Builder
 			pkgName := path.Base(fam.Package)
-			fmt.Fprintf(&prog, "package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\t\"strconv\"\n\n\tp %q\n)\n\n", "example.com/gen/"+pkgName)
-			prog.WriteString("var _ = strconv.Itoa\n\nfunc main() {\n\tenc := json.NewEncoder(os.Stdout)\n")
-			for _, table := range fam.Tables() {
-				lookup, status := "Lookup", ""
+			fmt.Fprintf(&prog, "package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"os\"\n\n\tp %q\n)\n\n", "example.com/gen/"+pkgName)
+			status := `""`
+			if fam.Codes.Kind == catalog.KindString {
+				status = "info.Status"
+			}
+			var loops strings.Builder
+			for i, table := range fam.Tables() {
+				goType, lookup := "int64", "Lookup"
+				if table.Kind == catalog.KindString {
+					goType = "string"
+				}
 				if table.Role == catalog.RoleStatus {
 					lookup = "LookupStatus"
 				}
+				fmt.Fprintf(&prog, "var table%d = []struct {\n\tvalue, konst %s\n\tnamed bool\n\tretry p.Retry\n}{\n", i, goType)
 				for _, c := range table.Codes {
 					if c.Package != "" && c.Package != fam.Package {
 						continue
@@ -64,34 +74,25 @@ func TestGeneratedAgreesWithCatalog(t *testing.T) {
 					if table.Kind == catalog.KindString {
 						lit = strconv.Quote(c.Value)
 					}
-					if fam.Codes.Kind == catalog.KindString {
-						status = "info.Status"
-					} else {
-						status = `""`
-					}
-					konst := `""`
-					w := lookedUp{Value: c.Value}
+					w := lookedUp{Value: c.Value, RetryOK: true}
+					konst, retry := lit, "p.RetryUnstated"
 					if c.Name != "" {
 						w = lookedUp{Value: c.Value, Const: c.Value, Name: c.Name, Message: c.Message, Action: c.Action, Found: true, RetryOK: true}
 						if table.Role == catalog.RoleCode {
 							w.Status = c.Status
 						}
-						konst = "p." + c.Name
-						if table.Kind == catalog.KindInt {
-							konst = "strconv.FormatInt(p." + c.Name + ", 10)"
-						}
-					} else {
-						w.RetryOK = true
+						konst, retry = "p."+c.Name, "p."+retryConsts[c.Retry]
 					}
 					want = append(want, w)
-					retry := "p." + retryConsts[c.Retry]
-					if c.Name == "" {
-						retry = "p.RetryUnstated"
-					}
-					fmt.Fprintf(&prog, "\tif info, ok := p.%s(%s); true {\n\t\tenc.Encode(map[string]any{\"Value\": %q, \"Const\": %s, \"Name\": info.Name, \"Message\": info.Message, \"Action\": info.Action, \"Status\": %s, \"Found\": ok, \"RetryOK\": info.Retry == %s})\n\t}\n",
-						lookup, lit, c.Value, konst, status, retry)
+					fmt.Fprintf(&prog, "\t{%s, %s, %v, %s},\n", lit, konst, c.Name != "", retry)
 				}
+				prog.WriteString("}\n\n")
+				fmt.Fprintf(&loops, "\tfor _, e := range table%d {\n\t\tinfo, ok := p.%s(e.value)\n\t\tkonst := \"\"\n\t\tif e.named {\n\t\t\tkonst = fmt.Sprint(e.konst)\n\t\t}\n"+
+					"\t\tenc.Encode(map[string]any{\"Value\": fmt.Sprint(e.value), \"Const\": konst, \"Name\": info.Name, \"Message\": info.Message, \"Action\": info.Action, \"Status\": %s, \"Found\": ok, \"RetryOK\": info.Retry == e.retry})\n\t}\n",
+					i, lookup, status)
 			}
+			prog.WriteString("func main() {\n\tenc := json.NewEncoder(os.Stdout)\n")
+			prog.WriteString(loops.String())
 			prog.WriteString("}\n")
 
 			dir := t.TempDir()

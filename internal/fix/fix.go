@@ -16,10 +16,12 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,9 +49,10 @@ type Replacement struct {
 // package scopes by value on first use: a package with many literals would
 // otherwise list and sort its scope's names once per literal.
 type Finder struct {
-	pass   *analysis.Pass
-	consts map[*types.Package]map[valueKey][]*types.Const
-	kids   map[*types.Scope][]*types.Scope // a file scope's children, in source order
+	pass        *analysis.Pass
+	consts      map[*types.Package]map[valueKey][]*types.Const
+	kids        map[*types.Scope][]*types.Scope // a file scope's children, in source order
+	constraints map[*token.File]string          // build constraints by file, on first use
 }
 
 type valueKey struct {
@@ -59,7 +62,12 @@ type valueKey struct {
 
 // NewFinder returns a Finder for pass.
 func NewFinder(pass *analysis.Pass) *Finder {
-	return &Finder{pass: pass, consts: make(map[*types.Package]map[valueKey][]*types.Const), kids: make(map[*types.Scope][]*types.Scope)}
+	return &Finder{
+		pass:        pass,
+		consts:      make(map[*types.Package]map[valueKey][]*types.Const),
+		kids:        make(map[*types.Scope][]*types.Scope),
+		constraints: make(map[*token.File]string),
+	}
 }
 
 // innermost is fileScope.Innermost(pos) without its linear search of the
@@ -140,6 +148,9 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 			if !inTest && isTestFile(pass.Fset, c.Pos()) {
 				continue
 			}
+			if !f.builtWith(c.Pos(), lit.Pos()) {
+				continue // declared in a file some builds of the literal's leave out
+			}
 			own = append(own, c)
 		}
 	}
@@ -205,7 +216,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	if want.Package == "" || want.Name == "" || want.Package == pass.Pkg.Path() {
 		return Replacement{}, false
 	}
-	name, ok := freeName(scope, lit.Pos(), importName(want.Package))
+	name, ok := freeName(scope, lit.Pos(), ImportName(want.Package))
 	if !ok {
 		return Replacement{}, false
 	}
@@ -214,6 +225,73 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		return Replacement{}, false
 	}
 	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
+}
+
+// builtWith reports whether the file declaring decl is compiled in every
+// build that compiles the file holding use: it has no build constraint
+// (a //go:build line, a _GOOS or _GOARCH file name suffix, import "C"),
+// or the same ones. A constant of a file for linux only is no use in a
+// file for every system: the fixed code would not build on the others.
+func (f *Finder) builtWith(decl, use token.Pos) bool {
+	d, u := f.pass.Fset.File(decl), f.pass.Fset.File(use)
+	if d == nil || u == nil || d == u {
+		return true
+	}
+	dc := f.constraint(d)
+	return dc == "" || dc == f.constraint(u)
+}
+
+// constraint returns a file's build constraints as one comparable string.
+func (f *Finder) constraint(tf *token.File) string {
+	if c, ok := f.constraints[tf]; ok {
+		return c
+	}
+	var parts []string
+	for _, file := range f.pass.Files {
+		if f.pass.Fset.File(file.Pos()) != tf {
+			continue
+		}
+		for _, cg := range file.Comments {
+			if cg.Pos() > file.Package {
+				break
+			}
+			for _, c := range cg.List {
+				if constraint.IsGoBuild(c.Text) {
+					parts = append(parts, strings.TrimSpace(c.Text))
+				}
+			}
+		}
+		for _, spec := range file.Imports {
+			if spec.Path.Value == `"C"` {
+				parts = append(parts, "cgo")
+			}
+		}
+	}
+	// The file name: x_linux.go, x_linux_amd64.go, x_amd64_test.go.
+	name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(tf.Name()), ".go"), "_test")
+	if elems := strings.Split(name, "_"); len(elems) > 1 {
+		for _, e := range elems[len(elems)-min(2, len(elems)-1):] {
+			if knownOS[e] || knownArch[e] {
+				parts = append(parts, e)
+			}
+		}
+	}
+	c := strings.Join(parts, " ")
+	f.constraints[tf] = c
+	return c
+}
+
+// knownOS and knownArch are the GOOS and GOARCH values a file name suffix
+// constrains the build with (go/build's lists).
+var knownOS = setOf("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos")
+var knownArch = setOf("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 // sameValue reports whether a constant has the wanted value: an integer
@@ -269,9 +347,9 @@ func pkgNameOf(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
 	return pn
 }
 
-// importName is the name an import path is written under: its last element,
+// ImportName is the name an import path is written under: its last element,
 // unless that is a major version suffix or not an identifier.
-func importName(importPath string) string {
+func ImportName(importPath string) string {
 	base := path.Base(importPath)
 	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
 		base = path.Base(path.Dir(importPath))
@@ -323,18 +401,26 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]
 	insert := func(pos token.Pos, texts ...string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(strings.Join(texts, ""))}}
 	}
-	var last *ast.GenDecl
+	var last, lastAny *ast.GenDecl
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			last = gd
+			lastAny = gd
+			if !isCgo(gd) { // import "C" stays alone with its preamble
+				last = gd
+			}
+		}
+	}
+	if last != nil && !last.Lparen.IsValid() {
+		if edits, ok := groupImport(fset, file, last, spec); ok {
+			return edits, true
 		}
 	}
 	switch {
-	case last == nil:
+	case lastAny == nil:
 		end := afterLineComments(fset, file, file.Name.End())
 		return insert(end, "\n", "\nimport "+spec+"\n"), true
-	case !last.Lparen.IsValid() || isCgo(last):
-		end := afterLineComments(fset, file, last.End())
+	case last == nil || !last.Lparen.IsValid():
+		end := afterLineComments(fset, file, lastAny.End())
 		return insert(end, "\n", "\nimport "+spec+"\n"), true
 	default:
 		if len(last.Specs) == 0 {
@@ -355,6 +441,36 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]
 		}
 		return insert(end, texts...), true
 	}
+}
+
+// groupImport returns the edits that turn the one-line import decl into a
+// group holding spec too: "import (" for "import ", the new spec after the
+// old one's line, and ")" at the start of the next line. Only the spec's
+// insertion differs between fixes adding different packages, and no two
+// edits share a position, so drivers that join identical edits and order
+// insertions at one position as they please all write a valid group. It
+// declines when the declaration is not laid out as "import spec\n".
+func groupImport(fset *token.FileSet, file *ast.File, decl *ast.GenDecl, spec string) ([]analysis.TextEdit, bool) {
+	tf := fset.File(decl.Pos())
+	old := decl.Specs[0].(*ast.ImportSpec)
+	keywordEnd := decl.TokPos + token.Pos(len("import"))
+	if old.Pos() != keywordEnd+1 {
+		return nil, false // a comment or more between import and the spec
+	}
+	end := afterLineComments(fset, file, decl.End())
+	line := tf.Line(end)
+	if line >= tf.LineCount() || tf.LineStart(line+1) != end+1 {
+		return nil, false // something follows on the line, or it is the file's last
+	}
+	text := "\n\t" + spec
+	if p, err := strconv.Unquote(old.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
+		text = "\n\n\t" + spec // after a standard library import: a group of its own
+	}
+	return []analysis.TextEdit{
+		{Pos: keywordEnd, End: old.Pos(), NewText: []byte(" (\n\t")},
+		{Pos: end, End: end, NewText: []byte(text)},
+		{Pos: end + 1, End: end + 1, NewText: []byte(")\n")},
+	}, true
 }
 
 // afterLineComments returns the end of the comments that follow pos on its

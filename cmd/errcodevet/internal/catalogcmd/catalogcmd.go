@@ -4,13 +4,16 @@
 //	errcodevet catalog list [-json] [-catalog file,...] [family]
 //	errcodevet catalog check file.yaml...
 //	errcodevet catalog import [-review review.yaml] [-o out.yaml] page.txt
+//	errcodevet catalog gen [-catalog file,...] -family name -dir dir [-pkg name]
 //
 // list prints the families, or one family's codes and statuses: value, Go
 // constant, retry class and message. check validates catalog files as the
 // analyzer loads them, after the built-ins and in order, and prints each
 // problem with its file, line and column. import turns a vendor's error
 // code page into a catalog file, with the names and retry classes derived
-// from its text unless a review file pins them (see catalog/sources).
+// from its text unless a review file pins them (see catalog/sources). gen
+// writes a family's constants package into a directory of the user's
+// module, so that fixes need no new dependency.
 package catalogcmd
 
 import (
@@ -39,6 +42,8 @@ The commands are:
 		check catalog files as the analyzer would load them
 	import [-review review.yaml] [-o out.yaml] page.txt
 		turn a vendor's error code page into a catalog file
+	gen [-catalog file,...] -family name -dir dir [-pkg name]
+		write a family's constants package into your module
 
 Run "errcodevet catalog <command> -h" for a command's flags.
 `
@@ -65,6 +70,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return check(args, stderr)
 	case "import":
 		return importPage(args, stdout, stderr)
+	case "gen":
+		return gen(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stderr, usage)
 		return exitOK

@@ -1,0 +1,4 @@
+package fixbuildtags
+
+// Built on linux only (file name suffix).
+const linuxExpired = 42001
