@@ -10,3 +10,10 @@ printf '\n== %s\n' "benchmark smoke run (no timings asserted)"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go run ./bench/cmd/run -smoke -o "$out"
+
+# The golangci-lint benchmark's smoke run, with the custom golangci-lint
+# .ci/golangci.sh built (.ci/run passes it on).
+if [ -n "${ERRCODEVET_GOLANGCI_BIN:-}" ]; then
+	printf '\n== %s\n' "golangci-lint benchmark smoke run (no timings asserted)"
+	go run ./bench/cmd/golangci -bin "$ERRCODEVET_GOLANGCI_BIN" -smoke -o "$out/golangci"
+fi

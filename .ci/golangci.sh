@@ -82,6 +82,10 @@ bin=$tmp/bin/${name:-custom-gcl}
 [ -x "$bin" ] || { echo "golangci-lint custom wrote no $bin" >&2; exit 1; }
 "$bin" version
 elapsed
+# The benchmark (bench/cmd/golangci) runs the same binary: keep a copy.
+if [ -n "${ERRCODEVET_GOLANGCI_KEEP:-}" ]; then
+	cp "$bin" "$ERRCODEVET_GOLANGCI_KEEP"
+fi
 
 # The fixture, copied so that runs and fixes leave the tree alone.
 fixture() {
@@ -100,7 +104,7 @@ run() {
 	local dir=$1
 	shift
 	rc=0
-	(cd "$dir" && GOPROXY=off GOLANGCI_LINT_CACHE="$tmp/golangci-cache" "$bin" run "$@") >"$tmp/out" 2>"$tmp/err" || rc=$?
+	(cd "$dir" && GOPROXY=off GOLANGCI_LINT_CACHE="$tmp/golangci-cache" "$bin" run --allow-parallel-runners "$@") >"$tmp/out" 2>"$tmp/err" || rc=$?
 }
 expect() { # expect WANT-RC WHAT: checks $rc
 	[ "$rc" = "$1" ] || { cat "$tmp/out" "$tmp/err" >&2; fail "$2: exit code $rc, want $1"; }
@@ -139,6 +143,39 @@ grep -qF 'return resp.ErrCode == wechat.AccessTokenExpired' "$dir/app/app.go" &&
 (cd "$dir" && GOPROXY=off go build ./...) || fail "the fixed code does not build"
 run "$dir" ./...
 expect 0 "after --fix"
+
+echo "check: facts across packages (the plugin declares no fact types; golangci-lint analyzes imports first)"
+dir=$(fixture crosspkg)
+mkdir -p "$dir/sdk" "$dir/user"
+cat >"$dir/sdk/sdk.go" <<'GO'
+package sdk
+
+type CommonError struct {
+	ErrCode int64 `json:"errcode"`
+}
+
+func (e *CommonError) Code() int64 { return e.ErrCode }
+GO
+cat >"$dir/user/user.go" <<'GO'
+package user
+
+import "example.com/golangcifixture/sdk"
+
+func Expired(e *sdk.CommonError) bool {
+	return e.Code() == 42001
+}
+GO
+run "$dir" ./...
+expect 1 "facts across packages"
+grep -qF 'user/user.go:6:21: errcode 42001 compared as a magic number' "$tmp/out" ||
+	{ cat "$tmp/out" "$tmp/err"; fail "no finding through sdk's carrier-returning method"; }
+# A later run re-analyzes only the edited package (sdk's result comes from
+# golangci-lint's cache): sdk's facts come from the record the plugin kept.
+echo "// edited" >>"$dir/user/user.go"
+run "$dir" ./...
+expect 1 "facts across packages, warm cache"
+grep -qF 'user/user.go:6:21: errcode 42001 compared as a magic number' "$tmp/out" ||
+	{ cat "$tmp/out" "$tmp/err"; fail "warm cache: no finding through sdk's carrier-returning method"; }
 
 echo "check: settings reach the analyzer (checks: [string-code])"
 dir=$(fixture settings)

@@ -36,17 +36,43 @@ var Analyzer = mustNew(Config{})
 // New returns an analyzer with the given configuration. Its flags start
 // from cfg. An invalid configuration is an error naming what is wrong.
 func New(cfg Config) (*analysis.Analyzer, error) {
+	return newAnalyzer(cfg, analysisFacts{}, factTypes)
+}
+
+// NewFactless returns an analyzer like New's that declares no fact types,
+// for golangci-lint: declaring any makes golangci-lint load and type-check
+// every dependency from source, the standard library included, which costs
+// more than errcodevet's whole analysis (BENCHMARKS.md). What facts carry
+// between packages is kept in memory instead, shared by the analyzer's
+// passes, which is exact only under a driver that analyzes a package after
+// the packages it imports, in one process, as golangci-lint does.
+//
+// factsDir, if not empty, is a directory where each analyzed package's
+// facts are kept for later processes, checked against its files' content
+// when read: a driver that caches results per package (golangci-lint)
+// analyzes only changed packages, which must still learn the facts of the
+// unchanged packages they import.
+//
+// What it knows less than New's analyzer: which functions of a package
+// that no run analyzed (a dependency outside the packages being linted)
+// return a carrier or retry. Carrier types of such packages are still
+// known, from their types.
+func NewFactless(cfg Config, factsDir string) (*analysis.Analyzer, error) {
+	return newAnalyzer(cfg, newProcessFacts(factsDir), nil)
+}
+
+func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Analyzer, error) {
 	s, err := compile(cfg, explicit(cfg))
 	if err != nil {
 		return nil, err
 	}
-	st := &state{settings: s}
+	st := &state{settings: s, facts: f}
 	a := &analysis.Analyzer{
 		Name:      "errcodevet",
 		Doc:       doc,
 		URL:       DocsURL,
 		Run:       st.run,
-		FactTypes: []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(RetriesFact)},
+		FactTypes: factTypes,
 	}
 	st.bindFlags(&a.Flags)
 	return a, nil
@@ -63,12 +89,14 @@ func mustNew(cfg Config) *analysis.Analyzer {
 // state is one analyzer's configuration; flags replace its settings.
 type state struct {
 	settings *settings
+	facts    facts
 }
 
 // pass is the state of one run over a package.
 type pass struct {
 	*analysis.Pass
 	s        *settings
+	facts    facts
 	resolver *carrier.Resolver
 	finder   *fix.Finder
 	file     *ast.File
@@ -90,8 +118,9 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &pass{Pass: p, s: s}
+	r := &pass{Pass: p, s: s, facts: st.facts}
 	defer r.flush()
+	defer r.facts.done(p)
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
 
@@ -99,7 +128,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	// package exposing one, nor indexes a map with a key that carries a code
 	// cannot compare against a code. (Maps are looked for by their keys: a
 	// map[string]any is everywhere, runtime declares one.)
-	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.importsCarriers()
+	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.facts.importsCarriers(p, s.keys)
 	if !exposes && !s.keys.UsesMapKeys(p.TypesInfo) {
 		if retry.ImportsDriver(p.Pkg) {
 			r.retryFuncs() // a retry helper package: its callers need its facts
@@ -119,12 +148,12 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	if p.Pkg.Name() != "main" {
 		for fn, t := range r.resolver.Funcs() {
 			if fn.Pkg() == p.Pkg {
-				p.ExportObjectFact(fn, &carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
+				r.facts.exportReturnsCarrier(p, fn, carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
 				exposes = true
 			}
 		}
 		if exposes {
-			p.ExportPackageFact(new(carrier.ExposesCarriers))
+			r.facts.exportExposes(p)
 		}
 	}
 	r.retryFuncs()
@@ -170,18 +199,9 @@ func (r *pass) checkedFiles() []*ast.File {
 	return out
 }
 
-func (r *pass) importsCarriers() bool {
-	for _, imp := range r.Pkg.Imports() {
-		if r.ImportPackageFact(imp, new(carrier.ExposesCarriers)) {
-			return true
-		}
-	}
-	return false
-}
-
 func (r *pass) importedFunc(fn *types.Func) *catalog.Table {
-	var fact carrier.ReturnsCarrier
-	if !r.ImportObjectFact(fn, &fact) {
+	fact, ok := r.facts.returnsCarrier(r.Pass, fn)
+	if !ok {
 		return nil
 	}
 	return r.s.index.Table(fact.Family, fact.Role)

@@ -82,7 +82,7 @@ func (r *pass) retryFuncs() {
 	}
 	for fn, retries := range r.retrying {
 		if retries && fn.Pkg() == r.Pkg {
-			r.ExportObjectFact(fn, new(RetriesFact))
+			r.facts.exportRetries(r.Pass, fn)
 		}
 	}
 }
@@ -93,7 +93,7 @@ func (r *pass) knownRetry(fn *types.Func) bool {
 	if retry.DriverOf(fn) != retry.OpNone || r.s.retry[retry.FuncName(fn)] {
 		return true
 	}
-	return fn.Pkg() != r.Pkg && fn.Pkg() != nil && r.ImportObjectFact(fn, new(RetriesFact))
+	return fn.Pkg() != r.Pkg && fn.Pkg() != nil && r.facts.retries(r.Pass, fn)
 }
 
 func (r *pass) isRetryFunc(fn *types.Func) bool { return r.retrying[fn] || r.knownRetry(fn) }

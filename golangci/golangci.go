@@ -1,7 +1,13 @@
 package golangci
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -76,15 +82,50 @@ func New(conf any) (register.LinterPlugin, error) {
 }
 
 // BuildAnalyzers returns the errcodevet analyzer configured by the
-// settings. Its messages end with their check's ID, as errcodevet's own
-// text output does: golangci-lint shows the linter's name, not the check
-// an //errcodevet:ignore directive needs.
+// settings, in the form that declares no fact types: golangci-lint would
+// otherwise load every dependency from source (analyzer.NewFactless says
+// what that form knows less, BENCHMARKS.md what it saves). Its messages end
+// with their check's ID, as errcodevet's own text output does:
+// golangci-lint shows the linter's name, not the check an
+// //errcodevet:ignore directive needs.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a, err := analyzer.New(p.settings.Config())
+	a, err := analyzer.NewFactless(p.settings.Config(), p.factsDir())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
 	return []*analysis.Analyzer{checkid.InMessages(a)}, nil
+}
+
+// factsDir is where the analyzer keeps each package's facts between runs:
+// inside golangci-lint's cache directory, so that `golangci-lint cache
+// clean` drops them with the results they go with, in a subdirectory per
+// configuration, platform and errcodevet binary (facts depend on all three).
+// It is empty, keeping nothing, when golangci-lint's cache is off.
+func (p *Plugin) factsDir() string {
+	cache := os.Getenv("GOLANGCI_LINT_CACHE")
+	if cache == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		cache = filepath.Join(dir, "golangci-lint")
+	}
+	if cache == "off" || !filepath.IsAbs(cache) {
+		return ""
+	}
+	h := sha256.New()
+	settings, _ := json.Marshal(p.settings)
+	fmt.Fprintf(h, "%s\n%s\n%s\n%s\n%s\n", settings, runtime.GOOS, runtime.GOARCH, os.Getenv("GOOS")+"/"+os.Getenv("GOARCH"), os.Getenv("GOFLAGS"))
+	for _, c := range p.settings.Catalogs {
+		data, _ := os.ReadFile(c)
+		fmt.Fprintf(h, "%s %x\n", c, sha256.Sum256(data))
+	}
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "%s %d %d\n", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return filepath.Join(cache, "errcodevet-facts", hex.EncodeToString(h.Sum(nil)[:12]))
 }
 
 // GetLoadMode asks for type information: errcodevet decides from types.

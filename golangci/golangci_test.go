@@ -135,7 +135,7 @@ func TestBadSettings(t *testing.T) {
 // TestSettingsApply runs the analyzer the plugin builds: with checks
 // limited to string-code, the magic number is not reported.
 func TestSettingsApply(t *testing.T) {
-	dir := testmodule.New(t, map[string]string{"app/app.go": `package app // want package:"exposes carriers"
+	dir := testmodule.New(t, map[string]string{"app/app.go": `package app
 
 type Response struct {
 	ErrCode int ` + "`json:\"errcode\"`" + `
@@ -165,7 +165,7 @@ func handle(resp *Response, res Result) bool {
 // only duplicate edits that are adjacent once sorted, so two findings in a
 // file without imports must not import wechat twice.
 func TestFixesCoalesced(t *testing.T) {
-	dir := testmodule.New(t, map[string]string{"app/app.go": `package app // want package:"exposes carriers"
+	dir := testmodule.New(t, map[string]string{"app/app.go": `package app
 
 type Response struct {
 	ErrCode int ` + "`json:\"errcode\"`" + `
@@ -215,7 +215,7 @@ func busy(resp *Response) bool {
 // package's directory, or the one the config setting names; its settings
 // override the file's.
 func TestConfigFile(t *testing.T) {
-	src := `package app // want package:"exposes carriers"
+	src := `package app
 
 type Response struct {
 	ErrCode int ` + "`json:\"errcode\"`" + `

@@ -180,3 +180,81 @@ func (w *walker) tuple(t *types.Tuple) bool {
 	}
 	return false
 }
+
+// UsesForeignCarriers reports whether an expression of the package has a
+// type of another package that can hold a carrier: a struct with a field
+// whose json tag carries a code, or a field or type of a package the
+// catalog lists by path, through pointers, containers and embedding. It is
+// what the types of the package's imports show without their
+// ExposesCarriers facts (their struct tags are in export data); it cannot
+// show a function of theirs that returns a carrier of a basic type.
+func (k *Keys) UsesForeignCarriers(pkg *types.Package, info *types.Info) bool {
+	w := foreignWalker{keys: k, pkg: pkg, memo: make(map[types.Type]bool)}
+	for _, tv := range info.Types {
+		if w.holds(tv.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignWalker is walker's counterpart for other packages' types: it
+// descends into them, and remembers its answers, since the same few types
+// recur in every expression.
+type foreignWalker struct {
+	keys *Keys
+	pkg  *types.Package
+	memo map[types.Type]bool // answered, or being answered (false in a cycle)
+}
+
+func (w *foreignWalker) holds(t types.Type) bool {
+	switch t := t.(type) {
+	case nil, *types.Basic, *types.TypeParam, *types.Tuple:
+		return false
+	case *types.Named:
+		if pkg := t.Obj().Pkg(); pkg == nil || pkg == w.pkg {
+			return false // universe (error), or the package's own: Declares answers
+		}
+	}
+	if held, ok := w.memo[t]; ok {
+		return held
+	}
+	w.memo[t] = false
+	held := false
+	switch t := t.(type) {
+	case *types.Alias:
+		held = w.holds(types.Unalias(t))
+	case *types.Named:
+		held = w.keys.paths[t.Obj().Pkg().Path()] || w.holds(t.Underlying())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if w.keys.json[JSONName(t.Tag(i))] || w.holds(t.Field(i).Type()) {
+				held = true
+				break
+			}
+		}
+	case *types.Pointer:
+		held = w.holds(t.Elem())
+	case *types.Slice:
+		held = w.holds(t.Elem())
+	case *types.Array:
+		held = w.holds(t.Elem())
+	case *types.Chan:
+		held = w.holds(t.Elem())
+	case *types.Map:
+		held = w.holds(t.Key()) || w.holds(t.Elem())
+	case *types.Signature:
+		held = w.tuple(t.Params()) || w.tuple(t.Results())
+	}
+	w.memo[t] = held
+	return held
+}
+
+func (w *foreignWalker) tuple(t *types.Tuple) bool {
+	for i := range t.Len() {
+		if w.holds(t.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // BenchmarkLatency measures the time from a didChange or didSave to the
@@ -20,21 +22,43 @@ import (
 // analysis (dependencies type-checked from source, then cached) is
 // reported as cold-ms; cpu-ms/op is the CPU time of an analysis, this
 // process's and its go list's, which varies less than the wall time on a
-// shared machine.
+// shared machine. Each package's typecheck is the baseline: packages.Load
+// of the package with syntax and types, dependencies from export data.
 //
 //	go test -run '^$' -bench Latency -benchtime 20x ./cmd/errcodevet/internal/lsp
 func BenchmarkLatency(b *testing.B) {
 	fixture := fixturePath(b, "api/api.go")
 	// The fixed fixture imports wechat, and so the runtime.
 	fixtureText := strings.Replace(readFile(b, fixture), "package api\n", "package api\n\nimport \"github.com/errcodevet/errcodevet/wechat\"\n\nvar _ = wechat.SystemBusy\n", 1)
+	ten, tenText := generateLarge(b, 10)
 	large, largeText := generateLarge(b, 80)
 
 	for _, pkg := range []struct {
 		name, path, text string
 	}{
 		{"fixture", fixture, fixtureText},
+		{"ten", ten, tenText},
 		{"large", large, largeText},
 	} {
+		// The baseline the latencies are quoted against: a plain type-check
+		// of the same package, as go vet or gopls start, its dependencies
+		// from export data (go list -export, warm build cache).
+		b.Run(pkg.name+"/typecheck", func(b *testing.B) {
+			cfg := &packages.Config{
+				Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
+				Dir:  filepath.Dir(pkg.path),
+				Env:  append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
+			}
+			for i := 0; i < b.N; i++ {
+				pkgs, err := packages.Load(cfg, ".")
+				if err != nil {
+					b.Fatal(err)
+				}
+				if packages.PrintErrors(pkgs) > 0 {
+					b.Fatal("the benchmark's package does not type-check")
+				}
+			}
+		})
 		for _, event := range []string{"change", "save"} {
 			b.Run(pkg.name+"/"+event, func(b *testing.B) {
 				c := startServer(b, Options{Log: discardLog{}})

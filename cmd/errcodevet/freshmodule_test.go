@@ -1,0 +1,131 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// freshModuleCode covers the checks with fixes (magic-code, string-code,
+// unknown-code, a slip duplicating a switch case, a loosely decoded map)
+// and a retry finding, which has none.
+const freshModuleCode = `package api
+
+import "errors"
+
+type Response struct {
+	ErrCode int    ` + "`json:\"errcode\"`" + `
+	ErrMsg  string ` + "`json:\"errmsg\"`" + `
+}
+
+type Result struct {
+	ResultCode   string ` + "`json:\"resultCode\"`" + `
+	ResultStatus string ` + "`json:\"resultStatus\"`" + `
+}
+
+func Check(r *Response, res Result, m map[string]any) error {
+	if r.ErrCode == 42001 || r.ErrCode == -1 {
+		return errors.New("expired")
+	}
+	switch res.ResultStatus {
+	case "U":
+		return nil
+	case "u":
+		return nil
+	case "s", "F":
+		return errors.New("x")
+	}
+	if res.ResultCode == "ACCES_DENIED" || res.ResultCode == "param_illegal" || res.ResultCode == "PROCESS_FAIL" {
+		return errors.New("denied")
+	}
+	code, _ := m["errcode"].(float64)
+	if code == 40013 {
+		return errors.New("appid")
+	}
+	return nil
+}
+`
+
+// TestFreshModule follows the README's "Fixes that build" as a new user
+// would, offline, in a module at go 1.21 that has never heard of
+// errcodevet: constants generated into the module, then the constants
+// modules through a replace. Every fix is applied; go build and go vet
+// pass, and the module's go line and requirements are as they were.
+func TestFreshModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	tool := filepath.Join(t.TempDir(), "errcodevet")
+	if out, err := exec.Command("go", "build", "-o", tool, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		setup [][]string // commands run first, "errcodevet" standing for the tool
+		flags []string
+		want  []string // in the fixed file
+	}{
+		{"generated", [][]string{
+			{"errcodevet", "catalog", "gen", "-family", "wechat", "-dir", "internal/wechatcodes"},
+			{"errcodevet", "catalog", "gen", "-family", "miniprogram", "-dir", "internal/miniprogramcodes"},
+		}, []string{"-constants=wechat=example.com/shop/internal/wechatcodes,miniprogram=example.com/shop/internal/miniprogramcodes"},
+			[]string{"r.ErrCode == wechatcodes.AccessTokenExpired", "case miniprogramcodes.StatusSuccess, miniprogramcodes.StatusFailure:", `"example.com/shop/internal/wechatcodes"`}},
+		{"constants modules", [][]string{
+			{"go", "mod", "edit", "-require=github.com/errcodevet/errcodevet/wechat@v0.0.0", "-replace=github.com/errcodevet/errcodevet/wechat=" + filepath.Join(root, "wechat")},
+			{"go", "mod", "edit", "-require=github.com/errcodevet/errcodevet/miniprogram@v0.0.0", "-replace=github.com/errcodevet/errcodevet/miniprogram=" + filepath.Join(root, "miniprogram")},
+		}, nil,
+			[]string{"r.ErrCode == wechat.AccessTokenExpired", "res.ResultCode == miniprogram.AccessDenied", "code == wechat.InvalidAppID"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"go.mod": "module example.com/shop\n\ngo 1.21\n", "api/api.go": freshModuleCode}
+			for name, content := range files {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			runIn := func(args ...string) (string, error) {
+				if args[0] == "errcodevet" {
+					args[0] = tool
+				}
+				cmd := exec.Command(args[0], args[1:]...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+				out, err := cmd.CombinedOutput()
+				return string(out), err
+			}
+			for _, args := range tc.setup {
+				if out, err := runIn(args...); err != nil {
+					t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+				}
+			}
+			gomod, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+			out, err := runIn(append(append([]string{"errcodevet", "-fix"}, tc.flags...), "./...")...)
+			// The retry finding and the duplicate-case slip have no fix.
+			if !strings.Contains(out, "handled as a final failure") || !strings.Contains(out, `resultStatus "u" can never match`) {
+				t.Errorf("errcodevet -fix: %v\n%s", err, out)
+			}
+			fixed, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
+			for _, w := range tc.want {
+				if !strings.Contains(string(fixed), w) {
+					t.Errorf("the fixed file lacks %s:\n%s", w, fixed)
+				}
+			}
+			for _, args := range [][]string{{"go", "build", "./..."}, {"go", "vet", "./..."}} {
+				if out, err := runIn(args...); err != nil {
+					t.Errorf("%s: %v\n%s\n%s", strings.Join(args, " "), err, out, fixed)
+				}
+			}
+			if after, _ := os.ReadFile(filepath.Join(dir, "go.mod")); string(after) != string(gomod) {
+				t.Errorf("go.mod changed:\n%s\nwas:\n%s", after, gomod)
+			}
+		})
+	}
+}
