@@ -31,7 +31,8 @@ mkdir -p "$work/ext" "$work/bin"
 bazel_() {
 	nice -n 5 bazel --output_user_root="$cache/out" --max_idle_secs=120 "$@"
 }
-trap 'bazel_ shutdown >/dev/null 2>&1 || true' EXIT
+# The server idles out after 2 minutes anyway; shut it down at once.
+trap '[ ! -d "$work/ws" ] || (cd "$work/ws" && bazel_ shutdown >/dev/null 2>&1) || true' EXIT
 
 moddir() { (cd "$repo" && go mod download -json "$1" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p'); }
 
