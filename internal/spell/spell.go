@@ -66,7 +66,7 @@ func distance(lit, code string) int {
 		if len(cw[i]) >= 8 {
 			allowed = 2
 		}
-		d := osa(lw[i], cw[i])
+		d := Distance(lw[i], cw[i])
 		if d > allowed {
 			return 3
 		}
@@ -78,9 +78,9 @@ func distance(lit, code string) int {
 	return total
 }
 
-// osa is the optimal string alignment distance: insertions, deletions,
-// substitutions and transpositions of adjacent bytes.
-func osa(a, b string) int {
+// Distance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and transpositions of adjacent bytes.
+func Distance(a, b string) int {
 	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
