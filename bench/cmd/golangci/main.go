@@ -42,6 +42,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/errcodevet/errcodevet/bench/internal/measure"
 )
 
 // variants maps each variant to the linters it enables.
@@ -98,7 +100,7 @@ func main() {
 		*variantsFlag = "asciicheck,durationcheck,errcodevet,standard+errcodevet"
 	}
 	var vs []string
-	for _, v := range splitList(*variantsFlag) {
+	for _, v := range measure.SplitList(*variantsFlag) {
 		if variants[v] == nil {
 			log.Fatalf("unknown variant %q (want one of %s)", v, strings.Join(variantOrder, ", "))
 		}
@@ -116,7 +118,7 @@ func main() {
 		defer os.RemoveAll(dir)
 	}
 	var corpora []corpus
-	for _, name := range splitList(*corporaFlag) {
+	for _, name := range measure.SplitList(*corporaFlag) {
 		c, err := prepare(dir, name, *prometheus)
 		if err != nil {
 			log.Fatalf("corpus %s: %v", name, err)
@@ -163,16 +165,6 @@ func main() {
 	}
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 func rotate(vs []string, round int) []string {
 	k := round % len(vs)
 	return append(slices.Clone(vs[k:]), vs[:k]...)
@@ -185,7 +177,7 @@ func prepare(dir, name, prometheusVersion string) (corpus, error) {
 	switch name {
 	case "xtools":
 		mod = "golang.org/x/tools"
-		v, err := output(".", nil, "go", "list", "-m", "-f", "{{.Version}}", mod)
+		v, err := measure.Output(".", nil, "go", "list", "-m", "-f", "{{.Version}}", mod)
 		if err != nil {
 			return corpus{}, err
 		}
@@ -197,7 +189,7 @@ func prepare(dir, name, prometheusVersion string) (corpus, error) {
 	}
 	dst := filepath.Join(dir, name)
 	if _, err := os.Stat(filepath.Join(dst, "go.mod")); err != nil {
-		src, err := output(".", nil, "go", "mod", "download", "-json", mod+"@"+ver)
+		src, err := measure.Output(".", nil, "go", "mod", "download", "-json", mod+"@"+ver)
 		if err != nil {
 			return corpus{}, err
 		}
@@ -221,7 +213,7 @@ func prepare(dir, name, prometheusVersion string) (corpus, error) {
 			return corpus{}, err
 		}
 	}
-	if _, err := output(dst, nil, "go", "mod", "download"); err != nil {
+	if _, err := measure.Output(dst, nil, "go", "mod", "download"); err != nil {
 		return corpus{}, err
 	}
 	return corpus{Name: name, Dir: dst}, nil
@@ -264,7 +256,7 @@ func run(bin, configs, cache string, c corpus, variant string) (Run, error) {
 	if err != nil {
 		return r, fmt.Errorf("%s %s: %v\n%s", c.Name, variant, err, stderr.String())
 	}
-	r.MaxRSS = maxRSS(cmd.ProcessState)
+	r.MaxRSS = measure.MaxRSS(cmd.ProcessState)
 	r.CPU = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	data, err := os.ReadFile(jsonOut)
 	if err != nil {
@@ -279,30 +271,6 @@ func run(bin, configs, cache string, c corpus, variant string) (Run, error) {
 		r.Issues[is.FromLinter]++
 	}
 	return r, nil
-}
-
-func output(dir string, env []string, name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir, cmd.Env = dir, env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
-	}
-	return string(out), nil
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 func report(dir string, runs []Run, corpora []corpus, vs []string, n int, elapsed time.Duration, smoke bool) error {
@@ -331,7 +299,7 @@ func report(dir string, runs []Run, corpora []corpus, vs []string, n int, elapse
 					issues = r.Issues
 				}
 			}
-			fmt.Fprintf(&md, "| %s | %s | %.2f s | %s | %.1f s | %d (errcodevet %d) |\n", c.Name, v, median(wall), mibText(median(rss)), median(cpu), total(issues), issues["errcodevet"])
+			fmt.Fprintf(&md, "| %s | %s | %.2f s | %s | %.1f s | %d (errcodevet %d) |\n", c.Name, v, measure.Median(wall), measure.MiBText(measure.Median(rss)), measure.Median(cpu), total(issues), issues["errcodevet"])
 		}
 	}
 	md.WriteString("\nRatios: the median over rounds of each round's ratio.\n\n| corpus | ratio | wall | memory | CPU |\n|---|---|---:|---:|---:|\n")
@@ -361,7 +329,7 @@ func report(dir string, runs []Run, corpora []corpus, vs []string, n int, elapse
 				if len(xs) == 0 {
 					return "-"
 				}
-				return fmt.Sprintf("%.2fx", median(xs))
+				return fmt.Sprintf("%.2fx", measure.Median(xs))
 			}
 			fmt.Fprintf(&md, "| %s | %s / %s | %s | %s | %s |\n", c.Name, pair[0], pair[1],
 				ratio(func(r Run) float64 { return r.Wall }), ratio(func(r Run) float64 { return float64(r.MaxRSS) }), ratio(func(r Run) float64 { return r.CPU }))
@@ -387,11 +355,4 @@ func total(m map[string]int) int {
 		t += v
 	}
 	return t
-}
-
-func mibText(kib float64) string {
-	if kib == 0 {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.0f MiB", kib/1024)
 }

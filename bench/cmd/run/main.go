@@ -54,6 +54,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errcodevet/errcodevet/bench/internal/measure"
 )
 
 // logEnv names the file the -toolexec wrapper appends its records to.
@@ -102,13 +104,13 @@ func main() {
 		log.Fatal("run from the errcodevet module root")
 	}
 	b := &bench{n: *n, smoke: *smoke, env: cleanEnv()}
-	for _, d := range splitList(*driversFlag) {
+	for _, d := range measure.SplitList(*driversFlag) {
 		if d != "standalone" && d != "vet" {
 			log.Fatalf("unknown driver %q (want standalone or vet)", d)
 		}
 		b.drivers = append(b.drivers, d)
 	}
-	if err := b.setup(*work, splitList(*corporaFlag)); err != nil {
+	if err := b.setup(*work, measure.SplitList(*corporaFlag)); err != nil {
 		log.Fatal(err)
 	}
 	if *work == "" {
@@ -196,16 +198,6 @@ func load(path string) (*bench, error) {
 	return b, nil
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // cleanEnv is the environment of every measured command: no workspace, no
 // network, no inherited build flags.
 func cleanEnv() []string {
@@ -233,7 +225,7 @@ func (b *bench) setup(work string, names []string) error {
 			return err
 		}
 	}
-	ver, err := output(".", nil, "go", "version")
+	ver, err := measure.Output(".", nil, "go", "version")
 	if err != nil {
 		return err
 	}
@@ -242,7 +234,7 @@ func (b *bench) setup(work string, names []string) error {
 	b.bins = make(map[string]string)
 	for _, t := range tools {
 		bin := filepath.Join(b.work, "bin", t)
-		if _, err := output(".", nil, "go", "build", "-o", bin, toolPkgs[t]); err != nil {
+		if _, err := measure.Output(".", nil, "go", "build", "-o", bin, toolPkgs[t]); err != nil {
 			return err
 		}
 		b.bins[t] = bin
@@ -263,12 +255,12 @@ func (b *bench) prepare(name string) (*corpus, error) {
 		dir := filepath.Join(b.work, "std")
 		return &corpus{Name: name, Dir: dir, Pattern: "std"}, os.MkdirAll(dir, 0o755)
 	case name == "xtools":
-		ver, err := output(".", nil, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
+		ver, err := measure.Output(".", nil, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
 		if err != nil {
 			return nil, err
 		}
 		ver = strings.TrimSpace(ver)
-		src, err := output(".", nil, "go", "mod", "download", "-json", "golang.org/x/tools@"+ver)
+		src, err := measure.Output(".", nil, "go", "mod", "download", "-json", "golang.org/x/tools@"+ver)
 		if err != nil {
 			return nil, err
 		}
@@ -281,7 +273,7 @@ func (b *bench) prepare(name string) (*corpus, error) {
 			return nil, err
 		}
 		// Its dependencies come from the module proxy once; the runs are offline.
-		if _, err := output(dir, nil, "go", "mod", "download"); err != nil {
+		if _, err := measure.Output(dir, nil, "go", "mod", "download"); err != nil {
 			return nil, err
 		}
 		return &corpus{Name: name, Dir: dir, Pattern: "./...", Lines: goLines(dir)}, nil
@@ -292,7 +284,7 @@ func (b *bench) prepare(name string) (*corpus, error) {
 		}
 		dir := filepath.Join(b.work, name)
 		if _, err := os.Stat(filepath.Join(dir, "corpus.json")); err != nil {
-			if _, err := output(".", nil, "go", "run", "./bench/gen", "-o", dir, "-scale", strconv.Itoa(scale)); err != nil {
+			if _, err := measure.Output(".", nil, "go", "run", "./bench/gen", "-o", dir, "-scale", strconv.Itoa(scale)); err != nil {
 				return nil, err
 			}
 		}
@@ -382,15 +374,6 @@ func (b *bench) runAll() error {
 
 func mib(kib int64) float64 { return float64(kib) / 1024 }
 
-// mibText renders a peak RSS in KiB as MiB, or "n/a" where the system
-// does not report it (maxRSS).
-func mibText(kib float64) string {
-	if kib == 0 {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.0f MiB", kib/1024)
-}
-
 // loadAverage returns the 1, 5 and 15 minute load averages, or "n/a"
 // where /proc/loadavg does not exist.
 func loadAverage() string {
@@ -440,7 +423,7 @@ func (b *bench) run(c *corpus, d, tool string, round int) (Run, error) {
 	}
 	st := cmd.ProcessState
 	r.Exit = st.ExitCode()
-	r.MaxRSS = maxRSS(st) // the largest of the process and its descendants
+	r.MaxRSS = measure.MaxRSS(st) // the largest of the process and its descendants
 	r.CPU = (st.UserTime() + st.SystemTime()).Seconds()
 	if !b.exitOK(d, tool, r.Exit) {
 		return r, fmt.Errorf("%s %s %s: exit %d\n%s", c.Name, d, tool, r.Exit, tail(stderr.String(), 40))
@@ -499,7 +482,7 @@ func toolexec(logFile, tool string, args []string) int {
 		return 1
 	}
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], "vet.cfg") {
-		rss := maxRSS(cmd.ProcessState)
+		rss := measure.MaxRSS(cmd.ProcessState)
 		cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 		f, err := os.OpenFile(logFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err == nil {
@@ -595,30 +578,6 @@ func (b *bench) countFindings(c *corpus) (map[string]int, error) {
 	return got, nil
 }
 
-func output(dir string, env []string, name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir, cmd.Env = dir, env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
-	}
-	return string(out), nil
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 // stat is the medians of one tool's runs over a corpus under a driver.
 type stat struct {
 	wall, rss, cpu, toolRSS, toolCPU float64
@@ -638,7 +597,7 @@ func (b *bench) stat(c, d, tool string) stat {
 			procs = r.ToolProcs
 		}
 	}
-	return stat{median(wall), median(rss), median(cpu), median(toolRSS), median(toolCPU), procs}
+	return stat{measure.Median(wall), measure.Median(rss), measure.Median(cpu), measure.Median(toolRSS), measure.Median(toolCPU), procs}
 }
 
 // pairedRatio is the median over rounds of num's measure / den's in the
@@ -664,7 +623,7 @@ func (b *bench) pairedRatio(c, d, num, den string, m func(Run) float64) string {
 	if len(ratios) == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%.2fx", median(ratios))
+	return fmt.Sprintf("%.2fx", measure.Median(ratios))
 }
 
 func (b *bench) report(dir string, elapsed time.Duration) error {
@@ -693,9 +652,9 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 			for _, t := range tools {
 				s := b.stat(c.Name, d, t)
 				if d == "vet" {
-					fmt.Fprintf(&md, "| %s | %s | vet | %s | %.2f s | %s (%s) | %.1f s |\n", c.Name, lines, t, s.wall, mibText(s.toolRSS), mibText(s.rss), s.toolCPU)
+					fmt.Fprintf(&md, "| %s | %s | vet | %s | %.2f s | %s (%s) | %.1f s |\n", c.Name, lines, t, s.wall, measure.MiBText(s.toolRSS), measure.MiBText(s.rss), s.toolCPU)
 				} else {
-					fmt.Fprintf(&md, "| %s | %s | standalone | %s | %.2f s | %s | %.1f s |\n", c.Name, lines, t, s.wall, mibText(s.rss), s.cpu)
+					fmt.Fprintf(&md, "| %s | %s | standalone | %s | %.2f s | %s | %.1f s |\n", c.Name, lines, t, s.wall, measure.MiBText(s.rss), s.cpu)
 				}
 			}
 		}

@@ -1,11 +1,11 @@
 //go:build !(linux || freebsd || netbsd || openbsd || dragonfly || darwin)
 
-package main
+package measure
 
 import "os"
 
-// maxRSS returns 0, reported as "n/a": the peak resident set comes from
+// MaxRSS returns 0, reported as "n/a": the peak resident set comes from
 // getrusage, which this system does not have (Windows would need its
 // process memory API, through golang.org/x/sys, which this module does
 // not depend on).
-func maxRSS(st *os.ProcessState) int64 { return 0 }
+func MaxRSS(st *os.ProcessState) int64 { return 0 }

@@ -1,13 +1,13 @@
-package main
+package measure
 
 import (
 	"os"
 	"syscall"
 )
 
-// maxRSS returns the peak resident set of an exited process and its
+// MaxRSS returns the peak resident set of an exited process and its
 // waited-for descendants, in KiB (macOS reports ru_maxrss in bytes).
-func maxRSS(st *os.ProcessState) int64 {
+func MaxRSS(st *os.ProcessState) int64 {
 	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
 		return ru.Maxrss / 1024
 	}

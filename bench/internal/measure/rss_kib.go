@@ -1,15 +1,15 @@
 //go:build linux || freebsd || netbsd || openbsd || dragonfly
 
-package main
+package measure
 
 import (
 	"os"
 	"syscall"
 )
 
-// maxRSS returns the peak resident set of an exited process and its
+// MaxRSS returns the peak resident set of an exited process and its
 // waited-for descendants, in KiB (the unit of ru_maxrss on Linux and the BSDs).
-func maxRSS(st *os.ProcessState) int64 {
+func MaxRSS(st *os.ProcessState) int64 {
 	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
 		return ru.Maxrss
 	}
