@@ -8,29 +8,11 @@ import (
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
-// payGo has a retry-unknown finding whose reason, the statement that gives
-// up, is on another line: line 11, column 3 (as in related_test.go).
-const payGo = `package pay
-
-import "errors"
-
-type Result struct {
-	ResultStatus string ` + "`json:\"resultStatus\"`" + `
-}
-
-func Settle(res Result) error {
-	if res.ResultStatus == "U" {
-		return errors.New("payment failed")
-	}
-	return nil
-}
-`
-
-// TestRelatedJSON checks that -json output carries a finding's related
+// TestRelatedJSON (on the fixture of relatedFixture in related_test.go) checks that -json output carries a finding's related
 // information: where the branch gives up.
 func TestRelatedJSON(t *testing.T) {
 	bin := binary(t)
-	dir := testmodule.New(t, map[string]string{"pay/pay.go": payGo})
+	dir := testmodule.New(t, map[string]string{"pay/pay.go": testmodule.ReadFile(t, "testdata/related/pay.go")})
 	r := run(t, dir, bin, "-checks=retry-unknown", "-json", "./...")
 	if r.code != 0 {
 		t.Fatalf("exit code %d, stderr:\n%s", r.code, r.stderr)

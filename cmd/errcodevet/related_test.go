@@ -8,31 +8,16 @@ import (
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
-// payGo has a retry-unknown finding (the same as in related_json_test.go) whose reason, the statement that gives
-// up, is on another line: line 11, column 3.
-const payGo = `package pay
-
-import "errors"
-
-type Result struct {
-	ResultStatus string ` + "`json:\"resultStatus\"`" + `
-}
-
-func Settle(res Result) error {
-	if res.ResultStatus == "U" {
-		return errors.New("payment failed")
-	}
-	return nil
-}
-`
-
 const (
 	relatedFinding = "resultStatus U (unknown outcome) handled as a final failure: the API documents retrying or querying the result"
 	relatedReason  = "gives up here: returns an error made from text alone"
 )
 
+// relatedFixture is a module whose testdata/related/pay.go has a
+// retry-unknown finding at 10:5 whose reason, the statement that gives up,
+// is on another line, at 11:3.
 func relatedFixture(t *testing.T) string {
-	return testmodule.New(t, map[string]string{"pay/pay.go": payGo})
+	return testmodule.New(t, map[string]string{"pay/pay.go": testmodule.ReadFile(t, "testdata/related/pay.go")})
 }
 
 // TestRelatedSARIF checks that a finding's related information becomes

@@ -86,3 +86,14 @@ func New(t testing.TB, files map[string]string) string {
 func Env() []string {
 	return append(os.Environ(), "GOPROXY=off", "GOWORK=off")
 }
+
+// ReadFile returns the text of a test's fixture file, such as
+// testdata/related/pay.go, failing the test if it cannot be read.
+func ReadFile(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
