@@ -68,17 +68,21 @@ func ReadReview(path string) (*Review, error) {
 	return r, nil
 }
 
-// defaultStatus is the Alipay+ result status table, used when a review of a
-// result page declares none: S success, F final failure, U unknown outcome.
+// defaultStatus is the result status table used when a review of a result
+// page declares none. The letters are the Alipay+ convention that result
+// pages follow without defining them, so each text is errcodevet's summary
+// and says so: S success, F failure (what to do is the resultCode's further
+// action, not the letter's: no retry class), U unknown outcome (retry or
+// query).
 func defaultStatus() *catalog.FileTable {
 	return &catalog.FileTable{
 		Kind:     catalog.KindString,
 		Carriers: catalog.FileCarriers{JSON: []string{"resultStatus"}},
 		Success:  []string{"S"},
 		Documented: []catalog.FileEntry{
-			{Value: "S", Name: "StatusSuccess", Message: "Success.", Retry: catalog.RetryUnstated},
-			{Value: "F", Name: "StatusFailure", Message: "Failure: the call failed and the failure is final.", Action: "Do not retry; see the resultCode.", Retry: catalog.RetryNever},
-			{Value: "U", Name: "StatusUnknown", Message: "Unknown: the outcome of the call is unknown.", Action: "Retry the call or query its result.", Retry: catalog.RetryLater},
+			{Value: "S", Name: "StatusSuccess", Message: "Success. errcodevet's summary: the status of a successful result.", Retry: catalog.RetryUnstated},
+			{Value: "F", Name: "StatusFailure", Message: "Failure. errcodevet's summary: the call failed.", Action: "errcodevet's summary: do what the resultCode's further action says.", Retry: catalog.RetryUnstated},
+			{Value: "U", Name: "StatusUnknown", Message: "Unknown outcome. errcodevet's summary: the call may or may not have taken effect.", Action: "errcodevet's summary: call the API again or query the result; do not treat it as a failure.", Retry: catalog.RetryLater},
 		},
 	}
 }
