@@ -73,7 +73,7 @@ const maxErrmsgWords = 6
 // would not start one. The review file pins the names that are published.
 func DeriveName(f Format, r Row) string {
 	var words []string
-	if f == FormatResult {
+	if f.IsResult() {
 		words = strings.Split(strings.ToLower(r.Value), "_")
 	} else {
 		first, _ := splitFirstSentence(r.Message)
