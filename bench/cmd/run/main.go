@@ -478,7 +478,13 @@ func (b *bench) run(c *corpus, d, tool string, round int, cache string) (Run, er
 	var logFile string
 	switch d {
 	case "standalone":
-		cmd = exec.Command(bin, c.Pattern)
+		// The same packages for every tool: errcodevet leaves test files
+		// out unless asked; singlechecker's -test defaults to true.
+		args := []string{c.Pattern}
+		if tool == "noop" || tool == "noopfacts" {
+			args = []string{"-test=false", c.Pattern}
+		}
+		cmd = exec.Command(bin, args...)
 		cmd.Env = append(slices.Clip(b.env), cacheEnv+"="+cache)
 	case "vet":
 		// A fresh tool ID, so that vet's result cache misses (see package doc).
