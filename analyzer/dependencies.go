@@ -100,3 +100,21 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 func (d *DependencyRule) Retries(imports []string) bool {
 	return slices.ContainsFunc(imports, retry.IsDriverPackage)
 }
+
+// SettingsFiles returns the files the settings of an analyzer made by
+// NewFactless name (the configuration file its -config flag names, the
+// catalogs of -catalog), whose content a driver that caches results must
+// take into account; nil for any other analyzer. Configuration files found
+// from a package's directory are not among them.
+func SettingsFiles(a *analysis.Analyzer) []string {
+	st, ok := factlessStates.Load(weak.Make(a))
+	if !ok {
+		return nil
+	}
+	cfg := st.(*state).settings.cfg
+	files := slices.Clone(cfg.Catalogs)
+	if cfg.ConfigFile != "" && cfg.ConfigFile != configNone {
+		files = append(files, cfg.ConfigFile)
+	}
+	return files
+}
