@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -95,6 +97,10 @@ func mustNew(cfg Config) *analysis.Analyzer {
 type state struct {
 	settings *settings
 	facts    facts
+
+	// own and remember: see ownCarriers.
+	own      sync.Map // ownKey -> [2]bool
+	remember atomic.Bool
 }
 
 // pass is the state of one run over a package.
@@ -133,8 +139,9 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	// package exposing one, nor indexes a map with a key that carries a code
 	// cannot compare against a code. (Maps are looked for by their keys: a
 	// map[string]any is everywhere, runtime declares one.)
-	exposes := s.keys.Declares(p.Pkg, p.TypesInfo) || r.facts.importsCarriers(p, s.keys)
-	if !exposes && !s.keys.UsesMapKeys(p.TypesInfo) {
+	declares, usesMapKeys := st.ownCarriers(p.Pkg, p.TypesInfo, s.keys)
+	exposes := declares || r.facts.importsCarriers(p, s.keys)
+	if !exposes && !usesMapKeys {
 		if retry.ImportsDriver(p.Pkg) {
 			r.retryFuncs() // a retry helper package: its callers need its facts
 		}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
@@ -55,15 +56,56 @@ func Dependencies(a *analysis.Analyzer) *DependencyRule {
 }
 
 // Uses reports whether a package loaded from source, with these types, can
-// pass the cheap exit by its own declarations and expressions. A package
-// that does not can still pass it through an import that exposes
-// carriers: see Exports.
+// pass the cheap exit by its own declarations and expressions, given that
+// none of the packages it imports can (Carriers, or Uses for those loaded
+// from source): a type that holds a carrier is declared in a package that
+// can, and reaches a package only through its imports.
 func (d *DependencyRule) Uses(pkg *types.Package, info *types.Info, dir string) bool {
 	s, err := d.st.settings.forDir(dir)
 	if err != nil {
 		return true // the analysis will report the configuration; assume the worst
 	}
-	return s.keys.Declares(pkg, info) || s.keys.UsesForeignCarriers(pkg, info) || s.keys.UsesMapKeys(info)
+	declares, usesMapKeys := d.st.ownCarriers(pkg, info, s.keys)
+	return declares || usesMapKeys
+}
+
+// ownCarriers reports whether a package declares a type that can hold a
+// carrier and whether it uses a map key that carries a code. Between Settle
+// and its release, the answer is remembered by the first call (Uses) and
+// taken by the second (the package's pass).
+func (st *state) ownCarriers(pkg *types.Package, info *types.Info, keys *carrier.Keys) (declares, usesMapKeys bool) {
+	k := ownKey{pkg, keys}
+	if v, ok := st.own.LoadAndDelete(k); ok {
+		o := v.([2]bool)
+		return o[0], o[1]
+	}
+	declares, usesMapKeys = keys.Declares(pkg, info), keys.UsesMapKeys(info)
+	if st.remember.Load() {
+		st.own.Store(k, [2]bool{declares, usesMapKeys})
+	}
+	return declares, usesMapKeys
+}
+
+type ownKey struct {
+	pkg  *types.Package
+	keys *carrier.Keys
+}
+
+// Settle tells the analyzer that the driver analyzes, before their
+// importers, every package the rule says can export something the findings
+// depend on: an import it does not analyze cannot expose carriers, and
+// the cheap exit need not look for carriers in such a package's types
+// (which costs about a tenth of a type-check). Until release is called,
+// the passes reuse what Uses found in their packages.
+func (d *DependencyRule) Settle() (release func()) {
+	if f, ok := d.st.facts.(*processFacts); ok {
+		f.settled.Store(true)
+	}
+	d.st.remember.Store(true)
+	return func() {
+		d.st.remember.Store(false)
+		d.st.own.Clear()
+	}
 }
 
 // Carriers reports whether a package not loaded from source, with this

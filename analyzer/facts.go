@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -93,6 +94,11 @@ func (analysisFacts) done(*analysis.Pass) {}
 type processFacts struct {
 	dir string
 
+	// settled is set when the driver made sure that no package a pass
+	// imports without analyzing it can expose carriers
+	// (DependencyRule.Settle): their types need no look.
+	settled atomic.Bool
+
 	mu   sync.Mutex
 	pkgs map[string]*pkgFacts // by package path; nil: looked up in dir, not there
 }
@@ -147,6 +153,9 @@ func (f *processFacts) importsCarriers(p *analysis.Pass, keys *carrier.Keys) boo
 		}
 	}
 	f.mu.Unlock()
+	if f.settled.Load() {
+		return false
+	}
 	// Packages analyzed by no one answer through their types: does this
 	// package use a type of theirs that can hold a carrier?
 	return keys.UsesForeignCarriers(p.Pkg, p.TypesInfo)
@@ -196,6 +205,12 @@ func (f *processFacts) exportExposes(p *analysis.Pass) {
 // done records that the pass's package was analyzed, with the facts it
 // exported (perhaps none), and keeps them in dir.
 func (f *processFacts) done(p *analysis.Pass) {
+	if f.dir == "" {
+		f.mu.Lock()
+		f.own(p) // analyzed: its record, perhaps empty, is the answer
+		f.mu.Unlock()
+		return
+	}
 	hashes := make(map[string]string)
 	for _, file := range p.Files {
 		name := p.Fset.File(file.Pos()).Name()

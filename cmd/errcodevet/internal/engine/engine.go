@@ -99,6 +99,7 @@ func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker
 	}
 	analyzed := p.Packages
 	if rule := analyzer.Dependencies(a); rule != nil {
+		defer rule.Settle()()
 		if paths := p.sourceDependencies(rule); len(paths) > 0 {
 			cfg := p.cfg
 			cfg.Tests = false
