@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -61,10 +63,20 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes; print the findings that have none")
 	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them (implies -fix)")
 	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this `file`")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this `file` at the end")
 	tests := includeTests(fs)
 	code, ok := parseFlags(fs, args, stderr, analyzeUsage)
 	if !ok {
 		return code
+	}
+	if *cpuProfile != "" || *memProfile != "" {
+		stop, err := startProfiles(*cpuProfile, *memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+			return exitError
+		}
+		defer stop()
 	}
 	if opts.diff {
 		opts.fix = true
@@ -77,27 +89,28 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	if opts.fix {
+	if opts.fix || *cpuProfile != "" || *memProfile != "" {
 		return analyze(a, patterns, tests(), opts, stdout, stderr) // writes files: never from the cache
 	}
-	return cached(append([]string{"analyze"}, args...), a, stdout, stderr, func(stdout, stderr io.Writer) int {
+	return cached(append([]string{"analyze"}, args...), patterns, a, stdout, stderr, func(stdout, stderr io.Writer) int {
 		return analyze(a, patterns, tests(), opts, stdout, stderr)
 	})
 }
 
-// cached runs run, or prints what an earlier run with the same key printed
+// cached runs run (the command given args, of which patterns are the
+// package patterns), or prints what an earlier run with the same key printed
 // over the same, unchanged, code (internal/runcache). Runs that fail are
 // not kept: their errors may be the machine's.
-func cached(key []string, a *analysis.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
+func cached(args, patterns []string, a *analysis.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
 	dir := runcache.Dir()
 	if dir == "" {
 		return run(stdout, stderr)
 	}
-	k, ok := runcache.Key(key, analyzer.SettingsFiles(a))
+	r, ok := runcache.Start(dir, args, patterns, analyzer.SettingsFiles(a))
 	if !ok {
 		return run(stdout, stderr)
 	}
-	if e, ok := runcache.Get(dir, k); ok {
+	if e, ok := r.Get(); ok {
 		stdout.Write(e.Stdout)
 		stderr.Write(e.Stderr)
 		return e.Exit
@@ -105,9 +118,37 @@ func cached(key []string, a *analysis.Analyzer, stdout, stderr io.Writer, run fu
 	var out, errOut bytes.Buffer
 	exit := run(io.MultiWriter(stdout, &out), io.MultiWriter(stderr, &errOut))
 	if exit == exitOK || exit == exitFindings {
-		runcache.Put(dir, k, runcache.Entry{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Exit: exit})
+		r.Put(runcache.Entry{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Exit: exit})
 	}
 	return exit
+}
+
+// startProfiles starts a CPU profile into cpu and returns a function that
+// stops it and writes a heap profile into mem ("": none).
+func startProfiles(cpu, mem string) (stop func(), err error) {
+	var f *os.File
+	if cpu != "" {
+		if f, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return func() {
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		if mem != "" {
+			if m, err := os.Create(mem); err == nil {
+				runtime.GC()
+				pprof.WriteHeapProfile(m)
+				m.Close()
+			}
+		}
+	}, nil
 }
 
 // parseFlags parses args into fs. A bad flag is one line naming it, exit

@@ -15,8 +15,12 @@
 // these makes a new key: the whole run is analyzed again (the cache has no
 // per-package granularity; an edit costs a first run).
 //
-// A run is not cached when it is not in a module (GOPATH mode), names
-// packages outside its module by directory, or cannot read a file.
+// The first run with given arguments in a directory computes its key while
+// it analyzes; later ones compute it first, and print the kept output if
+// there is one under it.
+//
+// A run is not cached in GOPATH mode, when it names packages outside its
+// module by directory, or when it cannot read a file.
 package runcache
 
 import (
@@ -94,43 +98,96 @@ func Put(dir, key string, e Entry) {
 
 func entryPath(dir, key string) string { return filepath.Join(dir, key[:2], key+".json") }
 
-// Key returns the key of a run with these arguments (after the command
-// name) in the working directory, whose analyzer also reads settingsFiles
-// (the configuration file and catalogs its flags name). ok is false when
-// the run is not to be cached.
-func Key(args, settingsFiles []string) (key string, ok bool) {
-	k, err := computeKey(args, settingsFiles)
-	if err != nil {
-		return "", false
-	}
-	return k, true
+// A Run is one run's place in the cache.
+type Run struct {
+	dir, prefix string
+
+	// key is the run's key once known; on a first run (nothing kept under
+	// its prefix yet) it is computed while the run analyzes, so that a
+	// first run costs no more than the hashing it can overlap.
+	key     string
+	err     error
+	pending chan struct{} // closed when key is known, if computed aside
 }
 
-func computeKey(args, settingsFiles []string) (string, error) {
+// Start returns the place in the cache dir of a run with these arguments
+// in the working directory, of which patterns are the package patterns,
+// whose analyzer also reads settingsFiles (the configuration file and
+// catalogs its flags name). ok is false when the run is not to be cached.
+func Start(dir string, args, patterns, settingsFiles []string) (r *Run, ok bool) {
+	prefix, root, err := prefixKey(args, patterns)
+	if err != nil {
+		return nil, false
+	}
+	r = &Run{dir: dir, prefix: prefix}
+	if _, err := os.Stat(r.markPath()); err == nil {
+		r.key, r.err = contentKey(prefix, root, settingsFiles)
+		return r, r.err == nil
+	}
+	r.pending = make(chan struct{})
+	go func() {
+		defer close(r.pending)
+		r.key, r.err = contentKey(prefix, root, settingsFiles)
+	}()
+	return r, true
+}
+
+// Get returns what the run printed last time, if the code is unchanged
+// since.
+func (r *Run) Get() (Entry, bool) {
+	if r.pending != nil {
+		return Entry{}, false // never kept
+	}
+	return Get(r.dir, r.key)
+}
+
+// Put keeps what the run printed.
+func (r *Run) Put(e Entry) {
+	if r.pending != nil {
+		<-r.pending
+	}
+	if r.err != nil {
+		return
+	}
+	Put(r.dir, r.key, e)
+	if os.MkdirAll(filepath.Dir(r.markPath()), 0o755) == nil {
+		atomicfile.Write(r.markPath(), nil, 0o644)
+	}
+}
+
+// markPath is the file that says a run with the prefix was kept: a later
+// one computes its key before analyzing.
+func (r *Run) markPath() string { return filepath.Join(r.dir, r.prefix[:2], r.prefix+".kept") }
+
+// prefixKey hashes what a run depends on besides its files: the errcodevet
+// executable, the go command, the working directory, the arguments and
+// the environment. root is the main module's directory, "" outside a
+// module (where only the standard library can be named).
+func prefixKey(args, patterns []string) (key, root string, err error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "errcodevet run cache 1\n")
 	exe, err := os.Executable()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if err := stamp(h, "executable", exe); err != nil {
-		return "", err
+		return "", "", err
 	}
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if err := stamp(h, "go", goCmd); err != nil {
-		return "", err
+		return "", "", err
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	fmt.Fprintf(h, "wd %q\nargs %q\n", wd, args)
-	for _, a := range args {
+	for _, a := range patterns {
 		if filepath.IsAbs(a) || a == ".." || strings.HasPrefix(a, "../") || strings.HasPrefix(a, `..\`) {
-			return "", errors.New("a pattern outside the working directory")
+			return "", "", errors.New("a pattern outside the working directory")
 		}
 	}
 	env := os.Environ()
@@ -142,16 +199,36 @@ func computeKey(args, settingsFiles []string) (string, error) {
 			fmt.Fprintf(h, "env %q\n", kv)
 		}
 	}
-	if os.Getenv("GO111MODULE") == "off" {
-		return "", errors.New("GOPATH mode")
+	root = findUp(wd, "go.mod")
+	switch os.Getenv("GO111MODULE") {
+	case "", "on":
+	default:
+		if root == "" {
+			return "", "", errors.New("GOPATH mode")
+		}
+		if os.Getenv("GO111MODULE") == "off" {
+			return "", "", errors.New("GOPATH mode")
+		}
 	}
-	root := findUp(wd, "go.mod")
-	if root == "" {
-		return "", errors.New("not in a module")
+	return hex.EncodeToString(h.Sum(nil)), root, nil
+}
+
+// contentKey hashes prefix with the files of the main module at root, of
+// the modules a go.work uses or a local replace names, and of the
+// settings.
+func contentKey(prefix, root string, settingsFiles []string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", prefix)
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
 	}
-	trees := []string{root}
+	var trees []string
+	if root != "" {
+		trees = append(trees, root)
+	}
 	work := os.Getenv("GOWORK")
-	if work == "" {
+	if work == "" && root != "" {
 		if dir := findUp(wd, "go.work"); dir != "" {
 			work = filepath.Join(dir, "go.work")
 		}
@@ -175,17 +252,19 @@ func computeKey(args, settingsFiles []string) (string, error) {
 			}
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return "", err
-	}
-	mf, err := modfile.ParseLax(filepath.Join(root, "go.mod"), data, nil)
-	if err != nil {
-		return "", err
-	}
-	for _, r := range mf.Replace {
-		if modfile.IsDirectoryPath(r.New.Path) {
-			trees = append(trees, absFrom(root, r.New.Path))
+	if root != "" {
+		data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+		if err != nil {
+			return "", err
+		}
+		mf, err := modfile.ParseLax(filepath.Join(root, "go.mod"), data, nil)
+		if err != nil {
+			return "", err
+		}
+		for _, r := range mf.Replace {
+			if modfile.IsDirectoryPath(r.New.Path) {
+				trees = append(trees, absFrom(root, r.New.Path))
+			}
 		}
 	}
 	slices.Sort(trees)
