@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"go/types"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -31,8 +32,11 @@ import (
 // that carries a code is spelled between quotes there), and then in its
 // imports, whose types are the only ones it can use. A key spelled in a
 // dependency only by constant arithmetic ("err" + "code") is not seen.
+//
+// A rule is for one goroutine.
 type DependencyRule struct {
-	st *state
+	st  *state
+	buf []byte // for reading files, reused: the files of every dependency go through it
 }
 
 // factlessStates are the states of the analyzers NewFactless made, while
@@ -123,7 +127,7 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 		quoted = append(quoted, []byte(`"`+t))
 	}
 	for _, name := range goFiles {
-		data, err := os.ReadFile(name)
+		data, err := d.read(name)
 		if err != nil {
 			return true // cannot tell: assume it can
 		}
@@ -134,6 +138,30 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 		}
 	}
 	return false
+}
+
+// read returns the content of the file, in d.buf.
+func (d *DependencyRule) read(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if n := int(fi.Size()) + 1; cap(d.buf) < n {
+		d.buf = make([]byte, 0, n)
+	}
+	n, err := io.ReadFull(f, d.buf[:cap(d.buf)])
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	if n == cap(d.buf) { // grew since Stat
+		return os.ReadFile(name)
+	}
+	return d.buf[:n], nil
 }
 
 // Retries reports whether a package importing these packages (by path)

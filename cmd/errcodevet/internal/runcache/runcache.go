@@ -268,9 +268,10 @@ func contentKey(prefix, root string, settingsFiles []string) (string, error) {
 		}
 	}
 	slices.Sort(trees)
+	buf := make([]byte, 32<<10)
 	var configs []string
 	for _, tree := range slices.Compact(trees) {
-		found, err := hashTree(h, tree)
+		found, err := hashTree(h, tree, buf)
 		if err != nil {
 			return "", err
 		}
@@ -285,7 +286,7 @@ func contentKey(prefix, root string, settingsFiles []string) (string, error) {
 		files = append(files, f.Catalogs...)
 	}
 	for _, f := range files {
-		if err := hashFile(h, absFrom(wd, f)); err != nil {
+		if err := hashFile(h, absFrom(wd, f), buf); err != nil {
 			return "", err
 		}
 	}
@@ -332,7 +333,7 @@ var sourceExts = []string{".go", ".s", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh",
 // rooted at dir that packages are built from, and returns the
 // configuration files found there. It skips what the go command skips:
 // directories named testdata or starting with . or _, and nested modules.
-func hashTree(h hash.Hash, dir string) (configs []string, err error) {
+func hashTree(h hash.Hash, dir string, buf []byte) (configs []string, err error) {
 	fmt.Fprintf(h, "tree %q\n", dir)
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -361,16 +362,23 @@ func hashTree(h hash.Hash, dir string) (configs []string, err error) {
 		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
-		return hashFile(h, path)
+		return hashFile(h, path, buf)
 	})
 	return configs, err
 }
 
-func hashFile(h io.Writer, path string) error {
-	data, err := os.ReadFile(path)
+// hashFile writes the file's name and the hash of its content, read
+// through one small buffer: the files of a whole module go through it.
+func hashFile(h io.Writer, path string, buf []byte) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "file %q %x\n", path, sha256.Sum256(data))
+	defer f.Close()
+	fh := sha256.New()
+	if _, err := io.CopyBuffer(fh, f, buf); err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "file %q %x\n", path, fh.Sum(nil))
 	return nil
 }
