@@ -100,13 +100,18 @@ type ownKey struct {
 // depend on: an import it does not analyze cannot expose carriers, and
 // the cheap exit need not look for carriers in such a package's types
 // (which costs about a tenth of a type-check). Until release is called,
-// the passes reuse what Uses found in their packages.
+// after the passes, that holds and the passes reuse what Uses found in
+// their packages.
 func (d *DependencyRule) Settle() (release func()) {
-	if f, ok := d.st.facts.(*processFacts); ok {
+	f, _ := d.st.facts.(*processFacts)
+	if f != nil {
 		f.settled.Store(true)
 	}
 	d.st.remember.Store(true)
 	return func() {
+		if f != nil {
+			f.settled.Store(false)
+		}
 		d.st.remember.Store(false)
 		d.st.own.Clear()
 	}

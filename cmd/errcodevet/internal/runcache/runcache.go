@@ -199,6 +199,9 @@ func prefixKey(args, patterns []string) (key, root string, err error) {
 			fmt.Fprintf(h, "env %q\n", kv)
 		}
 	}
+	if strings.Contains(os.Getenv("GOFLAGS"), "-overlay") || slices.ContainsFunc(args, func(a string) bool { return strings.Contains(a, "-overlay") }) {
+		return "", "", errors.New("an overlay: files outside the module") // not hashed
+	}
 	root = findUp(wd, "go.mod")
 	switch os.Getenv("GO111MODULE") {
 	case "", "on":
