@@ -48,7 +48,7 @@ var builtinMiniprogram = &File{
 				Status:  "F",
 				Message: "Access is denied",
 				Action:  "Need to check the resultMessage of the current API specification for details. For example, the API specificationapplyToken.",
-				Retry:   "never",
+				Retry:   "unstated",
 				pos:     Pos{"catalog/builtin/miniprogram.yaml", 30, 7},
 			},
 			{
