@@ -547,3 +547,38 @@ func TestConfigurationFile(t *testing.T) {
 		t.Fatalf("without the file: %+v, want 2 diagnostics", diags)
 	}
 }
+
+// TestDependencyEdited: what a workspace package exports (here, a method
+// returning a carrier) is learned again after an edit, not kept from an
+// earlier analysis: once sdk's Code stops returning the errcode, user's
+// comparison of it is no finding.
+func TestDependencyEdited(t *testing.T) {
+	dir := t.TempDir()
+	sdkText := "package sdk\n\ntype CommonError struct {\n\tErrCode int64  `json:\"errcode\"`\n\tErrMsg  string `json:\"errmsg\"`\n}\n\n" +
+		"func (e *CommonError) Code() int64 { return e.ErrCode }\n"
+	userText := "package user\n\nimport \"m/sdk\"\n\nfunc expired(e *sdk.CommonError) bool { return e.Code() == 42001 }\n"
+	files := map[string]string{"go.mod": "module m\n\ngo 1.26.0\n", "sdk/sdk.go": sdkText, "user/user.go": userText}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	c.initialize(nil)
+	userURI := c.open(filepath.Join(dir, "user", "user.go"), userText)
+	if diags := c.nextFor(userURI, 1); len(diags) != 1 || !strings.Contains(diags[0].Message, "errcode 42001") {
+		t.Fatalf("before the edit: %+v, want the comparison of sdk's Code", diags)
+	}
+	sdkURI := c.open(filepath.Join(dir, "sdk", "sdk.go"), sdkText)
+	c.nextFor(sdkURI, 1)
+	c.change(sdkURI, 2, strings.Replace(sdkText, "return e.ErrCode", "return int64(len(e.ErrMsg))", 1))
+	c.nextFor(sdkURI, 2)
+	c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: sdkURI}})
+	if p := c.nextOf(userURI); len(p.Diagnostics) != 0 {
+		t.Fatalf("after the edit: %+v, want none: Code no longer returns the errcode", p.Diagnostics)
+	}
+}
