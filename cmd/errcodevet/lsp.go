@@ -30,7 +30,7 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	// This analyzer takes the flags, checking them; each analysis gets a
 	// new one (newRun).
-	_, err := newAnalyzer(fs)
+	_, err := newAnalyzer(fs, factless)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
 		return 1
@@ -53,7 +53,7 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 	// command line are set on each; a flag's value replaces, never adds
 	// to, the setting, so the last value given says all.
 	newRun := func() (*analysis.Analyzer, error) {
-		a, err := analyzer.NewFactless(analyzer.Config{}, "")
+		a, err := factless(analyzer.Config{})
 		if err != nil {
 			return nil, err
 		}
