@@ -16,6 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 )
 
 // A run is one analysis of some open files, against a snapshot of every
@@ -303,13 +305,11 @@ func (s *server) check(roots []*packages.Package) (out map[*packages.Package]che
 	if err != nil {
 		return fail(err)
 	}
-	if len(a.FactTypes) > 0 {
-		return fail(fmt.Errorf("analyzer %s declares fact types; the server wants one that does not", a.Name))
-	}
-	// Sequential, in the order given, which is the dependency order: each
-	// package's pass ends before its importers' start. On this goroutine,
-	// so that a panic is recovered above.
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, analyze, &checker.Options{Sequential: true})
+	// Sequential, in dependency order: each package's pass ends before its
+	// importers' start. On this goroutine, so that a panic is recovered
+	// above.
+	prog := &engine.Program{Packages: analyze}
+	graph, err := prog.Analyze(a, &checker.Options{Sequential: true})
 	if err != nil {
 		return fail(err)
 	}
