@@ -23,6 +23,8 @@ import (
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // A loader loads packages for analysis and keeps them between loads, so
@@ -51,6 +53,12 @@ type loader struct {
 	stamps map[string]fileStamp // file headers by path, for the listing stamps
 	exp    *exports
 	listed int // go list runs so far, for tests
+
+	// rule, if set, names the packages outside the workspace that are to
+	// be analyzed too, so from source: those that can export what the
+	// findings depend on (a function returning a carrier, or retrying).
+	rule   *analyzer.DependencyRule
+	wanted map[string]bool // the rule's answers, by package ID and export file
 }
 
 // exports are the packages read from export data.
@@ -98,6 +106,7 @@ func newLoader() *loader {
 		lists:  make(map[string]*listing),
 		stamps: make(map[string]fileStamp),
 		exp:    newExports(),
+		wanted: make(map[string]bool),
 	}
 }
 
@@ -644,13 +653,13 @@ func (l *loader) workspace(m *packages.Package) bool {
 }
 
 // fromSource returns the packages of the graph to type-check from source:
-// the workspace packages, and those importing one (a dependency that
-// imports the workspace must see the workspace's types, not a copy read
-// from export data).
+// the workspace packages, the dependencies the rule wants analyzed, and
+// those importing one (a dependency that imports the workspace must see
+// the workspace's types, not a copy read from export data).
 func (l *loader) fromSource(roots []*packages.Package) map[*packages.Package]bool {
 	source := make(map[*packages.Package]bool)
 	packages.Visit(roots, nil, func(m *packages.Package) {
-		src := l.workspace(m)
+		src := l.workspace(m) || l.wants(m)
 		for _, dep := range m.Imports {
 			src = src || source[dep]
 		}
@@ -659,6 +668,30 @@ func (l *loader) fromSource(roots []*packages.Package) map[*packages.Package]boo
 		}
 	})
 	return source
+}
+
+// wants reports whether the rule wants m, a package outside the workspace,
+// analyzed. The standard library is asked only whether the catalog names
+// it: its text spells no vendor's code, and it imports no retry library.
+func (l *loader) wants(m *packages.Package) bool {
+	if l.rule == nil || len(m.GoFiles) == 0 {
+		return false
+	}
+	key := m.ID + "\x00" + m.ExportFile
+	if w, ok := l.wanted[key]; ok {
+		return w
+	}
+	files := m.GoFiles
+	if m.Module == nil {
+		files = nil
+	}
+	var imports []string
+	for _, dep := range m.Imports {
+		imports = append(imports, dep.PkgPath)
+	}
+	w := l.rule.Carriers(m.PkgPath, filepath.Dir(m.GoFiles[0]), files) || l.rule.Retries(imports)
+	l.wanted[key] = w
+	return w
 }
 
 // exportsChanged reports whether a package from export data now has other
@@ -690,10 +723,11 @@ func (l *loader) exportPackage(m *packages.Package, k cacheKey) *packages.Packag
 	if p := l.exp.packages[k]; p != nil {
 		return p
 	}
+	// No files: the package is not to be read from source, by the engine
+	// either (its dependency rule reads the files of those it is given).
 	p := &packages.Package{
 		ID: m.ID, Name: m.Name, PkgPath: m.PkgPath, Errors: slices.Clone(m.Errors),
-		GoFiles: m.GoFiles, CompiledGoFiles: m.CompiledGoFiles, ExportFile: m.ExportFile,
-		Module: m.Module, Fset: l.fset, TypesSizes: m.TypesSizes,
+		ExportFile: m.ExportFile, Module: m.Module, Fset: l.fset, TypesSizes: m.TypesSizes,
 	}
 	if m.PkgPath == "unsafe" {
 		p.Types = types.Unsafe

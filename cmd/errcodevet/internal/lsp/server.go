@@ -30,6 +30,8 @@ import (
 
 	"github.com/sourcegraph/jsonrpc2"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // DefaultDebounce is how long the server waits after an edit before it
@@ -90,6 +92,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		wake:     make(chan struct{}, 1),
 		exit:     make(chan struct{}),
 		loader:   newLoader(),
+	}
+	// The dependencies outside the workspace that can export what findings
+	// depend on are analyzed too, as by the command-line driver.
+	if a, err := opts.Analyzer(); err == nil {
+		s.loader.rule = analyzer.Dependencies(a)
 	}
 	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
 	conn := jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(s.log))

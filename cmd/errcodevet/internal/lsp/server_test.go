@@ -582,3 +582,33 @@ func TestDependencyEdited(t *testing.T) {
 		t.Fatalf("after the edit: %+v, want none: Code no longer returns the errcode", p.Diagnostics)
 	}
 }
+
+// TestModuleDependency: a method returning a carrier in a module outside
+// the workspace (a vendor SDK, here replaced by a local directory) is
+// known, as to the command-line driver: the loader analyzes, from source,
+// the dependencies the analyzer's rule names.
+func TestModuleDependency(t *testing.T) {
+	dir := t.TempDir()
+	userText := "package app\n\nimport \"example.com/sdk\"\n\nfunc expired(e *sdk.CommonError) bool { return e.Code() == 42001 }\n"
+	files := map[string]string{
+		"sdk/go.mod": "module example.com/sdk\n\ngo 1.26.0\n",
+		"sdk/sdk.go": "package sdk\n\ntype CommonError struct {\n\tErrCode int64 `json:\"errcode\"`\n}\n\nfunc (e *CommonError) Code() int64 { return e.ErrCode }\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/sdk v0.0.0\n\nreplace example.com/sdk => ../sdk\n",
+		"app/app.go": userText,
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")})
+	c.initialize(nil)
+	uri := c.open(filepath.Join(dir, "app", "app.go"), userText)
+	if diags := c.nextFor(uri, 1); len(diags) != 1 || !strings.Contains(diags[0].Message, "errcode 42001") {
+		t.Fatalf("%+v, want the comparison of the SDK module's Code", diags)
+	}
+}
