@@ -1,0 +1,274 @@
+// Package engine loads the packages a driver analyzes and runs an analyzer
+// over them, at the cost of a plain type-check: the packages matching the
+// patterns come from source, their dependencies from export data (the go
+// command's build cache), and the analyzer, which declares no fact types
+// (analyzer.NewFactless), sees each package after the packages it imports,
+// so that what one package exports (which functions return a carrier or
+// retry) is known to its importers.
+//
+// An analyzer that declares fact types makes x/tools' checker load every
+// dependency from source and analyze it, the standard library included:
+// 2.6x the wall time and 2.4x the memory of a no-op on golang.org/x/tools
+// (BENCHMARKS.md). The standalone driver, its SARIF output and the
+// language server use this package instead.
+package engine
+
+import (
+	"fmt"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+)
+
+// Mode is what Load asks go/packages for: syntax and types of the packages
+// matching the patterns, types of their dependencies from export data.
+const Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// A Program is the packages matching a driver's patterns, loaded from
+// source, ready to be analyzed.
+type Program struct {
+	// Packages are the packages matching the patterns (with their test
+	// variants if asked for), in the order go/packages returned them.
+	// Their dependencies have types only, from export data; their Errors
+	// say what did not load.
+	Packages []*packages.Package
+
+	cfg packages.Config // what loaded them, for loading dependencies from source
+}
+
+// Load loads the packages matching patterns in Mode. cfg may set Dir, Env,
+// BuildFlags, Tests, Overlay, Context and Logf; its Mode is replaced. An
+// error is about the whole load (no go.mod, a bad pattern): each package's
+// own problems are in its Errors.
+func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
+	c := *cfg
+	c.Mode = Mode
+	pkgs, err := packages.Load(&c, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pkgs {
+		p.Errors = withoutCompilerOutput(p)
+	}
+	return &Program{Packages: pkgs, cfg: c}, nil
+}
+
+// withoutCompilerOutput returns p's errors without the compiler's output
+// for p ("# path\nfile:line:col: msg"), which the go command adds when it
+// fails to build the export data Load asks it for, when the type checker
+// reports p's errors itself: the same errors, said twice.
+func withoutCompilerOutput(p *packages.Package) []packages.Error {
+	if len(p.TypeErrors) == 0 {
+		return p.Errors
+	}
+	var errs []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			continue
+		}
+		errs = append(errs, e)
+	}
+	return errs
+}
+
+// Analyze runs a over the program's packages and returns the graph of
+// their actions, one root per package, as checker.Analyze does. Packages
+// run in parallel (one after another with opts.Sequential), each after
+// every program package it imports, directly or not: a factless analyzer
+// keeps what packages export in memory, and an importer must find it
+// there.
+//
+// a must declare no fact types (with them, checker.Analyze would want
+// every dependency from source) and require no other analyzer. If a was
+// made by analyzer.NewFactless, the dependencies its rule names
+// (analyzer.Dependencies: those that can export what the program's
+// findings depend on) are loaded from source and analyzed first, for what
+// they export; the graph's roots are still the program's packages only.
+func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker.Graph, error) {
+	if len(a.FactTypes) > 0 || len(a.Requires) > 0 {
+		return nil, fmt.Errorf("engine: analyzer %s declares facts or requires analyzers; it needs a driver that loads every dependency from source", a.Name)
+	}
+	analyzed := p.Packages
+	if rule := analyzer.Dependencies(a); rule != nil {
+		if paths := p.sourceDependencies(rule); len(paths) > 0 {
+			cfg := p.cfg
+			cfg.Tests = false
+			deps, err := packages.Load(&cfg, paths...)
+			if err != nil {
+				return nil, err
+			}
+			analyzed = append(slices.Clip(analyzed), deps...)
+		}
+	}
+	pkgs, inOrder := inDependencyOrder(a, analyzed)
+	graph, err := checker.Analyze([]*analysis.Analyzer{inOrder}, pkgs, opts)
+	if err != nil {
+		return nil, err
+	}
+	// Only the program's packages are roots: the dependencies analyzed
+	// for their facts report nothing.
+	program := make(map[*packages.Package]bool)
+	for _, q := range p.Packages {
+		program[q] = true
+	}
+	graph.Roots = slices.DeleteFunc(graph.Roots, func(act *checker.Action) bool { return !program[act.Package] })
+	// The actions' analyzer is the wrapper; their diagnostics and results
+	// are a's, and drivers look a up by identity (JSON output, fixes).
+	for act := range graph.All() {
+		act.Analyzer = a
+	}
+	return graph, nil
+}
+
+// sourceDependencies returns the paths of the dependencies (not program
+// packages) that rule says can export something the findings of a program
+// package depend on: among the packages a program package that can use
+// carriers imports, directly or not, those that can expose carriers (their
+// text or one of their imports says so) or import a retry library.
+func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
+	program := make(map[*packages.Package]bool)
+	for _, q := range p.Packages {
+		program[q] = true
+	}
+	carriers := make(map[*packages.Package]bool)
+	packages.Visit(p.Packages, nil, func(q *packages.Package) { // imports first
+		for _, imp := range q.Imports {
+			if carriers[imp] {
+				carriers[q] = true
+				return
+			}
+		}
+		if program[q] {
+			carriers[q] = q.Types != nil && q.TypesInfo != nil && rule.Uses(q.Types, q.TypesInfo, dirOf(q))
+		} else {
+			carriers[q] = rule.Carriers(q.PkgPath, dirOf(q), q.GoFiles)
+		}
+	})
+	var paths []string
+	seen := make(map[*packages.Package]bool)
+	var walk func(q *packages.Package)
+	walk = func(q *packages.Package) {
+		for _, imp := range q.Imports {
+			if seen[imp] || program[imp] {
+				continue
+			}
+			seen[imp] = true
+			if carriers[imp] || rule.Retries(importPaths(imp)) {
+				paths = append(paths, imp.PkgPath)
+			}
+			walk(imp)
+		}
+	}
+	for _, q := range p.Packages {
+		if carriers[q] {
+			walk(q)
+		}
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+func importPaths(p *packages.Package) []string {
+	var paths []string
+	for _, imp := range p.Imports {
+		paths = append(paths, imp.PkgPath)
+	}
+	return paths
+}
+
+// dirOf returns the directory of a package's files, or "".
+func dirOf(p *packages.Package) string {
+	for _, f := range p.GoFiles {
+		return filepath.Dir(f)
+	}
+	return ""
+}
+
+// inDependencyOrder returns pkgs with each after the packages of pkgs it
+// imports, and an analyzer like a whose passes wait for those packages'
+// passes to end before running a's. checker.Analyze starts every root's
+// pass at once (in order with opts.Sequential): the waits order them.
+// pkgs may come from several loads: a package is known by its ID.
+func inDependencyOrder(a *analysis.Analyzer, pkgs []*packages.Package) ([]*packages.Package, *analysis.Analyzer) {
+	byID := make(map[string]*packages.Package)
+	for _, p := range pkgs {
+		byID[p.ID] = p
+	}
+	var ordered []*packages.Package
+	visited := make(map[*packages.Package]bool)
+	var place func(p *packages.Package)
+	place = func(q *packages.Package) { // imports first
+		if visited[q] {
+			return
+		}
+		visited[q] = true
+		for _, imp := range q.Imports {
+			if analyzed := byID[imp.ID]; analyzed != nil {
+				place(analyzed)
+			} else {
+				place(imp)
+			}
+		}
+		if byID[q.ID] == q {
+			ordered = append(ordered, q)
+		}
+	}
+	for _, p := range pkgs {
+		place(p)
+	}
+
+	// done[p] is closed when p's pass has ended. checker runs no pass on
+	// a package that did not type-check (unless a runs despite errors):
+	// nothing waits for those.
+	done := make(map[*types.Package]chan struct{})
+	for _, p := range ordered {
+		if p.Types != nil && (!p.IllTyped || a.RunDespiteErrors) {
+			done[p.Types] = make(chan struct{})
+		}
+	}
+	waits := make(map[*types.Package][]chan struct{})
+	for _, p := range ordered {
+		if p.Types == nil {
+			continue
+		}
+		seen := make(map[*packages.Package]bool)
+		var walk func(q *packages.Package)
+		walk = func(q *packages.Package) {
+			for _, imp := range q.Imports {
+				if seen[imp] {
+					continue
+				}
+				seen[imp] = true
+				if analyzed := byID[imp.ID]; analyzed != nil {
+					if c := done[analyzed.Types]; c != nil && analyzed != p {
+						waits[p.Types] = append(waits[p.Types], c)
+					}
+					continue // it waits for its own imports
+				}
+				walk(imp)
+			}
+		}
+		walk(p)
+	}
+
+	inOrder := *a
+	inOrder.Run = func(pass *analysis.Pass) (any, error) {
+		if c := done[pass.Pkg]; c != nil {
+			defer close(c)
+		}
+		for _, c := range waits[pass.Pkg] {
+			<-c
+		}
+		return a.Run(pass)
+	}
+	return ordered, &inOrder
+}
