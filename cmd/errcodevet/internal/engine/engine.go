@@ -42,7 +42,8 @@ type Program struct {
 	// say what did not load.
 	Packages []*packages.Package
 
-	cfg packages.Config // what loaded them, for loading dependencies from source
+	cfg    packages.Config // what loaded them, for loading dependencies from source
+	loaded bool            // by Load: Analyze completes the dependencies
 }
 
 // Load loads the packages matching patterns in Mode. cfg may set Dir, Env,
@@ -59,7 +60,7 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	for _, p := range pkgs {
 		p.Errors = withoutCompilerOutput(p)
 	}
-	return &Program{Packages: pkgs, cfg: c}, nil
+	return &Program{Packages: pkgs, cfg: c, loaded: true}, nil
 }
 
 // withoutCompilerOutput returns p's errors without the compiler's output
@@ -89,16 +90,18 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 //
 // a must declare no fact types (with them, checker.Analyze would want
 // every dependency from source) and require no other analyzer. If a was
-// made by analyzer.NewFactless, the dependencies its rule names
-// (analyzer.Dependencies: those that can export what the program's
-// findings depend on) are loaded from source and analyzed first, for what
-// they export; the graph's roots are still the program's packages only.
+// made by analyzer.NewFactless and the program by Load, the dependencies
+// its rule names (analyzer.Dependencies: those that can export what the
+// program's findings depend on) are loaded from source and analyzed first,
+// for what they export; the graph's roots are still the program's packages
+// only. A Program made otherwise (a language server's, which loads what it
+// needs itself) is analyzed as given.
 func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker.Graph, error) {
 	if len(a.FactTypes) > 0 || len(a.Requires) > 0 {
 		return nil, fmt.Errorf("engine: analyzer %s declares facts or requires analyzers; it needs a driver that loads every dependency from source", a.Name)
 	}
 	analyzed := p.Packages
-	if rule := analyzer.Dependencies(a); rule != nil {
+	if rule := analyzer.Dependencies(a); rule != nil && p.loaded {
 		defer rule.Settle()()
 		if paths := p.sourceDependencies(rule); len(paths) > 0 {
 			cfg := p.cfg
