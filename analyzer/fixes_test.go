@@ -67,3 +67,10 @@ func TestFixConstantsSetting(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, a, "fixconstants/app")
 	typeCheckGolden(t, dir, "fixconstants/app")
 }
+
+// TestFixDynamic proves that a carrier of interface type that only
+// encoding/json filled is reported when compared with a type it can never
+// hold, and fixed to the type it holds; its look-alikes are left alone.
+func TestFixDynamic(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "dynamicany")
+}

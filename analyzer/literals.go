@@ -19,6 +19,9 @@ import (
 // compare checks lit, compared with == or != or in a switch case against
 // other. It reports whether lit was a literal compared against a carrier.
 func (r *pass) compare(lit, other ast.Expr) bool {
+	if r.compareDynamic(lit, other) {
+		return true
+	}
 	node, val := r.literal(lit)
 	if node == nil {
 		return false

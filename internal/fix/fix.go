@@ -227,6 +227,17 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
 }
 
+// Universal reports whether name, written at pos in file, means the
+// universe's object of that name (float64, string): nothing shadows it.
+func (f *Finder) Universal(file *ast.File, pos token.Pos, name string) bool {
+	fileScope := f.pass.TypesInfo.Scopes[file]
+	if fileScope == nil {
+		return false
+	}
+	_, obj := f.innermost(fileScope, pos).LookupParent(name, pos)
+	return obj != nil && obj == types.Universe.Lookup(name)
+}
+
 // builtWith reports whether the file declaring decl is compiled in every
 // build that compiles the file holding use: it has no build constraint
 // (a //go:build line, a _GOOS or _GOARCH file name suffix, import "C"),
@@ -391,8 +402,11 @@ func freeName(scope *types.Scope, pos token.Pos, base string) (string, bool) {
 //
 // The import is one insertion, the same in every fix that adds that import
 // there: every driver (go fix, golangci-lint, nogo, an editor) applies
-// identical edits once. Two fixes adding two different packages each open
-// a group of their own, which gofmt leaves as it is.
+// identical edits once. In an import group, the blank line that opens a
+// new group after standard library imports is an edit of its own, the
+// same in every fix, and the spec goes at the start of the closing
+// parenthesis's line: two fixes adding two packages write one group, and
+// no fix has two edits at one position.
 func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]analysis.TextEdit, bool) {
 	spec := strconv.Quote(importPath)
 	if name != path.Base(importPath) {
@@ -427,20 +441,45 @@ func addImport(fset *token.FileSet, file *ast.File, importPath, name string) ([]
 			return insert(last.Rparen, "\n\t"+spec+"\n"), true
 		}
 		prev := last.Specs[len(last.Specs)-1].(*ast.ImportSpec)
-		texts := []string{"\n\t" + spec}
+		afterStd := false
 		if p, err := strconv.Unquote(prev.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
-			texts = []string{"\n", "\n\t" + spec} // after a standard library import: a group of its own
+			afterStd = true // after a standard library import: a group of its own
 		}
 		end := prev.End()
 		if prev.Comment != nil {
 			end = prev.Comment.End()
 		}
-		if fset.Position(end).Line == fset.Position(last.Rparen).Line {
+		tf := fset.File(last.Rparen)
+		lineStart := tf.LineStart(tf.Line(last.Rparen))
+		if tf.Line(end) < tf.Line(last.Rparen) && noComment(file, lineStart, last.Rparen) {
+			// The new spec goes on a line of its own before the closing
+			// parenthesis.
+			edits := []analysis.TextEdit{{Pos: lineStart, End: lineStart, NewText: []byte("\t" + spec + "\n")}}
+			if afterStd {
+				edits = append(insert(end, "\n"), edits...)
+			}
+			return edits, true
+		}
+		texts := []string{"\n\t" + spec}
+		if afterStd {
+			texts = []string{"\n", "\n\t" + spec}
+		}
+		if tf.Line(end) == tf.Line(last.Rparen) {
 			// import ("fmt"): put the closing parenthesis on a line of its own.
 			texts[len(texts)-1] += "\n"
 		}
 		return insert(end, texts...), true
 	}
+}
+
+// noComment reports whether no comment of file lies in [pos, end).
+func noComment(file *ast.File, pos, end token.Pos) bool {
+	for _, cg := range file.Comments {
+		if cg.Pos() < end && cg.End() > pos {
+			return false
+		}
+	}
+	return true
 }
 
 // groupImport returns the edits that turn the one-line import decl into a
@@ -464,7 +503,11 @@ func groupImport(fset *token.FileSet, file *ast.File, decl *ast.GenDecl, spec st
 	}
 	text := "\n\t" + spec
 	if p, err := strconv.Unquote(old.Path.Value); err == nil && !strings.Contains(strings.Split(p, "/")[0], ".") {
-		text = "\n\n\t" + spec // after a standard library import: a group of its own
+		// After a standard library import: a group of its own. (Two fixes
+		// adding two packages here open two groups: one blank line for
+		// both would be a second edit at the spec's position, which
+		// golangci-lint, dropping only adjacent duplicates, would repeat.)
+		text = "\n\n\t" + spec
 	}
 	return []analysis.TextEdit{
 		{Pos: keywordEnd, End: old.Pos(), NewText: []byte(" (\n\t")},

@@ -108,6 +108,12 @@ func render() ([]byte, error) {
 		fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Bad))
 		fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", c.Want)
 		fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Good))
+		for _, ex := range c.More {
+			fmt.Fprintf(&b, "### %s: %s\n\n", c.ID, ex.Title)
+			fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Bad))
+			fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", ex.Want)
+			fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Good))
+		}
 	}
 	b.WriteString(suppressing)
 
