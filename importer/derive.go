@@ -28,8 +28,12 @@ var retryRules = []struct {
 	{catalog.RetryNever, regexp.MustCompile(`\bcheck and verify whether the request\b|\bcheck whether the current api name\b|^invalid |^empty |\bis missing\b|^use (get|post|https) method\b`)},
 }
 
-// DeriveRetry returns the retry class a row's text documents. A result
-// status of F (final) or U (unknown) decides when the text says nothing.
+// DeriveRetry returns the retry class a row's text documents. When the text
+// says nothing, a result status of U (unknown outcome: the call may or may
+// not have taken effect) asks for a retry or an inquiry. F does not decide:
+// an F code's further action says what to do (fix the request, renew the
+// token, slow down, contact support), and one that says nothing about
+// retrying stays unstated rather than an invented "never".
 func DeriveRetry(r Row) catalog.Retry {
 	text := strings.ToLower(r.Message + " " + r.Action + " " + r.Errmsg)
 	for _, rule := range retryRules {
@@ -37,10 +41,7 @@ func DeriveRetry(r Row) catalog.Retry {
 			return rule.class
 		}
 	}
-	switch r.Status {
-	case "F":
-		return catalog.RetryNever
-	case "U":
+	if r.Status == "U" {
 		return catalog.RetryLater
 	}
 	return catalog.RetryUnstated
@@ -72,7 +73,7 @@ const maxErrmsgWords = 6
 // would not start one. The review file pins the names that are published.
 func DeriveName(f Format, r Row) string {
 	var words []string
-	if f == FormatResult {
+	if f.IsResult() {
 		words = strings.Split(strings.ToLower(r.Value), "_")
 	} else {
 		first, _ := splitFirstSentence(r.Message)

@@ -41,11 +41,12 @@ func TestDeriveRetry(t *testing.T) {
 		{importer.Row{Message: "Use GET method"}, catalog.RetryNever},
 		{importer.Row{Message: "Illegal parameters.", Action: "Check and verify whether the request fields are correct."}, catalog.RetryNever},
 		{importer.Row{Message: "The called API is invalid.", Action: "Check whether the current API name is used by mistakes."}, catalog.RetryNever},
-		// Nothing said: the status decides, if any.
+		// Nothing said: U asks for a retry or an inquiry; F says nothing
+		// by itself (the further action does), so it stays unstated.
 		{importer.Row{Message: "Request successful"}, catalog.RetryUnstated},
 		{importer.Row{Message: "Request invalid"}, catalog.RetryUnstated},
 		{importer.Row{Message: "The user does not retrying"}, catalog.RetryUnstated},
-		{importer.Row{Message: "Access is denied", Status: "F"}, catalog.RetryNever},
+		{importer.Row{Message: "Access is denied", Status: "F"}, catalog.RetryUnstated},
 		{importer.Row{Message: "Unknown outcome", Status: "U"}, catalog.RetryLater},
 		{importer.Row{Message: "Success", Status: "S"}, catalog.RetryUnstated},
 	} {

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"bytes"
 	"go/token"
+	"maps"
 	"strings"
 	"testing"
 
@@ -35,6 +36,8 @@ func FuzzImport(f *testing.F) {
 		"resultCode\nresultStatus\nresultMessage\nSTATUS_UNKNOWN\nU\nUnknown.\nLATER\nA\nAccepted.\n",
 		"resultCode\nresultStatus\nresultMessage\nBUSY\nU\nBusy.\nBUSY\nF\nBusy again.\n",
 		"resultCode\r\nresultStatus\r\nresultMessage\r\nOK\r\nS\r\n\u00a0Fine.\u00a0\r\n",
+		"api\tresultCode\tresultStatus\tresultMessage\tfurtherAction\npay\tBUSY\tU\tBusy.\tQuery.\nrefund\tBUSY\tF\tBusy.\t\nrefund\tOK\tS\tFine.\t\n",
+		"api\tresultCode\tresultStatus\tresultMessage\tfurtherAction\tsource\npay\tOK\tS\tFine.\t\thttps://example.com\npay\tOK\tS\tAgain.\t\t\n",
 	} {
 		f.Add([]byte(page))
 	}
@@ -55,13 +58,35 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		if len(file.Codes.Documented) != len(rows) {
-			t.Fatalf("%d rows imported as %d entries", len(rows), len(file.Codes.Documented))
+		// The rows of a code that several APIs list merge into one entry,
+		// which takes its text from the first.
+		var first []importer.Row
+		apis := make(map[string]map[string]string)
+		for _, row := range rows {
+			if apis[row.Value] == nil {
+				first = append(first, row)
+				apis[row.Value] = make(map[string]string)
+			}
+			if row.API != "" {
+				apis[row.Value][row.API] = row.Status
+			}
 		}
-		for i, row := range rows {
+		if len(file.Codes.Documented) != len(first) {
+			t.Fatalf("%d codes imported as %d entries", len(first), len(file.Codes.Documented))
+		}
+		for i, row := range first {
 			e := file.Codes.Documented[i]
-			if e.Message != row.Message || e.Action != row.Action || e.Status != row.Status {
+			status := row.Status
+			for _, s := range apis[row.Value] {
+				if s != row.Status {
+					status = ""
+				}
+			}
+			if e.Message != row.Message || e.Action != row.Action || e.Status != status {
 				t.Errorf("row %+v imported as %+v", row, e)
+			}
+			if len(apis[row.Value]) > 0 && !maps.Equal(e.APIs, apis[row.Value]) {
+				t.Errorf("%s: APIs %v, want %v", row.Value, e.APIs, apis[row.Value])
 			}
 			if !token.IsIdentifier(e.Name) || !token.IsExported(e.Name) {
 				t.Errorf("row %+v named %q", row, e.Name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,10 +28,22 @@ type Review struct {
 	Names map[string]string `yaml:"names"`
 	// Retry corrects the derived retry class of codes, by value.
 	Retry map[string]RetryOverride `yaml:"retry"`
-	// Sources names further tables of the family (FormatTable files beside
-	// the review), in order of authority after the page: a code takes its
-	// text from the first that documents it.
+	// Sources names further tables of the family (FormatTable or
+	// FormatResultTable files beside the review), in order of authority
+	// after the page: a code takes its text from the first that documents
+	// it. The API rows of result tables merge: see Import.
 	Sources []string `yaml:"sources"`
+	// Disagree lists the codes of the page that an API's table gives
+	// another status, by value, with the reviewer's note: the page stays the
+	// authority, and the note records the disagreement for the next
+	// reviewer. A disagreement not listed here fails the import.
+	Disagree map[string]Disagreement `yaml:"disagree"`
+}
+
+// Disagreement is a reviewer's note on a code whose status an API's table
+// gives otherwise than the page.
+type Disagreement struct {
+	Why string `yaml:"why"`
 }
 
 // Page is a vendor table by file name.
@@ -65,20 +78,29 @@ func ReadReview(path string) (*Review, error) {
 			return nil, fmt.Errorf("%s: retry override of %s needs a reason (why)", path, value)
 		}
 	}
+	for value, d := range r.Disagree {
+		if d.Why == "" {
+			return nil, fmt.Errorf("%s: disagreement on %s needs a note (why)", path, value)
+		}
+	}
 	return r, nil
 }
 
-// defaultStatus is the Alipay+ result status table, used when a review of a
-// result page declares none: S success, F final failure, U unknown outcome.
+// defaultStatus is the result status table used when a review of a result
+// page declares none. The letters are the Alipay+ convention that result
+// pages follow without defining them, so each text is errcodevet's summary
+// and says so: S success, F failure (what to do is the resultCode's further
+// action, not the letter's: no retry class), U unknown outcome (retry or
+// query).
 func defaultStatus() *catalog.FileTable {
 	return &catalog.FileTable{
 		Kind:     catalog.KindString,
 		Carriers: catalog.FileCarriers{JSON: []string{"resultStatus"}},
 		Success:  []string{"S"},
 		Documented: []catalog.FileEntry{
-			{Value: "S", Name: "StatusSuccess", Message: "Success.", Retry: catalog.RetryUnstated},
-			{Value: "F", Name: "StatusFailure", Message: "Failure: the call failed and the failure is final.", Action: "Do not retry; see the resultCode.", Retry: catalog.RetryNever},
-			{Value: "U", Name: "StatusUnknown", Message: "Unknown: the outcome of the call is unknown.", Action: "Retry the call or query its result.", Retry: catalog.RetryLater},
+			{Value: "S", Name: "StatusSuccess", Message: "Success. errcodevet's summary: the status of a successful result.", Retry: catalog.RetryUnstated},
+			{Value: "F", Name: "StatusFailure", Message: "Failure. errcodevet's summary: the call failed.", Action: "errcodevet's summary: do what the resultCode's further action says.", Retry: catalog.RetryUnstated},
+			{Value: "U", Name: "StatusUnknown", Message: "Unknown outcome. errcodevet's summary: the call may or may not have taken effect.", Action: "errcodevet's summary: call the API again or query the result; do not treat it as a failure.", Retry: catalog.RetryLater},
 		},
 	}
 }
@@ -93,7 +115,12 @@ func defaultStatus() *catalog.FileTable {
 //
 // The extra pages add the codes the page does not document, the first
 // page that documents a code giving its text; they must have the page's
-// kind of values.
+// kind of values. The rows of result tables (FormatResultTable) merge by
+// code: a code several APIs list is one entry that records each API's
+// status, and has a status (and a retry class) only when they agree; an
+// API's row may not give a code of the page another status unless the
+// review notes the disagreement (Review.Disagree), the page staying the
+// authority.
 func Import(filename string, page []byte, review *Review, extra ...Page) (*catalog.File, error) {
 	format, rows, err := Parse(filename, page)
 	if err != nil {
@@ -105,8 +132,8 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		if err != nil {
 			return nil, err
 		}
-		if (f == FormatResult) != (format == FormatResult) {
-			return nil, &Error{p.Name, 0, fmt.Sprintf("a %s table cannot extend a %s page", f, format)}
+		if f.IsResult() != format.IsResult() {
+			return nil, &Error{p.Name, 0, fmt.Sprintf("%s table cannot extend %s page", codeNoun(f), codeNoun(format))}
 		}
 		pages = append(pages, sourceRows{p.Name, rows})
 	}
@@ -137,7 +164,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"errcode"}
 		}
-	case FormatResult:
+	case FormatResult, FormatResultTable:
 		f.Codes.Kind = catalog.KindString
 		if newFamily && f.Codes.Carriers.Empty() {
 			f.Codes.Carriers.JSON = []string{"resultCode"}
@@ -177,6 +204,17 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 	seenValue := make(map[string]Row) // by canonical value
 	pageValues := make(map[string]bool)
 	documented := make([]catalog.FileEntry, 0, len(rows))
+	// merged records, by canonical value, the entry a code got and, for a
+	// code the API rows of result tables document, each API's status.
+	type mergedEntry struct {
+		index   int               // in documented
+		apis    map[string]string // nil: the code is not an API row's
+		apiRow  map[string]Row    // the row of each API, for messages
+		apiFile map[string]string
+		agree   bool // every API gives the same status
+	}
+	merged := make(map[string]*mergedEntry)
+	disagreed := make(map[string]bool)
 	for i, p := range pages {
 		filename := p.name
 		inPage := make(map[string]bool)
@@ -187,11 +225,42 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is not a 64-bit integer", row.Value)})
 				continue
 			}
+			// An extension's rows may name the statuses of its family, which
+			// only the catalog knows.
+			if newFamily && row.Status != "" && !statusValue[row.Status] {
+				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
+			}
 			if prev, dup := seenValue[value]; dup {
-				if i > 0 && !inPage[value] {
-					continue // documented by a page of more authority
+				m := merged[value]
+				switch {
+				case row.API != "" && m != nil && m.apis != nil:
+					// Another API's row of a code an API row documents:
+					// one entry records each API's status.
+					if first, twice := m.apiRow[row.API]; twice {
+						errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s is already listed for API %s at %s:%d", row.Value, row.API, m.apiFile[row.API], first.Line)})
+						continue
+					}
+					m.apis[row.API], m.apiRow[row.API], m.apiFile[row.API] = row.Status, row, filename
+					if row.Status != prev.Status {
+						m.agree = false
+					}
+				case row.API != "" && m != nil:
+					// An API's row of a code the page documents: the page is
+					// the authority, a different status a disagreement the
+					// review must note.
+					if row.Status != prev.Status {
+						if _, noted := review.Disagree[row.Value]; !noted {
+							errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+								"API %s gives %s status %s, but %s (line %d) gives %s: the page is the authority; note the disagreement in the review (disagree: %s: {why: ...})",
+								row.API, row.Value, row.Status, pages[0].name, prev.Line, prev.Status, row.Value)})
+						}
+						disagreed[row.Value] = true
+					}
+				case i > 0 && !inPage[value]:
+					// documented by a page of more authority
+				default:
+					errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
 				}
-				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s already listed at line %d", row.Value, prev.Line)})
 				continue
 			}
 			seenValue[value] = row
@@ -199,11 +268,6 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 			if reviewValue[value] {
 				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
 				continue
-			}
-			// An extension's rows may name the statuses of its family, which
-			// only the catalog knows.
-			if newFamily && row.Status != "" && !statusValue[row.Status] {
-				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("%s has resultStatus %s, which the status table does not list", row.Value, row.Status)})
 			}
 			name, pinned := review.Names[row.Value]
 			if !pinned {
@@ -221,10 +285,29 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 			if o, ok := review.Retry[row.Value]; ok {
 				retry = o.Class
 			}
+			m := &mergedEntry{index: len(documented), agree: true}
+			if row.API != "" {
+				m.apis = map[string]string{row.API: row.Status}
+				m.apiRow = map[string]Row{row.API: row}
+				m.apiFile = map[string]string{row.API: filename}
+			}
+			merged[value] = m
 			documented = append(documented, catalog.FileEntry{
 				Value: row.Value, Name: name, Status: row.Status,
 				Message: row.Message, Action: row.Action, Retry: retry,
 			})
+		}
+	}
+	for _, value := range slices.Sorted(maps.Keys(review.Disagree)) {
+		if !disagreed[value] {
+			errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review notes a disagreement on %s, but no API's table gives it another status than the page", value)})
+		}
+	}
+	for _, value := range slices.Sorted(maps.Keys(merged)) {
+		if m := merged[value]; m.apis != nil && !m.agree {
+			if _, ok := review.Retry[documented[m.index].Value]; ok {
+				errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review gives %s a retry class, but its APIs give it different statuses (%s): the retry checks must not pick one", value, apiList(m.apis))})
+			}
 		}
 	}
 	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
@@ -236,6 +319,18 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	for _, m := range merged {
+		e := &documented[m.index]
+		if m.apis == nil {
+			continue
+		}
+		e.APIs = m.apis
+		if !m.agree {
+			// The outcome depends on the API called: the entry may state
+			// no status and no retry class (catalog/doc.go).
+			e.Status, e.Retry = "", catalog.RetryUnstated
+		}
 	}
 	f.Codes.Documented = append(documented, f.Codes.Documented...)
 	if newFamily && f.Codes.Success == nil {
@@ -257,12 +352,20 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 func documentedSuccess(format Format, documented []catalog.FileEntry) []string {
 	for _, e := range documented {
 		switch {
-		case format == FormatResult && e.Value == "SUCCESS" && e.Status == "S",
-			format != FormatResult && e.Value == "0":
+		case format.IsResult() && e.Value == "SUCCESS" && e.Status == "S",
+			!format.IsResult() && e.Value == "0":
 			return []string{e.Value}
 		}
 	}
 	return nil
+}
+
+// codeNoun names the kind of codes a format holds, with its article.
+func codeNoun(f Format) string {
+	if f.IsResult() {
+		return "a result-code"
+	}
+	return "an errcode"
 }
 
 // sourceRows are the rows of one page.
@@ -275,7 +378,7 @@ type sourceRows struct {
 // format, as the catalog compares values: "042001" is 42001. It reports
 // false for a number out of the range of int64.
 func canonical(format Format, value string) (string, bool) {
-	if format != FormatErrcode {
+	if format.IsResult() {
 		return value, true
 	}
 	v, err := strconv.ParseInt(value, 10, 64)
@@ -301,6 +404,18 @@ func familyName(filename string) string {
 		return ""
 	}
 	return name
+}
+
+// apiList writes an entry's API statuses as "inquiryPayment: F, pay: U".
+func apiList(apis map[string]string) string {
+	var b strings.Builder
+	for i, api := range slices.Sorted(maps.Keys(apis)) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(api + ": " + apis[api])
+	}
+	return b.String()
 }
 
 func retryValues(m map[string]RetryOverride) map[string]string {

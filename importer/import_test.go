@@ -344,7 +344,7 @@ func TestImportWithoutReview(t *testing.T) {
 		for _, e := range f.Status.Documented {
 			statuses = append(statuses, e.Value+"="+e.Name+"/"+string(e.Retry))
 		}
-		if want := []string{"S=StatusSuccess/unstated", "F=StatusFailure/never", "U=StatusUnknown/retry"}; !slices.Equal(statuses, want) {
+		if want := []string{"S=StatusSuccess/unstated", "F=StatusFailure/unstated", "U=StatusUnknown/retry"}; !slices.Equal(statuses, want) {
 			t.Errorf("statuses %q, want %q", statuses, want)
 		}
 		if _, err := catalog.New(f); err != nil {

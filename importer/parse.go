@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"go/token"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,21 +26,40 @@ const (
 	// explanation (often Chinese), source the URL of the page that documents
 	// the code when it is not the file's.
 	FormatTable Format = "table"
+	// FormatResultTable is a tab-separated copy of the Result sections of
+	// one or more APIs of an Alipay+ style family: "#" comment lines (where
+	// the tables come from), then the header line
+	// "api<TAB>resultCode<TAB>resultStatus<TAB>resultMessage<TAB>furtherAction",
+	// optionally followed by "<TAB>source", then one row per code and API.
+	// api names the API whose page lists the row (inquiryPayment), source
+	// the URL of that page when it is not the file's. A code that several
+	// APIs list has a row for each: the importer merges them into one entry
+	// that records each API's status.
+	FormatResultTable Format = "result-table"
 )
+
+// IsResult reports whether pages of the format hold string result codes
+// with a resultStatus (FormatResult, FormatResultTable).
+func (f Format) IsResult() bool { return f == FormatResult || f == FormatResultTable }
 
 // tableHeader is the header line of FormatTable, without its optional
 // source column.
 const tableHeader = "errcode\terrmsg\tdescription"
 
+// resultTableHeader is the header line of FormatResultTable, without its
+// optional source column.
+const resultTableHeader = "api\tresultCode\tresultStatus\tresultMessage\tfurtherAction"
+
 // Row is one documented code as the page gives it.
 type Row struct {
 	Line    int    // 1-based line of the code in the page
 	Value   string // "42001", "ACCESS_DENIED"
-	Status  string // resultStatus, FormatResult only
+	API     string // FormatResultTable: the API whose Result section lists the row
+	Status  string // resultStatus, FormatResult and FormatResultTable only
 	Message string // the description or resultMessage, whitespace normalized
 	Action  string // the Further Action column, or the errcode description's sentences after the first
 	Errmsg  string // FormatTable: the errmsg the API answers with, "" if the table gives none
-	Source  string // FormatTable: the URL of the page documenting this code, "" for the file's
+	Source  string // FormatTable, FormatResultTable: the URL of the page documenting this row, "" for the file's
 }
 
 // Error is a located problem in a vendor page.
@@ -75,9 +95,14 @@ func Parse(filename string, text []byte) (Format, []Row, error) {
 			return "", nil, &Error{filename, i + 1, "the page is not UTF-8 text: convert it to UTF-8"}
 		}
 	}
-	if i := tableStart(lines); i >= 0 {
-		rows, err := parseTable(filename, strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n"), i)
-		return FormatTable, rows, err
+	if i, format := tableStart(lines); i >= 0 {
+		raw := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
+		if format == FormatResultTable {
+			rows, err := parseResultTable(filename, raw, i)
+			return format, rows, err
+		}
+		rows, err := parseTable(filename, raw, i)
+		return format, rows, err
 	}
 	if i := resultHeader(lines); i >= 0 {
 		rows, err := parseResult(filename, lines, i)
@@ -205,60 +230,112 @@ func splitFirstSentence(s string) (first, rest string) {
 	return s, ""
 }
 
-// tableStart returns the index of the FormatTable header line, or -1: the
-// first line that is neither empty nor a "#" comment must be the header.
-func tableStart(lines []string) int {
+// tableStart returns the index and format of a table's header line
+// (FormatTable or FormatResultTable), or -1: the first line that is neither
+// empty nor a "#" comment must be the header.
+func tableStart(lines []string) (int, Format) {
 	for i, l := range lines {
 		if l == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
-		if strings.HasPrefix(l, "errcode errmsg description") {
-			return i
+		switch {
+		case strings.HasPrefix(l, "errcode errmsg description"):
+			return i, FormatTable
+		case strings.HasPrefix(l, "api resultCode resultStatus"):
+			return i, FormatResultTable
 		}
-		return -1
+		return -1, ""
 	}
-	return -1
+	return -1, ""
+}
+
+// tableCells returns the tab-separated cells of the data lines after the
+// header at raw[header], each trimmed with its white space folded, with the
+// 1-based line of each; header is the cells the header must hold, optionally
+// followed by a source column, and columns the number the header has.
+func tableCells(filename string, raw []string, header int, want string) (lines []int, cells [][]string, columns int, err error) {
+	head := strings.Split(strings.TrimRight(raw[header], " \r"), "\t")
+	columns = len(head)
+	if h := strings.Join(head, "\t"); h != want && h != want+"\tsource" {
+		return nil, nil, 0, &Error{filename, header + 1, fmt.Sprintf("want the header %q, optionally with a source column, found %q", want, raw[header])}
+	}
+	for i := header + 1; i < len(raw); i++ {
+		l := strings.TrimRight(raw[i], "\r")
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != columns {
+			return nil, nil, 0, &Error{filename, i + 1, fmt.Sprintf("want %d tab-separated cells, found %d", columns, len(c))}
+		}
+		for k, v := range c {
+			c[k] = strings.Join(strings.Fields(strings.ReplaceAll(v, "\u00a0", " ")), " ")
+		}
+		lines = append(lines, i+1)
+		cells = append(cells, c)
+	}
+	if len(cells) == 0 {
+		return nil, nil, 0, &Error{filename, 0, "the table has no rows"}
+	}
+	return lines, cells, columns, nil
+}
+
+// parseResultTable reads the rows of a FormatResultTable after the header
+// at raw[header]. A row names its API, a result code, a status letter and a
+// message; the further action may be empty, as some Result sections give
+// none.
+func parseResultTable(filename string, raw []string, header int) ([]Row, error) {
+	lines, cells, columns, err := tableCells(filename, raw, header, resultTableHeader)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]Row, 0, len(cells))
+	for k, c := range cells {
+		line := lines[k]
+		switch {
+		case !token.IsIdentifier(c[0]):
+			return nil, &Error{filename, line, fmt.Sprintf("api %q is not an identifier such as inquiryPayment", c[0])}
+		case !resultCode.MatchString(c[1]):
+			return nil, &Error{filename, line, fmt.Sprintf("resultCode %q is not an upper-case code such as ORDER_NOT_EXIST", c[1])}
+		case !statusCell.MatchString(c[2]):
+			return nil, &Error{filename, line, fmt.Sprintf("resultStatus %q of %s is not a status letter such as F", c[2], c[1])}
+		case c[3] == "":
+			return nil, &Error{filename, line, fmt.Sprintf("%s has no resultMessage", c[1])}
+		}
+		row := Row{Line: line, API: c[0], Value: c[1], Status: c[2], Message: c[3], Action: c[4]}
+		if columns == 6 {
+			row.Source = c[5]
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 // parseTable reads the tab-separated rows after the header at raw[header].
 // Cells are trimmed and their white space folded; a description that is
 // empty falls back to the errmsg.
 func parseTable(filename string, raw []string, header int) ([]Row, error) {
-	head := strings.Split(strings.TrimRight(raw[header], " \r"), "\t")
-	columns := len(head)
-	if h := strings.Join(head, "\t"); h != tableHeader && h != tableHeader+"\tsource" {
-		return nil, &Error{filename, header + 1, fmt.Sprintf("want the header %q, optionally with a source column, found %q", tableHeader, raw[header])}
+	lines, cells, columns, err := tableCells(filename, raw, header, tableHeader)
+	if err != nil {
+		return nil, err
 	}
-	var rows []Row
-	for i := header + 1; i < len(raw); i++ {
-		l := strings.TrimRight(raw[i], "\r")
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
+	rows := make([]Row, 0, len(cells))
+	for k, c := range cells {
+		line := lines[k]
+		if !errcodeValue.MatchString(c[0]) {
+			return nil, &Error{filename, line, fmt.Sprintf("errcode %q is not a number", c[0])}
 		}
-		cells := strings.Split(l, "\t")
-		if len(cells) != columns {
-			return nil, &Error{filename, i + 1, fmt.Sprintf("want %d tab-separated cells, found %d", columns, len(cells))}
-		}
-		for k, c := range cells {
-			cells[k] = strings.Join(strings.Fields(strings.ReplaceAll(c, "\u00a0", " ")), " ")
-		}
-		if !errcodeValue.MatchString(cells[0]) {
-			return nil, &Error{filename, i + 1, fmt.Sprintf("errcode %q is not a number", cells[0])}
-		}
-		row := Row{Line: i + 1, Value: cells[0], Errmsg: cells[1], Message: cells[2]}
+		row := Row{Line: line, Value: c[0], Errmsg: c[1], Message: c[2]}
 		if row.Message == "" {
 			row.Message = row.Errmsg
 		}
 		if row.Message == "" {
-			return nil, &Error{filename, i + 1, fmt.Sprintf("%s has neither errmsg nor description", row.Value)}
+			return nil, &Error{filename, line, fmt.Sprintf("%s has neither errmsg nor description", row.Value)}
 		}
 		if columns == 4 {
-			row.Source = cells[3]
+			row.Source = c[3]
 		}
 		rows = append(rows, row)
-	}
-	if len(rows) == 0 {
-		return nil, &Error{filename, 0, "the table has no rows"}
 	}
 	return rows, nil
 }

@@ -37,8 +37,6 @@ const (
 	//
 	// Further action: Need to check the resultMessage of the current API
 	// specification for details. For example, the API specificationapplyToken.
-	//
-	// Retry: do not retry.
 	AccessDenied = "ACCESS_DENIED"
 	// RequestTrafficExceedLimit is resultCode REQUEST_TRAFFIC_EXCEED_LIMIT
 	// (resultStatus F): The request traffic exceeds the limit.
@@ -173,7 +171,7 @@ func find(table []Info, v string) (Info, bool) {
 
 // codes is sorted by value for binary search.
 var codes = []Info{
-	{"ACCESS_DENIED", "AccessDenied", "Access is denied", "Need to check the resultMessage of the current API specification for details. For example, the API specificationapplyToken.", "F", RetryNever},
+	{"ACCESS_DENIED", "AccessDenied", "Access is denied", "Need to check the resultMessage of the current API specification for details. For example, the API specificationapplyToken.", "F", RetryUnstated},
 	{"EXPIRED_ACCESS_TOKEN", "ExpiredAccessToken", "The access token is expired.", "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken)", "F", RetryAfterTokenRenewal},
 	{"INVALID_API", "InvalidAPI", "The called API is invalid or not active.", "Check whether the current API name is used by mistakes when the API is called.", "F", RetryNever},
 	{"PARAM_ILLEGAL", "ParamIllegal", "Illegal parameters. For example, non-numeric input, invalid date.", "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specificationapplyToken.", "F", RetryNever},

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 	"github.com/errcodevet/errcodevet/internal/checkid"
 )
 
@@ -47,7 +48,7 @@ type driverOptions struct {
 
 func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
-	a, err := newAnalyzer(fs)
+	a, err := newAnalyzer(fs, factless)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
@@ -96,20 +97,16 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string)
 }
 
 // loadPackages loads the packages matching patterns, with their tests if
-// tests is set, in the mode the analysis needs (syntax and types of every
-// package, for the facts). It is the one place the standalone driver
-// loads; an error is about the whole load (no go.mod, a bad pattern), and
-// each package's own problems are in its Errors.
-func loadPackages(patterns []string, tests bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: tests,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+// tests is set: from source, their dependencies from export data
+// (internal/engine). It is the one place the standalone driver loads; an
+// error is about the whole load (no go.mod, a bad pattern), and each
+// package's own problems are in its Errors.
+func loadPackages(patterns []string, tests bool) (*engine.Program, error) {
+	prog, err := engine.Load(&packages.Config{Tests: tests}, patterns...)
 	if err != nil {
 		return nil, loadError(err)
 	}
-	return pkgs, nil
+	return prog, nil
 }
 
 // loadError strips the wrappers go/packages puts around the go command's
@@ -176,15 +173,15 @@ type analysisRun struct {
 // analyzePackages loads the packages matching patterns and runs a on
 // those that load. An error means nothing could be analyzed.
 func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*analysisRun, error) {
-	pkgs, err := loadPackages(patterns, tests)
+	prog, err := loadPackages(patterns, tests)
 	if err != nil {
 		return nil, err
 	}
-	run := &analysisRun{pkgs: pkgs, problems: packageErrors(pkgs)}
+	run := &analysisRun{pkgs: prog.Packages, problems: packageErrors(prog.Packages)}
 	for i, p := range run.problems {
 		run.problems[i] = relative(p)
 	}
-	run.graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	run.graph, err = prog.Analyze(a, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/lsp"
 )
 
@@ -25,7 +26,7 @@ Flags:
 func runLSP(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet lsp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	a, err := newAnalyzer(fs)
+	a, err := newAnalyzer(fs, analyzer.New)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
 		return 1

@@ -175,12 +175,13 @@ func suggest(word string, known []string) string {
 	return ""
 }
 
-// newAnalyzer returns a new analyzer with the default configuration and
-// registers its flags on fs. The commands that analyze (the driver, sarif,
-// lsp) hand the analyzer it returns to their packages, which take it as
-// given.
-func newAnalyzer(fs *flag.FlagSet) (*analysis.Analyzer, error) {
-	a, err := analyzer.New(analyzer.Config{})
+// newAnalyzer returns a new analyzer, made by make with the default
+// configuration (analyzer.New, or factless for the drivers built on the
+// engine), and registers its flags on fs. The commands that analyze (the
+// driver, sarif, lsp) hand the analyzer it returns to their packages,
+// which take it as given.
+func newAnalyzer(fs *flag.FlagSet, make func(analyzer.Config) (*analysis.Analyzer, error)) (*analysis.Analyzer, error) {
+	a, err := make(analyzer.Config{})
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +191,13 @@ func newAnalyzer(fs *flag.FlagSet) (*analysis.Analyzer, error) {
 		fs.Lookup(f.Name).DefValue = f.DefValue
 	})
 	return a, nil
+}
+
+// factless makes the analyzer of the drivers built on the engine
+// (internal/engine): it declares no fact types, so that dependencies load
+// from export data, and keeps what packages export in memory.
+func factless(cfg analyzer.Config) (*analysis.Analyzer, error) {
+	return analyzer.NewFactless(cfg, "")
 }
 
 // flagIncludeTests is the analyzer's flag for checking test files. The

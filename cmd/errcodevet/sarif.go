@@ -40,7 +40,7 @@ var sarifLevels = map[string]string{"unknown-code": "error"}
 // runSARIF runs `errcodevet sarif` with args and returns its exit code.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet sarif", flag.ContinueOnError)
-	a, err := newAnalyzer(fs)
+	a, err := newAnalyzer(fs, factless)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
 		return exitError

@@ -45,7 +45,7 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	if _, err := newAnalyzer(fs); err != nil {
+	if _, err := newAnalyzer(fs, analyzer.New); err != nil {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
 	}

@@ -105,7 +105,7 @@ func TestListMiniProgram(t *testing.T) {
 PROCESS_FAIL                  miniprogram.ProcessFail                never           a general business failure occurred
 PARAM_ILLEGAL                 miniprogram.ParamIllegal               never           illegal parameters
 INVALID_API                   miniprogram.InvalidAPI                 never           the called API is invalid or not active
-ACCESS_DENIED                 miniprogram.AccessDenied               never           access is denied
+ACCESS_DENIED                 miniprogram.AccessDenied               unstated        access is denied
 REQUEST_TRAFFIC_EXCEED_LIMIT  miniprogram.RequestTrafficExceedLimit  reduce-traffic  the request traffic exceeds the limit
 EXPIRED_ACCESS_TOKEN          miniprogram.ExpiredAccessToken         renew-token     the access token is expired
 UNKNOWN_EXCEPTION             miniprogram.UnknownException           retry           an API calling is failed, which is caused by unknown reasons

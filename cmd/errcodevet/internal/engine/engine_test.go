@@ -1,0 +1,185 @@
+package engine_test
+
+import (
+	"fmt"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
+)
+
+// TestSameFindings is the guard of the engine: over every fixture package,
+// with and without tests, the factless analyzer run by the engine (the
+// packages from source, their dependencies from export data) finds exactly
+// what the fact-declaring analyzer finds under x/tools' checker with every
+// package loaded from source: the same positions, checks, messages,
+// related information and fixes.
+func TestSameFindings(t *testing.T) {
+	dir, patterns := fixtures(t)
+	for _, cfg := range []analyzer.Config{{}, {IncludeTests: true, IncludeSuccess: true}} {
+		t.Run(fmt.Sprintf("%+v", cfg), func(t *testing.T) {
+			env := append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS=")
+			all, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: filepath.Join(dir, "src"), Env: env, Tests: cfg.IncludeTests}, patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := findings(t, must(t)(analyzer.New(cfg)), func(a *analysis.Analyzer) (*checker.Graph, error) {
+				return checker.Analyze([]*analysis.Analyzer{a}, all, nil)
+			})
+
+			prog, err := engine.Load(&packages.Config{Dir: filepath.Join(dir, "src"), Env: env, Tests: cfg.IncludeTests}, patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromExport := 0
+			packages.Visit(prog.Packages, nil, func(p *packages.Package) {
+				if p.Types != nil && p.Syntax == nil {
+					fromExport++
+				}
+			})
+			if fromExport == 0 {
+				t.Errorf("no dependency was loaded from export data")
+			}
+			got := findings(t, must(t)(analyzer.NewFactless(cfg, "")), func(a *analysis.Analyzer) (*checker.Graph, error) {
+				return prog.Analyze(a, nil)
+			})
+
+			compared := 0
+			for id, w := range want {
+				if !slices.Equal(got[id], w) {
+					t.Errorf("%s: the engine found\n\t%s\nwant (facts, all from source)\n\t%s", id, strings.Join(got[id], "\n\t"), strings.Join(w, "\n\t"))
+				}
+				compared += len(w)
+			}
+			for id, g := range got {
+				if _, ok := want[id]; !ok {
+					t.Errorf("%s: the engine found\n\t%s\nwant nothing", id, strings.Join(g, "\n\t"))
+				}
+			}
+			if compared < 100 {
+				t.Errorf("only %d findings compared: the fixtures did not load", compared)
+			}
+		})
+	}
+}
+
+// TestSequential checks the order of passes with opts.Sequential, where
+// a pass waiting for a later package would never end.
+func TestSequential(t *testing.T) {
+	dir, _ := fixtures(t)
+	env := append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS=")
+	patterns := []string{"carrierfacts/user", "carrierfacts/wrap", "carrierfacts/sdk"} // importers first
+	prog, err := engine.Load(&packages.Config{Dir: filepath.Join(dir, "src"), Env: env}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := findings(t, must(t)(analyzer.NewFactless(analyzer.Config{}, "")), func(a *analysis.Analyzer) (*checker.Graph, error) {
+		return prog.Analyze(a, &checker.Options{Sequential: true})
+	})
+	if n := len(got["carrierfacts/user"]); n != 4 {
+		t.Errorf("carrierfacts/user: %d findings, want the 4 that need sdk's and wrap's facts:\n\t%s", n, strings.Join(got["carrierfacts/user"], "\n\t"))
+	}
+}
+
+func TestFactsRejected(t *testing.T) {
+	prog := &engine.Program{}
+	if _, err := prog.Analyze(must(t)(analyzer.New(analyzer.Config{})), nil); err == nil {
+		t.Error("an analyzer declaring fact types was accepted")
+	}
+}
+
+// fixtures returns a GOPATH holding the analyzer's fixtures and the
+// constants packages they import, and the fixture packages' paths.
+func fixtures(t *testing.T) (dir string, patterns []string) {
+	t.Helper()
+	dir = t.TempDir()
+	root := filepath.Join("..", "..", "..", "..")
+	if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS(filepath.Join(root, "testdata", "src"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range []string{"wechat", "miniprogram"} {
+		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
+		if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, pkg))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := filepath.WalkDir(filepath.Join(dir, "src"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(filepath.Join(dir, "src"), path)
+		if strings.HasPrefix(rel, filepath.Join("github.com", "errcodevet")) {
+			return filepath.SkipDir // the constants packages: real code, not fixtures
+		}
+		if goFiles, _ := filepath.Glob(filepath.Join(path, "*.go")); len(goFiles) > 0 {
+			patterns = append(patterns, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, patterns
+}
+
+func must(t *testing.T) func(*analysis.Analyzer, error) *analysis.Analyzer {
+	return func(a *analysis.Analyzer, err error) *analysis.Analyzer {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+}
+
+// findings runs a by analyze and returns each root package's diagnostics
+// (by package ID, sorted), with everything a driver prints or applies: position,
+// check, message, related information and fixes.
+func findings(t *testing.T, a *analysis.Analyzer, analyze func(*analysis.Analyzer) (*checker.Graph, error)) map[string][]string {
+	t.Helper()
+	g, err := analyze(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string][]string)
+	for _, act := range g.Roots {
+		fset := act.Package.Fset
+		at := func(pos, end token.Pos) string {
+			s, e := fset.Position(pos), fset.Position(end)
+			return fmt.Sprintf("%s:%d:%d-%d:%d", filepath.Base(s.Filename), s.Line, s.Column, e.Line, e.Column)
+		}
+		var lines []string
+		if act.Err != nil {
+			lines = append(lines, "error: "+act.Err.Error())
+		}
+		for _, d := range act.Diagnostics {
+			line := fmt.Sprintf("%s: %s (%s) %s", at(d.Pos, d.End), d.Message, d.Category, d.URL)
+			for _, r := range d.Related {
+				line += fmt.Sprintf("\n\t\trelated %s: %s", at(r.Pos, r.End), r.Message)
+			}
+			for _, f := range d.SuggestedFixes {
+				line += "\n\t\tfix " + f.Message
+				for _, e := range f.TextEdits {
+					line += fmt.Sprintf("\n\t\t\t%s: %q", at(e.Pos, e.End), e.NewText)
+				}
+			}
+			lines = append(lines, line)
+		}
+		if len(lines) > 0 {
+			// Files are parsed in parallel: their positions' order, and so
+			// the diagnostics', varies from one load to another.
+			slices.Sort(lines)
+			out[act.Package.ID] = lines
+		}
+	}
+	return out
+}
