@@ -184,11 +184,13 @@ func (r *pass) flush() {
 }
 
 // checkedFiles returns the files findings are reported in: not generated
-// ones, nor tests unless configured.
+// ones, nor tests unless configured. A file with import "C" is seen as cmd/cgo
+// rewrote it, marked generated; it is checked unless the file it was
+// written from is generated too.
 func (r *pass) checkedFiles() []*ast.File {
 	var out []*ast.File
 	for _, f := range r.Files {
-		if ast.IsGenerated(f) {
+		if ast.IsGenerated(f) && !fix.CgoOutput(r.Fset, f) {
 			continue
 		}
 		if !r.s.cfg.IncludeTests && strings.HasSuffix(r.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -232,6 +234,11 @@ func (r *pass) visit(n ast.Node) bool {
 // report reports a finding of check at node unless a directive suppresses
 // it or the check is off.
 func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis.SuggestedFix) {
+	if fix.CgoOutput(r.Fset, r.file) {
+		// Edits would land in cmd/cgo's output, not in the file the user
+		// wrote: drivers write a fix to the file its positions are in.
+		fixes = nil
+	}
 	r.diagnose(check, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, SuggestedFixes: fixes})
 }
 
