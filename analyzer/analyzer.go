@@ -99,6 +99,7 @@ type pass struct {
 	facts    facts
 	resolver *carrier.Resolver
 	finder   *fix.Finder
+	verifier *fix.Verifier // type-checks the fixes before they are offered
 	file     *ast.File
 	ignores  []*directive.Ignore
 
@@ -141,6 +142,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.finder = fix.NewFinder(p)
+	r.verifier = fix.NewVerifier(p)
 	r.resolver.Analyze(p.Files)
 
 	// Facts are for importers: a main package (a command, or the test
@@ -178,6 +180,9 @@ func (r *pass) emit(d analysis.Diagnostic) { r.diagnostics = append(r.diagnostic
 
 func (r *pass) flush() {
 	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	if r.verifier != nil {
+		r.verifier.Filter(r.diagnostics)
+	}
 	for _, d := range r.diagnostics {
 		r.Report(d)
 	}

@@ -146,6 +146,9 @@ func (r *pass) neverHeld(t *catalog.Table, x ast.Expr, held types.Type, dec carr
 			}
 			target := fix.Target{Value: val, Package: pkg, Name: code.Name}
 			if rep, ok := r.finder.Find(r.file, node, types.Typ[types.Float64], target); ok {
+				if len(rep.Edits) > 0 {
+					r.verifier.Provide(target.Package, target.Name, target.Value)
+				}
 				text = conv + "(" + rep.Text + ")"
 				edits = append([]analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(text)}}, rep.Edits...)
 			}

@@ -146,6 +146,9 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 		}
 	}
 	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
+		if len(rep.Edits) > 0 {
+			r.verifier.Provide(target.Package, target.Name, target.Value)
+		}
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use %s instead of %s", rep.Text, r.source(node)),
