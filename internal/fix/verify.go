@@ -65,7 +65,8 @@ func (v *Verifier) Provide(importPath, name string, val constant.Value) {
 // Filter removes from diags each fix whose edits, with those of the fixes
 // kept before it, leave the package not type-checking. It leaves the fixes
 // alone when it cannot tell: the driver gives no ReadFile, a file cannot be
-// read or parsed, or the package does not type-check without the fixes.
+// read or parsed, or is not the text analyzed, or the package does not
+// type-check without the fixes.
 func (v *Verifier) Filter(diags []analysis.Diagnostic) {
 	var fixed []int
 	for i, d := range diags {
@@ -106,12 +107,15 @@ func (v *Verifier) load() bool {
 	src := make(map[string][]byte)
 	parsed := make(map[string]*ast.File)
 	for _, f := range v.pass.Files {
-		name := v.pass.Fset.File(f.FileStart).Name()
+		tf := v.pass.Fset.File(f.FileStart)
+		name := tf.Name()
 		data, err := v.pass.ReadFile(name)
-		if err != nil {
+		if err != nil || !sameText(tf, data) {
+			// Not what was analyzed: an editor's unsaved buffer, which
+			// x/tools' checker does not give to ReadFile.
 			return false
 		}
-		af, err := parser.ParseFile(v.fset, name, data, parser.SkipObjectResolution)
+		af, err := parser.ParseFile(v.fset, name, data, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return false
 		}
@@ -137,6 +141,25 @@ func (v *Verifier) load() bool {
 	}
 	v.src, v.parsed = src, parsed
 	return true
+}
+
+// sameText reports whether data has the size and line breaks of the
+// analyzed file tf.
+func sameText(tf *token.File, data []byte) bool {
+	if tf.Size() != len(data) {
+		return false
+	}
+	lines := tf.Lines()
+	n := 1
+	for i, b := range data {
+		if b == '\n' && i+1 < len(data) {
+			if n >= len(lines) || lines[n] != i+1 {
+				return false
+			}
+			n++
+		}
+	}
+	return n == len(lines)
 }
 
 func (v *Verifier) importPkg(path string) (*types.Package, error) {
@@ -178,7 +201,7 @@ func (v *Verifier) check(edits []analysis.TextEdit) error {
 		if err != nil {
 			return err
 		}
-		af, err := parser.ParseFile(v.fset, name, data, parser.SkipObjectResolution)
+		af, err := parser.ParseFile(v.fset, name, data, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}
