@@ -56,7 +56,9 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 // What it knows less than New's analyzer: which functions of a package
 // that no run analyzed (a dependency outside the packages being linted)
 // return a carrier or retry. Carrier types of such packages are still
-// known, from their types.
+// known, from their types. A driver that loads dependencies from export data
+// learns from Dependencies which ones to analyze too, so that nothing is
+// lost.
 func NewFactless(cfg Config, factsDir string) (*analysis.Analyzer, error) {
 	return newAnalyzer(cfg, newProcessFacts(factsDir), nil)
 }
@@ -75,6 +77,9 @@ func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Anal
 		FactTypes: factTypes,
 	}
 	st.bindFlags(&a.Flags)
+	if factTypes == nil {
+		rememberFactless(a, st) // for Dependencies
+	}
 	return a, nil
 }
 

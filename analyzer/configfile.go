@@ -48,12 +48,17 @@ func newFileSettings() *fileSettings {
 // forPackage returns the settings for the package of p: s merged with the
 // package's configuration file, if it has one.
 func (s *settings) forPackage(p *analysis.Pass) (*settings, error) {
+	return s.forDir(packageDir(p))
+}
+
+// forDir returns the settings for the package in dir ("" if not known): s
+// merged with the configuration file that applies there, if any.
+func (s *settings) forDir(dir string) (*settings, error) {
 	path := s.cfg.ConfigFile
 	switch path {
 	case configNone:
 		return s, nil
 	case "":
-		dir := packageDir(p)
 		if dir == "" || readOnlyTree(dir) {
 			return s, nil // no file to look at, or code its users do not configure
 		}

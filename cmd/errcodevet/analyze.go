@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"flag"
 	"fmt"
@@ -16,7 +17,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/runcache"
 	"github.com/errcodevet/errcodevet/internal/checkid"
 )
 
@@ -74,7 +77,37 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	return analyze(a, patterns, tests(), opts, stdout, stderr)
+	if opts.fix {
+		return analyze(a, patterns, tests(), opts, stdout, stderr) // writes files: never from the cache
+	}
+	return cached(append([]string{"analyze"}, args...), a, stdout, stderr, func(stdout, stderr io.Writer) int {
+		return analyze(a, patterns, tests(), opts, stdout, stderr)
+	})
+}
+
+// cached runs run, or prints what an earlier run with the same key printed
+// over the same, unchanged, code (internal/runcache). Runs that fail are
+// not kept: their errors may be the machine's.
+func cached(key []string, a *analysis.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
+	dir := runcache.Dir()
+	if dir == "" {
+		return run(stdout, stderr)
+	}
+	k, ok := runcache.Key(key, analyzer.SettingsFiles(a))
+	if !ok {
+		return run(stdout, stderr)
+	}
+	if e, ok := runcache.Get(dir, k); ok {
+		stdout.Write(e.Stdout)
+		stderr.Write(e.Stderr)
+		return e.Exit
+	}
+	var out, errOut bytes.Buffer
+	exit := run(io.MultiWriter(stdout, &out), io.MultiWriter(stderr, &errOut))
+	if exit == exitOK || exit == exitFindings {
+		runcache.Put(dir, k, runcache.Entry{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Exit: exit})
+	}
+	return exit
 }
 
 // parseFlags parses args into fs. A bad flag is one line naming it, exit

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/runcache"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
@@ -27,7 +28,15 @@ var build struct {
 }
 
 func TestMain(m *testing.M) {
+	// Every run of the command, in this process or built, keeps its
+	// results in a cache of this process's own.
+	cache, err := os.MkdirTemp("", "errcodevet-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(runcache.Env, cache)
 	code := m.Run()
+	os.RemoveAll(cache)
 	if build.dir != "" {
 		os.RemoveAll(build.dir)
 	}

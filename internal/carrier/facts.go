@@ -76,6 +76,24 @@ func (k *Keys) Equal(o *Keys) bool {
 	return maps.Equal(k.json, o.json) && maps.Equal(k.mapKeys, o.mapKeys) && maps.Equal(k.paths, o.paths)
 }
 
+// Texts returns the json tag names and map keys, each once, sorted: what
+// a package's source must spell, between quotes, for a struct field or a
+// map index in it to carry a code.
+func (k *Keys) Texts() []string {
+	texts := slices.Collect(maps.Keys(k.json))
+	for s := range k.mapKeys {
+		if !k.json[s] {
+			texts = append(texts, s)
+		}
+	}
+	slices.Sort(texts)
+	return texts
+}
+
+// ListsPath reports whether the catalog lists a field or type of the
+// package with this path.
+func (k *Keys) ListsPath(path string) bool { return k.paths[path] }
+
 func (k *Keys) String() string {
 	return fmt.Sprintf("json %v, map keys %v, paths %v", slices.Sorted(maps.Keys(k.json)), slices.Sorted(maps.Keys(k.mapKeys)), slices.Sorted(maps.Keys(k.paths)))
 }

@@ -117,16 +117,22 @@ func DriverOf(fn *types.Func) OpKind {
 // ImportsDriver reports whether a package imports a retry library directly.
 func ImportsDriver(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		for _, d := range Drivers {
-			if d.Pkg == imp.Path() {
-				return true
-			}
-		}
-		if imp.Path() == "github.com/hashicorp/go-retryablehttp" {
+		if IsDriverPackage(imp.Path()) {
 			return true
 		}
 	}
 	return false
+}
+
+// IsDriverPackage reports whether the package with this path is a retry
+// library.
+func IsDriverPackage(path string) bool {
+	for _, d := range Drivers {
+		if d.Pkg == path {
+			return true
+		}
+	}
+	return path == "github.com/hashicorp/go-retryablehttp"
 }
 
 // retryWords are the words of the naming rule: a function whose name has

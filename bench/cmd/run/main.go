@@ -10,8 +10,10 @@
 //
 // Corpora: std (the standard library), xtools (golang.org/x/tools at the
 // version go.mod requires, copied from the module cache into a writable
-// temporary directory) and gen1, gen2, gen4 (the corpus bench/gen writes, at
-// scale 1, 2 and 4). Drivers: standalone (TOOL ./..., TOOL std) and vet
+// temporary directory), prometheus (github.com/prometheus/prometheus at
+// the version -prometheus names, copied the same way, or the checkout in
+// the directory it names, used in place) and gen1, gen2, gen4 (the corpus
+// bench/gen writes, at scale 1, 2 and 4). Drivers: standalone (TOOL ./..., TOOL std) and vet
 // (go vet -vettool=TOOL). Every measured command runs N times; the three
 // tools alternate within each round, in an order that rotates from round to
 // round, so that a change in the machine's load falls on all of them.
@@ -24,6 +26,12 @@
 // analyzes for facts, while the compiled export data in GOCACHE stays
 // warm, as it is for a developer who just upgraded the tool. A fresh
 // GOCACHE per run would time compiling the dependencies instead.
+//
+// Standalone, errcodevet keeps results in a cache (ERRCODEVET_CACHE): each
+// of its runs gets an empty cache directory, so it analyzes everything, as
+// on a first run; with -warm, a second run right after it reuses that
+// directory ("errcodevet-warm"), as a developer re-running it over
+// unchanged code does.
 //
 // Memory is the peak resident set size. Standalone, that is the one
 // process's. Under go vet the tool runs once per package, in processes of
@@ -61,7 +69,15 @@ import (
 // logEnv names the file the -toolexec wrapper appends its records to.
 const logEnv = "ERRCODEBENCH_TOOLEXEC_LOG"
 
-var tools = []string{"noop", "noopfacts", "errcodevet"}
+// allTools are the tools -tools chooses from, in the order tables list them.
+var allTools = []string{"noop", "noopfacts", "errcodevet"}
+
+// warmTool names errcodevet's second run over a corpus, with the cache its
+// first run left (standalone only).
+const warmTool = "errcodevet-warm"
+
+// cacheEnv names the directory errcodevet keeps its results in.
+const cacheEnv = "ERRCODEVET_CACHE"
 
 var toolPkgs = map[string]string{
 	"noop":       "./bench/noop",
@@ -76,7 +92,10 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
 	n := flag.Int("n", 5, "runs of each command")
-	corporaFlag := flag.String("corpora", "std,xtools,gen1,gen2,gen4", "comma-separated corpora: std, xtools, gen<scale>")
+	corporaFlag := flag.String("corpora", "std,xtools,gen1,gen2,gen4", "comma-separated corpora: std, xtools, prometheus, gen<scale>")
+	prometheus := flag.String("prometheus", "v0.316.0", "the prometheus corpus: a github.com/prometheus/prometheus version (copied from the module cache), or the directory of a checkout (used in place)")
+	toolsFlag := flag.String("tools", strings.Join(allTools, ","), "comma-separated tools: noop, noopfacts, errcodevet")
+	warm := flag.Bool("warm", false, "standalone: after each errcodevet run, run it again with the results it cached (errcodevet-warm)")
 	driversFlag := flag.String("drivers", "standalone,vet", "comma-separated drivers: standalone, vet")
 	out := flag.String("o", "bench/out", "directory for results.md and results.json")
 	work := flag.String("work", "", "work directory for binaries and corpora (default a new temporary directory, removed at the end)")
@@ -103,7 +122,13 @@ func main() {
 	if _, err := os.Stat("bench/noop"); err != nil {
 		log.Fatal("run from the errcodevet module root")
 	}
-	b := &bench{n: *n, smoke: *smoke, env: cleanEnv()}
+	b := &bench{n: *n, smoke: *smoke, env: cleanEnv(), prometheus: *prometheus, warm: *warm}
+	for _, t := range measure.SplitList(*toolsFlag) {
+		if !slices.Contains(allTools, t) {
+			log.Fatalf("unknown tool %q (want noop, noopfacts or errcodevet)", t)
+		}
+		b.tools = append(b.tools, t)
+	}
 	for _, d := range measure.SplitList(*driversFlag) {
 		if d != "standalone" && d != "vet" {
 			log.Fatalf("unknown driver %q (want standalone or vet)", d)
@@ -144,6 +169,7 @@ type Run struct {
 	Corpus, Driver, Tool string
 	Lines                int // of the corpus, 0 for std
 	Round                int
+	Load                 string  // the load averages (1, 5, 15 minutes) as the run started
 	Wall                 float64 // seconds
 	MaxRSS               int64   // KiB, the largest process of the tree
 	CPU                  float64 // seconds, user+system of the whole tree
@@ -157,6 +183,8 @@ type Run struct {
 type bench struct {
 	n       int
 	smoke   bool
+	warm    bool
+	tools   []string // measured, of allTools, plus warmTool with -warm
 	work    string
 	env     []string
 	bins    map[string]string
@@ -165,6 +193,8 @@ type bench struct {
 	runs    []Run
 	goVer   string
 	from    string // the results.json rendered again, if any
+
+	prometheus string // version or directory
 }
 
 // load rebuilds a benchmark's runs, corpora and drivers from its
@@ -194,7 +224,12 @@ func load(path string) (*bench, error) {
 			seen["d"+r.Driver] = true
 			b.drivers = append(b.drivers, r.Driver)
 		}
+		if !seen["t"+r.Tool] && r.Round > 0 {
+			seen["t"+r.Tool] = true
+			b.tools = append(b.tools, r.Tool)
+		}
 	}
+	slices.SortStableFunc(b.tools, func(x, y string) int { return toolRank(x) - toolRank(y) })
 	return b, nil
 }
 
@@ -205,7 +240,7 @@ func cleanEnv() []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "GOFLAGS", "GOWORK", "GOPROXY", logEnv:
+		case "GOFLAGS", "GOWORK", "GOPROXY", logEnv, cacheEnv:
 			continue
 		}
 		env = append(env, kv)
@@ -232,7 +267,7 @@ func (b *bench) setup(work string, names []string) error {
 	b.goVer = strings.TrimSpace(ver)
 
 	b.bins = make(map[string]string)
-	for _, t := range tools {
+	for _, t := range b.tools {
 		bin := filepath.Join(b.work, "bin", t)
 		if _, err := measure.Output(".", nil, "go", "build", "-o", bin, toolPkgs[t]); err != nil {
 			return err
@@ -277,6 +312,28 @@ func (b *bench) prepare(name string) (*corpus, error) {
 			return nil, err
 		}
 		return &corpus{Name: name, Dir: dir, Pattern: "./...", Lines: goLines(dir)}, nil
+	case name == "prometheus":
+		dir := b.prometheus
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			src, err := measure.Output(".", nil, "go", "mod", "download", "-json", "github.com/prometheus/prometheus@"+b.prometheus)
+			if err != nil {
+				return nil, err
+			}
+			var mod struct{ Dir string }
+			if err := json.Unmarshal([]byte(src), &mod); err != nil || mod.Dir == "" {
+				return nil, fmt.Errorf("go mod download gave no directory for github.com/prometheus/prometheus@%s", b.prometheus)
+			}
+			dir = filepath.Join(b.work, "prometheus")
+			if err := copyWritable(mod.Dir, dir); err != nil {
+				return nil, err
+			}
+		}
+		// Its dependencies come from the module cache (downloaded once if
+		// missing); the runs are offline, outside its go.work.
+		if _, err := measure.Output(dir, b.env, "go", "mod", "download"); err != nil {
+			return nil, err
+		}
+		return &corpus{Name: name, Dir: dir, Pattern: "./...", Lines: goLines(dir)}, nil
 	case strings.HasPrefix(name, "gen"):
 		scale, err := strconv.Atoi(strings.TrimPrefix(name, "gen"))
 		if err != nil || scale < 1 {
@@ -301,7 +358,7 @@ func (b *bench) prepare(name string) (*corpus, error) {
 		}
 		return &corpus{Name: name, Dir: dir, Pattern: "./...", Lines: m.Lines, Planted: m.Findings}, nil
 	}
-	return nil, fmt.Errorf("unknown corpus (want std, xtools or gen<scale>)")
+	return nil, fmt.Errorf("unknown corpus (want std, xtools, prometheus or gen<scale>)")
 }
 
 // copyWritable copies the directory tree src to dst with owner-writable
@@ -352,19 +409,28 @@ func (b *bench) runAll() error {
 		for _, d := range b.drivers {
 			// Warm up: compiled export data, the page cache.
 			log.Printf("%s %s: warm-up", c.Name, d)
-			if _, err := b.run(c, d, "noop", 0); err != nil {
+			if _, err := b.run(c, d, "noop", 0, ""); err != nil {
 				return err
 			}
 			for round := 1; round <= b.n; round++ {
-				for k := range tools {
-					tool := tools[(k+round)%len(tools)]
-					r, err := b.run(c, d, tool, round)
-					if err != nil {
-						return err
+				for k := range b.tools {
+					tool := b.tools[(k+round)%len(b.tools)]
+					seq := []string{tool}
+					if tool == "errcodevet" && d == "standalone" && b.warm {
+						seq = append(seq, warmTool)
 					}
-					log.Printf("%s %s round %d %-10s %6.2fs %7.1f MiB (tool %7.1f MiB) exit %d",
-						c.Name, d, round, tool, r.Wall, mib(r.MaxRSS), mib(r.ToolMaxRSS), r.Exit)
-					b.runs = append(b.runs, r)
+					cache := filepath.Join(b.work, "cache", fmt.Sprintf("%s-%d", c.Name, round))
+					os.RemoveAll(cache)
+					for _, t := range seq {
+						r, err := b.run(c, d, t, round, cache)
+						if err != nil {
+							return err
+						}
+						log.Printf("%s %s round %d %-15s %6.2fs %7.1f MiB (tool %7.1f MiB) exit %d load %s",
+							c.Name, d, round, t, r.Wall, mib(r.MaxRSS), mib(r.ToolMaxRSS), r.Exit, r.Load)
+						b.runs = append(b.runs, r)
+					}
+					os.RemoveAll(cache)
 				}
 			}
 		}
@@ -373,6 +439,22 @@ func (b *bench) runAll() error {
 }
 
 func mib(kib int64) float64 { return float64(kib) / 1024 }
+
+// reportedTools are the tools measured, with errcodevet's warm runs.
+func (b *bench) reportedTools() []string {
+	if b.warm && !slices.Contains(b.tools, warmTool) {
+		return append(slices.Clip(b.tools), warmTool)
+	}
+	return b.tools
+}
+
+// toolRank orders tools as the tables list them.
+func toolRank(t string) int {
+	if i := slices.Index(allTools, t); i >= 0 {
+		return i
+	}
+	return len(allTools) // errcodevet-warm, after errcodevet
+}
 
 // loadAverage returns the 1, 5 and 15 minute load averages, or "n/a"
 // where /proc/loadavg does not exist.
@@ -384,30 +466,41 @@ func loadAverage() string {
 	return "n/a"
 }
 
-// run runs tool over corpus c under driver d once and measures it.
-func (b *bench) run(c *corpus, d, tool string, round int) (Run, error) {
-	r := Run{Corpus: c.Name, Driver: d, Tool: tool, Lines: c.Lines, Round: round}
+// run runs tool over corpus c under driver d once and measures it;
+// errcodevet keeps its results in cache.
+func (b *bench) run(c *corpus, d, tool string, round int, cache string) (Run, error) {
+	r := Run{Corpus: c.Name, Driver: d, Tool: tool, Lines: c.Lines, Round: round, Load: loadAverage()}
+	bin := b.bins[tool]
+	if tool == warmTool {
+		bin = b.bins["errcodevet"]
+	}
 	var cmd *exec.Cmd
 	var logFile string
 	switch d {
 	case "standalone":
-		cmd = exec.Command(b.bins[tool], c.Pattern)
-		cmd.Env = b.env
+		// The same packages for every tool: errcodevet leaves test files
+		// out unless asked; singlechecker's -test defaults to true.
+		args := []string{c.Pattern}
+		if tool == "noop" || tool == "noopfacts" {
+			args = []string{"-test=false", c.Pattern}
+		}
+		cmd = exec.Command(bin, args...)
+		cmd.Env = append(slices.Clip(b.env), cacheEnv+"="+cache)
 	case "vet":
 		// A fresh tool ID, so that vet's result cache misses (see package doc).
-		bin := filepath.Join(b.work, "vettool", fmt.Sprintf("%s-%d", tool, round))
-		if err := copyWithNoise(b.bins[tool], bin); err != nil {
+		vetBin := filepath.Join(b.work, "vettool", fmt.Sprintf("%s-%d", tool, round))
+		if err := copyWithNoise(b.bins[tool], vetBin); err != nil {
 			return r, err
 		}
-		defer os.Remove(bin)
+		defer os.Remove(vetBin)
 		self, err := os.Executable()
 		if err != nil {
 			return r, err
 		}
-		logFile = bin + ".log"
+		logFile = vetBin + ".log"
 		os.Remove(logFile)
 		defer os.Remove(logFile)
-		cmd = exec.Command("go", "vet", "-toolexec="+self, "-vettool="+bin, c.Pattern)
+		cmd = exec.Command("go", "vet", "-toolexec="+self, "-vettool="+vetBin, c.Pattern)
 		cmd.Env = append(slices.Clip(b.env), logEnv+"="+logFile)
 	}
 	cmd.Dir = c.Dir
@@ -442,7 +535,7 @@ func (b *bench) exitOK(driver, tool string, code int) bool {
 	if code == 0 {
 		return true
 	}
-	if tool != "errcodevet" {
+	if tool != "errcodevet" && tool != warmTool {
 		return false
 	}
 	return driver == "standalone" && code == 3 || driver == "vet" && code == 1
@@ -649,8 +742,11 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 			lines = strconv.Itoa(c.Lines)
 		}
 		for _, d := range b.drivers {
-			for _, t := range tools {
+			for _, t := range b.reportedTools() {
 				s := b.stat(c.Name, d, t)
+				if s.wall == 0 {
+					continue // not run under this driver (errcodevet-warm under vet)
+				}
 				if d == "vet" {
 					fmt.Fprintf(&md, "| %s | %s | vet | %s | %.2f s | %s (%s) | %.1f s |\n", c.Name, lines, t, s.wall, measure.MiBText(s.toolRSS), measure.MiBText(s.rss), s.toolCPU)
 				} else {
@@ -682,6 +778,22 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 				r("noopfacts", "noop", wall), r("noopfacts", "noop", mem),
 				r("errcodevet", "noop", wall), r("errcodevet", "noop", mem), r("errcodevet", "noop", cpu),
 				r("errcodevet", "noopfacts", wall), r("errcodevet", "noopfacts", mem), r("errcodevet", "noopfacts", cpu))
+		}
+	}
+
+	if slices.Contains(b.reportedTools(), warmTool) {
+		md.WriteString("\nWarm runs (standalone): errcodevet run again right after its first run, over the same unchanged corpus, with the results the first run cached; the median of each round's second / first ratio.\n\n")
+		md.WriteString("| corpus | first run | second run | second / first: wall | memory | CPU |\n|---|---:|---:|---:|---:|---:|\n")
+		for _, c := range b.corpora {
+			first, second := b.stat(c.Name, "standalone", "errcodevet"), b.stat(c.Name, "standalone", warmTool)
+			if second.wall == 0 {
+				continue
+			}
+			r := func(m func(Run) float64) string {
+				return b.pairedRatio(c.Name, "standalone", warmTool, "errcodevet", m)
+			}
+			fmt.Fprintf(&md, "| %s | %.2f s | %.2f s | %s | %s | %s |\n", c.Name, first.wall, second.wall,
+				r(func(r Run) float64 { return r.Wall }), r(func(r Run) float64 { return float64(r.MaxRSS) }), r(func(r Run) float64 { return r.CPU }))
 		}
 	}
 

@@ -16,11 +16,15 @@ package engine
 import (
 	"fmt"
 	"go/types"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // Mode is what Load asks go/packages for: syntax and types of the packages
@@ -37,6 +41,8 @@ type Program struct {
 	// Their dependencies have types only, from export data; their Errors
 	// say what did not load.
 	Packages []*packages.Package
+
+	cfg packages.Config // what loaded them, for loading dependencies from source
 }
 
 // Load loads the packages matching patterns in Mode. cfg may set Dir, Env,
@@ -53,7 +59,7 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	for _, p := range pkgs {
 		p.Errors = withoutCompilerOutput(p)
 	}
-	return &Program{Packages: pkgs}, nil
+	return &Program{Packages: pkgs, cfg: c}, nil
 }
 
 // withoutCompilerOutput returns p's errors without the compiler's output
@@ -82,16 +88,39 @@ func withoutCompilerOutput(p *packages.Package) []packages.Error {
 // there.
 //
 // a must declare no fact types (with them, checker.Analyze would want
-// every dependency from source) and require no other analyzer.
+// every dependency from source) and require no other analyzer. If a was
+// made by analyzer.NewFactless, the dependencies its rule names
+// (analyzer.Dependencies: those that can export what the program's
+// findings depend on) are loaded from source and analyzed first, for what
+// they export; the graph's roots are still the program's packages only.
 func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker.Graph, error) {
 	if len(a.FactTypes) > 0 || len(a.Requires) > 0 {
 		return nil, fmt.Errorf("engine: analyzer %s declares facts or requires analyzers; it needs a driver that loads every dependency from source", a.Name)
 	}
-	pkgs, inOrder := inDependencyOrder(a, p.Packages)
+	analyzed := p.Packages
+	if rule := analyzer.Dependencies(a); rule != nil {
+		if paths := p.sourceDependencies(rule); len(paths) > 0 {
+			cfg := p.cfg
+			cfg.Tests = false
+			deps, err := packages.Load(&cfg, paths...)
+			if err != nil {
+				return nil, err
+			}
+			analyzed = append(slices.Clip(analyzed), deps...)
+		}
+	}
+	pkgs, inOrder := inDependencyOrder(a, analyzed)
 	graph, err := checker.Analyze([]*analysis.Analyzer{inOrder}, pkgs, opts)
 	if err != nil {
 		return nil, err
 	}
+	// Only the program's packages are roots: the dependencies analyzed
+	// for their facts report nothing.
+	program := make(map[*packages.Package]bool)
+	for _, q := range p.Packages {
+		program[q] = true
+	}
+	graph.Roots = slices.DeleteFunc(graph.Roots, func(act *checker.Action) bool { return !program[act.Package] })
 	// The actions' analyzer is the wrapper; their diagnostics and results
 	// are a's, and drivers look a up by identity (JSON output, fixes).
 	for act := range graph.All() {
@@ -100,21 +129,102 @@ func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker
 	return graph, nil
 }
 
+// sourceDependencies returns the paths of the dependencies (not program
+// packages) that rule says can export something the findings of a program
+// package depend on: among the packages a program package that can use
+// carriers imports, directly or not, those that can expose carriers (their
+// text or one of their imports says so) or import a retry library.
+func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
+	program := make(map[*packages.Package]bool)
+	for _, q := range p.Packages {
+		program[q] = true
+	}
+	carriers := make(map[*packages.Package]bool)
+	packages.Visit(p.Packages, nil, func(q *packages.Package) { // imports first
+		for _, imp := range q.Imports {
+			if carriers[imp] {
+				carriers[q] = true
+				return
+			}
+		}
+		if program[q] {
+			carriers[q] = q.Types != nil && q.TypesInfo != nil && rule.Uses(q.Types, q.TypesInfo, dirOf(q))
+		} else {
+			carriers[q] = rule.Carriers(q.PkgPath, dirOf(q), q.GoFiles)
+		}
+	})
+	var paths []string
+	seen := make(map[*packages.Package]bool)
+	var walk func(q *packages.Package)
+	walk = func(q *packages.Package) {
+		for _, imp := range q.Imports {
+			if seen[imp] || program[imp] {
+				continue
+			}
+			seen[imp] = true
+			if carriers[imp] || rule.Retries(importPaths(imp)) {
+				paths = append(paths, imp.PkgPath)
+			}
+			walk(imp)
+		}
+	}
+	for _, q := range p.Packages {
+		if carriers[q] {
+			walk(q)
+		}
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+func importPaths(p *packages.Package) []string {
+	var paths []string
+	for _, imp := range p.Imports {
+		paths = append(paths, imp.PkgPath)
+	}
+	return paths
+}
+
+// dirOf returns the directory of a package's files, or "".
+func dirOf(p *packages.Package) string {
+	for _, f := range p.GoFiles {
+		return filepath.Dir(f)
+	}
+	return ""
+}
+
 // inDependencyOrder returns pkgs with each after the packages of pkgs it
 // imports, and an analyzer like a whose passes wait for those packages'
 // passes to end before running a's. checker.Analyze starts every root's
 // pass at once (in order with opts.Sequential): the waits order them.
+// pkgs may come from several loads: a package is known by its ID.
 func inDependencyOrder(a *analysis.Analyzer, pkgs []*packages.Package) ([]*packages.Package, *analysis.Analyzer) {
-	isRoot := make(map[*packages.Package]bool)
+	byID := make(map[string]*packages.Package)
 	for _, p := range pkgs {
-		isRoot[p] = true
+		byID[p.ID] = p
 	}
 	var ordered []*packages.Package
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if isRoot[p] {
-			ordered = append(ordered, p)
+	visited := make(map[*packages.Package]bool)
+	var place func(p *packages.Package)
+	place = func(q *packages.Package) { // imports first
+		if visited[q] {
+			return
 		}
-	})
+		visited[q] = true
+		for _, imp := range q.Imports {
+			if analyzed := byID[imp.ID]; analyzed != nil {
+				place(analyzed)
+			} else {
+				place(imp)
+			}
+		}
+		if byID[q.ID] == q {
+			ordered = append(ordered, q)
+		}
+	}
+	for _, p := range pkgs {
+		place(p)
+	}
 
 	// done[p] is closed when p's pass has ended. checker runs no pass on
 	// a package that did not type-check (unless a runs despite errors):
@@ -138,11 +248,11 @@ func inDependencyOrder(a *analysis.Analyzer, pkgs []*packages.Package) ([]*packa
 					continue
 				}
 				seen[imp] = true
-				if isRoot[imp] {
-					if c := done[imp.Types]; c != nil {
+				if analyzed := byID[imp.ID]; analyzed != nil {
+					if c := done[analyzed.Types]; c != nil && analyzed != p {
 						waits[p.Types] = append(waits[p.Types], c)
 					}
-					continue // imp waits for its own imports
+					continue // it waits for its own imports
 				}
 				walk(imp)
 			}

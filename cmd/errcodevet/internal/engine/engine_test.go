@@ -73,6 +73,63 @@ func TestSameFindings(t *testing.T) {
 	}
 }
 
+// TestDependenciesFromSource is the guard for what the engine loads from
+// export data: the fixture packages that import other fixture packages,
+// analyzed without them (as "errcodevet ./user" analyzes user without
+// sdk), find what the fact-declaring analyzer finds with every package
+// from source: the engine must load from source the imports that can
+// export facts (analyzer.Dependencies).
+func TestDependenciesFromSource(t *testing.T) {
+	dir, patterns := fixtures(t)
+	env := append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS=")
+	src := filepath.Join(dir, "src")
+	all, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: src, Env: env}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := findings(t, must(t)(analyzer.New(analyzer.Config{})), func(a *analysis.Analyzer) (*checker.Graph, error) {
+		return checker.Analyze([]*analysis.Analyzer{a}, all, nil)
+	})
+	// The fixture packages that import others and that no other imports,
+	// loaded together: the fixture packages they import are dependencies.
+	importers, imported := make(map[string]bool), make(map[string]bool)
+	for _, p := range all {
+		for _, imp := range p.Imports {
+			if slices.Contains(patterns, imp.PkgPath) {
+				importers[p.PkgPath] = true
+				imported[imp.PkgPath] = true
+			}
+		}
+	}
+	var top []string
+	for path := range importers {
+		if !imported[path] {
+			top = append(top, path)
+		}
+	}
+	if len(top) < 5 {
+		t.Fatalf("only %d fixture packages import others: %v", len(top), top)
+	}
+	prog, err := engine.Load(&packages.Config{Dir: src, Env: env}, top...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := findings(t, must(t)(analyzer.NewFactless(analyzer.Config{}, "")), func(a *analysis.Analyzer) (*checker.Graph, error) {
+		return prog.Analyze(a, nil)
+	})
+	compared := 0
+	for _, path := range top {
+		if !slices.Equal(got[path], want[path]) {
+			t.Errorf("%s without its imports: the engine found\n\t%s\nwant (facts, all from source)\n\t%s", path, strings.Join(got[path], "\n\t"), strings.Join(want[path], "\n\t"))
+		}
+		compared += len(want[path])
+	}
+	if compared < 10 {
+		t.Errorf("only %d findings compared", compared)
+	}
+	t.Logf("%d packages analyzed without their fixture imports, %d findings compared: %v", len(top), compared, top)
+}
+
 // TestSequential checks the order of passes with opts.Sequential, where
 // a pass waiting for a later package would never end.
 func TestSequential(t *testing.T) {
