@@ -18,9 +18,9 @@ import (
 // A Verifier makes sure that fixes leave a package that type-checks: the
 // general net under what the fixes guarantee by construction (no
 // duplicate switch case, no constant of a file some builds leave out, no
-// shadowed name). It type-checks the package again, from the source the
-// driver gives (Pass.ReadFile), with the fixes' edits applied, against the
-// packages the package imports; a constants package that a fix imports
+// shadowed name). It type-checks the package again, with the files that
+// fixes edit read from the source the driver gives (Pass.ReadFile), edited
+// and parsed again, against the packages the package imports; a constants package that a fix imports
 // and the package does not is given from the constants the fixes use
 // (Provide), as the generated packages declare them: untyped.
 //
@@ -31,10 +31,7 @@ type Verifier struct {
 	pass  *analysis.Pass
 	extra map[string]*types.Package // constants packages fixes import, by path
 
-	fset    *token.FileSet
-	names   []string             // the package's files, in Pass.Files order
-	src     map[string][]byte    // their source
-	parsed  map[string]*ast.File // parsed into fset
+	src     map[string][]byte // the source of files with fixes, by name, on first use
 	imports map[string]*types.Package
 }
 
@@ -81,46 +78,30 @@ func (v *Verifier) Filter(diags []analysis.Diagnostic) {
 	for _, i := range fixed {
 		all = append(all, diags[i].SuggestedFixes[0].TextEdits...)
 	}
-	if v.check(all) == nil {
+	err := v.check(all)
+	if err == nil {
 		return
 	}
-	if v.check(nil) != nil {
-		return // broken already: nothing to tell a fix by
+	if _, ok := err.(errCannotTell); ok || v.check(nil) != nil {
+		return // a file cannot be read, or the package is broken already
 	}
 	var kept []analysis.TextEdit
 	for _, i := range fixed {
 		try := append(slices.Clip(kept), diags[i].SuggestedFixes[0].TextEdits...)
-		if v.check(try) == nil {
+		switch err := v.check(try); err.(type) {
+		case nil:
 			kept = try
-		} else {
+		case errCannotTell:
+		default:
 			diags[i].SuggestedFixes = nil
 		}
 	}
 }
 
-// load reads and parses the package's files once.
+// load finds what the package's imports name, once.
 func (v *Verifier) load() bool {
-	if v.fset != nil {
-		return v.src != nil
-	}
-	v.fset = token.NewFileSet()
-	src := make(map[string][]byte)
-	parsed := make(map[string]*ast.File)
-	for _, f := range v.pass.Files {
-		tf := v.pass.Fset.File(f.FileStart)
-		name := tf.Name()
-		data, err := v.pass.ReadFile(name)
-		if err != nil || !sameText(tf, data) {
-			// Not what was analyzed: an editor's unsaved buffer, which
-			// x/tools' checker does not give to ReadFile.
-			return false
-		}
-		af, err := parser.ParseFile(v.fset, name, data, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			return false
-		}
-		v.names = append(v.names, name)
-		src[name], parsed[name] = data, af
+	if v.imports != nil {
+		return true
 	}
 	// What each import path written in the package names: its imports as
 	// the driver resolved them (vendored ones included).
@@ -139,8 +120,27 @@ func (v *Verifier) load() bool {
 			v.imports[p.Path()] = p
 		}
 	}
-	v.src, v.parsed = src, parsed
+	v.src = make(map[string][]byte)
 	return true
+}
+
+// source returns the text of the analyzed file tf, or an error if the
+// driver cannot give it.
+func (v *Verifier) source(tf *token.File) ([]byte, error) {
+	if data, ok := v.src[tf.Name()]; ok {
+		return data, nil
+	}
+	data, err := v.pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil, err
+	}
+	if !sameText(tf, data) {
+		// Not what was analyzed: an editor's unsaved buffer, which
+		// x/tools' checker does not give to ReadFile.
+		return nil, fmt.Errorf("%s changed since it was analyzed", tf.Name())
+	}
+	v.src[tf.Name()] = data
+	return data, nil
 }
 
 // sameText reports whether data has the size and line breaks of the
@@ -180,28 +180,34 @@ type importerFunc func(string) (*types.Package, error)
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // check type-checks the package with edits applied; it returns the first
-// error.
+// error. Only the files with edits are parsed again (into the pass's
+// FileSet); the others are the pass's own.
 func (v *Verifier) check(edits []analysis.TextEdit) error {
-	byFile := make(map[string][]analysis.TextEdit)
+	byFile := make(map[*token.File][]analysis.TextEdit)
 	for _, e := range edits {
 		tf := v.pass.Fset.File(e.Pos)
 		if tf == nil {
 			return fmt.Errorf("an edit outside any file")
 		}
-		byFile[tf.Name()] = append(byFile[tf.Name()], e)
+		byFile[tf] = append(byFile[tf], e)
 	}
-	files := make([]*ast.File, 0, len(v.names))
-	for _, name := range v.names {
-		es, ok := byFile[name]
+	files := make([]*ast.File, 0, len(v.pass.Files))
+	for _, f := range v.pass.Files {
+		tf := v.pass.Fset.File(f.FileStart)
+		es, ok := byFile[tf]
 		if !ok {
-			files = append(files, v.parsed[name])
+			files = append(files, f)
 			continue
 		}
-		data, err := apply(v.pass.Fset.File(es[0].Pos), v.src[name], es)
+		src, err := v.source(tf)
+		if err != nil {
+			return errCannotTell{err}
+		}
+		data, err := apply(tf, src, es)
 		if err != nil {
 			return err
 		}
-		af, err := parser.ParseFile(v.fset, name, data, parser.ParseComments|parser.SkipObjectResolution)
+		af, err := parser.ParseFile(v.pass.Fset, tf.Name(), data, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}
@@ -218,9 +224,15 @@ func (v *Verifier) check(edits []analysis.TextEdit) error {
 			}
 		},
 	}
-	conf.Check(v.pass.Pkg.Path(), v.fset, files, nil)
+	conf.Check(v.pass.Pkg.Path(), v.pass.Fset, files, nil)
 	return first
 }
+
+// errCannotTell is a check's failure to read a file: it says nothing of
+// the fixes.
+type errCannotTell struct{ err error }
+
+func (e errCannotTell) Error() string { return e.err.Error() }
 
 // apply applies edits, in positions of tf, to src: identical edits once,
 // as drivers do; overlapping ones are an error.
