@@ -98,6 +98,12 @@ func TestWeChatTables(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechattables")
 }
 
+// TestMiniProgramAPITables checks the codes of the Mini Program OpenAPIs'
+// Result sections: text, constants, the status A, and their retry classes.
+func TestMiniProgramAPITables(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "mpapitables")
+}
+
 func TestRetryUnknown(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
 	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper")

@@ -11,7 +11,7 @@ action; a grep for it finds every place that handles the outcome.
 
 The fix works as for magic-code. Left alone: success values (resultStatus
 S, resultCode SUCCESS, unless -include-success), per-API codes the catalog
-lists as known (PAYMENT_IN_PROCESS, ORDER_NOT_EXIST, ...), and the same
+lists as known without text (PAYMENT_IN_PROCESS, ...), and the same
 contexts as magic-code.`,
 	Bad: `package example
 

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -86,15 +87,6 @@ func TestBuiltinHasEveryMiniProgramCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(strings.ReplaceAll(string(page), "\u00a0", " ")), " ")
-	documented := 0
-	for _, c := range fam.Codes.Codes {
-		if c.Documented {
-			documented++
-		}
-	}
-	if documented != len(want) {
-		t.Errorf("catalog documents %d Mini Program codes, want %d", documented, len(want))
-	}
 	for _, w := range want {
 		if !strings.Contains(text, w.code+" "+w.status+" "+w.message) {
 			t.Fatalf("test table out of step with the page: %s %s %q", w.code, w.status, w.message)
@@ -108,7 +100,7 @@ func TestBuiltinHasEveryMiniProgramCode(t *testing.T) {
 			t.Errorf("resultCode %s: status %q message %q documented %v; want %q %q", w.code, c.Status, c.Message, c.Documented, w.status, w.message)
 		}
 	}
-	for _, s := range []string{"S", "F", "U"} {
+	for _, s := range []string{"S", "F", "U", "A"} {
 		if fam.Status.Lookup(s) == nil {
 			t.Errorf("status %s missing", s)
 		}
@@ -239,5 +231,117 @@ func TestBuiltinWeChatTables(t *testing.T) {
 		if _, ok := seed[c.Value]; !ok && from[c.Value] == "" {
 			t.Errorf("errcode %s is in neither the page nor a table: it has no source", c.Value)
 		}
+	}
+}
+
+// TestBuiltinMiniProgramTables checks the codes beyond the common page: each
+// comes from one of the API tables its review names, with the text of the
+// first table that lists it and the status each API gives it; each table
+// says where it was read (a row's source column names its own page), and each adds the
+// number of codes stated here. The common page keeps its seven codes' text
+// and status, whatever a table says (the review notes where one disagrees).
+func TestBuiltinMiniProgramTables(t *testing.T) {
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam := cat.Family("miniprogram")
+	page, err := os.ReadFile(filepath.Join("sources", "miniprogram.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, seedRows, err := importer.Parse("miniprogram.txt", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := make(map[string]importer.Row)
+	for _, r := range seedRows {
+		seed[r.Value] = r
+	}
+	review, err := importer.ReadReview(filepath.Join("sources", "miniprogram.review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ rows, apis, added int }{
+		"miniprogram-alipay.tsv": {6, 1, 1},
+		"miniprogram-rebell.tsv": {68, 7, 35},
+	}
+	if len(review.Sources) != len(want) {
+		t.Fatalf("the review names the tables %v, want %d", review.Sources, len(want))
+	}
+	from := make(map[string]string) // value: the table that gives its text
+	apis := make(map[string]map[string]string)
+	for _, name := range review.Sources {
+		data, err := os.ReadFile(filepath.Join("sources", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if !strings.Contains(text, "\n# vendor: https://") || !strings.Contains(text, "\n# copy:   ") {
+			t.Errorf("%s does not say which vendor page it holds and how it was read", name)
+		}
+		format, rows, err := importer.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if format != importer.FormatResultTable {
+			t.Fatalf("%s is a %s table, want %s", name, format, importer.FormatResultTable)
+		}
+		added := 0
+		tableAPIs := make(map[string]bool)
+		for _, r := range rows {
+			tableAPIs[r.API] = true
+			if r.Source != "" && !strings.HasPrefix(r.Source, "https://") {
+				t.Errorf("%s:%d: %s names its page as %q, want a URL", name, r.Line, r.Value, r.Source)
+			}
+			if _, ok := seed[r.Value]; ok {
+				continue
+			}
+			if apis[r.Value] == nil {
+				apis[r.Value] = make(map[string]string)
+			}
+			apis[r.Value][r.API] = r.Status
+			if from[r.Value] != "" {
+				continue
+			}
+			from[r.Value] = name
+			added++
+			c := fam.Codes.Lookup(r.Value)
+			if c == nil {
+				t.Errorf("%s:%d: resultCode %s missing from the catalog", name, r.Line, r.Value)
+				continue
+			}
+			if c.Message != r.Message || c.Action != r.Action || !c.Documented || c.Name == "" {
+				t.Errorf("%s:%d: resultCode %s is %+v, the table gives %q %q", name, r.Line, r.Value, *c, r.Message, r.Action)
+			}
+		}
+		if w := want[name]; len(rows) != w.rows || len(tableAPIs) != w.apis || added != w.added {
+			t.Errorf("%s: %d rows of %d APIs adding %d codes, want %d of %d adding %d", name, len(rows), len(tableAPIs), added, w.rows, w.apis, w.added)
+		}
+	}
+	for value, byAPI := range apis {
+		c := fam.Codes.Lookup(value)
+		if c == nil {
+			continue
+		}
+		if !maps.Equal(c.APIStatuses, byAPI) {
+			t.Errorf("resultCode %s: APIs %v, the tables give %v", value, c.APIStatuses, byAPI)
+		}
+	}
+	for _, c := range fam.Codes.Codes {
+		_, inPage := seed[c.Value]
+		switch {
+		case inPage:
+			if r := seed[c.Value]; c.Message != r.Message || c.Status != r.Status || c.APIStatuses != nil {
+				t.Errorf("resultCode %s of the page: %q status %s APIs %v; want the page's %q %s and no APIs", c.Value, c.Message, c.Status, c.APIStatuses, r.Message, r.Status)
+			}
+		case c.Documented && from[c.Value] == "":
+			t.Errorf("resultCode %s is in neither the page nor a table: it has no source", c.Value)
+		}
+	}
+	// The page's REQUEST_TRAFFIC_EXCEED_LIMIT is F; three API tables give U.
+	// The page wins, and the review says so.
+	if _, noted := review.Disagree["REQUEST_TRAFFIC_EXCEED_LIMIT"]; !noted || fam.Codes.Lookup("REQUEST_TRAFFIC_EXCEED_LIMIT").Status != "F" {
+		t.Errorf("REQUEST_TRAFFIC_EXCEED_LIMIT: the page's F and the noted disagreement, want both")
 	}
 }

@@ -69,7 +69,7 @@ func (r Retry) Description() string {
 }
 
 // Code is one value a carrier may hold: a documented code or status, or a
-// known per-API value that is valid but not in the vendor's common table.
+// known value that is valid but has no documented text.
 type Code struct {
 	Value   string // canonical text: decimal for KindInt, the value itself for KindString
 	Name    string // Go name of its constant; "" when none is published
@@ -82,7 +82,7 @@ type Code struct {
 	// the outcome depends on the API called, which the catalog cannot tell.
 	APIStatuses map[string]string
 	Retry       Retry
-	Documented  bool   // in the vendor's common table (false: a known per-API value)
+	Documented  bool   // documented by the family's page or its tables, with text (false: a known value, valid but without text)
 	Package     string // import path of the constants package declaring Name; "" when none
 }
 

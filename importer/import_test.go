@@ -267,7 +267,7 @@ func TestReadSourceReviews(t *testing.T) {
 		names  int
 	}{
 		{"wechat", 1865},
-		{"miniprogram", 7},
+		{"miniprogram", 43},
 	} {
 		r, err := importer.ReadReview("../catalog/sources/" + tc.family + ".review.yaml")
 		if err != nil {

@@ -62,10 +62,195 @@ const (
 	//
 	// Retry: try again later.
 	UnknownException = "UNKNOWN_EXCEPTION"
-	// Success is resultCode SUCCESS: The call succeeded.
+	// Success is resultCode SUCCESS (resultStatus S): Success.
 	//
-	// Not in the common table: a valid value of specific APIs.
+	// Documented by the Result section of applyToken (S), cancel (S),
+	// inquiryPayment (S), inquiryRefund (S), inquiryUserInfoByAccessToken (S),
+	// inquiryVoid (S), pay (S), refundApply (S).
 	Success = "SUCCESS"
+	// Accept is resultCode ACCEPT (resultStatus A): Accepted, further action
+	// required
+	//
+	// Documented by the Result section of pay (A).
+	Accept = "ACCEPT"
+	// UserNotExist is resultCode USER_NOT_EXIST (resultStatus F): User does not
+	// exist
+	//
+	// Documented by the Result section of pay (F).
+	UserNotExist = "USER_NOT_EXIST"
+	// CurrencyNotSupport is resultCode CURRENCY_NOT_SUPPORT (resultStatus F):
+	// Currency not supported
+	//
+	// Documented by the Result section of pay (F), refundApply (F).
+	CurrencyNotSupport = "CURRENCY_NOT_SUPPORT"
+	// PaymentAmountExceedLimit is resultCode PAYMENT_AMOUNT_EXCEED_LIMIT
+	// (resultStatus F): Payment amount exceeds limit
+	//
+	// Documented by the Result section of pay (F).
+	PaymentAmountExceedLimit = "PAYMENT_AMOUNT_EXCEED_LIMIT"
+	// UserAmountExceedLimit is resultCode USER_AMOUNT_EXCEED_LIMIT (resultStatus
+	// F): User amount exceeds limit
+	//
+	// Documented by the Result section of pay (F).
+	UserAmountExceedLimit = "USER_AMOUNT_EXCEED_LIMIT"
+	// RepeatReqInconsistent is resultCode REPEAT_REQ_INCONSISTENT (resultStatus
+	// F): Duplicate request with inconsistent data
+	//
+	// Documented by the Result section of pay (F), refundApply (F).
+	RepeatReqInconsistent = "REPEAT_REQ_INCONSISTENT"
+	// AuthCodeAlreadyUsed is resultCode AUTH_CODE_ALREADY_USED (resultStatus F):
+	// Auth code already used
+	//
+	// Documented by the Result section of pay (F).
+	AuthCodeAlreadyUsed = "AUTH_CODE_ALREADY_USED"
+	// PartnerStatusAbnormal is resultCode PARTNER_STATUS_ABNORMAL (resultStatus
+	// F): Partner status abnormal
+	//
+	// Documented by the Result section of pay (F), refundApply (F).
+	PartnerStatusAbnormal = "PARTNER_STATUS_ABNORMAL"
+	// UserStatusAbnormal is resultCode USER_STATUS_ABNORMAL (resultStatus F): User
+	// status abnormal
+	//
+	// Documented by the Result section of pay (F).
+	UserStatusAbnormal = "USER_STATUS_ABNORMAL"
+	// PartnerNotExist is resultCode PARTNER_NOT_EXIST (resultStatus F): Partner
+	// does not exist
+	//
+	// Documented by the Result section of pay (F).
+	PartnerNotExist = "PARTNER_NOT_EXIST"
+	// InvalidAccessToken is resultCode INVALID_ACCESS_TOKEN (resultStatus F):
+	// Access token is invalid
+	//
+	// Documented by the Result section of pay (F).
+	//
+	// Retry: renew the access token, then retry.
+	InvalidAccessToken = "INVALID_ACCESS_TOKEN"
+	// RiskReject is resultCode RISK_REJECT (resultStatus F): Transaction rejected
+	// by risk engine
+	//
+	// Documented by the Result section of pay (F).
+	RiskReject = "RISK_REJECT"
+	// OrderNotExist is resultCode ORDER_NOT_EXIST (resultStatus F): The order does
+	// not exist
+	//
+	// Documented by the Result section of cancel (F), inquiryPayment (F),
+	// inquiryVoid (F), refundApply (F).
+	OrderNotExist = "ORDER_NOT_EXIST"
+	// NoInterfaceDef is resultCode NO_INTERFACE_DEF (resultStatus F): API is not
+	// defined
+	//
+	// Documented by the Result section of inquiryPayment (F).
+	NoInterfaceDef = "NO_INTERFACE_DEF"
+	// MsgParseError is resultCode MSG_PARSE_ERROR (resultStatus F): Message parse
+	// error
+	//
+	// Documented by the Result section of inquiryPayment (F).
+	MsgParseError = "MSG_PARSE_ERROR"
+	// FunctionNotMatch is resultCode FUNCTION_NOT_MATCH (resultStatus F): Function
+	// parameter does not match API
+	//
+	// Documented by the Result section of inquiryPayment (F).
+	FunctionNotMatch = "FUNCTION_NOT_MATCH"
+	// InvalidClient is resultCode INVALID_CLIENT (resultStatus F): Invalid client
+	//
+	// Documented by the Result section of inquiryPayment (F).
+	//
+	// Retry: do not retry.
+	InvalidClient = "INVALID_CLIENT"
+	// InvalidSignature is resultCode INVALID_SIGNATURE (resultStatus F): Signature
+	// is invalid
+	//
+	// Documented by the Result section of cancel (F), inquiryPayment (F).
+	InvalidSignature = "INVALID_SIGNATURE"
+	// InvalidClientStatus is resultCode INVALID_CLIENT_STATUS (resultStatus F):
+	// Invalid client status
+	//
+	// Documented by the Result section of inquiryPayment (F).
+	//
+	// Retry: do not retry.
+	InvalidClientStatus = "INVALID_CLIENT_STATUS"
+	// CancelWindowExceed is resultCode CANCEL_WINDOW_EXCEED (resultStatus F):
+	// Cancellation date is beyond the agreed contract period
+	//
+	// Documented by the Result section of cancel (F).
+	CancelWindowExceed = "CANCEL_WINDOW_EXCEED"
+	// KeyNotFound is resultCode KEY_NOT_FOUND (resultStatus F): Key not found
+	//
+	// Documented by the Result section of cancel (F).
+	KeyNotFound = "KEY_NOT_FOUND"
+	// ClientInvalid is resultCode CLIENT_INVALID (resultStatus F): Invalid client
+	//
+	// Documented by the Result section of cancel (F).
+	//
+	// Retry: do not retry.
+	ClientInvalid = "CLIENT_INVALID"
+	// MethodNotSupported is resultCode METHOD_NOT_SUPPORTED (resultStatus F): HTTP
+	// method not supported
+	//
+	// Documented by the Result section of cancel (F).
+	MethodNotSupported = "METHOD_NOT_SUPPORTED"
+	// MerchantBalanceNotEnough is resultCode MERCHANT_BALANCE_NOT_ENOUGH
+	// (resultStatus F): Insufficient merchant balance
+	//
+	// Documented by the Result section of cancel (F).
+	MerchantBalanceNotEnough = "MERCHANT_BALANCE_NOT_ENOUGH"
+	// MultiRefundNotAllowed is resultCode MULTI_REFUND_NOT_ALLOWED (resultStatus
+	// F): Multiple refunds not permitted
+	//
+	// Documented by the Result section of refundApply (F).
+	MultiRefundNotAllowed = "MULTI_REFUND_NOT_ALLOWED"
+	// RefundNotAllowed is resultCode REFUND_NOT_ALLOWED (resultStatus F): Refunds
+	// not allowed for this order
+	//
+	// Documented by the Result section of refundApply (F).
+	RefundNotAllowed = "REFUND_NOT_ALLOWED"
+	// OrderStatusInvalid is resultCode ORDER_STATUS_INVALID (resultStatus F):
+	// Invalid order status
+	//
+	// Documented by the Result section of refundApply (F).
+	//
+	// Retry: do not retry.
+	OrderStatusInvalid = "ORDER_STATUS_INVALID"
+	// RefundWindowExceed is resultCode REFUND_WINDOW_EXCEED (resultStatus F):
+	// Refund window exceeded
+	//
+	// Documented by the Result section of refundApply (F).
+	RefundWindowExceed = "REFUND_WINDOW_EXCEED"
+	// RefundAmountExceed is resultCode REFUND_AMOUNT_EXCEED (resultStatus F):
+	// Total refund exceeds payment amount
+	//
+	// Documented by the Result section of refundApply (F).
+	RefundAmountExceed = "REFUND_AMOUNT_EXCEED"
+	// RefundNotExist is resultCode REFUND_NOT_EXIST (resultStatus F): Refund not
+	// yet accepted or does not exist
+	//
+	// Documented by the Result section of inquiryRefund (F).
+	RefundNotExist = "REFUND_NOT_EXIST"
+	// OrderUnsupportedOperation is resultCode ORDER_UNSUPPORTED_OPERATION
+	// (resultStatus F): The order does not support void
+	//
+	// Documented by the Result section of inquiryVoid (F).
+	OrderUnsupportedOperation = "ORDER_UNSUPPORTED_OPERATION"
+	// VoidBillNotExist is resultCode VOID_BILL_NOT_EXIST (resultStatus F): The
+	// void order does not exist
+	//
+	// Documented by the Result section of inquiryVoid (F).
+	VoidBillNotExist = "VOID_BILL_NOT_EXIST"
+	// InvalidAuthClient is resultCode INVALID_AUTH_CLIENT (resultStatus F): Client
+	// authentication failed
+	//
+	// Documented by the Result section of applyToken (F).
+	InvalidAuthClient = "INVALID_AUTH_CLIENT"
+	// ExpiredCode is resultCode EXPIRED_CODE (resultStatus F): Authorization code
+	// no longer valid
+	//
+	// Documented by the Result section of applyToken (F).
+	ExpiredCode = "EXPIRED_CODE"
+	// UsedRefreshToken is resultCode USED_REFRESH_TOKEN (resultStatus F): Refresh
+	// token already consumed
+	//
+	// Documented by the Result section of applyToken (F).
+	UsedRefreshToken = "USED_REFRESH_TOKEN"
 )
 
 // Mini Program OpenAPI result statuses.
@@ -91,6 +276,15 @@ const (
 	//
 	// Retry: try again later.
 	StatusUnknown = "U"
+	// StatusAccepted is resultStatus A: Accepted. errcodevet's summary: the pay
+	// page (https://docs.rebellapp.com/openapis/v1/payments/pay) gives A as the
+	// status of ACCEPT ("Accepted, further action required"); the request goes on
+	// after the response.
+	//
+	// Further action: errcodevet's summary: do what the response asks (the pay
+	// page's redirectActionForm), then learn the outcome from the notification or
+	// an inquiry; it is neither a success nor a failure yet.
+	StatusAccepted = "A"
 )
 
 // Retry is the retry advice the vendor's documents give for a code.
@@ -171,18 +365,54 @@ func find(table []Info, v string) (Info, bool) {
 
 // codes is sorted by value for binary search.
 var codes = []Info{
+	{"ACCEPT", "Accept", "Accepted, further action required", "", "A", RetryUnstated},
 	{"ACCESS_DENIED", "AccessDenied", "Access is denied", "Need to check the resultMessage of the current API specification for details. For example, the API specificationapplyToken.", "F", RetryUnstated},
+	{"AUTH_CODE_ALREADY_USED", "AuthCodeAlreadyUsed", "Auth code already used", "", "F", RetryUnstated},
+	{"CANCEL_WINDOW_EXCEED", "CancelWindowExceed", "Cancellation date is beyond the agreed contract period", "", "F", RetryUnstated},
+	{"CLIENT_INVALID", "ClientInvalid", "Invalid client", "", "F", RetryNever},
+	{"CURRENCY_NOT_SUPPORT", "CurrencyNotSupport", "Currency not supported", "", "F", RetryUnstated},
 	{"EXPIRED_ACCESS_TOKEN", "ExpiredAccessToken", "The access token is expired.", "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken)", "F", RetryAfterTokenRenewal},
+	{"EXPIRED_CODE", "ExpiredCode", "Authorization code no longer valid", "", "F", RetryUnstated},
+	{"FUNCTION_NOT_MATCH", "FunctionNotMatch", "Function parameter does not match API", "", "F", RetryUnstated},
+	{"INVALID_ACCESS_TOKEN", "InvalidAccessToken", "Access token is invalid", "", "F", RetryAfterTokenRenewal},
 	{"INVALID_API", "InvalidAPI", "The called API is invalid or not active.", "Check whether the current API name is used by mistakes when the API is called.", "F", RetryNever},
+	{"INVALID_AUTH_CLIENT", "InvalidAuthClient", "Client authentication failed", "", "F", RetryUnstated},
+	{"INVALID_CLIENT", "InvalidClient", "Invalid client", "", "F", RetryNever},
+	{"INVALID_CLIENT_STATUS", "InvalidClientStatus", "Invalid client status", "", "F", RetryNever},
+	{"INVALID_SIGNATURE", "InvalidSignature", "Signature is invalid", "", "F", RetryUnstated},
+	{"KEY_NOT_FOUND", "KeyNotFound", "Key not found", "", "F", RetryUnstated},
+	{"MERCHANT_BALANCE_NOT_ENOUGH", "MerchantBalanceNotEnough", "Insufficient merchant balance", "", "F", RetryUnstated},
+	{"METHOD_NOT_SUPPORTED", "MethodNotSupported", "HTTP method not supported", "", "F", RetryUnstated},
+	{"MSG_PARSE_ERROR", "MsgParseError", "Message parse error", "", "F", RetryUnstated},
+	{"MULTI_REFUND_NOT_ALLOWED", "MultiRefundNotAllowed", "Multiple refunds not permitted", "", "F", RetryUnstated},
+	{"NO_INTERFACE_DEF", "NoInterfaceDef", "API is not defined", "", "F", RetryUnstated},
+	{"ORDER_NOT_EXIST", "OrderNotExist", "The order does not exist", "", "F", RetryUnstated},
+	{"ORDER_STATUS_INVALID", "OrderStatusInvalid", "Invalid order status", "", "F", RetryNever},
+	{"ORDER_UNSUPPORTED_OPERATION", "OrderUnsupportedOperation", "The order does not support void", "", "F", RetryUnstated},
 	{"PARAM_ILLEGAL", "ParamIllegal", "Illegal parameters. For example, non-numeric input, invalid date.", "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specificationapplyToken.", "F", RetryNever},
+	{"PARTNER_NOT_EXIST", "PartnerNotExist", "Partner does not exist", "", "F", RetryUnstated},
+	{"PARTNER_STATUS_ABNORMAL", "PartnerStatusAbnormal", "Partner status abnormal", "", "F", RetryUnstated},
+	{"PAYMENT_AMOUNT_EXCEED_LIMIT", "PaymentAmountExceedLimit", "Payment amount exceeds limit", "", "F", RetryUnstated},
 	{"PROCESS_FAIL", "ProcessFail", "A general business failure occurred. Do not retry.", "Human intervention is usually needed. It is recommendeded that you contact Mini Program Technical Support to troubleshoot the issue.", "F", RetryNever},
+	{"REFUND_AMOUNT_EXCEED", "RefundAmountExceed", "Total refund exceeds payment amount", "", "F", RetryUnstated},
+	{"REFUND_NOT_ALLOWED", "RefundNotAllowed", "Refunds not allowed for this order", "", "F", RetryUnstated},
+	{"REFUND_NOT_EXIST", "RefundNotExist", "Refund not yet accepted or does not exist", "", "F", RetryUnstated},
+	{"REFUND_WINDOW_EXCEED", "RefundWindowExceed", "Refund window exceeded", "", "F", RetryUnstated},
+	{"REPEAT_REQ_INCONSISTENT", "RepeatReqInconsistent", "Duplicate request with inconsistent data", "", "F", RetryUnstated},
 	{"REQUEST_TRAFFIC_EXCEED_LIMIT", "RequestTrafficExceedLimit", "The request traffic exceeds the limit.", "The party that calls APIs needs to reduce the API calling frequency, or The API service provider needs to increase the traffic limit or threshold.", "F", RetryWithLessTraffic},
-	{"SUCCESS", "Success", "The call succeeded.", "", "", RetryUnstated},
+	{"RISK_REJECT", "RiskReject", "Transaction rejected by risk engine", "", "F", RetryUnstated},
+	{"SUCCESS", "Success", "Success.", "", "S", RetryUnstated},
 	{"UNKNOWN_EXCEPTION", "UnknownException", "An API calling is failed, which is caused by unknown reasons.", "Trying to recall the API might help to resolve the issue.", "U", RetryLater},
+	{"USED_REFRESH_TOKEN", "UsedRefreshToken", "Refresh token already consumed", "", "F", RetryUnstated},
+	{"USER_AMOUNT_EXCEED_LIMIT", "UserAmountExceedLimit", "User amount exceeds limit", "", "F", RetryUnstated},
+	{"USER_NOT_EXIST", "UserNotExist", "User does not exist", "", "F", RetryUnstated},
+	{"USER_STATUS_ABNORMAL", "UserStatusAbnormal", "User status abnormal", "", "F", RetryUnstated},
+	{"VOID_BILL_NOT_EXIST", "VoidBillNotExist", "The void order does not exist", "", "F", RetryUnstated},
 }
 
 // statuses is sorted by value for binary search.
 var statuses = []Info{
+	{"A", "StatusAccepted", "Accepted. errcodevet's summary: the pay page (https://docs.rebellapp.com/openapis/v1/payments/pay) gives A as the status of ACCEPT (\"Accepted, further action required\"); the request goes on after the response.", "errcodevet's summary: do what the response asks (the pay page's redirectActionForm), then learn the outcome from the notification or an inquiry; it is neither a success nor a failure yet.", "", RetryUnstated},
 	{"F", "StatusFailure", "Failure. errcodevet's summary: the page gives F as the status of PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API, ACCESS_DENIED, REQUEST_TRAFFIC_EXCEED_LIMIT and EXPIRED_ACCESS_TOKEN.", "errcodevet's summary: do what the resultCode's further action says (fix the request, renew the access token, or reduce the calling frequency); the page says \"Do not retry\" of PROCESS_FAIL only.", "", RetryUnstated},
 	{"S", "StatusSuccess", "Success. errcodevet's summary: the page does not list S; it is the status of a successful result.", "", "", RetryUnstated},
 	{"U", "StatusUnknown", "Unknown outcome. errcodevet's summary: the page gives U as the status of UNKNOWN_EXCEPTION, a call that failed for unknown reasons; it may or may not have taken effect.", "errcodevet's summary: as for UNKNOWN_EXCEPTION (\"Trying to recall the API might help to resolve the issue.\"), call the API again or query the result; do not treat it as a failure.", "", RetryLater},

@@ -35,8 +35,9 @@ func TestLookup(t *testing.T) {
 			Action:  "Trying to recall the API might help to resolve the issue.",
 			Retry:   miniprogram.RetryLater,
 		}},
-		// Not in the common table, but the success value has a constant.
-		{"SUCCESS", miniprogram.Info{Value: "SUCCESS", Name: "Success", Message: "The call succeeded.", Retry: miniprogram.RetryUnstated}},
+		// Not in the common table: the Result sections of the APIs document it.
+		{"SUCCESS", miniprogram.Info{Value: "SUCCESS", Name: "Success", Status: "S", Message: "Success.", Retry: miniprogram.RetryUnstated}},
+		{"ORDER_NOT_EXIST", miniprogram.Info{Value: "ORDER_NOT_EXIST", Name: "OrderNotExist", Status: "F", Message: "The order does not exist", Retry: miniprogram.RetryUnstated}},
 	} {
 		got, ok := miniprogram.Lookup(tc.code)
 		if !ok || got != tc.want {
@@ -66,13 +67,14 @@ func TestLookupStatus(t *testing.T) {
 		{"S", "StatusSuccess", false},
 		{"F", "StatusFailure", false},
 		{"U", "StatusUnknown", true},
+		{"A", "StatusAccepted", false},
 	} {
 		info, ok := miniprogram.LookupStatus(tc.status)
 		if !ok || info.Value != tc.status || info.Name != tc.name || info.Message == "" || info.Retry.Retryable() != tc.retryable {
 			t.Errorf("LookupStatus(%s) = %+v, %v; want %s, retryable %v", tc.status, info, ok, tc.name, tc.retryable)
 		}
 	}
-	for _, status := range []string{"", "A", "s", "PROCESS_FAIL", "SS"} {
+	for _, status := range []string{"", "a", "s", "PROCESS_FAIL", "SS"} {
 		if info, ok := miniprogram.LookupStatus(status); ok || info != (miniprogram.Info{}) {
 			t.Errorf("LookupStatus(%q) = %+v, %v; want zero Info, false", status, info, ok)
 		}
@@ -97,8 +99,11 @@ func TestHelpers(t *testing.T) {
 		{miniprogram.ExpiredAccessToken, "The access token is expired.",
 			"Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken)", true},
 		{miniprogram.UnknownException, "An API calling is failed, which is caused by unknown reasons.", "Trying to recall the API might help to resolve the issue.", true},
-		{miniprogram.Success, "The call succeeded.", "", false},
-		{"ORDER_NOT_EXIST", "", "", false},
+		{miniprogram.Success, "Success.", "", false},
+		// A code of the API tables: the page's text, no further action.
+		{miniprogram.OrderNotExist, "The order does not exist", "", false},
+		// A known per-API value no table documents: no text.
+		{"PAYMENT_IN_PROCESS", "", "", false},
 	} {
 		if got := miniprogram.Message(tc.code); got != tc.message {
 			t.Errorf("Message(%s) = %q, want %q", tc.code, got, tc.message)

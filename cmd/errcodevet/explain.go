@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -162,12 +164,19 @@ func explainCode(w io.Writer, m codeMatch) {
 	}
 	message := c.Message
 	if message == "" && !c.Documented {
-		message = "(a known per-API value, not in the vendor's common table)"
+		message = "(a known per-API value: no page read documents its text)"
 	}
 	row("message", message)
 	row("action", c.Action)
 	if c.Status != "" {
 		row("status", c.Status+" ("+statusWords(c.Status)+")")
+	}
+	if len(c.APIStatuses) > 0 {
+		var apis []string
+		for _, api := range slices.Sorted(maps.Keys(c.APIStatuses)) {
+			apis = append(apis, api+" "+c.APIStatuses[api])
+		}
+		row("APIs", strings.Join(apis, ", "))
 	}
 	if m.table.IsSuccess(c.Value) {
 		row("meaning", "success")
@@ -190,6 +199,8 @@ func statusWords(s string) string {
 		return "failure"
 	case "U":
 		return "unknown outcome: retry or query"
+	case "A":
+		return "accepted: the request goes on"
 	}
 	return "undocumented status"
 }

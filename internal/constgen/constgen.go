@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -185,6 +186,13 @@ func doc(fam *catalog.Family, t *catalog.Table, c *catalog.Code) string {
 	}
 	if c.Action != "" && !strings.Contains(c.Message, c.Action) {
 		paras = append(paras, "Further action: "+c.Action)
+	}
+	if len(c.APIStatuses) > 0 {
+		var apis []string
+		for _, api := range slices.Sorted(maps.Keys(c.APIStatuses)) {
+			apis = append(apis, api+" ("+c.APIStatuses[api]+")")
+		}
+		paras = append(paras, "Documented by the Result section of "+strings.Join(apis, ", ")+".")
 	}
 	if !c.Documented {
 		paras = append(paras, "Not in the common table: a valid value of specific APIs.")

@@ -18,7 +18,10 @@ func handle(resp Response, res Result) bool {
 		return true
 	}
 	switch res.ResultCode {
-	case "RISK_REJECT", "ORDER_IS_CLOSED", "CURRENCY_NOT_SUPPORT":
+	// Real codes of payment APIs whose pages no table here holds; the last
+	// two are a word away from PAYMENT_AMOUNT_EXCEED_LIMIT and
+	// MERCHANT_BALANCE_NOT_ENOUGH, which are documented.
+	case "ORDER_IS_CLOSED", "USER_KYC_NOT_QUALIFIED", "PAYMENT_COUNT_EXCEED_LIMIT", "USER_BALANCE_NOT_ENOUGH":
 		return true
 	}
 	return false

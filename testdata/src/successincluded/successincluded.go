@@ -19,7 +19,7 @@ func handle(resp Response, res Result) bool {
 	}
 	switch res.ResultStatus {
 	case "S": // want `resultStatus "S" compared as a magic string: success \(miniprogram.StatusSuccess\)`
-		return res.ResultCode == "SUCCESS" // want `resultCode "SUCCESS" compared as a magic string: the call succeeded \(miniprogram.Success\)`
+		return res.ResultCode == "SUCCESS" // want `resultCode "SUCCESS" compared as a magic string: success \(miniprogram.Success\)`
 	}
 	return false
 }

@@ -26,9 +26,9 @@ type Result struct {
 	ResultCode string `json:"resultCode"`
 }
 
-// A known per-API value of the Mini Program OpenAPIs is valid, and its
-// misspelling is named.
+// A code of the Mini Program OpenAPIs' Result sections is explained with its
+// page's text, and its misspelling is named.
 func paid(res Result) bool {
-	return res.ResultCode != "ORDER_NOT_EXIST" &&
-		res.ResultCode != "ORDER_NOT_EXSIT" // want `resultCode "ORDER_NOT_EXSIT" can never match: likely a misspelling of ORDER_NOT_EXIST`
+	return res.ResultCode != "ORDER_NOT_EXIST" && // want `resultCode "ORDER_NOT_EXIST" compared as a magic string: the order does not exist \(miniprogram.OrderNotExist\)`
+		res.ResultCode != "ORDER_NOT_EXSIT" // want `resultCode "ORDER_NOT_EXSIT" can never match: likely a misspelling of ORDER_NOT_EXIST \(miniprogram.OrderNotExist\)`
 }

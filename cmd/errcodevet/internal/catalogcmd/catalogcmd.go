@@ -199,7 +199,7 @@ func listCodes(w io.Writer, t *catalog.Table, first string) {
 		}
 		message := c.Summary()
 		if message == "" && !c.Documented {
-			message = "(not in the common table)"
+			message = "(known value, no documented text)"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Value, constant, c.Retry, message)
 	}

@@ -92,7 +92,7 @@ func TestListFamilies(t *testing.T) {
 	code, stdout, stderr := run("list")
 	want := `FAMILY       CODES  STATUSES  PACKAGE                                       TITLE
 wechat       1865   -         github.com/errcodevet/errcodevet/wechat       WeChat Official Account
-miniprogram  11     4         github.com/errcodevet/errcodevet/miniprogram  Mini Program OpenAPI
+miniprogram  44     4         github.com/errcodevet/errcodevet/miniprogram  Mini Program OpenAPI
 `
 	if code != 0 || stdout != want || stderr != "" {
 		t.Errorf("catalog list: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
@@ -109,16 +109,49 @@ ACCESS_DENIED                 miniprogram.AccessDenied               unstated   
 REQUEST_TRAFFIC_EXCEED_LIMIT  miniprogram.RequestTrafficExceedLimit  reduce-traffic  the request traffic exceeds the limit
 EXPIRED_ACCESS_TOKEN          miniprogram.ExpiredAccessToken         renew-token     the access token is expired
 UNKNOWN_EXCEPTION             miniprogram.UnknownException           retry           an API calling is failed, which is caused by unknown reasons
-SUCCESS                       miniprogram.Success                    unstated        the call succeeded
-PAYMENT_IN_PROCESS            -                                      unstated        (not in the common table)
-ORDER_NOT_EXIST               -                                      unstated        (not in the common table)
-USER_NOT_EXIST                -                                      unstated        (not in the common table)
+SUCCESS                       miniprogram.Success                    unstated        success
+ACCEPT                        miniprogram.Accept                     unstated        accepted, further action required
+USER_NOT_EXIST                miniprogram.UserNotExist               unstated        user does not exist
+CURRENCY_NOT_SUPPORT          miniprogram.CurrencyNotSupport         unstated        currency not supported
+PAYMENT_AMOUNT_EXCEED_LIMIT   miniprogram.PaymentAmountExceedLimit   unstated        payment amount exceeds limit
+USER_AMOUNT_EXCEED_LIMIT      miniprogram.UserAmountExceedLimit      unstated        user amount exceeds limit
+REPEAT_REQ_INCONSISTENT       miniprogram.RepeatReqInconsistent      unstated        duplicate request with inconsistent data
+AUTH_CODE_ALREADY_USED        miniprogram.AuthCodeAlreadyUsed        unstated        auth code already used
+PARTNER_STATUS_ABNORMAL       miniprogram.PartnerStatusAbnormal      unstated        partner status abnormal
+USER_STATUS_ABNORMAL          miniprogram.UserStatusAbnormal         unstated        user status abnormal
+PARTNER_NOT_EXIST             miniprogram.PartnerNotExist            unstated        partner does not exist
+INVALID_ACCESS_TOKEN          miniprogram.InvalidAccessToken         renew-token     access token is invalid
+RISK_REJECT                   miniprogram.RiskReject                 unstated        transaction rejected by risk engine
+ORDER_NOT_EXIST               miniprogram.OrderNotExist              unstated        the order does not exist
+NO_INTERFACE_DEF              miniprogram.NoInterfaceDef             unstated        API is not defined
+MSG_PARSE_ERROR               miniprogram.MsgParseError              unstated        message parse error
+FUNCTION_NOT_MATCH            miniprogram.FunctionNotMatch           unstated        function parameter does not match API
+INVALID_CLIENT                miniprogram.InvalidClient              never           invalid client
+INVALID_SIGNATURE             miniprogram.InvalidSignature           unstated        signature is invalid
+INVALID_CLIENT_STATUS         miniprogram.InvalidClientStatus        never           invalid client status
+CANCEL_WINDOW_EXCEED          miniprogram.CancelWindowExceed         unstated        cancellation date is beyond the agreed contract period
+KEY_NOT_FOUND                 miniprogram.KeyNotFound                unstated        key not found
+CLIENT_INVALID                miniprogram.ClientInvalid              never           invalid client
+METHOD_NOT_SUPPORTED          miniprogram.MethodNotSupported         unstated        HTTP method not supported
+MERCHANT_BALANCE_NOT_ENOUGH   miniprogram.MerchantBalanceNotEnough   unstated        insufficient merchant balance
+MULTI_REFUND_NOT_ALLOWED      miniprogram.MultiRefundNotAllowed      unstated        multiple refunds not permitted
+REFUND_NOT_ALLOWED            miniprogram.RefundNotAllowed           unstated        refunds not allowed for this order
+ORDER_STATUS_INVALID          miniprogram.OrderStatusInvalid         never           invalid order status
+REFUND_WINDOW_EXCEED          miniprogram.RefundWindowExceed         unstated        refund window exceeded
+REFUND_AMOUNT_EXCEED          miniprogram.RefundAmountExceed         unstated        total refund exceeds payment amount
+REFUND_NOT_EXIST              miniprogram.RefundNotExist             unstated        refund not yet accepted or does not exist
+ORDER_UNSUPPORTED_OPERATION   miniprogram.OrderUnsupportedOperation  unstated        the order does not support void
+VOID_BILL_NOT_EXIST           miniprogram.VoidBillNotExist           unstated        the void order does not exist
+INVALID_AUTH_CLIENT           miniprogram.InvalidAuthClient          unstated        client authentication failed
+EXPIRED_CODE                  miniprogram.ExpiredCode                unstated        authorization code no longer valid
+USED_REFRESH_TOKEN            miniprogram.UsedRefreshToken           unstated        refresh token already consumed
+PAYMENT_IN_PROCESS            -                                      unstated        (known value, no documented text)
 
-STATUS  CONSTANT                   RETRY     MESSAGE
-S       miniprogram.StatusSuccess  unstated  success
-F       miniprogram.StatusFailure  unstated  failure
-U       miniprogram.StatusUnknown  retry     unknown outcome
-A       -                          unstated  (not in the common table)
+STATUS  CONSTANT                    RETRY     MESSAGE
+S       miniprogram.StatusSuccess   unstated  success
+F       miniprogram.StatusFailure   unstated  failure
+U       miniprogram.StatusUnknown   retry     unknown outcome
+A       miniprogram.StatusAccepted  unstated  accepted
 `
 	if code != 0 || stdout != want || stderr != "" {
 		t.Errorf("catalog list miniprogram: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
@@ -186,7 +219,7 @@ func TestListWithCatalogFiles(t *testing.T) {
 			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		{[]string{"list", "-catalog", "acme-ext.yaml,acme.yaml"},
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(11 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes))\n"},
 		{[]string{"list", "-catalog", "missing.yaml"},
 			"open missing.yaml: no such file or directory\n"},
 		{[]string{"list", "acme"},
@@ -223,7 +256,7 @@ func TestCheck(t *testing.T) {
 				"open missing.yaml: no such file or directory\n"},
 		// Files are loaded in order: an extension comes after its family.
 		{[]string{"acme-ext.yaml", "acme.yaml"}, 1,
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(11 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes))\n"},
 		{[]string{"wechat.yaml"}, 1, "wechat.yaml:4:7: value \"42001\" is already in family wechat\n"},
 		{[]string{"acme.yaml", "acme.yaml"}, 1, "acme.yaml: family \"acme\" is already declared; use \"extends: acme\" to add to it\n"},
 	} {
