@@ -4,7 +4,8 @@
 // vendor's text. It knows nothing of go/analysis.
 //
 // The built-in families are generated from the vendors' pages in sources/
-// by the importer (go generate) and embedded:
+// by the importer (go generate), as YAML to read and review and as the same
+// files already parsed, in Go, which is what loads:
 //
 //   - wechat: WeChat errcode values (int): the English Official Account page,
 //     then the Open Platform and Mini Program tables; success 0.

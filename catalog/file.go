@@ -47,6 +47,9 @@ type FileCarriers struct {
 	MapKeys []string `yaml:"map-keys,omitempty,flow"`
 }
 
+// Pos returns where the table starts in its file.
+func (t *FileTable) Pos() Pos { return t.pos }
+
 // Empty reports whether no carrier is named.
 func (c FileCarriers) Empty() bool {
 	return len(c.JSON)+len(c.Fields)+len(c.Types)+len(c.MapKeys) == 0
@@ -67,6 +70,9 @@ type FileEntry struct {
 
 	pos Pos
 }
+
+// Pos returns where the entry starts in its file.
+func (e *FileEntry) Pos() Pos { return e.pos }
 
 // Pos is a position in a catalog file.
 type Pos struct {

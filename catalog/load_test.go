@@ -703,3 +703,32 @@ func TestAPIStatuses(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLeavesBuiltinsAlone checks that extending a built-in family
+// builds a catalog of its own: the built-in files are shared data, and a
+// second load of the same extension would find its codes already there
+// if the first had added them to the built-ins.
+func TestLoadLeavesBuiltinsAlone(t *testing.T) {
+	ext := string(yamlLines(
+		"extends: wechat",
+		"codes:",
+		"  documented:",
+		"    - {value: 99999001, name: AcmeQuota, message: Quota exhausted.}",
+	))
+	for range 2 {
+		cat, err := loadFiles(t, "ext.yaml", ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cat.Family("wechat").Codes.Lookup("99999001") == nil {
+			t.Fatal("the extension's code is missing")
+		}
+	}
+	builtin, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if builtin.Family("wechat").Codes.Lookup("99999001") != nil {
+		t.Error("the extension's code leaked into the built-in catalog")
+	}
+}

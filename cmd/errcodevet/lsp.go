@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/lsp"
 )
@@ -26,7 +28,9 @@ Flags:
 func runLSP(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet lsp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	a, err := newAnalyzer(fs, analyzer.New)
+	// This analyzer takes the flags, checking them; each analysis gets a
+	// new one (newRun).
+	_, err := newAnalyzer(fs, factless)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
 		return 1
@@ -43,10 +47,31 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodevet lsp: -debounce: negative duration %v\n", *debounce)
 		return 2
 	}
+	// The server wants a factless analyzer per analysis: with fact types,
+	// every dependency would be type-checked from source (seconds), and a
+	// new analyzer forgets what an edit made untrue. The flags set on the
+	// command line are set on each; a flag's value replaces, never adds
+	// to, the setting, so the last value given says all.
+	newRun := func() (*analysis.Analyzer, error) {
+		a, err := factless(analyzer.Config{})
+		if err != nil {
+			return nil, err
+		}
+		fs.Visit(func(f *flag.Flag) {
+			if r, ok := f.Value.(*recorder); ok && err == nil {
+				err = a.Flags.Set(f.Name, r.last)
+			}
+		})
+		return a, err
+	}
+	if _, err := newRun(); err != nil {
+		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
+		return 1
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = lsp.Serve(ctx, stdio{stdout}, lsp.Options{
-		Analyzer: a,
+		Analyzer: newRun,
 		Debounce: *debounce,
 		Log:      stderr,
 		Version:  version(),

@@ -1,7 +1,11 @@
 // Command gen regenerates the built-in catalogs and the constants packages:
 //
 //	catalog/sources/NAME.txt + NAME.review.yaml --importer--> catalog/builtin/NAME.yaml
+//	catalog/builtin/NAME.yaml                   --parse-----> catalog/builtin_NAME.go
 //	catalog/builtin/NAME.yaml                   --constgen--> NAME/codes.go, NAME/go.mod
+//
+// The YAML is what people read and review; catalog/builtin_NAME.go holds
+// the same file already parsed, as Go data, which is what the linter loads.
 //
 // Each constants package is the root of a module of its own that requires
 // nothing (NAME/go.mod), nested in this repository: users import
@@ -80,7 +84,19 @@ func generate(root string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		out["catalog/builtin/"+name+".yaml"] = data
+		yamlName := "catalog/builtin/" + name + ".yaml"
+		out[yamlName] = data
+		// Parse what was just written, so that the Go data holds exactly
+		// what parsing the YAML gives, positions included.
+		pf, err := catalog.Parse(yamlName, data)
+		if err != nil {
+			return nil, err
+		}
+		goSrc, err := goData(pf, "builtin"+strings.ToUpper(name[:1])+name[1:], yamlName)
+		if err != nil {
+			return nil, err
+		}
+		out["catalog/builtin_"+name+".go"] = goSrc
 		parsed = append(parsed, f)
 	}
 	cat, err := catalog.New(parsed...)

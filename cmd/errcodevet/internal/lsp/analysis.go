@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -15,6 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 )
 
 // A run is one analysis of some open files, against a snapshot of every
@@ -219,23 +222,21 @@ func (s *server) analyzeGroup(ctx context.Context, dir string, paths []string, s
 			roots = append(roots, pkg)
 		}
 	}
+	checked := s.check(roots)
 	for _, pkg := range roots {
-		if ctx.Err() != nil {
-			return nil
-		}
-		diags, err := s.check(pkg)
 		files := make(map[string]*fileFindings)
 		for name, o := range owner {
 			if o == pkg {
 				files[name] = &fileFindings{}
 			}
 		}
-		if err != nil {
+		c := checked[pkg]
+		if c.err != nil {
 			// No findings for a package that does not type-check: the
 			// analyzer does not run on it, and old findings may be wrong.
-			s.log.Printf("%s: %v", pkg.ID, err)
+			s.log.Printf("%s: %v", pkg.ID, c.err)
 		} else {
-			s.convert(pkg.Fset, diags, snap, files)
+			s.convert(pkg.Fset, c.diags, snap, files)
 		}
 		for name, ff := range files {
 			results[name] = result{findings: ff.findings}
@@ -247,41 +248,85 @@ func (s *server) analyzeGroup(ctx context.Context, dir string, paths []string, s
 
 func isTestVariant(pkg *packages.Package) bool { return pkg.ID != pkg.PkgPath }
 
-// check runs the analyzer on pkg, and on its dependencies for facts. It
-// returns an error, and no findings, when the package or a dependency has
-// errors, and when the analyzer panics: the server keeps running.
-func (s *server) check(pkg *packages.Package) (diags []analysis.Diagnostic, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			diags, err = nil, fmt.Errorf("analyzer panic: %v\n%s", p, debug.Stack())
-		}
-	}()
-	var errs []string
-	packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			errs = append(errs, e.Error())
+// A checked package is what the analyzer found in it, or why it did not
+// run.
+type checked struct {
+	diags []analysis.Diagnostic
+	err   error
+}
+
+// check runs a new analyzer over roots and the packages from source they
+// import (the workspace packages), each after those it imports, so that
+// it knows what they export. A root that has errors, or imports a package
+// that has, gets an error and no findings, as do all when the analyzer
+// panics: the server keeps running.
+func (s *server) check(roots []*packages.Package) (out map[*packages.Package]checked) {
+	out = make(map[*packages.Package]checked, len(roots))
+	var analyze []*packages.Package
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, pkg := range roots {
+		isRoot[pkg] = true
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Syntax != nil && p.Types != nil && !p.IllTyped || isRoot[p] {
+			analyze = append(analyze, p) // in dependency order
 		}
 	})
-	if len(errs) > 0 {
-		const max = 5
-		if len(errs) > max {
-			errs = append(errs[:max], fmt.Sprintf("and %d more", len(errs)-max))
+	for _, pkg := range roots {
+		var errs []string
+		packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
+			for _, e := range p.Errors {
+				errs = append(errs, e.Error())
+			}
+		})
+		if len(errs) > 0 {
+			const max = 5
+			if len(errs) > max {
+				errs = append(errs[:max], fmt.Sprintf("and %d more", len(errs)-max))
+			}
+			out[pkg] = checked{err: fmt.Errorf("not analyzed: %s", strings.Join(errs, "; "))}
+			analyze = slices.DeleteFunc(analyze, func(p *packages.Package) bool { return p == pkg })
 		}
-		return nil, fmt.Errorf("not analyzed: %s", strings.Join(errs, "; "))
 	}
-	// Sequential: the analysis runs on this goroutine, so that a panic is
-	// recovered above; loading, not analysis, dominates the time.
-	graph, err := checker.Analyze([]*analysis.Analyzer{s.opts.Analyzer}, []*packages.Package{pkg}, &checker.Options{Sequential: true})
+	fail := func(err error) map[*packages.Package]checked {
+		for _, pkg := range roots {
+			if _, done := out[pkg]; !done {
+				out[pkg] = checked{err: err}
+			}
+		}
+		return out
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			out = fail(fmt.Errorf("analyzer panic: %v\n%s", p, debug.Stack()))
+		}
+	}()
+	a, err := s.opts.Analyzer()
 	if err != nil {
-		return nil, err
+		return fail(err)
+	}
+	// Sequential, in dependency order: each package's pass ends before its
+	// importers' start. On this goroutine, so that a panic is recovered
+	// above.
+	prog := &engine.Program{Packages: analyze}
+	graph, err := prog.Analyze(a, &checker.Options{Sequential: true})
+	if err != nil {
+		return fail(err)
 	}
 	for _, act := range graph.Roots {
-		if act.Err != nil {
-			return nil, act.Err
+		if !isRoot[act.Package] {
+			continue
 		}
-		diags = append(diags, act.Diagnostics...)
+		if _, done := out[act.Package]; done {
+			continue
+		}
+		if act.Err != nil {
+			out[act.Package] = checked{err: act.Err}
+			continue
+		}
+		out[act.Package] = checked{diags: act.Diagnostics}
 	}
-	return diags, nil
+	return fail(fmt.Errorf("not analyzed"))
 }
 
 type fileFindings struct {

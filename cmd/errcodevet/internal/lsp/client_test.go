@@ -32,13 +32,14 @@ type testClient struct {
 // fixture's dependencies take seconds on a loaded machine, not minutes.
 const waitLimit = 2 * time.Minute
 
-func newAnalyzer(t testing.TB, cfg analyzer.Config) *analysis.Analyzer {
+// newAnalyzer returns what Options.Analyzer wants: a new factless
+// analyzer with configuration cfg, per analysis.
+func newAnalyzer(t testing.TB, cfg analyzer.Config) func() (*analysis.Analyzer, error) {
 	t.Helper()
-	a, err := analyzer.New(cfg)
-	if err != nil {
+	if _, err := analyzer.NewFactless(cfg, ""); err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return func() (*analysis.Analyzer, error) { return analyzer.NewFactless(cfg, "") }
 }
 
 func startServer(t testing.TB, opts Options) *testClient {
@@ -150,6 +151,23 @@ func (c *testClient) next(uri string) publishDiagnosticsParams {
 		c.t.Fatalf("no diagnostics published for %s within %v", uri, waitLimit)
 	}
 	panic("unreachable")
+}
+
+// nextOf returns the next diagnostics published for uri, skipping other
+// documents'.
+func (c *testClient) nextOf(uri string) publishDiagnosticsParams {
+	c.t.Helper()
+	deadline := time.After(waitLimit)
+	for {
+		select {
+		case p := <-c.diags:
+			if p.URI == uri {
+				return p
+			}
+		case <-deadline:
+			c.t.Fatalf("no diagnostics published for %s within %v", uri, waitLimit)
+		}
+	}
 }
 
 // nextFor returns the next diagnostics published for uri, and fails unless

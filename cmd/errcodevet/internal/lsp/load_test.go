@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -104,4 +105,65 @@ func TestLoaderCache(t *testing.T) {
 	if d2 := load(nil, "./d"); d2 == d {
 		t.Error("package unused for many loads still cached")
 	}
+}
+
+// TestLoaderListsOnlyWhenNeeded: go list runs again only when what it
+// reads changes (imports, package clauses, build constraints, the files of
+// a package's directory, go.mod), not for an edit of a function body; the
+// standard library comes from export data.
+func TestLoaderListsOnlyWhenNeeded(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module m\n\ngo 1.26.0\n",
+		"b/b.go": "package b\n\nconst B = 1\n",
+		"a/a.go": "package a\n\nimport (\n\t\"strings\"\n\n\t\"m/b\"\n)\n\nvar A = strings.Repeat(\"a\", b.B)\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	aFile := filepath.Join(dir, "a", "a.go")
+	l := newLoader()
+	load := func(overlay map[string][]byte, wantLists int, why string) *packages.Package {
+		t.Helper()
+		pkgs, err := l.load(context.Background(), packages.Config{Dir: dir, Overlay: overlay}, "./a")
+		if err != nil || len(pkgs) != 1 {
+			t.Fatalf("%s: load: %v, %v", why, pkgs, err)
+		}
+		for _, e := range pkgs[0].Errors {
+			t.Errorf("%s: %v", why, e)
+		}
+		if l.listed != wantLists {
+			t.Errorf("%s: %d go list runs in all, want %d", why, l.listed, wantLists)
+		}
+		return pkgs[0]
+	}
+	a := load(nil, 1, "first load")
+	if s := a.Imports["strings"]; s.Syntax != nil || s.Types == nil || !s.Types.Complete() {
+		t.Errorf("strings: syntax %v, types %v; want types from export data", s.Syntax != nil, s.Types)
+	}
+	if b := a.Imports["m/b"]; b.Syntax == nil {
+		t.Error("m/b, a workspace package, not type-checked from source")
+	}
+	body := []byte(strings.Replace(files["a/a.go"], `"a"`, `"x"`, 1))
+	if load(map[string][]byte{aFile: body}, 1, "body edited") == a {
+		t.Error("edited package not type-checked again")
+	}
+	imports := []byte(strings.Replace(files["a/a.go"], "\"strings\"\n", "\"strings\"\n\t\"unicode\"\n", 1) + "\nvar _ = unicode.IsUpper\n")
+	load(map[string][]byte{aFile: imports}, 2, "import added")
+	load(map[string][]byte{aFile: imports}, 2, "nothing changed")
+	load(map[string][]byte{aFile: imports, filepath.Join(dir, "a", "new.go"): []byte("package a\n")}, 3, "unsaved file added")
+	if err := os.WriteFile(filepath.Join(dir, "b", "b2.go"), []byte("package b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	load(nil, 4, "file added to a dependency's directory")
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module m\n\ngo 1.26.0\n\n// edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	load(nil, 5, "go.mod edited")
 }

@@ -4,10 +4,12 @@
 // cannot load third-party analyzers, and implements only that:
 // textDocumentSync (full), publishDiagnostics and codeAction.
 //
-// A file is analyzed as part of its package, loaded by go/packages with
-// the editor's unsaved contents as overlays, and analyzed by
-// golang.org/x/tools/go/analysis/checker, which runs the analyzer on the
-// dependencies for their facts, as the command-line driver does. Edits are
+// A file is analyzed as part of its package, with the editor's unsaved
+// contents: the workspace packages it depends on are type-checked from
+// source and analyzed first, in dependency order, so that what they export
+// (functions returning a carrier or retrying) is known to it; every other
+// dependency comes from export data, as for the command-line driver. The
+// loader keeps what it loaded between analyses (see loader). Edits are
 // debounced; an edit cancels the analysis under way, and results computed
 // for a version that is no longer current are dropped. A package that does
 // not load or type-check gets no diagnostics at all: the analyzer does not
@@ -28,6 +30,8 @@ import (
 
 	"github.com/sourcegraph/jsonrpc2"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // DefaultDebounce is how long the server waits after an edit before it
@@ -36,8 +40,11 @@ const DefaultDebounce = 250 * time.Millisecond
 
 // Options configure a server.
 type Options struct {
-	// Analyzer is the analyzer to run, configured as on the command line.
-	Analyzer *analysis.Analyzer
+	// Analyzer returns the analyzer for one analysis, configured as on the
+	// command line. It must declare no fact types (analyzer.NewFactless):
+	// it learns what packages export in memory, and a new one each
+	// analysis forgets what an edit made untrue.
+	Analyzer func() (*analysis.Analyzer, error)
 	// Debounce is the wait after an edit before analysis (DefaultDebounce
 	// suits typing); zero analyzes at once. The client's
 	// initializationOptions may override it.
@@ -85,6 +92,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		wake:     make(chan struct{}, 1),
 		exit:     make(chan struct{}),
 		loader:   newLoader(),
+	}
+	// The dependencies outside the workspace that can export what findings
+	// depend on are analyzed too, as by the command-line driver.
+	if a, err := opts.Analyzer(); err == nil {
+		s.loader.rule = analyzer.Dependencies(a)
 	}
 	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
 	conn := jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(s.log))

@@ -547,3 +547,68 @@ func TestConfigurationFile(t *testing.T) {
 		t.Fatalf("without the file: %+v, want 2 diagnostics", diags)
 	}
 }
+
+// TestDependencyEdited: what a workspace package exports (here, a method
+// returning a carrier) is learned again after an edit, not kept from an
+// earlier analysis: once sdk's Code stops returning the errcode, user's
+// comparison of it is no finding.
+func TestDependencyEdited(t *testing.T) {
+	dir := t.TempDir()
+	sdkText := "package sdk\n\ntype CommonError struct {\n\tErrCode int64  `json:\"errcode\"`\n\tErrMsg  string `json:\"errmsg\"`\n}\n\n" +
+		"func (e *CommonError) Code() int64 { return e.ErrCode }\n"
+	userText := "package user\n\nimport \"m/sdk\"\n\nfunc expired(e *sdk.CommonError) bool { return e.Code() == 42001 }\n"
+	files := map[string]string{"go.mod": "module m\n\ngo 1.26.0\n", "sdk/sdk.go": sdkText, "user/user.go": userText}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	c.initialize(nil)
+	userURI := c.open(filepath.Join(dir, "user", "user.go"), userText)
+	if diags := c.nextFor(userURI, 1); len(diags) != 1 || !strings.Contains(diags[0].Message, "errcode 42001") {
+		t.Fatalf("before the edit: %+v, want the comparison of sdk's Code", diags)
+	}
+	sdkURI := c.open(filepath.Join(dir, "sdk", "sdk.go"), sdkText)
+	c.nextFor(sdkURI, 1)
+	c.change(sdkURI, 2, strings.Replace(sdkText, "return e.ErrCode", "return int64(len(e.ErrMsg))", 1))
+	c.nextFor(sdkURI, 2)
+	c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: sdkURI}})
+	if p := c.nextOf(userURI); len(p.Diagnostics) != 0 {
+		t.Fatalf("after the edit: %+v, want none: Code no longer returns the errcode", p.Diagnostics)
+	}
+}
+
+// TestModuleDependency: a method returning a carrier in a module outside
+// the workspace (a vendor SDK, here replaced by a local directory) is
+// known, as to the command-line driver: the loader analyzes, from source,
+// the dependencies the analyzer's rule names.
+func TestModuleDependency(t *testing.T) {
+	dir := t.TempDir()
+	userText := "package app\n\nimport \"example.com/sdk\"\n\nfunc expired(e *sdk.CommonError) bool { return e.Code() == 42001 }\n"
+	files := map[string]string{
+		"sdk/go.mod": "module example.com/sdk\n\ngo 1.26.0\n",
+		"sdk/sdk.go": "package sdk\n\ntype CommonError struct {\n\tErrCode int64 `json:\"errcode\"`\n}\n\nfunc (e *CommonError) Code() int64 { return e.ErrCode }\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/sdk v0.0.0\n\nreplace example.com/sdk => ../sdk\n",
+		"app/app.go": userText,
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")})
+	c.initialize(nil)
+	uri := c.open(filepath.Join(dir, "app", "app.go"), userText)
+	if diags := c.nextFor(uri, 1); len(diags) != 1 || !strings.Contains(diags[0].Message, "errcode 42001") {
+		t.Fatalf("%+v, want the comparison of the SDK module's Code", diags)
+	}
+}
