@@ -4,8 +4,8 @@
 # offline (GitHub is unreachable: its clone of golangci-lint is redirected to
 # a local git repository made from the module proxy's source), then runs it
 # on testdata/golangci and checks the text, JSON and SARIF output, --fix,
-# //nolint:errcodevet, a setting reaching the analyzer, and a misspelled
-# setting.
+# //nolint:errcodevet, a cgo file, a setting reaching the analyzer, and a
+# misspelled setting.
 #
 # Cached under ${XDG_CACHE_HOME:-$HOME/.cache}/errcodevet-ci, keyed by the
 # golangci-lint version, the Go version and go.sum: the local golangci-lint
@@ -143,6 +143,28 @@ grep -qF 'return resp.ErrCode == wechat.AccessTokenExpired' "$dir/app/app.go" &&
 (cd "$dir" && GOPROXY=off go build ./...) || fail "the fixed code does not build"
 run "$dir" ./...
 expect 0 "after --fix"
+
+echo "check: a file with import \"C\" is checked, its finding in that file, with no fix"
+if [ "$(go env CGO_ENABLED)" = 1 ] && command -v "$(go env CC)" >/dev/null; then
+	dir=$(fixture cgo)
+	cat >"$dir/app/cgo.go" <<'GO'
+package app
+
+// static int busy(void) { return -1; }
+import "C"
+
+func CBusy(resp *Response) bool {
+	return C.busy() < 0 && resp.ErrCode == -1
+}
+GO
+	cp "$dir/app/cgo.go" "$tmp/cgo.go"
+	run "$dir" --fix ./...
+	grep -qF 'app/cgo.go:7:41: errcode -1 compared as a magic number: system is busy (wechat.SystemBusy) (magic-code) (errcodevet)' "$tmp/out" ||
+		{ cat "$tmp/out" "$tmp/err"; fail "no finding in the cgo file"; }
+	cmp -s "$dir/app/cgo.go" "$tmp/cgo.go" || { cat "$dir/app/cgo.go"; fail "--fix edited the cgo file"; }
+else
+	echo "  skipped: cgo is unavailable (CGO_ENABLED=$(go env CGO_ENABLED), CC=$(go env CC))"
+fi
 
 echo "check: facts across packages (the plugin declares no fact types; golangci-lint analyzes imports first)"
 dir=$(fixture crosspkg)

@@ -110,6 +110,7 @@ type pass struct {
 	facts    facts
 	resolver *carrier.Resolver
 	finder   *fix.Finder
+	verifier *fix.Verifier // type-checks the fixes before they are offered
 	file     *ast.File
 	ignores  []*directive.Ignore
 
@@ -153,6 +154,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.finder = fix.NewFinder(p)
+	r.verifier = fix.NewVerifier(p)
 	r.resolver.Analyze(p.Files)
 
 	// Facts are for importers: a main package (a command, or the test
@@ -190,17 +192,22 @@ func (r *pass) emit(d analysis.Diagnostic) { r.diagnostics = append(r.diagnostic
 
 func (r *pass) flush() {
 	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	if r.verifier != nil {
+		r.verifier.Filter(r.diagnostics)
+	}
 	for _, d := range r.diagnostics {
 		r.Report(d)
 	}
 }
 
 // checkedFiles returns the files findings are reported in: not generated
-// ones, nor tests unless configured.
+// ones, nor tests unless configured. A file with import "C" is seen as cmd/cgo
+// rewrote it, marked generated; it is checked unless the file it was
+// written from is generated too.
 func (r *pass) checkedFiles() []*ast.File {
 	var out []*ast.File
 	for _, f := range r.Files {
-		if ast.IsGenerated(f) {
+		if ast.IsGenerated(f) && !fix.CgoOutput(r.Fset, f) {
 			continue
 		}
 		if !r.s.cfg.IncludeTests && strings.HasSuffix(r.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -244,6 +251,11 @@ func (r *pass) visit(n ast.Node) bool {
 // report reports a finding of check at node unless a directive suppresses
 // it or the check is off.
 func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis.SuggestedFix) {
+	if fix.CgoOutput(r.Fset, r.file) {
+		// Edits would land in cmd/cgo's output, not in the file the user
+		// wrote: drivers write a fix to the file its positions are in.
+		fixes = nil
+	}
 	r.diagnose(check, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, SuggestedFixes: fixes})
 }
 

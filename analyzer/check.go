@@ -16,6 +16,17 @@ type Check struct {
 	Bad   string // a Go file (package example) with one finding
 	Want  string // the finding's message for Bad
 	Good  string // Bad, corrected
+
+	More []Example // further cases, documented and run like Bad and Good
+}
+
+// An Example is a further case of a check: Bad must produce Want, Good
+// nothing.
+type Example struct {
+	Title string // what it shows, in a few words
+	Bad   string
+	Want  string
+	Good  string
 }
 
 // URL returns the address of the check's documentation.

@@ -25,6 +25,15 @@ func TestCheckExamples(t *testing.T) {
 			if got := analyze(t, a, map[string]string{"example.go": c.Good}); len(got) > 0 {
 				t.Errorf("Good gives:\n%swant none", joinFindings(got))
 			}
+			for _, ex := range c.More {
+				got := analyze(t, a, map[string]string{"example.go": ex.Bad})
+				if len(got) != 1 || got[0].Category != c.ID || got[0].Message != ex.Want {
+					t.Errorf("%s: Bad gives:\n%swant one [%s] %s", ex.Title, joinFindings(got), c.ID, ex.Want)
+				}
+				if got := analyze(t, a, map[string]string{"example.go": ex.Good}); len(got) > 0 {
+					t.Errorf("%s: Good gives:\n%swant none", ex.Title, joinFindings(got))
+				}
+			}
 		})
 	}
 }
@@ -51,7 +60,14 @@ func TestCheckMetadata(t *testing.T) {
 		if strings.TrimSpace(c.Doc) == "" {
 			t.Errorf("%s has no Doc", c.ID)
 		}
-		for what, src := range map[string]string{"Bad": c.Bad, "Good": c.Good} {
+		examples := map[string]string{"Bad": c.Bad, "Good": c.Good}
+		for _, ex := range c.More {
+			examples[ex.Title+": Bad"], examples[ex.Title+": Good"] = ex.Bad, ex.Good
+			if ex.Title == "" || unicode.IsUpper(rune(ex.Title[0])) || strings.HasSuffix(ex.Want, ".") || unicode.IsUpper(rune(ex.Want[0])) {
+				t.Errorf("%s example %q: want a lower-case title and message without a final period", c.ID, ex.Title)
+			}
+		}
+		for what, src := range examples {
 			f, err := parser.ParseFile(token.NewFileSet(), c.ID+".go", src, 0)
 			if err != nil {
 				t.Errorf("%s.%s does not parse: %v", c.ID, what, err)

@@ -20,7 +20,8 @@
 //
 //   - magic-code: a documented integer code compared as a literal.
 //   - string-code: a documented string code or status compared as a literal.
-//   - unknown-code: a string literal that a code or status can never hold.
+//   - unknown-code: a value that a code or status can never equal (a
+//     misspelled string, an int compared with a decoded float64).
 //   - retry-unknown: an unknown outcome handled as a final failure.
 //   - retry-final: a final failure retried.
 //

@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,4 +67,36 @@ func TestFixConstantsSetting(t *testing.T) {
 	}})
 	analysistest.RunWithSuggestedFixes(t, dir, a, "fixconstants/app")
 	typeCheckGolden(t, dir, "fixconstants/app")
+}
+
+// TestFixDynamic proves that a carrier of interface type that only
+// encoding/json filled is reported when compared with a type it can never
+// hold, and fixed to the type it holds; its look-alikes are left alone.
+func TestFixDynamic(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "dynamicany")
+}
+
+// TestCgoFile proves that a file with import "C" is checked, its findings
+// in the file the user wrote, line and column, with no fix (none can land
+// in that file: drivers hold cmd/cgo's rewrite), while a generated one is
+// not. It needs cgo: a C compiler, CGO_ENABLED.
+func TestCgoFile(t *testing.T) {
+	requireCgo(t)
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "cgofile")
+}
+
+// requireCgo skips the test when go build cannot run cgo here.
+func requireCgo(t *testing.T) {
+	t.Helper()
+	out, err := exec.Command("go", "env", "CGO_ENABLED", "CC").Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	env := strings.Fields(string(out))
+	if len(env) < 2 || env[0] != "1" {
+		t.Skip("cgo is disabled (go env CGO_ENABLED is not 1): files with import \"C\" are not built")
+	}
+	if _, err := exec.LookPath(env[1]); err != nil {
+		t.Skipf("cgo needs the C compiler %s, which is not installed: %v", env[1], err)
+	}
 }

@@ -19,6 +19,9 @@ import (
 // compare checks lit, compared with == or != or in a switch case against
 // other. It reports whether lit was a literal compared against a carrier.
 func (r *pass) compare(lit, other ast.Expr) bool {
+	if r.compareDynamic(lit, other) {
+		return true
+	}
 	node, val := r.literal(lit)
 	if node == nil {
 		return false
@@ -143,6 +146,9 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 		}
 	}
 	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
+		if len(rep.Edits) > 0 {
+			r.verifier.Provide(target.Package, target.Name, target.Value)
+		}
 		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use %s instead of %s", rep.Text, r.source(node)),

@@ -48,10 +48,60 @@ func Check(r *Response, res Result, m map[string]any) error {
 }
 `
 
+// freshModuleDecoded compares codes that encoding/json decoded into
+// interfaces with ints, which never match (unknown-code); its test, which
+// fails before the fixes, proves that the fixed comparisons match.
+const freshModuleDecoded = `package api
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+type reply struct {
+	ErrCode any ` + "`json:\"errcode\"`" + `
+}
+
+func Expired(body []byte) bool {
+	var m map[string]interface{}
+	if err := json.Unmarshal(body, &m); err != nil {
+		return false
+	}
+	return m["errcode"] == 42001
+}
+
+func Busy(body string) bool {
+	var r reply
+	if err := json.NewDecoder(strings.NewReader(body)).Decode(&r); err != nil {
+		return false
+	}
+	switch r.ErrCode {
+	case -1:
+		return true
+	}
+	return false
+}
+`
+
+const freshModuleDecodedTest = `package api
+
+import "testing"
+
+func TestDecoded(t *testing.T) {
+	if !Expired([]byte(` + "`{\"errcode\":42001}`" + `)) || Expired([]byte(` + "`{\"errcode\":0}`" + `)) {
+		t.Error("Expired")
+	}
+	if !Busy(` + "`{\"errcode\":-1}`" + `) || Busy(` + "`{\"errcode\":0}`" + `) {
+		t.Error("Busy")
+	}
+}
+`
+
 // TestFreshModule follows the README's "Fixes that build" as a new user
 // would, offline, in a module at go 1.21 that has never heard of
 // errcodevet: constants generated into the module, then the constants
-// modules through a replace. Every fix is applied; go build and go vet
+// modules through a replace. Every fix is applied; go build, go vet and
+// the module's test (which exercises fixed comparisons of decoded JSON)
 // pass, and the module's go line and requirements are as they were.
 func TestFreshModule(t *testing.T) {
 	if testing.Short() {
@@ -75,16 +125,19 @@ func TestFreshModule(t *testing.T) {
 			{"errcodevet", "catalog", "gen", "-family", "wechat", "-dir", "internal/wechatcodes"},
 			{"errcodevet", "catalog", "gen", "-family", "miniprogram", "-dir", "internal/miniprogramcodes"},
 		}, []string{"-constants=wechat=example.com/shop/internal/wechatcodes,miniprogram=example.com/shop/internal/miniprogramcodes"},
-			[]string{"r.ErrCode == wechatcodes.AccessTokenExpired", "case miniprogramcodes.StatusSuccess, miniprogramcodes.StatusFailure:", `"example.com/shop/internal/wechatcodes"`}},
+			[]string{"r.ErrCode == wechatcodes.AccessTokenExpired", "case miniprogramcodes.StatusSuccess, miniprogramcodes.StatusFailure:", `"example.com/shop/internal/wechatcodes"`,
+				`m["errcode"] == float64(wechatcodes.AccessTokenExpired)`, "case float64(wechatcodes.SystemBusy):"}},
 		{"constants modules", [][]string{
 			{"go", "mod", "edit", "-require=github.com/errcodevet/errcodevet/wechat@v0.0.0", "-replace=github.com/errcodevet/errcodevet/wechat=" + filepath.Join(root, "wechat")},
 			{"go", "mod", "edit", "-require=github.com/errcodevet/errcodevet/miniprogram@v0.0.0", "-replace=github.com/errcodevet/errcodevet/miniprogram=" + filepath.Join(root, "miniprogram")},
 		}, nil,
-			[]string{"r.ErrCode == wechat.AccessTokenExpired", "res.ResultCode == miniprogram.AccessDenied", "code == wechat.InvalidAppID"}},
+			[]string{"r.ErrCode == wechat.AccessTokenExpired", "res.ResultCode == miniprogram.AccessDenied", "code == wechat.InvalidAppID",
+				`m["errcode"] == float64(wechat.AccessTokenExpired)`, "case float64(wechat.SystemBusy):"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			files := map[string]string{"go.mod": "module example.com/shop\n\ngo 1.21\n", "api/api.go": freshModuleCode}
+			files := map[string]string{"go.mod": "module example.com/shop\n\ngo 1.21\n", "api/api.go": freshModuleCode,
+				"api/decoded.go": freshModuleDecoded, "api/decoded_test.go": freshModuleDecodedTest}
 			for name, content := range files {
 				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -112,13 +165,15 @@ func TestFreshModule(t *testing.T) {
 			if !strings.Contains(out, "handled as a final failure") || !strings.Contains(out, `resultStatus "u" can never match`) {
 				t.Errorf("errcodevet -fix: %v\n%s", err, out)
 			}
-			fixed, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
+			api, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
+			decoded, _ := os.ReadFile(filepath.Join(dir, "api", "decoded.go"))
+			fixed := append(api, decoded...)
 			for _, w := range tc.want {
 				if !strings.Contains(string(fixed), w) {
 					t.Errorf("the fixed file lacks %s:\n%s", w, fixed)
 				}
 			}
-			for _, args := range [][]string{{"go", "build", "./..."}, {"go", "vet", "./..."}} {
+			for _, args := range [][]string{{"go", "build", "./..."}, {"go", "vet", "./..."}, {"go", "test", "./..."}} {
 				if out, err := runIn(args...); err != nil {
 					t.Errorf("%s: %v\n%s\n%s", strings.Join(args, " "), err, out, fixed)
 				}

@@ -39,6 +39,9 @@ type Resolver struct {
 	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions
 	facts  func(*types.Func) *catalog.Table
 	holds  map[types.Type]bool // types known to hold a carrier, or not (Holds)
+
+	files   []*ast.File           // the package's files, for Decoded
+	parents map[ast.Node]ast.Node // parents of the nodes of functions Decoded looked at
 }
 
 // Index is the catalog's carriers indexed for lookup; build it once per
@@ -137,6 +140,8 @@ func NewResolver(info *types.Info, idx *Index, facts func(*types.Func) *catalog.
 		locals: make(map[*types.Var]*catalog.Table),
 		funcs:  make(map[*types.Func]*catalog.Table),
 		facts:  facts,
+
+		parents: make(map[ast.Node]ast.Node),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 // variables whose every assignment is a carrier. It must be called once,
 // before Table, with all of the package's files.
 func (r *Resolver) Analyze(files []*ast.File) {
+	r.files = files
 	c := collector{info: r.info, assigns: make(map[*types.Var][]ast.Expr), ruled: make(map[*types.Var]bool)}
 	var funcs []funcCandidate
 	for _, f := range files {

@@ -90,6 +90,14 @@ it lists ` + "`directive`" + ` or is left at all):
 Generated files (marked ` + "`// Code generated ... DO NOT EDIT.`" + `) are never checked,
 and fixes never edit them.
 
+Files with ` + "`import \"C\"`" + ` are checked (by the standalone command, ` + "`go vet`" + `,
+` + "`go fix`" + ` and golangci-lint, tested; the language server loads packages the
+same way), though drivers hand the analyzer the file as cmd/cgo rewrote
+it, marked generated: findings are placed in the file you wrote, line and
+column, through cmd/cgo's ` + "`//line`" + ` directives. Their findings have no fix:
+drivers write a fix's edits to the file they analyzed, cmd/cgo's output,
+not yours. A cgo file that is generated itself is not checked.
+
 `
 
 // render returns the Markdown document.
@@ -108,6 +116,12 @@ func render() ([]byte, error) {
 		fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Bad))
 		fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", c.Want)
 		fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Good))
+		for _, ex := range c.More {
+			fmt.Fprintf(&b, "### %s: %s\n\n", c.ID, ex.Title)
+			fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Bad))
+			fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", ex.Want)
+			fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Good))
+		}
 	}
 	b.WriteString(suppressing)
 
