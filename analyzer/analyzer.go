@@ -101,6 +101,8 @@ type state struct {
 	// own and remember: see ownCarriers.
 	own      sync.Map // ownKey -> [2]bool
 	remember atomic.Bool
+
+	verdictDir atomic.Pointer[string] // see KeepVerdicts
 }
 
 // pass is the state of one run over a package.

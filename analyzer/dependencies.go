@@ -2,9 +2,15 @@ package analyzer
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"go/types"
 	"io"
+	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
@@ -37,6 +44,9 @@ import (
 type DependencyRule struct {
 	st  *state
 	buf []byte // for reading files, reused: the files of every dependency go through it
+
+	verdicts map[string]bool // Carriers' answers kept by earlier runs, by verdictKey; nil: none
+	used     map[string]bool // this run's answers, kept by Save
 }
 
 // factlessStates are the states of the analyzers NewFactless made, while
@@ -56,7 +66,56 @@ func Dependencies(a *analysis.Analyzer) *DependencyRule {
 	if !ok {
 		return nil
 	}
-	return &DependencyRule{st: st.(*state)}
+	d := &DependencyRule{st: st.(*state), used: make(map[string]bool)}
+	if dir := d.st.verdictDir.Load(); dir != nil && *dir != "" {
+		if data, err := os.ReadFile(verdictsPath(*dir)); err == nil {
+			json.Unmarshal(data, &d.verdicts) // a bad file is an empty one
+		}
+	}
+	return d
+}
+
+// KeepVerdicts makes the rules of an analyzer made by NewFactless keep
+// Carriers' answers in dir between runs (Save), each under a key of the
+// keys looked for and the names, sizes and modification times of the
+// package's files: reading every dependency's files is most of what the
+// rule costs.
+func KeepVerdicts(a *analysis.Analyzer, dir string) {
+	if st, ok := factlessStates.Load(weak.Make(a)); ok {
+		st.(*state).verdictDir.Store(&dir)
+	}
+}
+
+func verdictsPath(dir string) string { return filepath.Join(dir, "dependency-carriers.json") }
+
+// Save keeps this run's Carriers answers for the next runs (KeepVerdicts).
+// Errors are ignored: the next run reads the files again.
+func (d *DependencyRule) Save() {
+	dir := d.st.verdictDir.Load()
+	if dir == nil || *dir == "" || maps.Equal(d.used, d.verdicts) {
+		return
+	}
+	data, err := json.Marshal(d.used)
+	if err == nil && os.MkdirAll(*dir, 0o755) == nil {
+		atomicfile.Write(verdictsPath(*dir), data, 0o644)
+	}
+}
+
+// verdictKey returns the key of Carriers' answer for these files and keys
+// looked for, or "" if a file cannot be read.
+func verdictKey(quoted [][]byte, goFiles []string) string {
+	h := sha256.New()
+	for _, q := range quoted {
+		fmt.Fprintf(h, "key %q\n", q)
+	}
+	for _, name := range goFiles {
+		fi, err := os.Stat(name)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "file %q %d %d\n", name, fi.Size(), fi.ModTime().UnixNano())
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Uses reports whether a package loaded from source, with these types, can
@@ -131,18 +190,36 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 	for _, t := range s.keys.Texts() {
 		quoted = append(quoted, []byte(`"`+t))
 	}
+	key := ""
+	if d.verdicts != nil || d.st.verdictDir.Load() != nil {
+		key = verdictKey(quoted, goFiles)
+	}
+	if v, ok := d.verdicts[key]; ok && key != "" {
+		d.used[key] = v
+		return v
+	}
+	v, sure := d.spells(goFiles, quoted)
+	if key != "" && sure {
+		d.used[key] = v
+	}
+	return v
+}
+
+// spells reports whether a file spells one of quoted; sure is false when
+// a file could not be read (then it answers true: it cannot tell).
+func (d *DependencyRule) spells(goFiles []string, quoted [][]byte) (found, sure bool) {
 	for _, name := range goFiles {
 		data, err := d.read(name)
 		if err != nil {
-			return true // cannot tell: assume it can
+			return true, false
 		}
 		for _, q := range quoted {
 			if bytes.Contains(data, q) {
-				return true
+				return true, true
 			}
 		}
 	}
-	return false
+	return false, true
 }
 
 // read returns the content of the file, in d.buf.

@@ -255,6 +255,9 @@ func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*anal
 	for i, p := range run.problems {
 		run.problems[i] = relative(p)
 	}
+	if dir := runcache.Dir(); dir != "" {
+		analyzer.KeepVerdicts(a, dir)
+	}
 	run.graph, err = prog.Analyze(a, nil)
 	if err != nil {
 		return nil, err

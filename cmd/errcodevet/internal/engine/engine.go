@@ -103,7 +103,9 @@ func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker
 	analyzed := p.Packages
 	if rule := analyzer.Dependencies(a); rule != nil && p.loaded {
 		defer rule.Settle()()
-		if paths := p.sourceDependencies(rule); len(paths) > 0 {
+		paths := p.sourceDependencies(rule)
+		rule.Save()
+		if len(paths) > 0 {
 			cfg := p.cfg
 			cfg.Tests = false
 			deps, err := packages.Load(&cfg, paths...)
