@@ -11,22 +11,13 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 // gopath returns a GOPATH holding the fixtures of testdata/src and, beside
 // them, the real constants packages, so that fixtures import them as users do.
 func gopath(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS("../testdata/src")); err != nil {
-		t.Fatal(err)
-	}
-	for _, pkg := range []string{"wechat", "miniprogram"} {
-		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
-		if err := os.CopyFS(dst, os.DirFS(filepath.Join("..", pkg))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, _ := testmodule.FixtureGOPATH(t)
 	return dir
 }
 

@@ -2,7 +2,6 @@ package analyzer_test
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 // TestFactless proves that the analyzer golangci-lint runs (NewFactless:
@@ -24,24 +24,7 @@ import (
 // analyzed in the process (a dependency outside the linted packages) loses
 // the findings that need those imports' functions.
 func TestFactless(t *testing.T) {
-	dir := gopath(t)
-	var patterns []string
-	err := filepath.WalkDir(filepath.Join(dir, "src"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(filepath.Join(dir, "src"), path)
-		if strings.HasPrefix(rel, filepath.Join("github.com", "errcodevet")) {
-			return filepath.SkipDir // the constants packages: real code, not fixtures
-		}
-		if goFiles, _ := filepath.Glob(filepath.Join(path, "*.go")); len(goFiles) > 0 {
-			patterns = append(patterns, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, patterns := testmodule.FixtureGOPATH(t)
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(dir, "src"),

@@ -6,6 +6,7 @@ package testmodule
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,4 +97,41 @@ func ReadFile(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// FixtureGOPATH copies the analyzer's fixtures (testdata/src) and the
+// constants packages they import into a new GOPATH and returns it, with the
+// import paths of the fixture packages (every directory holding Go files,
+// the constants packages left out: they are real code, not fixtures).
+func FixtureGOPATH(t testing.TB) (dir string, patterns []string) {
+	t.Helper()
+	root := Root(t)
+	dir = t.TempDir()
+	src := filepath.Join(dir, "src")
+	if err := os.CopyFS(src, os.DirFS(filepath.Join(root, "testdata", "src"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ConstantsModules {
+		dst := filepath.Join(src, filepath.FromSlash(m))
+		if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, filepath.Base(m)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if strings.HasPrefix(rel, filepath.Join("github.com", "errcodevet")) {
+			return filepath.SkipDir
+		}
+		if goFiles, _ := filepath.Glob(filepath.Join(path, "*.go")); len(goFiles) > 0 {
+			patterns = append(patterns, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, patterns
 }

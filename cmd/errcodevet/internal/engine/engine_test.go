@@ -3,7 +3,6 @@ package engine_test
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 // TestSameFindings is the guard of the engine: over every fixture package,
@@ -168,35 +168,7 @@ func TestFactsRejected(t *testing.T) {
 // fixtures returns a GOPATH holding the analyzer's fixtures and the
 // constants packages they import, and the fixture packages' paths.
 func fixtures(t *testing.T) (dir string, patterns []string) {
-	t.Helper()
-	dir = t.TempDir()
-	root := filepath.Join("..", "..", "..", "..")
-	if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS(filepath.Join(root, "testdata", "src"))); err != nil {
-		t.Fatal(err)
-	}
-	for _, pkg := range []string{"wechat", "miniprogram"} {
-		dst := filepath.Join(dir, "src", "github.com", "errcodevet", "errcodevet", pkg)
-		if err := os.CopyFS(dst, os.DirFS(filepath.Join(root, pkg))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	err := filepath.WalkDir(filepath.Join(dir, "src"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(filepath.Join(dir, "src"), path)
-		if strings.HasPrefix(rel, filepath.Join("github.com", "errcodevet")) {
-			return filepath.SkipDir // the constants packages: real code, not fixtures
-		}
-		if goFiles, _ := filepath.Glob(filepath.Join(path, "*.go")); len(goFiles) > 0 {
-			patterns = append(patterns, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir, patterns
+	return testmodule.FixtureGOPATH(t)
 }
 
 func must(t *testing.T) func(*analysis.Analyzer, error) *analysis.Analyzer {
