@@ -69,6 +69,14 @@ func New(t testing.TB, files map[string]string) string {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(GoMod("example.com/fixture", Root(t))), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	WriteFiles(t, dir, files)
+	return dir
+}
+
+// WriteFiles writes files (slash-separated paths relative to dir, mapped to
+// their contents) under dir, making directories as needed.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
 	for name, content := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -78,7 +86,6 @@ func New(t testing.TB, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 // Env returns the environment for go commands run in a module from New:

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
 // TestLoaderCache: unchanged packages are reused, edited ones and their
@@ -23,15 +25,7 @@ func TestLoaderCache(t *testing.T) {
 		"d/d.go":  "package d\n\nimport \"strings\"\n\nvar D = strings.ToUpper(\"d\")\n",
 		"b/b2.go": "package b\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, files)
 	l := newLoader()
 	load := func(overlay map[string][]byte, pattern string) *packages.Package {
 		t.Helper()
@@ -118,15 +112,7 @@ func TestLoaderListsOnlyWhenNeeded(t *testing.T) {
 		"b/b.go": "package b\n\nconst B = 1\n",
 		"a/a.go": "package a\n\nimport (\n\t\"strings\"\n\n\t\"m/b\"\n)\n\nvar A = strings.Repeat(\"a\", b.B)\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, files)
 	aFile := filepath.Join(dir, "a", "a.go")
 	l := newLoader()
 	load := func(overlay map[string][]byte, wantLists int, why string) *packages.Package {

@@ -558,15 +558,7 @@ func TestDependencyEdited(t *testing.T) {
 		"func (e *CommonError) Code() int64 { return e.ErrCode }\n"
 	userText := "package user\n\nimport \"m/sdk\"\n\nfunc expired(e *sdk.CommonError) bool { return e.Code() == 42001 }\n"
 	files := map[string]string{"go.mod": "module m\n\ngo 1.26.0\n", "sdk/sdk.go": sdkText, "user/user.go": userText}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, files)
 	c := startServer(t, Options{})
 	c.initialize(nil)
 	userURI := c.open(filepath.Join(dir, "user", "user.go"), userText)
@@ -596,15 +588,7 @@ func TestModuleDependency(t *testing.T) {
 		"app/go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/sdk v0.0.0\n\nreplace example.com/sdk => ../sdk\n",
 		"app/app.go": userText,
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmodule.WriteFiles(t, dir, files)
 	c := startServer(t, Options{Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")})
 	c.initialize(nil)
 	uri := c.open(filepath.Join(dir, "app", "app.go"), userText)
