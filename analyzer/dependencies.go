@@ -97,7 +97,7 @@ func (d *DependencyRule) Save() {
 	}
 	data, err := json.Marshal(d.used)
 	if err == nil && os.MkdirAll(*dir, 0o755) == nil {
-		atomicfile.Write(verdictsPath(*dir), data, 0o644)
+		atomicfile.WriteCache(verdictsPath(*dir), data, 0o644)
 	}
 }
 

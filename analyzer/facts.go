@@ -236,7 +236,7 @@ func (f *processFacts) done(p *analysis.Pass) {
 	// Best effort: a record that cannot be written is a record that later
 	// runs do not find, and they fall back to the package's types.
 	if err := os.MkdirAll(f.dir, 0o755); err == nil {
-		atomicfile.Write(f.recordPath(p.Pkg.Path()), data, 0o644)
+		atomicfile.WriteCache(f.recordPath(p.Pkg.Path()), data, 0o644)
 	}
 }
 

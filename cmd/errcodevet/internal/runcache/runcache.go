@@ -92,7 +92,7 @@ func Put(dir, key string, e Entry) {
 	}
 	path := entryPath(dir, key)
 	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-		atomicfile.Write(path, data, 0o644)
+		atomicfile.WriteCache(path, data, 0o644)
 	}
 }
 
@@ -151,7 +151,7 @@ func (r *Run) Put(e Entry) {
 	}
 	Put(r.dir, r.key, e)
 	if os.MkdirAll(filepath.Dir(r.markPath()), 0o755) == nil {
-		atomicfile.Write(r.markPath(), nil, 0o644)
+		atomicfile.WriteCache(r.markPath(), nil, 0o644)
 	}
 }
 
