@@ -213,7 +213,9 @@ func prepare(dir, name, prometheusVersion string) (corpus, error) {
 			return corpus{}, err
 		}
 	}
-	if _, err := measure.Output(dst, nil, "go", "mod", "download"); err != nil {
+	// GOWORK=off as in the timed runs: a module zip keeps the go.work of its
+	// repository (prometheus's names modules the zip leaves out).
+	if _, err := measure.Output(dst, append(os.Environ(), "GOWORK=off"), "go", "mod", "download"); err != nil {
 		return corpus{}, err
 	}
 	return corpus{Name: name, Dir: dst}, nil
