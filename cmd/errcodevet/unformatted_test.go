@@ -16,10 +16,10 @@ import (
 // comments stay as they were (testdata/unformatted/api.go.golden). The two
 // imports the fixes add join one group. The fixed module builds.
 func TestFixUnformatted(t *testing.T) {
-	src := testmodule.ReadFile(t, "testdata/unformatted/api.go")
+	src := testmodule.ReadFile(t, "testdata/unformatted/api.go.input")
 	want := testmodule.ReadFile(t, "testdata/unformatted/api.go.golden")
 	if formatted, err := format.Source([]byte(src)); err != nil || string(formatted) == src {
-		t.Fatalf("testdata/unformatted/api.go is gofmt-clean (err %v): the test proves nothing", err)
+		t.Fatalf("testdata/unformatted/api.go.input is gofmt-clean (err %v): the test proves nothing", err)
 	}
 	dir := testmodule.New(t, map[string]string{"api/api.go": src})
 	code, stdout, stderr := runIn(t, dir, "-fix", "./...")
