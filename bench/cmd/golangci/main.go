@@ -337,18 +337,7 @@ func report(dir string, runs []Run, corpora []corpus, vs []string, n int, elapse
 				ratio(func(r Run) float64 { return r.Wall }), ratio(func(r Run) float64 { return float64(r.MaxRSS) }), ratio(func(r Run) float64 { return r.CPU }))
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(md.String()), 0o644); err != nil {
-		return err
-	}
-	data, err := json.MarshalIndent(runs, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	fmt.Print(md.String())
-	return nil
+	return measure.WriteResults(dir, md.String(), runs)
 }
 
 func total(m map[string]int) int {

@@ -833,16 +833,5 @@ func (b *bench) report(dir string, elapsed time.Duration) error {
 			}
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(md.String()), 0o644); err != nil {
-		return err
-	}
-	data, err := json.MarshalIndent(b.runs, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	fmt.Print(md.String())
-	return nil
+	return measure.WriteResults(dir, md.String(), b.runs)
 }

@@ -5,8 +5,11 @@ package measure
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -55,4 +58,21 @@ func SplitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// WriteResults writes a benchmark's tables (markdown) to dir/results.md and
+// its runs to dir/results.json, then prints the tables.
+func WriteResults(dir, tables string, runs any) error {
+	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(tables), 0o644); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(runs, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "results.json"), append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Print(tables)
+	return nil
 }
