@@ -25,13 +25,7 @@ import (
 // overlap. Each must end with a clear message and an exit code that says
 // what happened, never a panic, and never a corrupted or half-written file.
 func TestFaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	tool := filepath.Join(t.TempDir(), "errcodevet")
-	if out, err := exec.Command("go", "build", "-o", tool, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tool := buildTool(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

@@ -104,13 +104,7 @@ func TestDecoded(t *testing.T) {
 // the module's test (which exercises fixed comparisons of decoded JSON)
 // pass, and the module's go line and requirements are as they were.
 func TestFreshModule(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	tool := filepath.Join(t.TempDir(), "errcodevet")
-	if out, err := exec.Command("go", "build", "-o", tool, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tool := buildTool(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
