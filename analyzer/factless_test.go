@@ -93,6 +93,19 @@ func TestFactless(t *testing.T) {
 	if len(want) != 4 || !slices.Equal(got, want) {
 		t.Errorf("carrierfacts/user after sdk and wrap in an earlier process: got\n\t%s\nwant (New)\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
+	// Only packages that export something keep a record (user exposes
+	// carriers through its imports); one that exports nothing keeps none.
+	if records := factRecords(t, factsDir); len(records) != 3 {
+		t.Errorf("facts records after sdk, wrap and user: %q, want 3", records)
+	}
+	for _, p := range ordered {
+		if p.PkgPath == "silenthttp" {
+			checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{p})
+		}
+	}
+	if records := factRecords(t, factsDir); len(records) != 3 {
+		t.Errorf("facts records after silenthttp, which exports nothing: %q, want the 3 before", records)
+	}
 	// Once sdk's files change, its kept facts are not used (the driver
 	// would analyze it again).
 	sdk := filepath.Join(dir, "src", "carrierfacts", "sdk", "sdk.go")
@@ -107,6 +120,53 @@ func TestFactless(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "40001") {
 		t.Errorf("carrierfacts/user after sdk changed: got %q, want only the finding through wrap (whose files did not change)", got)
 	}
+
+	// Once sdk carries no code, the driver analyzes sdk and wrap again
+	// (wrap's dependency changed, its files did not): wrap now exports
+	// nothing and its old record must go, or user would still find 40001
+	// through it.
+	for _, tag := range []string{`json:"errcode"`, `json:"resultStatus"`} {
+		data = []byte(strings.ReplaceAll(string(data), tag, `json:"other"`))
+	}
+	if err := os.WriteFile(sdk, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reloaded, err := packages.Load(cfg, "carrierfacts/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := must(analyzer.NewFactless(analyzer.Config{}, factsDir))
+	user = nil
+	packages.Visit(reloaded, nil, func(p *packages.Package) {
+		switch p.PkgPath {
+		case "carrierfacts/sdk", "carrierfacts/wrap":
+			checkerFindings(t, later, []*packages.Package{p})
+		case "carrierfacts/user":
+			user = p
+		}
+	})
+	if got := checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]; len(got) != 0 {
+		t.Errorf("carrierfacts/user after sdk stopped carrying codes: got %q, want nothing", got)
+	}
+	if records := factRecords(t, factsDir); len(records) != 0 {
+		t.Errorf("facts records after sdk stopped carrying codes: %q, want none", records)
+	}
+}
+
+// factRecords returns the names of the facts records kept in dir.
+func factRecords(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".json") {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
 
 func must(a *analysis.Analyzer, err error) *analysis.Analyzer {

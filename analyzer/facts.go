@@ -203,12 +203,22 @@ func (f *processFacts) exportExposes(p *analysis.Pass) {
 }
 
 // done records that the pass's package was analyzed, with the facts it
-// exported (perhaps none), and keeps them in dir.
+// exported (perhaps none), and keeps them in dir. Only a package that
+// exported something gets a record: a missing record and an empty one
+// answer alike (nothing exported), and most packages export nothing, so a
+// cold run creates a handful of files instead of one per package. An empty
+// package's old record, if any, is removed: its facts may have gone with a
+// changed dependency while its own files stayed the same.
 func (f *processFacts) done(p *analysis.Pass) {
+	f.mu.Lock()
+	pf := f.own(p) // analyzed: its record, perhaps empty, is the answer
+	exports := pf.Exposes || len(pf.Carriers) > 0 || len(pf.Retrying) > 0
+	f.mu.Unlock()
 	if f.dir == "" {
-		f.mu.Lock()
-		f.own(p) // analyzed: its record, perhaps empty, is the answer
-		f.mu.Unlock()
+		return
+	}
+	if !exports {
+		os.Remove(f.recordPath(p.Pkg.Path()))
 		return
 	}
 	hashes := make(map[string]string)
@@ -216,23 +226,18 @@ func (f *processFacts) done(p *analysis.Pass) {
 		name := p.Fset.File(file.Pos()).Name()
 		data, err := os.ReadFile(name)
 		if err != nil {
-			hashes = nil // cannot be checked later: keep nothing
-			break
+			// Cannot be checked later: keep nothing, and drop what an
+			// earlier run kept.
+			os.Remove(f.recordPath(p.Pkg.Path()))
+			return
 		}
 		sum := sha256.Sum256(data)
 		hashes[name] = hex.EncodeToString(sum[:])
 	}
 	f.mu.Lock()
-	pf := f.own(p)
 	maps.Copy(pf.Files, hashes)
-	var data []byte
-	if f.dir != "" && hashes != nil {
-		data, _ = json.Marshal(pf)
-	}
+	data, _ := json.Marshal(pf)
 	f.mu.Unlock()
-	if data == nil {
-		return
-	}
 	// Best effort: a record that cannot be written is a record that later
 	// runs do not find, and they fall back to the package's types.
 	if err := os.MkdirAll(f.dir, 0o755); err == nil {
