@@ -37,6 +37,9 @@ var Analyzer = mustNew(Config{})
 
 // New returns an analyzer with the given configuration. Its flags start
 // from cfg. An invalid configuration is an error naming what is wrong.
+// An analyzer looks for each directory's configuration file once: a
+// driver that outlives edits (a language server) makes an analyzer per
+// analysis, so that a file created since is found.
 func New(cfg Config) (*analysis.Analyzer, error) {
 	return newAnalyzer(cfg, analysisFacts{}, factTypes)
 }

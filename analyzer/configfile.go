@@ -21,9 +21,12 @@ const flagConstants = "constants"
 // fileSettings caches, for one set of explicit settings, the settings of
 // each configuration file merged with them: standalone, in golangci-lint
 // and in the language server, one process analyzes many packages. An entry
-// is used while its file is unchanged (the language server outlives
-// edits); finding the file again for each package costs a few stats.
+// is used while its file is unchanged. Which file applies to a directory
+// is found once per analyzer (the language server makes an analyzer per
+// analysis).
 type fileSettings struct {
+	finder configfile.Finder
+
 	mu    sync.Mutex
 	files map[string]*fileEntry // by configuration file path
 }
@@ -62,7 +65,7 @@ func (s *settings) forDir(dir string) (*settings, error) {
 		if dir == "" || readOnlyTree(dir) {
 			return s, nil // no file to look at, or code its users do not configure
 		}
-		found, err := configfile.Find(dir)
+		found, err := s.files.finder.Find(dir)
 		if err != nil {
 			return nil, err
 		}

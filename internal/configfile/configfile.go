@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -74,28 +75,78 @@ func (f *File) Errorf(key, format string, args ...any) error {
 // the first found walking up from dir to the root of its module (the
 // directory holding go.mod), or "" if there is none or dir is in no module.
 func Find(dir string) (string, error) {
+	return new(Finder).Find(dir)
+}
+
+// A Finder finds configuration files as Find does and remembers what it
+// saw of each directory, for the packages of one analysis, which share
+// their ancestors: each directory costs its two stats once. It does not
+// see a file created or removed after it looked; use a new Finder for a
+// new analysis. Its methods may be called from several goroutines.
+type Finder struct {
+	mu   sync.Mutex
+	dirs map[string]found // by absolute directory
+}
+
+// found is what Find answers for a directory.
+type found struct {
+	path     string // the configuration file, or ""
+	inModule bool   // the directory or one above it holds go.mod
+}
+
+// Find returns what the package function Find returns for dir.
+func (f *Finder) Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
-	var found string
-	for {
-		if found == "" {
-			p := filepath.Join(dir, Name)
-			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-				found = p
-			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-				return "", err
-			}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dirs == nil {
+		f.dirs = make(map[string]found)
+	}
+	r, err := f.find(dir)
+	return r.path, err
+}
+
+// find answers for dir, an absolute path; f.mu is held.
+func (f *Finder) find(dir string) (found, error) {
+	if r, ok := f.dirs[dir]; ok {
+		return r, nil
+	}
+	own, err := isFile(filepath.Join(dir, Name))
+	if err != nil {
+		return found{}, err
+	}
+	_, err = os.Stat(filepath.Join(dir, "go.mod"))
+	root := err == nil
+	var r found
+	switch parent := filepath.Dir(dir); {
+	case root:
+		r.inModule = true
+	case parent != dir:
+		if r, err = f.find(parent); err != nil {
+			return found{}, err
 		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return found, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil // no module: no configuration file
-		}
-		dir = parent
+	}
+	if own && r.inModule {
+		r.path = filepath.Join(dir, Name)
+	}
+	f.dirs[dir] = r
+	return r, nil
+}
+
+// isFile reports whether path names something other than a directory; a
+// path that does not exist is not an error.
+func isFile(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return !fi.IsDir(), nil
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	default:
+		return false, err
 	}
 }
 

@@ -92,18 +92,27 @@ func TestFind(t *testing.T) {
 	write("outside/m/c/"+Name, "checks: [string-code]\n")
 	write("outside/m/c/d/x.go", "package d\n")
 	write("nomod/"+Name, "")
-	for dir, want := range map[string]string{
-		"outside/m/a/b": "",                    // the module has none; the one above it is not its
-		"outside/m/c/d": "outside/m/c/" + Name, // the nearest
-		"outside/m/c":   "outside/m/c/" + Name, // in the directory itself
-		"nomod":         "",                    // no module: none
-	} {
-		got, err := Find(filepath.Join(root, dir))
+	cases := []struct{ dir, want string }{
+		{"outside/m/a/b", ""},                    // the module has none; the one above it is not its
+		{"outside/m/c/d", "outside/m/c/" + Name}, // the nearest
+		{"outside/m/c", "outside/m/c/" + Name},   // in the directory itself
+		{"outside/m/a", ""},                      // a directory a Finder saw on the way up
+		{"outside/m", ""},                        // the module root
+		{"nomod", ""},                            // no module: none
+	}
+	finder := new(Finder) // asked in this order, it answers the later ones from what it saw
+	for _, c := range cases {
+		want := c.want
 		if want != "" {
 			want = filepath.Join(root, want)
 		}
+		got, err := Find(filepath.Join(root, c.dir))
 		if err != nil || got != want {
-			t.Errorf("Find(%s) = %q, %v; want %q", dir, got, err, want)
+			t.Errorf("Find(%s) = %q, %v; want %q", c.dir, got, err, want)
+		}
+		got, err = finder.Find(filepath.Join(root, c.dir))
+		if err != nil || got != want {
+			t.Errorf("Finder.Find(%s) = %q, %v; want %q", c.dir, got, err, want)
 		}
 	}
 	write("outside/m/"+Name, "")
