@@ -42,6 +42,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/configfile"
+	"github.com/errcodevet/errcodevet/internal/readfile"
 )
 
 // Env names the environment variable that sets the cache directory; "off"
@@ -271,7 +272,7 @@ func contentKey(prefix, root string, settingsFiles []string) (string, error) {
 		}
 	}
 	slices.Sort(trees)
-	buf := make([]byte, 32<<10)
+	buf := make([]byte, readfile.BufferSize)
 	var configs []string
 	for _, tree := range slices.Compact(trees) {
 		found, err := hashTree(h, tree, buf)
@@ -373,13 +374,8 @@ func hashTree(h hash.Hash, dir string, buf []byte) (configs []string, err error)
 // hashFile writes the file's name and the hash of its content, read
 // through one small buffer: the files of a whole module go through it.
 func hashFile(h io.Writer, path string, buf []byte) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	fh := sha256.New()
-	if _, err := io.CopyBuffer(fh, f, buf); err != nil {
+	if err := readfile.Copy(fh, path, buf); err != nil {
 		return err
 	}
 	fmt.Fprintf(h, "file %q %x\n", path, fh.Sum(nil))
