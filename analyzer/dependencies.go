@@ -1,13 +1,11 @@
 package analyzer
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"go/types"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -20,6 +18,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/carrier"
+	"github.com/errcodevet/errcodevet/internal/readfile"
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
@@ -40,14 +39,23 @@ import (
 // imports, whose types are the only ones it can use. A key spelled in a
 // dependency only by constant arithmetic ("err" + "code") is not seen.
 //
-// A rule is for one goroutine.
+// Its methods may be called from several goroutines: reading the files of
+// every dependency is most of what a rule costs, and a driver spreads it.
 type DependencyRule struct {
-	st  *state
-	buf []byte // for reading files, reused: the files of every dependency go through it
+	st *state
 
-	verdicts map[string]bool // Carriers' answers kept by earlier runs, by verdictKey; nil: none
-	used     map[string]bool // this run's answers, kept by Save
+	verdicts map[string]bool // Carriers' answers kept by earlier runs, by verdictKey; nil: none; read only
+
+	mu   sync.Mutex
+	used map[string]bool // this run's answers, kept by Save
 }
+
+// readBuffers hold the files the rules read, one at a time each: the files
+// of every dependency go through a few buffers.
+var readBuffers = sync.Pool{New: func() any {
+	buf := make([]byte, readfile.BufferSize)
+	return &buf
+}}
 
 // factlessStates are the states of the analyzers NewFactless made, while
 // the analyzers live (a language server makes one per analysis).
@@ -91,6 +99,8 @@ func verdictsPath(dir string) string { return filepath.Join(dir, "dependency-car
 // Save keeps this run's Carriers answers for the next runs (KeepVerdicts).
 // Errors are ignored: the next run reads the files again.
 func (d *DependencyRule) Save() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	dir := d.st.verdictDir.Load()
 	if dir == nil || *dir == "" || maps.Equal(d.used, d.verdicts) {
 		return
@@ -101,14 +111,23 @@ func (d *DependencyRule) Save() {
 	}
 }
 
-// verdictKey returns the key of Carriers' answer for these files and keys
-// looked for, or "" if a file cannot be read.
-func verdictKey(quoted [][]byte, goFiles []string) string {
+// verdictKey returns the key of Carriers' answer for these files, in dir,
+// and keys looked for, or "" if a file cannot be read. A file in the module
+// cache is known by its name, which names its module's version: the go
+// command never changes it (it checks it against go.sum when it downloads
+// it). Any other, the standard library's included, by its name, size and
+// modification time.
+func verdictKey(quoted [][]byte, dir string, goFiles []string) string {
 	h := sha256.New()
 	for _, q := range quoted {
 		fmt.Fprintf(h, "key %q\n", q)
 	}
+	stat := !inModuleCache(dir)
 	for _, name := range goFiles {
+		if !stat {
+			fmt.Fprintf(h, "file %q\n", name)
+			continue
+		}
 		fi, err := os.Stat(name)
 		if err != nil {
 			return ""
@@ -192,58 +211,36 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 	}
 	key := ""
 	if d.verdicts != nil || d.st.verdictDir.Load() != nil {
-		key = verdictKey(quoted, goFiles)
+		key = verdictKey(quoted, dir, goFiles)
 	}
-	if v, ok := d.verdicts[key]; ok && key != "" {
-		d.used[key] = v
-		return v
+	v, ok := d.verdicts[key]
+	sure := true
+	if !ok || key == "" {
+		v, sure = spells(goFiles, quoted)
 	}
-	v, sure := d.spells(goFiles, quoted)
 	if key != "" && sure {
+		d.mu.Lock()
 		d.used[key] = v
+		d.mu.Unlock()
 	}
 	return v
 }
 
 // spells reports whether a file spells one of quoted; sure is false when
 // a file could not be read (then it answers true: it cannot tell).
-func (d *DependencyRule) spells(goFiles []string, quoted [][]byte) (found, sure bool) {
+func spells(goFiles []string, quoted [][]byte) (found, sure bool) {
+	buf := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(buf)
 	for _, name := range goFiles {
-		data, err := d.read(name)
+		hit, err := readfile.Contains(name, *buf, quoted)
 		if err != nil {
 			return true, false
 		}
-		for _, q := range quoted {
-			if bytes.Contains(data, q) {
-				return true, true
-			}
+		if hit {
+			return true, true
 		}
 	}
 	return false, true
-}
-
-// read returns the content of the file, in d.buf.
-func (d *DependencyRule) read(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if n := int(fi.Size()) + 1; cap(d.buf) < n {
-		d.buf = make([]byte, 0, n)
-	}
-	n, err := io.ReadFull(f, d.buf[:cap(d.buf)])
-	if err != nil && err != io.ErrUnexpectedEOF {
-		return nil, err
-	}
-	if n == cap(d.buf) { // grew since Stat
-		return os.ReadFile(name)
-	}
-	return d.buf[:n], nil
 }
 
 // Retries reports whether a package importing these packages (by path)

@@ -17,8 +17,10 @@ import (
 	"fmt"
 	"go/types"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -145,18 +147,12 @@ func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
 	for _, q := range p.Packages {
 		program[q] = true
 	}
+	own := ownCarriers(rule, p.Packages, program)
 	carriers := make(map[*packages.Package]bool)
 	packages.Visit(p.Packages, nil, func(q *packages.Package) { // imports first
+		carriers[q] = own[q]
 		for _, imp := range q.Imports {
-			if carriers[imp] {
-				carriers[q] = true
-				return
-			}
-		}
-		if program[q] {
-			carriers[q] = q.Types != nil && q.TypesInfo != nil && rule.Uses(q.Types, q.TypesInfo, dirOf(q))
-		} else {
-			carriers[q] = rule.Carriers(q.PkgPath, dirOf(q), q.GoFiles)
+			carriers[q] = carriers[q] || carriers[imp]
 		}
 	})
 	var paths []string
@@ -181,6 +177,44 @@ func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// ownCarriers returns, for each package of the import graph of pkgs,
+// whether the rule says it can use carriers by itself: by its types for a
+// program package (rule.Uses), by its files' text for a dependency
+// (rule.Carriers). The packages are asked on one goroutine per CPU:
+// reading the dependencies' files is most of the rule's cost, and nothing
+// else runs meanwhile. (Some would not need asking, as one of their
+// imports can use carriers; asking in dependency order to spare them
+// costs more.)
+func ownCarriers(rule *analyzer.DependencyRule, pkgs []*packages.Package, program map[*packages.Package]bool) map[*packages.Package]bool {
+	var all []*packages.Package
+	packages.Visit(pkgs, nil, func(q *packages.Package) { all = append(all, q) })
+	answers := make([]bool, len(all))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(all)) {
+		wg.Go(func() {
+			for i := range next {
+				q := all[i]
+				if program[q] {
+					answers[i] = q.Types != nil && q.TypesInfo != nil && rule.Uses(q.Types, q.TypesInfo, dirOf(q))
+				} else {
+					answers[i] = rule.Carriers(q.PkgPath, dirOf(q), q.GoFiles)
+				}
+			}
+		})
+	}
+	for i := range all {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	own := make(map[*packages.Package]bool, len(all))
+	for i, q := range all {
+		own[q] = answers[i]
+	}
+	return own
 }
 
 func importPaths(p *packages.Package) []string {
