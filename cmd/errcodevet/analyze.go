@@ -100,7 +100,8 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 // cached runs run (the command given args, of which patterns are the
 // package patterns), or prints what an earlier run with the same key printed
 // over the same, unchanged, code (internal/runcache). Runs that fail are
-// not kept: their errors may be the machine's.
+// not kept: their errors may be the machine's. A run that used the cache
+// trims it once it has printed everything.
 func cached(args, patterns []string, a *analysis.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
 	dir := runcache.Dir()
 	if dir == "" {
@@ -113,12 +114,14 @@ func cached(args, patterns []string, a *analysis.Analyzer, stdout, stderr io.Wri
 	if e, ok := r.Get(); ok {
 		stdout.Write(e.Stdout)
 		stderr.Write(e.Stderr)
+		runcache.Trim(dir)
 		return e.Exit
 	}
 	var out, errOut bytes.Buffer
 	exit := run(io.MultiWriter(stdout, &out), io.MultiWriter(stderr, &errOut))
 	if exit == exitOK || exit == exitFindings {
 		r.Put(runcache.Entry{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Exit: exit})
+		runcache.Trim(dir)
 	}
 	return exit
 }

@@ -42,6 +42,9 @@ func Expired(r *sdk.Resp) bool { return r.Code() == 42001 }
 	if len(entries) != 1 {
 		t.Fatalf("%d cache entries after the first run, want 1", len(entries))
 	}
+	if _, err := os.Stat(filepath.Join(cache, "trim.txt")); err != nil {
+		t.Errorf("the first run did not trim the cache: %v", err)
+	}
 	code, _, second := runIn(t, dir, "./user")
 	if code != exitFindings || second != first {
 		t.Fatalf("second run: exit %d, stderr\n%s\nwant the first's\n%s", code, second, first)

@@ -21,6 +21,10 @@
 //
 // A run is not cached in GOPATH mode, when it names packages outside its
 // module by directory, or when it cannot read a file.
+//
+// Like the go command's build cache, the cache trims itself: at most once
+// a day, a run that used it removes the entries not used for five days
+// (Trim).
 package runcache
 
 import (
@@ -37,6 +41,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/mod/modfile"
 
@@ -77,11 +82,32 @@ type Entry struct {
 // Get returns the entry kept under key in dir.
 func Get(dir, key string) (Entry, bool) {
 	var e Entry
-	data, err := os.ReadFile(entryPath(dir, key))
+	path := entryPath(dir, key)
+	data, mtime, err := readFile(path)
 	if err != nil || json.Unmarshal(data, &e) != nil {
 		return Entry{}, false
 	}
+	used(path, mtime)
 	return e, true
+}
+
+// readFile is os.ReadFile that also returns the file's modification time,
+// from the stat that sizes the read.
+func readFile(path string) ([]byte, time.Time, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, time.Time{}, err
+	}
+	return data, fi.ModTime(), nil
 }
 
 // Put keeps e under key in dir. A cache that cannot be written is a cache
@@ -121,7 +147,8 @@ func Start(dir string, args, patterns, settingsFiles []string) (r *Run, ok bool)
 		return nil, false
 	}
 	r = &Run{dir: dir, prefix: prefix}
-	if _, err := os.Stat(r.markPath()); err == nil {
+	if fi, err := os.Stat(r.markPath()); err == nil {
+		used(r.markPath(), fi.ModTime())
 		r.key, r.err = contentKey(prefix, root, settingsFiles)
 		return r, r.err == nil
 	}
@@ -159,6 +186,92 @@ func (r *Run) Put(e Entry) {
 // markPath is the file that says a run with the prefix was kept: a later
 // one computes its key before analyzing.
 func (r *Run) markPath() string { return filepath.Join(r.dir, r.prefix[:2], r.prefix+".kept") }
+
+// Trimming follows the go command's build cache: a file's modification
+// time is its last use, which a hit refreshes only when it is older than
+// mtimeInterval (to save writes); at most once per trimInterval, the
+// entries and marks not used for trimLimit are removed.
+const (
+	mtimeInterval = time.Hour
+	trimInterval  = 24 * time.Hour
+	trimLimit     = 5 * 24 * time.Hour
+)
+
+// used records that the cache file at path, last modified at mtime, was
+// just used.
+func used(path string, mtime time.Time) {
+	if now := time.Now(); now.Sub(mtime) >= mtimeInterval {
+		os.Chtimes(path, now, now) // best effort: at worst the file is trimmed and computed again
+	}
+}
+
+// Trim removes the entries and marks in dir (and temporary files left by
+// interrupted writes) not used for trimLimit, unless the stamp file in dir
+// says it did so less than trimInterval ago: a run that used the cache
+// calls it when done, and pays one stat on most days. It looks only at
+// the files it writes, in dir's own subdirectories (a symbolic link is not
+// followed), and ignores errors: a trim that fails is a cache that stays
+// larger until the next one.
+func Trim(dir string) {
+	now := time.Now()
+	stamp := filepath.Join(dir, "trim.txt")
+	if fi, err := os.Stat(stamp); err == nil {
+		// A stamp far in the future means the clock was set back: trim.
+		if age := now.Sub(fi.ModTime()); age < trimInterval && age > -mtimeInterval {
+			return
+		}
+	}
+	// A file in use may look up to mtimeInterval older than it is.
+	cutoff := now.Add(-trimLimit - mtimeInterval)
+	shards, _ := os.ReadDir(dir)
+	for _, shard := range shards {
+		if !shard.IsDir() || !isHex(shard.Name(), 2) {
+			continue // DirEntry.IsDir is false for a symbolic link
+		}
+		files, _ := os.ReadDir(filepath.Join(dir, shard.Name()))
+		for _, f := range files {
+			if !f.Type().IsRegular() || !isCacheFile(f.Name()) {
+				continue
+			}
+			if fi, err := f.Info(); err == nil && fi.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(dir, shard.Name(), f.Name()))
+			}
+		}
+	}
+	// The stamp's modification time is what counts; its content is for
+	// whoever looks.
+	atomicfile.WriteCache(stamp, fmt.Appendf(nil, "%d\n", now.Unix()), 0o644)
+}
+
+// isCacheFile reports whether name is that of an entry (key.json), a mark
+// (prefix.kept), or a temporary file of atomicfile writing one.
+func isCacheFile(name string) bool {
+	if tmp, ok := strings.CutPrefix(name, "."); ok {
+		i := strings.LastIndex(tmp, ".tmp")
+		if i < 0 {
+			return false
+		}
+		name = tmp[:i]
+	}
+	key, ok := strings.CutSuffix(name, ".json")
+	if !ok {
+		key, ok = strings.CutSuffix(name, ".kept")
+	}
+	return ok && isHex(key, 2*sha256.Size)
+}
+
+// isHex reports whether s is n lowercase hexadecimal digits.
+func isHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // prefixKey hashes what a run depends on besides its files: the errcodevet
 // executable, the go command, the working directory, the arguments and
