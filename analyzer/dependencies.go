@@ -1,9 +1,9 @@
 package analyzer
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"go/types"
 	"maps"
@@ -11,7 +11,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"time"
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
@@ -44,7 +46,7 @@ import (
 type DependencyRule struct {
 	st *state
 
-	verdicts map[string]bool // Carriers' answers kept by earlier runs, by verdictKey; nil: none; read only
+	verdicts map[string]keptVerdict // Carriers' answers kept by earlier runs, by verdictKey; nil: none; read only
 
 	mu   sync.Mutex
 	used map[string]bool // this run's answers, kept by Save
@@ -76,9 +78,7 @@ func Dependencies(a *analysis.Analyzer) *DependencyRule {
 	}
 	d := &DependencyRule{st: st.(*state), used: make(map[string]bool)}
 	if dir := d.st.verdictDir.Load(); dir != nil && *dir != "" {
-		if data, err := os.ReadFile(verdictsPath(*dir)); err == nil {
-			json.Unmarshal(data, &d.verdicts) // a bad file is an empty one
-		}
+		d.verdicts = readVerdicts(verdictsPath(*dir))
 	}
 	return d
 }
@@ -94,21 +94,106 @@ func KeepVerdicts(a *analysis.Analyzer, dir string) {
 	}
 }
 
-func verdictsPath(dir string) string { return filepath.Join(dir, "dependency-carriers.json") }
+func verdictsPath(dir string) string { return filepath.Join(dir, "dependency-carriers.txt") }
 
-// Save keeps this run's Carriers answers for the next runs (KeepVerdicts).
-// Errors are ignored: the next run reads the files again.
+// A keptVerdict is an answer of Carriers kept between runs and the day it
+// was last used, in days since the Unix epoch (UTC).
+type keptVerdict struct {
+	carriers bool
+	day      int64
+}
+
+// verdictLife is how many days a kept verdict no run uses stays kept: as
+// long as the go command keeps an unused build cache entry.
+const verdictLife = 5
+
+// The verdicts file is read by every run that analyzes: a header line, then
+// one line per verdict, "key carriers day" (carriers 0 or 1), which
+// decodes several times faster than JSON.
+const verdictsHeader = "errcodevet dependency verdicts 1\n"
+
+// readVerdicts returns the verdicts kept at path; nil if there is no such
+// file or it is not one that Save wrote (a bad file is an empty one).
+func readVerdicts(path string) map[string]keptVerdict {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	data, ok := bytes.CutPrefix(data, []byte(verdictsHeader))
+	if !ok {
+		return nil
+	}
+	verdicts := make(map[string]keptVerdict, bytes.Count(data, []byte("\n")))
+	for len(data) > 0 {
+		line, rest, ok := bytes.Cut(data, []byte("\n"))
+		if !ok {
+			return nil // cut short
+		}
+		data = rest
+		key, line, _ := bytes.Cut(line, []byte(" "))
+		carriers, day, _ := bytes.Cut(line, []byte(" "))
+		d, err := strconv.ParseInt(string(day), 10, 64)
+		if err != nil || len(key) != 2*sha256.Size || string(carriers) != "0" && string(carriers) != "1" {
+			return nil
+		}
+		verdicts[string(key)] = keptVerdict{string(carriers) == "1", d}
+	}
+	return verdicts
+}
+
+// Save keeps this run's Carriers answers for the next runs (KeepVerdicts),
+// with the answers of earlier runs used in the last verdictLife days: runs
+// over other projects keep their own, and the verdicts on a module version
+// hold for any project. It writes only when this run found a new answer or
+// used one not yet used today. Errors are ignored: the next run reads the
+// files again.
 func (d *DependencyRule) Save() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	dir := d.st.verdictDir.Load()
-	if dir == nil || *dir == "" || maps.Equal(d.used, d.verdicts) {
+	if dir == nil || *dir == "" {
 		return
 	}
-	data, err := json.Marshal(d.used)
-	if err == nil && os.MkdirAll(*dir, 0o755) == nil {
-		atomicfile.WriteCache(verdictsPath(*dir), data, 0o644)
+	today := time.Now().Unix() / (24 * 60 * 60)
+	news := false
+	for key, carriers := range d.used {
+		if v, ok := d.verdicts[key]; !ok || v.carriers != carriers || v.day != today {
+			news = true
+			break
+		}
 	}
+	if !news {
+		return
+	}
+	// Merged with the file as it is now, not as this run read it, so that
+	// a run that saved since keeps its answers. Two runs that save at the
+	// same time: the last rename wins (atomicfile), and the other's new
+	// answers are found again by a later run.
+	path := verdictsPath(*dir)
+	verdicts := readVerdicts(path)
+	if verdicts == nil {
+		verdicts = make(map[string]keptVerdict, len(d.used))
+	}
+	maps.DeleteFunc(verdicts, func(_ string, v keptVerdict) bool { return today-v.day > verdictLife })
+	for key, carriers := range d.used {
+		verdicts[key] = keptVerdict{carriers, today}
+	}
+	data := make([]byte, 0, len(verdictsHeader)+len(verdicts)*(2*sha256.Size+10))
+	data = append(data, verdictsHeader...)
+	for _, key := range slices.Sorted(maps.Keys(verdicts)) {
+		v := verdicts[key]
+		data = fmt.Appendf(data, "%s %d %d\n", key, boolDigit(v.carriers), v.day)
+	}
+	if os.MkdirAll(*dir, 0o755) == nil {
+		atomicfile.WriteCache(path, data, 0o644)
+	}
+}
+
+func boolDigit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // verdictKey returns the key of Carriers' answer for these files, in dir,
@@ -213,8 +298,8 @@ func (d *DependencyRule) Carriers(path, dir string, goFiles []string) bool {
 	if d.verdicts != nil || d.st.verdictDir.Load() != nil {
 		key = verdictKey(quoted, dir, goFiles)
 	}
-	v, ok := d.verdicts[key]
-	sure := true
+	kept, ok := d.verdicts[key]
+	v, sure := kept.carriers, true
 	if !ok || key == "" {
 		v, sure = spells(goFiles, quoted)
 	}

@@ -130,7 +130,7 @@ func TestDependenciesFromSource(t *testing.T) {
 			}
 			compared += len(want[path])
 		}
-		if _, err := os.Stat(filepath.Join(verdicts, "dependency-carriers.json")); err != nil {
+		if _, err := os.Stat(filepath.Join(verdicts, "dependency-carriers.txt")); err != nil {
 			t.Errorf("run %d kept no verdicts: %v", run, err)
 		}
 	}
