@@ -196,7 +196,16 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 func (r *pass) emit(d analysis.Diagnostic) { r.diagnostics = append(r.diagnostics, d) }
 
 func (r *pass) flush() {
-	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	// By file name, then offset: the files' token.Pos ranges follow the
+	// order the driver parsed them in, which go/packages leaves to chance.
+	// Within a file, Pos order is offset order.
+	slices.SortStableFunc(r.diagnostics, func(a, b analysis.Diagnostic) int {
+		fa, fb := r.Fset.File(a.Pos), r.Fset.File(b.Pos)
+		if fa == fb || fa == nil || fb == nil {
+			return cmp.Compare(a.Pos, b.Pos)
+		}
+		return cmp.Or(cmp.Compare(fa.Name(), fb.Name()), cmp.Compare(a.Pos, b.Pos))
+	})
 	if r.verifier != nil {
 		r.verifier.Filter(r.diagnostics)
 	}

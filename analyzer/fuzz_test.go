@@ -152,12 +152,29 @@ func checkActions(t *testing.T, imp types.Importer, pkg *packages.Package, src [
 // typeCheck parses and type-checks a one-file package as go/packages would
 // load it, or returns nil if the file has errors.
 func typeCheck(imp types.Importer, name string, src []byte) *packages.Package {
+	return typeCheckFiles(imp, sourceFile{name, src})
+}
+
+type sourceFile struct {
+	name string
+	src  []byte
+}
+
+// typeCheckFiles type-checks a package of these files, parsed in this
+// order (which decides their token.Pos ranges in the package's FileSet).
+func typeCheckFiles(imp types.Importer, files ...sourceFile) *packages.Package {
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
-	if err != nil || file.Name.Name == "_" {
-		return nil
+	var syntax []*ast.File
+	var names []string
+	for _, f := range files {
+		file, err := parser.ParseFile(fset, f.name, f.src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil || file.Name.Name == "_" {
+			return nil
+		}
+		syntax = append(syntax, file)
+		names = append(names, f.name)
 	}
-	path := "example.com/" + file.Name.Name
+	path := "example.com/" + syntax[0].Name.Name
 	info := &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
@@ -170,14 +187,14 @@ func typeCheck(imp types.Importer, name string, src []byte) *packages.Package {
 	}
 	sizes := types.SizesFor("gc", "amd64")
 	conf := types.Config{Importer: imp, Sizes: sizes, Error: func(error) {}}
-	tpkg, err := conf.Check(path, fset, []*ast.File{file}, info)
+	tpkg, err := conf.Check(path, fset, syntax, info)
 	if err != nil {
 		return nil
 	}
 	return &packages.Package{
 		ID: path, Name: tpkg.Name(), PkgPath: path,
-		GoFiles: []string{name}, CompiledGoFiles: []string{name},
-		Fset: fset, Syntax: []*ast.File{file},
+		GoFiles: names, CompiledGoFiles: names,
+		Fset: fset, Syntax: syntax,
 		Types: tpkg, TypesInfo: info, TypesSizes: sizes,
 	}
 }
