@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"weak"
@@ -119,24 +119,25 @@ func readVerdicts(path string) map[string]keptVerdict {
 	if err != nil {
 		return nil
 	}
-	data, ok := bytes.CutPrefix(data, []byte(verdictsHeader))
+	// The keys are substrings of one string: one allocation, not one each.
+	text, ok := strings.CutPrefix(string(data), verdictsHeader)
 	if !ok {
 		return nil
 	}
-	verdicts := make(map[string]keptVerdict, bytes.Count(data, []byte("\n")))
-	for len(data) > 0 {
-		line, rest, ok := bytes.Cut(data, []byte("\n"))
+	verdicts := make(map[string]keptVerdict, strings.Count(text, "\n"))
+	for len(text) > 0 {
+		line, rest, ok := strings.Cut(text, "\n")
 		if !ok {
 			return nil // cut short
 		}
-		data = rest
-		key, line, _ := bytes.Cut(line, []byte(" "))
-		carriers, day, _ := bytes.Cut(line, []byte(" "))
-		d, err := strconv.ParseInt(string(day), 10, 64)
-		if err != nil || len(key) != 2*sha256.Size || string(carriers) != "0" && string(carriers) != "1" {
+		text = rest
+		key, line, _ := strings.Cut(line, " ")
+		carriers, day, _ := strings.Cut(line, " ")
+		d, err := strconv.ParseInt(day, 10, 64)
+		if err != nil || len(key) != 2*sha256.Size || carriers != "0" && carriers != "1" {
 			return nil
 		}
-		verdicts[string(key)] = keptVerdict{string(carriers) == "1", d}
+		verdicts[key] = keptVerdict{carriers == "1", d}
 	}
 	return verdicts
 }
