@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -14,21 +13,17 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
+	"github.com/errcodevet/errcodevet/internal/fix"
 )
 
-// An edit replaces the bytes [start, end) of a file by text.
-type edit struct {
-	start, end int
-	text       string
-}
-
-func (e edit) overlaps(o edit) bool {
+// overlaps reports whether two edits of one file cannot both be applied.
+func overlaps(e, o fix.Edit) bool {
 	if e == o {
 		return false // the same edit twice (two fixes adding one import) is one edit
 	}
 	// Two insertions at one place (two imports) go in the order taken; an
 	// insertion at the edge of a replacement is beside it, not in it.
-	return e.start < o.end && o.start < e.end
+	return e.Start < o.End && o.Start < e.End
 }
 
 // applyFixes applies the first suggested fix of each finding, in order. A
@@ -52,7 +47,7 @@ func applyFixes(graph *checker.Graph, findings []finding, diffOnly bool) (unfixe
 			}
 		}
 	}
-	accepted := make(map[string][]edit) // by file name
+	accepted := make(map[string][]fix.Edit) // by file name
 	for _, f := range findings {
 		if len(f.SuggestedFixes) == 0 {
 			unfixed = append(unfixed, f)
@@ -84,9 +79,9 @@ func applyFixes(graph *checker.Graph, findings []finding, diffOnly bool) (unfixe
 		if err != nil {
 			return nil, "", err
 		}
-		fixed, err := applyEdits(old, accepted[name])
+		fixed, err := fix.Apply(old, accepted[name])
 		if err != nil {
-			return nil, "", fmt.Errorf("%s: %v", name, err)
+			return nil, "", fmt.Errorf("%s: the file changed since it was analyzed", name)
 		}
 		if formatted, err := format.Source(old); err == nil && bytes.Equal(formatted, old) {
 			if fixed, err = format.Source(fixed); err != nil {
@@ -108,10 +103,10 @@ func applyFixes(graph *checker.Graph, findings []finding, diffOnly bool) (unfixe
 	return unfixed, diffs.String(), nil
 }
 
-// fixEdits returns the edits of fix by file, or why it cannot be applied.
-func fixEdits(f finding, fix analysis.SuggestedFix, generated map[string]bool, accepted map[string][]edit) (map[string][]edit, string) {
-	edits := make(map[string][]edit)
-	for _, te := range fix.TextEdits {
+// fixEdits returns the edits of sf by file, or why it cannot be applied.
+func fixEdits(f finding, sf analysis.SuggestedFix, generated map[string]bool, accepted map[string][]fix.Edit) (map[string][]fix.Edit, string) {
+	edits := make(map[string][]fix.Edit)
+	for _, te := range sf.TextEdits {
 		file := f.fset.File(te.Pos)
 		if file == nil {
 			return nil, "the fix has an edit outside any file"
@@ -124,31 +119,13 @@ func fixEdits(f finding, fix analysis.SuggestedFix, generated map[string]bool, a
 		if generated[name] {
 			return nil, "it edits a generated file"
 		}
-		e := edit{start: file.Offset(te.Pos), end: file.Offset(end), text: string(te.NewText)}
+		e := fix.Edit{Start: file.Offset(te.Pos), End: file.Offset(end), Text: string(te.NewText)}
 		for _, o := range append(accepted[name], edits[name]...) {
-			if e.overlaps(o) {
+			if overlaps(e, o) {
 				return nil, "it conflicts with another fix; run again to apply it"
 			}
 		}
 		edits[name] = append(edits[name], e)
 	}
 	return edits, ""
-}
-
-// applyEdits applies non-overlapping edits to src.
-func applyEdits(src []byte, edits []edit) ([]byte, error) {
-	edits = slices.Clone(edits)
-	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		if e.start < last || e.end > len(src) || e.start > e.end {
-			return nil, fmt.Errorf("the file changed since it was analyzed")
-		}
-		out.Write(src[last:e.start])
-		out.WriteString(e.text)
-		last = e.end
-	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
 }

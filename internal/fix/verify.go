@@ -1,8 +1,6 @@
 package fix
 
 import (
-	"bytes"
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -237,32 +235,20 @@ func (e errCannotTell) Error() string { return e.err.Error() }
 // apply applies edits, in positions of tf, to src: identical edits once,
 // as drivers do; overlapping ones are an error.
 func apply(tf *token.File, src []byte, edits []analysis.TextEdit) ([]byte, error) {
-	type edit struct {
-		start, end int
-		text       string
-	}
-	var es []edit
+	var es []Edit
 	for _, e := range edits {
 		end := e.End
 		if !end.IsValid() {
 			end = e.Pos
 		}
-		x := edit{tf.Offset(e.Pos), tf.Offset(end), string(e.NewText)}
+		x := Edit{tf.Offset(e.Pos), tf.Offset(end), string(e.NewText)}
 		if !slices.Contains(es, x) {
 			es = append(es, x)
 		}
 	}
-	slices.SortStableFunc(es, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range es {
-		if e.start < last || e.end > len(src) {
-			return nil, fmt.Errorf("overlapping edits")
-		}
-		out.Write(src[last:e.start])
-		out.WriteString(e.text)
-		last = e.end
+	out, err := Apply(src, es)
+	if err != nil {
+		return nil, fmt.Errorf("overlapping edits")
 	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
+	return out, nil
 }
