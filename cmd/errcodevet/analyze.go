@@ -27,15 +27,17 @@ import (
 
 const analyzeUsage = `usage: errcodevet [flags] [packages]
 
-Errcodevet analyzes the packages (default ".") and prints each finding as
-file:line:col: message (check), sorted by file, line, column and check.
+Errcodevet analyzes the packages (default ".") and prints each finding on
+standard output as file:line:col: message (check), sorted by file, line,
+column and check; errors go to standard error.
 The exit code is 0 when nothing is found, 3 when something is, 1 when
 packages do not load or the analysis fails (the packages that load are
 still analyzed), 2 for a bad command line.
 
 With -fix, the fixes are applied and the findings without one are still
 printed (exit 3 if any); -diff prints the fixes as a unified diff instead
-of writing them (and implies -fix). -json prints the findings of each
+of writing them (and implies -fix), and the findings left on standard
+error. -json prints the findings of each
 package as go vet -json does (exit 0).
 
 Run "errcodevet help" for the other commands.
@@ -303,14 +305,20 @@ func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOpt
 			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 			return exitError
 		}
+		// With -diff, standard output is the patch: the findings left
+		// go beside it, on standard error, so that it applies as it is.
 		io.WriteString(stdout, diff)
-		printFindings(stderr, unfixed, opts.context)
+		left := stdout
+		if opts.diff {
+			left = stderr
+		}
+		printFindings(left, unfixed, opts.context)
 		if exit == exitOK && (len(unfixed) > 0 || diff != "") {
 			exit = exitFindings
 		}
 		return exit
 	}
-	printFindings(stderr, findings, opts.context)
+	printFindings(stdout, findings, opts.context)
 	if exit == exitOK && len(findings) > 0 {
 		exit = exitFindings
 	}

@@ -34,9 +34,9 @@ import "example.com/fixture/sdk"
 func Expired(r *sdk.Resp) bool { return r.Code() == 42001 }
 `,
 	})
-	code, _, first := runIn(t, dir, "./user")
+	code, first, _ := runIn(t, dir, "./user")
 	if code != exitFindings || !strings.Contains(first, "user/user.go:5:") || !strings.Contains(first, "(magic-code)") {
-		t.Fatalf("first run: exit %d, stderr\n%s\nwant the magic-code finding through sdk's getter", code, first)
+		t.Fatalf("first run: exit %d, stdout\n%s\nwant the magic-code finding through sdk's getter", code, first)
 	}
 	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.json"))
 	if len(entries) != 1 {
@@ -45,15 +45,15 @@ func Expired(r *sdk.Resp) bool { return r.Code() == 42001 }
 	if _, err := os.Stat(filepath.Join(cache, "trim.txt")); err != nil {
 		t.Errorf("the first run did not trim the cache: %v", err)
 	}
-	code, _, second := runIn(t, dir, "./user")
+	code, second, _ := runIn(t, dir, "./user")
 	if code != exitFindings || second != first {
-		t.Fatalf("second run: exit %d, stderr\n%s\nwant the first's\n%s", code, second, first)
+		t.Fatalf("second run: exit %d, stdout\n%s\nwant the first's\n%s", code, second, first)
 	}
 	// The second run's output came from the entry.
-	if err := os.WriteFile(entries[0], []byte(`{"stderr":"Y2FjaGVk","exit":3}`), 0o644); err != nil {
+	if err := os.WriteFile(entries[0], []byte(`{"stdout":"Y2FjaGVk","exit":3}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, out := runIn(t, dir, "./user"); out != "cached" {
+	if _, out, _ := runIn(t, dir, "./user"); out != "cached" {
 		t.Fatalf("third run printed %q, want the cache entry's %q", out, "cached")
 	}
 
@@ -66,28 +66,28 @@ func Expired(r *sdk.Resp) bool { return r.Code() == 42001 }
 	if err := os.WriteFile(sdk, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, out := runIn(t, dir, "./user"); code != exitOK || out != "" {
-		t.Fatalf("after sdk's getter stopped returning the errcode: exit %d, stderr\n%s\nwant nothing", code, out)
+	if code, out, _ := runIn(t, dir, "./user"); code != exitOK || out != "" {
+		t.Fatalf("after sdk's getter stopped returning the errcode: exit %d, stdout\n%s\nwant nothing", code, out)
 	}
 	if err := os.WriteFile(sdk, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, out := runIn(t, dir, "./user"); out != "cached" {
+	if _, out, _ := runIn(t, dir, "./user"); out != "cached" {
 		t.Fatalf("sdk restored: printed %q, want the first entry's %q", out, "cached")
 	}
 	config := filepath.Join(dir, ".errcodevet.yaml")
 	if err := os.WriteFile(config, []byte("checks: [string-code]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, out := runIn(t, dir, "./user"); code != exitOK || out != "" {
-		t.Fatalf("with magic-code turned off in %s: exit %d, stderr\n%s\nwant nothing", config, code, out)
+	if code, out, _ := runIn(t, dir, "./user"); code != exitOK || out != "" {
+		t.Fatalf("with magic-code turned off in %s: exit %d, stdout\n%s\nwant nothing", config, code, out)
 	}
 
 	t.Setenv(runcache.Env, "off")
 	if err := os.Remove(config); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, out := runIn(t, dir, "./user"); out != first {
-		t.Fatalf("cache off: stderr\n%s\nwant\n%s", out, first)
+	if _, out, _ := runIn(t, dir, "./user"); out != first {
+		t.Fatalf("cache off: stdout\n%s\nwant\n%s", out, first)
 	}
 }

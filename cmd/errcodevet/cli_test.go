@@ -133,13 +133,13 @@ func TestDeterministicOutput(t *testing.T) {
 		files[name+"/p.go"] = fmt.Sprintf(orderGo, name)
 	}
 	dir := testmodule.New(t, files)
-	code, first, stderr := runIn(t, dir, "./...")
-	if code != exitFindings || first != "" {
-		t.Fatalf("exit %d, stdout %q, stderr\n%s", code, first, stderr)
+	code, stdout, stderr := runIn(t, dir, "./...")
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("exit %d, stderr %q, stdout\n%s", code, stderr, stdout)
 	}
-	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	if len(lines) != 50 { // 4 findings and a related line per package
-		t.Fatalf("%d lines, want 50:\n%s", len(lines), stderr)
+		t.Fatalf("%d lines, want 50:\n%s", len(lines), stdout)
 	}
 	for _, want := range []string{
 		"p0/p.go:12:21: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code)",
@@ -156,8 +156,8 @@ func TestDeterministicOutput(t *testing.T) {
 		t.Errorf("line 3 does not end with its check ID: %s", lines[2])
 	}
 	for range 4 {
-		if _, _, again := runIn(t, dir, "./..."); again != stderr {
-			t.Fatalf("a second run printed\n%s\nthe first\n%s", again, stderr)
+		if _, again, _ := runIn(t, dir, "./..."); again != stdout {
+			t.Fatalf("a second run printed\n%s\nthe first\n%s", again, stdout)
 		}
 	}
 }
@@ -186,8 +186,8 @@ func TestFixAndDiff(t *testing.T) {
 	}
 
 	code, stdout, stderr := runIn(t, dir, "-fix", "./...")
-	if code != exitFindings || stdout != "" || !strings.HasPrefix(stderr, retryLine) || strings.Count(stderr, "\n") != 2 {
-		t.Errorf("-fix: exit %d, stdout %q, stderr\n%s\nwant 3 and the retry finding only", code, stdout, stderr)
+	if code != exitFindings || stderr != "" || !strings.HasPrefix(stdout, retryLine) || strings.Count(stdout, "\n") != 2 {
+		t.Errorf("-fix: exit %d, stderr %q, stdout\n%s\nwant 3 and the retry finding only", code, stderr, stdout)
 	}
 	got, _ := os.ReadFile(file)
 	if !strings.Contains(string(got), "case miniprogram.StatusUnknown:") {
@@ -299,12 +299,12 @@ func TestExplain(t *testing.T) {
 // -c N prints the finding's lines with N lines of context.
 func TestContextLines(t *testing.T) {
 	dir := testmodule.New(t, map[string]string{"p/p.go": fmt.Sprintf(orderGo, "p")})
-	code, _, stderr := runIn(t, dir, "-c", "1", "-checks=magic-code", "./...")
+	code, stdout, _ := runIn(t, dir, "-c", "1", "-checks=magic-code", "./...")
 	want := "p/p.go:12:21: errcode 42001 compared as a magic number: access_token expired (wechat.AccessTokenExpired) (magic-code)\n" +
 		"11\tfunc Check(resp *Response, res Result) error {\n" +
 		"12\t\tif resp.ErrCode == 42001 || resp.ErrCode == 40001 {\n" +
 		"13\t\t\treturn nil\n"
-	if code != exitFindings || !strings.HasPrefix(stderr, want) {
-		t.Errorf("-c 1: exit %d, stderr\n%s\nwant it to start\n%s", code, stderr, want)
+	if code != exitFindings || !strings.HasPrefix(stdout, want) {
+		t.Errorf("-c 1: exit %d, stdout\n%s\nwant it to start\n%s", code, stdout, want)
 	}
 }

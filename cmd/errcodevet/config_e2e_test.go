@@ -50,8 +50,8 @@ func TestConfigFile(t *testing.T) {
 		strings.TrimPrefix(magicLine, "app/"),
 		strings.TrimPrefix(successLine, "app/"),
 	}
-	if r.code != 3 || r.stderr != strings.Join(want, "\n")+"\n" {
-		t.Errorf("standalone in app/: exit %d, stderr\n%s\nwant 3 and\n%s", r.code, r.stderr, strings.Join(want, "\n"))
+	if r.code != 3 || r.stdout != strings.Join(want, "\n")+"\n" {
+		t.Errorf("standalone in app/: exit %d, stdout\n%s\nwant 3 and\n%s", r.code, r.stdout, strings.Join(want, "\n"))
 	}
 
 	r = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
@@ -61,12 +61,12 @@ func TestConfigFile(t *testing.T) {
 
 	// Flags override the file.
 	r = run(t, dir, bin, "-checks=string-code", "-include-success=false", "./...")
-	if r.code != 3 || r.stderr != stringLine+"\n" {
-		t.Errorf("-checks=string-code: exit %d, stderr\n%s\nwant 3 and\n%s", r.code, r.stderr, stringLine)
+	if r.code != 3 || r.stdout != stringLine+"\n" {
+		t.Errorf("-checks=string-code: exit %d, stdout\n%s\nwant 3 and\n%s", r.code, r.stdout, stringLine)
 	}
 	r = run(t, dir, bin, "-config=none", "./...")
-	if r.code != 3 || strings.Contains(r.stderr, "acme.go") || !strings.Contains(r.stderr, stringLine) {
-		t.Errorf("-config=none: exit %d, stderr\n%s", r.code, r.stderr)
+	if r.code != 3 || strings.Contains(r.stdout, "acme.go") || !strings.Contains(r.stdout, stringLine) {
+		t.Errorf("-config=none: exit %d, stdout\n%s", r.code, r.stdout)
 	}
 
 	// A broken file: located, once, exit 1; go vet says the same.
@@ -99,7 +99,7 @@ func TestConfigFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = run(t, dir, bin, "./...")
-	if !strings.Contains(r.stderr, "app/app_test.go:6:30: errcode 40001") {
-		t.Errorf("include-tests: true: stderr\n%s\nwant the finding in app_test.go", r.stderr)
+	if !strings.Contains(r.stdout, "app/app_test.go:6:30: errcode 40001") {
+		t.Errorf("include-tests: true: stdout\n%s\nwant the finding in app_test.go", r.stdout)
 	}
 }

@@ -312,13 +312,15 @@ func TestStandalone(t *testing.T) {
 	if r.code != 3 {
 		t.Errorf("errcodevet ./...: exit code %d, want 3 (findings)\n%s", r.code, r.stderr)
 	}
-	if want := magicLine + "\n" + stringLine + "\n"; r.stderr != want {
-		t.Errorf("errcodevet ./... printed\n%s\nwant\n%s", r.stderr, want)
+	// Findings on standard output, errors on standard error, as
+	// staticcheck and golangci-lint print them: errcodevet ./... | grep works.
+	if want := magicLine + "\n" + stringLine + "\n"; r.stdout != want || r.stderr != "" {
+		t.Errorf("errcodevet ./... printed on stdout\n%s\nstderr\n%s\nwant on stdout\n%s", r.stdout, r.stderr, want)
 	}
 
 	r = run(t, dir, bin, "./clean")
-	if r.code != 0 || r.stderr != "" {
-		t.Errorf("errcodevet ./clean: exit code %d, output %q; want 0 and none", r.code, r.stderr)
+	if r.code != 0 || r.stderr != "" || r.stdout != "" {
+		t.Errorf("errcodevet ./clean: exit code %d, output %q %q; want 0 and none", r.code, r.stdout, r.stderr)
 	}
 
 	r = run(t, dir, bin, "-checks=unknown-code", "./...")
@@ -336,8 +338,8 @@ func TestStandalone(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = run(t, dir, bin, "./clean")
-	if broken := "clean/broken.go:3:9: undefined: nope\n"; r.code != 1 || r.stderr != broken {
-		t.Errorf("errcodevet on a package that does not compile: exit code %d, output\n%s\nwant 1 and %q", r.code, r.stderr, broken)
+	if broken := "clean/broken.go:3:9: undefined: nope\n"; r.code != 1 || r.stderr != broken || r.stdout != "" {
+		t.Errorf("errcodevet on a package that does not compile: exit code %d, stdout %q, stderr\n%s\nwant 1 and %q on stderr", r.code, r.stdout, r.stderr, broken)
 	}
 }
 

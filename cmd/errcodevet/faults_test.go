@@ -222,8 +222,8 @@ func Expired(r *Response) bool {
 	if strings.Join(diags, ";") != "c/c.go:16:22 magic-code;c/plain.go:4:22 magic-code" || edits["c/c.go"] != 0 {
 		t.Errorf("diagnostics %q, edits %v; want c/c.go:16:22 and c/plain.go:4:22, and no edit of c/c.go", diags, edits)
 	}
-	if r := f.errcodevet(t, dir, "-fix", "./..."); r.code != 3 || !strings.HasPrefix(r.stderr, "c/c.go:16:22: errcode 42001 compared as a magic number") {
-		t.Errorf("-fix: exit %d\n%s\nwant 3 and the cgo file's finding, unfixed", r.code, r.stderr)
+	if r := f.errcodevet(t, dir, "-fix", "./..."); r.code != 3 || !strings.HasPrefix(r.stdout, "c/c.go:16:22: errcode 42001 compared as a magic number") {
+		t.Errorf("-fix: exit %d\n%s\nwant 3 and the cgo file's finding, unfixed", r.code, r.stdout)
 	}
 	if got := read(t, filepath.Join(dir, "c/c.go")); got != cgoFile {
 		t.Errorf("-fix changed the cgo file:\n%s", got)

@@ -43,10 +43,10 @@ func TestREADMEExample(t *testing.T) {
 	end += start
 
 	code, stdout, stderr := runIn(t, filepath.Join(root, "example"), "./...")
-	if code != exitFindings || stdout != "" {
-		t.Fatalf("(cd example && errcodevet ./...): exit %d, stdout %q, stderr\n%s", code, stdout, stderr)
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("(cd example && errcodevet ./...): exit %d, stderr %q, stdout\n%s", code, stderr, stdout)
 	}
-	want := stderr
+	want := stdout
 	if *update {
 		if err := os.WriteFile(readme, []byte(text[:start]+want+text[end:]), 0o644); err != nil {
 			t.Fatal(err)
