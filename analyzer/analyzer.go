@@ -221,7 +221,7 @@ func (r *pass) flush() {
 func (r *pass) checkedFiles() []*ast.File {
 	var out []*ast.File
 	for _, f := range r.Files {
-		if ast.IsGenerated(f) && !fix.CgoOutput(r.Fset, f) {
+		if ast.IsGenerated(f) && !cgoOutput(r.Fset, f) {
 			continue
 		}
 		if !r.s.cfg.IncludeTests && strings.HasSuffix(r.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -265,7 +265,7 @@ func (r *pass) visit(n ast.Node) bool {
 // report reports a finding of check at node unless a directive suppresses
 // it or the check is off.
 func (r *pass) report(check *Check, node ast.Node, msg string, fixes ...analysis.SuggestedFix) {
-	if fix.CgoOutput(r.Fset, r.file) {
+	if cgoOutput(r.Fset, r.file) {
 		// Edits would land in cmd/cgo's output, not in the file the user
 		// wrote: drivers write a fix to the file its positions are in.
 		fixes = nil

@@ -130,7 +130,7 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 		pkg = c.to // the family's constants generated into the user's module
 	}
 	if code.Name != "" && pkg != "" {
-		msg += " (" + fix.ImportName(pkg) + "." + code.Name + ")"
+		msg += " (" + catalog.PackageName(pkg) + "." + code.Name + ")"
 	}
 	var fixes []analysis.SuggestedFix
 	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: pkg, Name: code.Name}

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"go/token"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,6 +155,26 @@ func (f *Family) Tables() []*Table {
 		return []*Table{f.Codes}
 	}
 	return []*Table{f.Codes, f.Status}
+}
+
+// PackageName is the name a constants package is written under in an
+// import, and the name catalog gen gives one: the last element of its
+// import path, unless that is a major version suffix or not an identifier.
+func PackageName(importPath string) string {
+	base := path.Base(importPath)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		base = path.Base(path.Dir(importPath))
+	}
+	base = strings.Map(func(r rune) rune {
+		if r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, base)
+	if !token.IsIdentifier(base) {
+		return "codes"
+	}
+	return base
 }
 
 // Catalog is an immutable set of families.

@@ -98,14 +98,6 @@ func (k *Keys) String() string {
 	return fmt.Sprintf("json %v, map keys %v, paths %v", slices.Sorted(maps.Keys(k.json)), slices.Sorted(maps.Keys(k.mapKeys)), slices.Sorted(maps.Keys(k.paths)))
 }
 
-// Declares is idx.Keys().Declares.
-func (idx *Index) Declares(pkg *types.Package, info *types.Info) bool {
-	return idx.Keys().Declares(pkg, info)
-}
-
-// UsesMapKeys is idx.Keys().UsesMapKeys.
-func (idx *Index) UsesMapKeys(info *types.Info) bool { return idx.Keys().UsesMapKeys(info) }
-
 // Declares reports whether a package's own declarations can hold a carrier:
 // a struct field with a carrier json tag, or a field or type the catalog
 // lists by path. It looks at the types of the package's declared objects

@@ -11,6 +11,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodevet/errcodevet/catalog"
 )
 
 // A Verifier makes sure that fixes leave a package that type-checks: the
@@ -43,7 +45,7 @@ func NewVerifier(pass *analysis.Pass) *Verifier {
 func (v *Verifier) Provide(importPath, name string, val constant.Value) {
 	pkg := v.extra[importPath]
 	if pkg == nil {
-		pkg = types.NewPackage(importPath, ImportName(importPath))
+		pkg = types.NewPackage(importPath, catalog.PackageName(importPath))
 		pkg.MarkComplete()
 		v.extra[importPath] = pkg
 	}

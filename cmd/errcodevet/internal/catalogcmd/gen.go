@@ -19,7 +19,6 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/constgen"
-	"github.com/errcodevet/errcodevet/internal/fix"
 )
 
 // genFile is the name of the file gen writes.
@@ -144,12 +143,12 @@ func planGen(fam *catalog.Family, dir, name string) (genPlan, error) {
 	}
 	g := genPlan{dir: abs, name: name}
 	base := filepath.Base(abs)
-	// A fix imports the package under fix.ImportName of its path: the
+	// A fix imports the package under catalog.PackageName of its path: the
 	// directory's name when that is an identifier (and then the package
 	// must have that name), else another name, written in the import.
 	switch {
 	case name == "":
-		g.name = fix.ImportName(base)
+		g.name = catalog.PackageName(base)
 	case token.IsIdentifier(base) && name != base:
 		return genPlan{}, fmt.Errorf("package name %s differs from the directory's name %s: fixes import a package by its path, "+
 			"so name the directory %s, or drop -pkg", name, base, name)
