@@ -1,4 +1,4 @@
-package catalog_test
+package main
 
 import (
 	"path/filepath"
@@ -18,7 +18,7 @@ func TestBuiltinNamesArePinned(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, fam := range cat.Families() {
-		review, err := importer.ReadReview(filepath.Join("sources", fam.Name+".review.yaml"))
+		review, err := importer.ReadReview(filepath.Join(sourcesDir, fam.Name+".review.yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package catalog_test
+package main
 
 import (
 	"maps"
@@ -12,11 +12,16 @@ import (
 	"github.com/errcodevet/errcodevet/importer"
 )
 
+// sourcesDir holds the vendor pages and tables the built-in catalog is
+// generated from, with their reviews: the tests below check the generated
+// catalog against them.
+var sourcesDir = filepath.Join("..", "..", "catalog", "sources")
+
 // seedRows reads the vendor pages the built-ins are generated from, in the
 // simplest way that can be read by eye, independently of the importer: the
 // test then proves the importer missed nothing and changed no message.
 func wechatSeed(t *testing.T) map[string]string {
-	data, err := os.ReadFile(filepath.Join("sources", "wechat.txt"))
+	data, err := os.ReadFile(filepath.Join(sourcesDir, "wechat.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +87,7 @@ func TestBuiltinHasEveryMiniProgramCode(t *testing.T) {
 		{"EXPIRED_ACCESS_TOKEN", "F", "The access token is expired."},
 		{"UNKNOWN_EXCEPTION", "U", "An API calling is failed, which is caused by unknown reasons."},
 	}
-	page, err := os.ReadFile(filepath.Join("sources", "miniprogram.txt"))
+	page, err := os.ReadFile(filepath.Join(sourcesDir, "miniprogram.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,11 +162,11 @@ func TestSeedsMatchShared(t *testing.T) {
 		"wechat.txt":      "002_cdac751d4ebdd2a5.txt",
 		"miniprogram.txt": "000_5032df55e8c4e066.txt",
 	} {
-		want, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", seed))
+		want, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", seed))
 		if err != nil {
 			t.Skipf("shared seeds not beside the clone: %v", err)
 		}
-		got, err := os.ReadFile(filepath.Join("sources", copy))
+		got, err := os.ReadFile(filepath.Join(sourcesDir, copy))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,7 +187,7 @@ func TestBuiltinWeChatTables(t *testing.T) {
 	}
 	fam := cat.Family("wechat")
 	seed := wechatSeed(t)
-	review, err := importer.ReadReview(filepath.Join("sources", "wechat.review.yaml"))
+	review, err := importer.ReadReview(filepath.Join(sourcesDir, "wechat.review.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +200,7 @@ func TestBuiltinWeChatTables(t *testing.T) {
 	}
 	from := make(map[string]string) // value: the table that gives its text
 	for _, name := range review.Sources {
-		data, err := os.ReadFile(filepath.Join("sources", name))
+		data, err := os.ReadFile(filepath.Join(sourcesDir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -246,7 +251,7 @@ func TestBuiltinMiniProgramTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	fam := cat.Family("miniprogram")
-	page, err := os.ReadFile(filepath.Join("sources", "miniprogram.txt"))
+	page, err := os.ReadFile(filepath.Join(sourcesDir, "miniprogram.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +263,7 @@ func TestBuiltinMiniProgramTables(t *testing.T) {
 	for _, r := range seedRows {
 		seed[r.Value] = r
 	}
-	review, err := importer.ReadReview(filepath.Join("sources", "miniprogram.review.yaml"))
+	review, err := importer.ReadReview(filepath.Join(sourcesDir, "miniprogram.review.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +277,7 @@ func TestBuiltinMiniProgramTables(t *testing.T) {
 	from := make(map[string]string) // value: the table that gives its text
 	apis := make(map[string]map[string]string)
 	for _, name := range review.Sources {
-		data, err := os.ReadFile(filepath.Join("sources", name))
+		data, err := os.ReadFile(filepath.Join(sourcesDir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
