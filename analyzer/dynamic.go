@@ -150,14 +150,14 @@ func (r *pass) neverHeld(t *catalog.Table, x ast.Expr, held types.Type, dec carr
 					r.verifier.Provide(target.Package, target.Name, target.Value)
 				}
 				text = conv + "(" + rep.Text + ")"
-				edits = append([]analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(text)}}, rep.Edits...)
+				edits = append([]analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(r.finder.Spaced(r.file, x.Pos(), text))}}, rep.Edits...)
 			}
 		}
 	}
 	if edits == nil {
 		text = conv + "(" + shown + ")"
 		edits = []analysis.TextEdit{
-			{Pos: x.Pos(), End: x.Pos(), NewText: []byte(conv + "(")},
+			{Pos: x.Pos(), End: x.Pos(), NewText: []byte(r.finder.Spaced(r.file, x.Pos(), conv+"("))},
 			{Pos: x.End(), End: x.End(), NewText: []byte(")")},
 		}
 	}

@@ -81,6 +81,15 @@ func fuzzImportable(src string) bool {
 	return true
 }
 
+// gluedSeeds are files that are not gofmt-clean, with a literal glued to
+// the keyword before it: a fix must keep the keyword a token of its own
+// (the first is what fuzzing found, issue 24).
+var gluedSeeds = []string{
+	"package A\nimport (\"encoding/json\"\n \"io\" )\nfunc A(body []byte) string {m := map[string]any{}\njson.Unmarshal(body, &m)\n if+0!=m[\"errcode\"]{}\nreturn\"\"}\nfunc B(A io.Reader,A000[]byte)",
+	"package a\nimport \"encoding/json\"\nfunc a(body []byte) bool {m := map[string]any{}\njson.Unmarshal(body, &m)\nif+42001==m[\"errcode\"]{return true}\nreturn-1==m[\"errcode\"]}\n",
+	"package a\ntype R struct{ErrCode int `json:\"errcode\"`; ResultStatus string `json:\"resultStatus\"`}\nfunc a(r R) bool {if-1==r.ErrCode{return true}\nswitch r.ResultStatus{case\"U\":return true}\nfor 40013!=r.ErrCode{}\nreturn+42001==r.ErrCode}\n",
+}
+
 type importerFunc func(string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
@@ -101,6 +110,9 @@ func FuzzAnalyzer(f *testing.F) {
 	for _, c := range analyzer.Checks() {
 		f.Add([]byte(c.Bad))
 		f.Add([]byte(c.Good))
+	}
+	for _, src := range gluedSeeds {
+		f.Add([]byte(src))
 	}
 	imp, err := fuzzImporter()
 	if err != nil {

@@ -149,7 +149,8 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 		if len(rep.Edits) > 0 {
 			r.verifier.Provide(target.Package, target.Name, target.Value)
 		}
-		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(rep.Text)}}, rep.Edits...)
+		text := r.finder.Spaced(r.file, node.Pos(), rep.Text)
+		edits := append([]analysis.TextEdit{{Pos: node.Pos(), End: node.End(), NewText: []byte(text)}}, rep.Edits...)
 		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use %s instead of %s", rep.Text, r.source(node)),
 			TextEdits: edits,

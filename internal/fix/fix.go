@@ -52,8 +52,9 @@ type Replacement struct {
 type Finder struct {
 	pass        *analysis.Pass
 	consts      map[*types.Package]map[valueKey][]*types.Const
-	kids        map[*types.Scope][]*types.Scope // a file scope's children, in source order
-	constraints map[*token.File]string          // build constraints by file, on first use
+	kids        map[*types.Scope][]*types.Scope  // a file scope's children, in source order
+	constraints map[*token.File]string           // build constraints by file, on first use
+	keywordEnds map[*ast.File]map[token.Pos]bool // see Spaced
 }
 
 type valueKey struct {
@@ -68,6 +69,7 @@ func NewFinder(pass *analysis.Pass) *Finder {
 		consts:      make(map[*types.Package]map[valueKey][]*types.Const),
 		kids:        make(map[*types.Scope][]*types.Scope),
 		constraints: make(map[*token.File]string),
+		keywordEnds: make(map[*ast.File]map[token.Pos]bool),
 	}
 }
 
