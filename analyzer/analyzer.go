@@ -119,8 +119,7 @@ type pass struct {
 	file     *ast.File
 	ignores  []*directive.Ignore
 
-	retrying map[*types.Func]bool          // the package's functions that retry
-	calls    map[*types.Func][]*types.Func // the package's static calls
+	retrying *retry.Funcs // which functions retry, as seen from the package
 
 	diagnostics []analysis.Diagnostic // reported in position order by flush
 

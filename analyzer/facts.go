@@ -15,6 +15,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/carrier"
+	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
 // facts is where a pass learns what other packages exposed and records
@@ -38,7 +39,7 @@ type facts interface {
 // BENCHMARKS.md).
 type analysisFacts struct{}
 
-var factTypes = []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(RetriesFact)}
+var factTypes = []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(retry.RetriesFact)}
 
 func (analysisFacts) importsCarriers(p *analysis.Pass, _ *carrier.Keys) bool {
 	for _, imp := range p.Pkg.Imports() {
@@ -56,7 +57,7 @@ func (analysisFacts) returnsCarrier(p *analysis.Pass, fn *types.Func) (carrier.R
 }
 
 func (analysisFacts) retries(p *analysis.Pass, fn *types.Func) bool {
-	return p.ImportObjectFact(fn, new(RetriesFact))
+	return p.ImportObjectFact(fn, new(retry.RetriesFact))
 }
 
 func (analysisFacts) exportReturnsCarrier(p *analysis.Pass, fn *types.Func, f carrier.ReturnsCarrier) {
@@ -64,7 +65,7 @@ func (analysisFacts) exportReturnsCarrier(p *analysis.Pass, fn *types.Func, f ca
 }
 
 func (analysisFacts) exportRetries(p *analysis.Pass, fn *types.Func) {
-	p.ExportObjectFact(fn, new(RetriesFact))
+	p.ExportObjectFact(fn, new(retry.RetriesFact))
 }
 
 func (analysisFacts) exportExposes(p *analysis.Pass) {

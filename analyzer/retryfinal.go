@@ -1,5 +1,13 @@
 package analyzer
 
+import (
+	"fmt"
+	"go/ast"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/retry"
+)
+
 var retryFinal = &Check{
 	ID:    "retry-final",
 	Title: "final failure retried",
@@ -82,4 +90,19 @@ func pay(call func() Result) error {
 	}, backoff.NewExponentialBackOff())
 }
 `,
+}
+
+// retryFinalBranch reports a branch taken on a final failure that retries.
+func (r *pass) retryFinalBranch(c *retry.Classifier, b retry.Branch, decided map[ast.Node]bool) {
+	v := c.Classify(b.Body, b.Ctx, retry.Final)
+	if v.Outcome != retry.Retries {
+		return
+	}
+	if b.Final == nil {
+		r.reportDecision(retryFinal, b.At, v, fmt.Sprintf("%s %s (%s) retried: the API documents not retrying",
+			label(b.Table), b.Code.Value, b.Code.Summary()), decided)
+		return
+	}
+	r.reportDecision(retryFinal, b.At, v, fmt.Sprintf("%s %s (%s) retried whatever the %s: the API documents not retrying %s",
+		label(b.Table), b.Code.Value, b.Code.Summary(), label(r.s.index.Table(r.s.index.Family(b.Table), catalog.RoleCode)), b.Final.Value), decided)
 }

@@ -1,5 +1,13 @@
 package analyzer
 
+import (
+	"fmt"
+	"go/ast"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/retry"
+)
+
 var retryUnknown = &Check{
 	ID:    "retry-unknown",
 	Title: "unknown outcome handled as a final failure",
@@ -124,4 +132,43 @@ func Settle(res Result) error {
 	return nil
 }
 `,
+}
+
+// retryUnknownBranch reports a branch taken on an unknown outcome (an
+// explicit comparison, every status but success, or a status switch's
+// default) that gives up.
+func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, decided map[ast.Node]bool) {
+	v := c.Classify(b.Body, b.Ctx, retry.Unknown)
+	if v.Outcome != retry.GivesUp {
+		return
+	}
+	var msg string
+	switch b.Kind {
+	case retry.Selected:
+		msg = fmt.Sprintf("%s %s (%s) handled as a final failure: %s",
+			label(b.Table), b.Code.Value, b.Code.Summary(), documentedRetry(b.Table))
+	case retry.NonSuccess:
+		msg = fmt.Sprintf("%s other than %s handled as a final failure without handling %s first: %s",
+			label(b.Table), b.Code.Value, unknownValues(b.Table), documentedRetry(b.Table))
+	case retry.Default:
+		msg = fmt.Sprintf("default case handles %s %s as a final failure: %s",
+			label(b.Table), unknownValues(b.Table), documentedRetry(b.Table))
+	}
+	r.reportDecision(retryUnknown, b.At, v, msg, decided)
+}
+
+// unknownValues names a table's values whose documented action is to try
+// again: "U (unknown outcome)".
+func unknownValues(t *catalog.Table) string {
+	if code := retry.UnknownValue(t); code != nil {
+		return fmt.Sprintf("%s (%s)", code.Value, code.Summary())
+	}
+	return ""
+}
+
+func documentedRetry(t *catalog.Table) string {
+	if t.Role == catalog.RoleStatus {
+		return "the API documents retrying or querying the result"
+	}
+	return "the API documents trying again later"
 }

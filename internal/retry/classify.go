@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodevet/errcodevet/internal/carrier"
 )
 
 // Outcome is what a branch does about the call whose result selected it.
@@ -74,15 +76,13 @@ type Verdict struct {
 // Classifier classifies branches of one package.
 type Classifier struct {
 	Info *types.Info
-	// Carries reports whether an expression holds the compared result, its
-	// status or code, or a value of a type that holds one: handed to the
-	// caller, it lets the caller tell an unknown outcome from a failure.
-	Carries func(e ast.Expr, ctx Context) bool
-	// IsRetryFunc reports whether a called function retries: a fact, the
-	// package's own analysis or the configuration.
-	IsRetryFunc func(*types.Func) bool
-	// Reaches reports whether calling callee may call fn again (recursion).
-	Reaches func(callee, fn *types.Func) bool
+	// Carriers tells which expressions hold a code or status: handed to
+	// the caller, such a value lets the caller tell an unknown outcome
+	// from a failure.
+	Carriers *carrier.Resolver
+	// Funcs tells which called functions retry, and which may call the
+	// enclosing function again.
+	Funcs *Funcs
 }
 
 // Classify returns what the branch stmts does, in the given mode.
@@ -483,9 +483,9 @@ func (c *Classifier) callRetries(call *ast.CallExpr, ctx Context, mode Mode) str
 	switch {
 	case DriverOf(fn) != OpNone:
 		return "calls the retry library's " + fn.Name()
-	case c.IsRetryFunc != nil && c.IsRetryFunc(fn):
+	case c.Funcs.Retries(fn):
 		return "calls " + fn.Name() + ", which retries"
-	case ctx.Func != nil && c.Reaches != nil && c.Reaches(fn, ctx.Func):
+	case ctx.Func != nil && c.Funcs.Reaches(fn, ctx.Func):
 		if fn == ctx.Func {
 			return "calls itself again"
 		}
@@ -549,8 +549,32 @@ func (c *Classifier) returnOutcome(ret *ast.ReturnStmt, ctx Context) Verdict {
 	return Verdict{}
 }
 
+// carries reports whether e holds the result, its status or its code: the
+// carrier itself, a code or status, a value of a type that holds one (a
+// response, an error type with a code field), or a composite literal with
+// such an element. Handed to the caller, it keeps the outcome testable.
 func (c *Classifier) carries(e ast.Expr, ctx Context) bool {
-	return c.Carries != nil && c.Carries(e, ctx)
+	e = ast.Unparen(e)
+	if c.Carriers.Table(e) != nil || c.Carriers.Holds(c.Info.TypeOf(e)) {
+		return true
+	}
+	if id, ok := e.(*ast.Ident); ok && ctx.Carrier != nil && c.Info.Uses[id] == ctx.Carrier {
+		return true
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if c.carries(elt, ctx) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // givesUp says how returning the error e leaves the caller unable to tell

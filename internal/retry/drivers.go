@@ -1,8 +1,3 @@
-// Package retry knows what retries: retry libraries and how their
-// operations ask for another attempt, loops that call again, recursion, and
-// functions that retry (by fact, by configuration, or by a conservative
-// naming rule). It classifies a branch of code as retrying, giving up, or
-// undecided; undecided is the answer whenever it cannot tell.
 package retry
 
 import (
@@ -73,10 +68,6 @@ var retryableMarkers = map[string]bool{
 var policyTypes = map[string]bool{
 	"github.com/hashicorp/go-retryablehttp.CheckRetry": true,
 }
-
-// IsPolicyType reports whether the named type ("import/path.Name") is a
-// function type whose values decide whether to retry.
-func IsPolicyType(name string) bool { return policyTypes[name] }
 
 // FuncName returns "import/path.Func" or "import/path.Type.Method" for fn.
 func FuncName(fn *types.Func) string {

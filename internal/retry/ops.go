@@ -1,19 +1,17 @@
-package analyzer
+package retry
 
 import (
 	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
-// driverOps finds the function literals in body that retry drivers run as
+// Ops finds the function literals in body that retry drivers run as
 // operations (passed directly, or through a local variable) and those that
 // serve as retry policies.
-func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
-	ops := make(map[*ast.FuncLit]retry.OpKind)
+func Ops(info *types.Info, body *ast.BlockStmt) map[*ast.FuncLit]OpKind {
+	ops := make(map[*ast.FuncLit]OpKind)
 	litOf := make(map[*types.Var]*ast.FuncLit) // op := func() error {...}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -23,11 +21,11 @@ func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
 				if !ok || len(n.Lhs) != len(n.Rhs) {
 					continue
 				}
-				if isPolicy(r.TypesInfo.TypeOf(n.Lhs[i])) {
-					ops[lit] = retry.OpPolicy
+				if isPolicy(info.TypeOf(n.Lhs[i])) {
+					ops[lit] = OpPolicy
 				}
 				if id, ok := n.Lhs[i].(*ast.Ident); ok {
-					if v, ok := r.TypesInfo.ObjectOf(id).(*types.Var); ok {
+					if v, ok := info.ObjectOf(id).(*types.Var); ok {
 						litOf[v] = lit
 					}
 				}
@@ -35,8 +33,8 @@ func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
 		case *ast.KeyValueExpr:
 			if lit, ok := ast.Unparen(n.Value).(*ast.FuncLit); ok {
 				if id, ok := n.Key.(*ast.Ident); ok {
-					if f, ok := r.TypesInfo.Uses[id].(*types.Var); ok && isPolicy(f.Type()) {
-						ops[lit] = retry.OpPolicy
+					if f, ok := info.Uses[id].(*types.Var); ok && isPolicy(f.Type()) {
+						ops[lit] = OpPolicy
 					}
 				}
 			}
@@ -48,18 +46,18 @@ func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
 		if !ok {
 			return true
 		}
-		if tv, ok := r.TypesInfo.Types[call.Fun]; ok && tv.IsType() && isPolicy(tv.Type) && len(call.Args) == 1 {
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && isPolicy(tv.Type) && len(call.Args) == 1 {
 			if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
-				ops[lit] = retry.OpPolicy // retryablehttp.CheckRetry(func(...) {...})
+				ops[lit] = OpPolicy // retryablehttp.CheckRetry(func(...) {...})
 			}
 			return true
 		}
-		fn := typeutil.StaticCallee(r.TypesInfo, call)
+		fn := typeutil.StaticCallee(info, call)
 		if fn == nil {
 			return true
 		}
-		kind := retry.DriverOf(fn.Origin())
-		if kind == retry.OpNone {
+		kind := DriverOf(fn.Origin())
+		if kind == OpNone {
 			return true
 		}
 		for _, arg := range call.Args {
@@ -67,7 +65,7 @@ func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
 			case *ast.FuncLit:
 				ops[a] = kind
 			case *ast.Ident:
-				if v, ok := r.TypesInfo.Uses[a].(*types.Var); ok && litOf[v] != nil {
+				if v, ok := info.Uses[a].(*types.Var); ok && litOf[v] != nil {
 					ops[litOf[v]] = kind
 				}
 			}
@@ -79,5 +77,5 @@ func (r *pass) driverOps(body *ast.BlockStmt) map[*ast.FuncLit]retry.OpKind {
 
 func isPolicy(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && retry.IsPolicyType(n.Obj().Pkg().Path()+"."+n.Obj().Name())
+	return ok && n.Obj().Pkg() != nil && policyTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }

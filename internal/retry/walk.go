@@ -1,0 +1,627 @@
+package retry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/carrier"
+)
+
+// BranchKind is what selects a branch.
+type BranchKind int
+
+const (
+	// Selected: a comparison with a value whose retry class is "retry" or
+	// "never" (status == U, code == PROCESS_FAIL, case -1:).
+	Selected BranchKind = iota
+	// NonSuccess: every status but success (status != S, the else of
+	// status == S, what follows if status == S { return }), where no
+	// comparison with an unknown-outcome value comes before it in the
+	// function or inside it.
+	NonSuccess
+	// Default: the default clause of a switch that tests the status and
+	// has no case for an unknown outcome.
+	Default
+)
+
+// Branch is code selected by a condition on a carrier, to be judged by a
+// retry check.
+type Branch struct {
+	Kind BranchKind
+	At   ast.Node // where a finding is reported: the condition, or the case clause
+	// Table is the compared carrier's table; Code the value compared (the
+	// success value for NonSuccess, nil for Default).
+	Table *catalog.Table
+	Code  *catalog.Code
+	// Class is the retry class of Code (Selected only): RetryLater or
+	// RetryNever. Final is, for a status whose class "never" comes from
+	// the codes documented with it, the first such code.
+	Class catalog.Retry
+	Final *catalog.Code
+	Body  []ast.Stmt
+	Ctx   Context
+}
+
+// Branches returns the branches of a function declaration that a retry
+// check judges, in the order of the source (a branch inside another after
+// it).
+func (c *Classifier) Branches(index *carrier.Index, fd *ast.FuncDecl) []Branch {
+	if fd.Body == nil {
+		return nil
+	}
+	w := &walk{c: c, index: index, ops: Ops(c.Info, fd.Body)}
+	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
+	w.unknownSeen = w.unknownComparisons(fd.Body)
+	w.finalValues = w.finalPathValues(fd.Body)
+	ast.Inspect(fd.Body, w.visit)
+	return w.branches
+}
+
+type walk struct {
+	c           *Classifier
+	index       *carrier.Index
+	fn          *types.Func
+	ops         map[*ast.FuncLit]OpKind
+	unknownSeen []token.Pos // comparisons that select an unknown outcome
+	finalValues map[*types.Var]bool
+	stack       []ast.Node
+	branches    []Branch
+}
+
+func (w *walk) visit(n ast.Node) bool {
+	if n == nil {
+		w.stack = w.stack[:len(w.stack)-1]
+		return false
+	}
+	switch n := n.(type) {
+	case *ast.IfStmt:
+		w.ifStmt(n)
+	case *ast.SwitchStmt:
+		w.switchStmt(n)
+	}
+	w.stack = append(w.stack, n)
+	return true
+}
+
+// comparison is one `carrier == value` (or !=) of a condition.
+type comparison struct {
+	expr    ast.Expr
+	carrier ast.Expr
+	table   *catalog.Table
+	code    *catalog.Code
+	negated bool // !=
+}
+
+// comparisons returns the comparisons a condition is a disjunction of, or
+// nil if it is anything else: a conjunction (status == U && attempts > 3)
+// selects on more than the outcome.
+func (w *walk) comparisons(cond ast.Expr) []comparison {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LOR {
+		x, y := w.comparisons(b.X), w.comparisons(b.Y)
+		if x == nil || y == nil || len(x) == 1 && x[0].negated || len(y) == 1 && y[0].negated {
+			return nil
+		}
+		return append(x, y...)
+	}
+	b, ok := cond.(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return nil
+	}
+	for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		if c, ok := w.compared(pair[0], pair[1]); ok {
+			c.expr, c.negated = cond, b.Op == token.NEQ
+			return []comparison{c}
+		}
+	}
+	return nil
+}
+
+// caseComparisons returns the comparisons of a case expression of switch n.
+func (w *walk) caseComparisons(n *ast.SwitchStmt, e ast.Expr) []comparison {
+	if n.Tag == nil {
+		return w.comparisons(e)
+	}
+	if c, ok := w.compared(n.Tag, e); ok {
+		return []comparison{c}
+	}
+	return nil
+}
+
+// successTest returns the status comparison of a condition that tests for
+// success (status == S, or a conjunction of such tests of one family's
+// status and code), or for its opposite (status != S, code != SUCCESS &&
+// status != S): negated is then set.
+func (w *walk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
+	var operands []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		if b, isAnd := e.(*ast.BinaryExpr); isAnd && b.Op == token.LAND {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	flatten(cond)
+	for i, op := range operands {
+		cmps := w.comparisons(op)
+		if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {
+			return comparison{}, false, false
+		}
+		if i > 0 && cmps[0].negated != negated {
+			return comparison{}, false, false
+		}
+		negated = cmps[0].negated
+		if cmps[0].table.Role == catalog.RoleStatus && !ok {
+			c, ok = cmps[0], true
+		}
+	}
+	if ok && len(operands) > 1 && !negated {
+		return comparison{}, false, false // status == S && code == SUCCESS: its else is not every failure
+	}
+	return c, negated, ok
+}
+
+// compared returns the comparison of carrier against value, a constant.
+func (w *walk) compared(carrier, value ast.Expr) (comparison, bool) {
+	tv, ok := w.c.Info.Types[value]
+	if !ok || tv.Value == nil {
+		return comparison{}, false
+	}
+	t := w.c.Carriers.Table(carrier)
+	if t == nil {
+		return comparison{}, false
+	}
+	code := t.Lookup(canonicalValue(tv.Value))
+	if code == nil {
+		return comparison{}, false
+	}
+	return comparison{carrier: carrier, table: t, code: code}, true
+}
+
+// canonicalValue returns the catalog's text of a constant: a decimal for
+// an integer, also for a float with an integer value (an errcode read from
+// a loosely decoded JSON map is a float64), the string itself for a string.
+func canonicalValue(v constant.Value) string {
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v)
+	case constant.Float:
+		v = constant.ToInt(v)
+	}
+	if v.Kind() == constant.Int {
+		if n, ok := constant.Int64Val(v); ok {
+			return strconv.FormatInt(n, 10)
+		}
+	}
+	return ""
+}
+
+func (w *walk) ifStmt(n *ast.IfStmt) {
+	if c, negated, ok := w.successTest(n.Cond); ok {
+		switch {
+		case negated:
+			w.nonSuccess(c, n.Cond, n.Body.List) // if status != S { <every other status> }
+		case n.Else != nil:
+			w.nonSuccess(c, n.Cond, elseList(n.Else)) // if status == S {...} else { <every other status> }
+		case w.c.Leaves(n.Body.List):
+			w.nonSuccess(c, n.Cond, w.rest(n)) // if status == S { return }; <every other status>
+		}
+		if len(w.comparisons(n.Cond)) != 1 {
+			return // a conjunction of success tests: nothing else to judge
+		}
+	}
+	cmps := w.comparisons(n.Cond)
+	if len(cmps) == 0 {
+		return
+	}
+	if len(cmps) == 1 && cmps[0].negated {
+		c := cmps[0]
+		switch {
+		case c.table.IsSuccess(c.code.Value):
+		case n.Else != nil:
+			w.selected(c, c.expr, elseList(n.Else)) // if x != U {...} else { <U> }
+		case w.c.Leaves(n.Body.List):
+			w.selected(c, c.expr, w.rest(n)) // if x != U { return }; <U>
+		}
+		return
+	}
+	for _, c := range cmps {
+		w.selected(c, c.expr, n.Body.List)
+	}
+}
+
+// rest returns the statements after s in the list that holds it.
+func (w *walk) rest(s ast.Stmt) []ast.Stmt {
+	if len(w.stack) == 0 {
+		return nil
+	}
+	var list []ast.Stmt
+	switch p := w.stack[len(w.stack)-1].(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	for i, st := range list {
+		if st == s {
+			return list[i+1:]
+		}
+	}
+	return nil
+}
+
+// switchStmt selects each case that compares a carrier, and the default of a
+// switch that tests the status without handling an unknown outcome. Status
+// and code tests mixed in one tagless switch are judged together: a case on
+// UNKNOWN_EXCEPTION handles U as well.
+func (w *walk) switchStmt(n *ast.SwitchStmt) {
+	var deflt *ast.CaseClause
+	handlesUnknown := false
+	var status *catalog.Table
+	for _, s := range n.Body.List {
+		cc := s.(*ast.CaseClause)
+		if cc.List == nil {
+			deflt = cc
+			continue
+		}
+		for _, e := range cc.List {
+			for _, c := range w.caseComparisons(n, e) {
+				if c.negated {
+					continue
+				}
+				if c.table.Role == catalog.RoleStatus {
+					status = c.table
+				}
+				if class, _ := w.retryClass(c); class == catalog.RetryLater {
+					handlesUnknown = true
+				}
+				w.selected(c, caseRange{cc}, cc.Body)
+			}
+		}
+	}
+	if deflt == nil || status == nil || handlesUnknown {
+		return
+	}
+	w.branches = append(w.branches, Branch{Kind: Default, At: caseRange{deflt}, Table: status, Body: deflt.Body, Ctx: w.context(n.Tag)})
+}
+
+// caseRange spans a clause's case (or default) keyword to its colon.
+type caseRange struct{ cc *ast.CaseClause }
+
+func (c caseRange) Pos() token.Pos { return c.cc.Case }
+func (c caseRange) End() token.Pos { return c.cc.Colon + 1 }
+
+// selected records the statements selected by comparison c, when its
+// value has a retry class a check judges.
+func (w *walk) selected(c comparison, at ast.Node, body []ast.Stmt) {
+	class, final := w.retryClass(c)
+	b := Branch{Kind: Selected, At: at, Table: c.table, Code: c.code, Class: class, Final: final, Body: body}
+	switch class {
+	case catalog.RetryLater:
+		b.Ctx = w.context(c.carrier)
+	case catalog.RetryNever:
+		b.Ctx = w.context(c.carrier)
+		b.Ctx.Nested = w.nestedDecisions(body)
+	default:
+		return
+	}
+	w.branches = append(w.branches, b)
+}
+
+// retryClass returns the retry class of the value c compares with. A status
+// that states none takes it from the codes documented with that status: all
+// of them agreeing, their class; some final among others (F: PROCESS_FAIL
+// and EXPIRED_ACCESS_TOKEN), "never", with the first final code, for a
+// branch that retries every one of them alike retries that one too. Codes
+// whose status differs between APIs have none, and count for no status.
+func (w *walk) retryClass(c comparison) (catalog.Retry, *catalog.Code) {
+	if c.table.Role != catalog.RoleStatus || c.code.Retry != catalog.RetryUnstated {
+		return c.code.Retry, nil
+	}
+	codes := w.codeTable(c.table)
+	if codes == nil {
+		return catalog.RetryUnstated, nil
+	}
+	var agreed catalog.Retry
+	var final *catalog.Code
+	for _, code := range codes.Codes {
+		if !code.Documented || code.Status != c.code.Value {
+			continue
+		}
+		if final == nil && code.Retry == catalog.RetryNever {
+			final = code
+		}
+		if agreed == "" {
+			agreed = code.Retry
+		} else if agreed != code.Retry {
+			agreed = catalog.RetryUnstated
+		}
+	}
+	switch {
+	case final != nil && agreed != catalog.RetryNever:
+		return catalog.RetryNever, final
+	case agreed == "":
+		return catalog.RetryUnstated, nil
+	}
+	return agreed, nil
+}
+
+// nestedDecisions returns the statements in body that a comparison nested
+// in it selects: the body of if code == X, the else of if code != X, the
+// statements after if code != X { return }, and the clauses of a switch
+// that compares with codes. Each is judged as a branch of its own.
+func (w *walk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
+	nested := make(map[ast.Node]bool)
+	var list func([]ast.Stmt)
+	list = func(stmts []ast.Stmt) {
+		for i, st := range stmts {
+			switch n := st.(type) {
+			case *ast.IfStmt:
+				cmps := w.comparisons(n.Cond)
+				switch {
+				case len(cmps) == 0:
+				case len(cmps) == 1 && cmps[0].negated:
+					if n.Else != nil {
+						nested[n.Else] = true
+					} else if w.c.Leaves(n.Body.List) {
+						for _, rest := range stmts[i+1:] {
+							nested[rest] = true
+						}
+					}
+				default:
+					nested[n.Body] = true
+				}
+			case *ast.SwitchStmt:
+				for _, s := range n.Body.List {
+					cc := s.(*ast.CaseClause)
+					for _, e := range cc.List {
+						if len(w.caseComparisons(n, e)) > 0 {
+							nested[cc] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	ast.Inspect(&ast.BlockStmt{List: body}, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list(n.List)
+		case *ast.CaseClause:
+			list(n.Body)
+		case *ast.CommClause:
+			list(n.Body)
+		}
+		return true
+	})
+	return nested
+}
+
+// codeTable returns the code table of the family a status table belongs to.
+func (w *walk) codeTable(status *catalog.Table) *catalog.Table {
+	return w.index.Table(w.index.Family(status), catalog.RoleCode)
+}
+
+// nonSuccess records a branch taken for every status but success, unless
+// the table has no unknown outcome or one is handled before the branch in
+// the function or inside it.
+func (w *walk) nonSuccess(c comparison, cond ast.Expr, body []ast.Stmt) {
+	if UnknownValue(c.table) == nil {
+		return
+	}
+	for _, pos := range w.unknownSeen {
+		if pos < cond.Pos() || len(body) > 0 && body[0].Pos() <= pos && pos < body[len(body)-1].End() {
+			return
+		}
+	}
+	w.branches = append(w.branches, Branch{Kind: NonSuccess, At: cond, Table: c.table, Code: c.code, Body: body, Ctx: w.context(c.carrier)})
+}
+
+// UnknownValue returns a table's first documented value whose action is to
+// try again (U, UNKNOWN_EXCEPTION, -1), or nil.
+func UnknownValue(t *catalog.Table) *catalog.Code {
+	for _, code := range t.Codes {
+		if code.Retry == catalog.RetryLater && code.Documented {
+			return code
+		}
+	}
+	return nil
+}
+
+// finalPathValues returns the package-level error variables the function
+// returns where it handles a final failure: a branch on a code or status
+// whose class is "never", and every branch taken for all but success.
+func (w *walk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
+	values := make(map[*types.Var]bool)
+	collect := func(stmts []ast.Stmt) {
+		for _, st := range stmts {
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						w.sentinels(n.Results[len(n.Results)-1], values)
+					}
+				}
+				return true
+			})
+		}
+	}
+	final := func(cmps []comparison) bool {
+		for _, c := range cmps {
+			if class, _ := w.retryClass(c); !c.negated && class == catalog.RetryNever {
+				return true
+			}
+		}
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if _, negated, ok := w.successTest(n.Cond); ok {
+				// Every status but success, after U was handled: F only.
+				if !w.unknownBefore(n.Cond.Pos()) {
+					break
+				}
+				if negated {
+					collect(n.Body.List)
+				} else if n.Else != nil {
+					collect(elseList(n.Else))
+				}
+			} else if final(w.comparisons(n.Cond)) {
+				collect(n.Body.List)
+			}
+		case *ast.SwitchStmt:
+			for _, s := range n.Body.List {
+				cc := s.(*ast.CaseClause)
+				for _, e := range cc.List {
+					if final(w.caseComparisons(n, e)) {
+						collect(cc.Body)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return values
+}
+
+// unknownBefore reports whether the function compares with an unknown
+// outcome before pos.
+func (w *walk) unknownBefore(pos token.Pos) bool {
+	for _, p := range w.unknownSeen {
+		if p < pos {
+			return true
+		}
+	}
+	return false
+}
+
+// sentinels adds the package-level error variables e returns, directly or
+// wrapped with %w, to values.
+func (w *walk) sentinels(e ast.Expr, values map[*types.Var]bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		w.addSentinel(e, values)
+	case *ast.SelectorExpr:
+		w.addSentinel(e.Sel, values)
+	case *ast.CallExpr:
+		if fn := typeutil.StaticCallee(w.c.Info, e); fn != nil && FuncName(fn) == "fmt.Errorf" {
+			for _, arg := range e.Args[1:] {
+				w.sentinels(arg, values)
+			}
+		}
+	}
+}
+
+func (w *walk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
+	if v, ok := w.c.Info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		values[v] = true
+	}
+}
+
+// context describes where the walk stands for a branch that compares
+// carrier: enclosing loops and driver operation up to the nearest function.
+func (w *walk) context(carrier ast.Expr) Context {
+	ctx := Context{Func: w.fn, FinalValues: w.finalValues}
+	if w.fn != nil {
+		ctx.Results = w.fn.Type().(*types.Signature).Results()
+	}
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch n := w.stack[i].(type) {
+		case *ast.FuncLit:
+			ctx.Op = w.ops[n]
+			ctx.Literal = true
+			ctx.Results = nil
+			if sig, ok := w.c.Info.TypeOf(n).(*types.Signature); ok {
+				ctx.Results = sig.Results()
+			}
+			i = -1 // stop: loops outside the literal do not go round its body
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop := Loop{Stmt: n.(ast.Stmt)}
+			if i > 0 {
+				if l, ok := w.stack[i-1].(*ast.LabeledStmt); ok {
+					loop.Label = l.Label.Name
+				}
+			}
+			ctx.Loops = append([]Loop{loop}, ctx.Loops...)
+		}
+	}
+	root := rootOf(carrier)
+	if call, ok := root.(*ast.CallExpr); ok && call != nil {
+		ctx.CarrierCall = true
+	} else if id, ok := root.(*ast.Ident); ok {
+		ctx.Carrier, _ = w.c.Info.Uses[id].(*types.Var)
+	}
+	return ctx
+}
+
+// rootOf returns the variable or call a selector chain starts from.
+func rootOf(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X
+		default:
+			return x
+		}
+	}
+}
+
+// unknownComparisons returns where a function compares a carrier against
+// a value whose documented action is to try again.
+func (w *walk) unknownComparisons(body *ast.BlockStmt) []token.Pos {
+	var out []token.Pos
+	check := func(carrier, value ast.Expr, at token.Pos) {
+		tv, ok := w.c.Info.Types[value]
+		if !ok || tv.Value == nil {
+			return
+		}
+		if t := w.c.Carriers.Table(carrier); t != nil {
+			if code := t.Lookup(canonicalValue(tv.Value)); code != nil && code.Retry == catalog.RetryLater {
+				out = append(out, at)
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				check(n.X, n.Y, n.Pos())
+				check(n.Y, n.X, n.Pos())
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				for _, s := range n.Body.List {
+					for _, e := range s.(*ast.CaseClause).List {
+						check(n.Tag, e, e.Pos())
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
