@@ -186,6 +186,13 @@ func TestGoVetBadFlag(t *testing.T) {
 	if r.code == 0 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "Usage") {
 		t.Errorf("go vet -checks=nope: exit code %d, output\n%s\nwant non-zero and %q, without the usage", r.code, r.stderr, want)
 	}
+	// Once per package asked about, not once per dependency the go
+	// command runs the tool on for facts (the standard library's too).
+	web := testmodule.New(t, map[string]string{"web/web.go": "package web\n\nimport _ \"net/http\"\n"})
+	r = run(t, web, "go", "vet", "-vettool="+bin, "-checks=nope", "./...")
+	if r.code == 0 || strings.Count(r.stderr, "invalid value") != 1 || strings.Count(r.stderr, "\n") != 2 {
+		t.Errorf("go vet -checks=nope on a package importing net/http: exit code %d, output\n%s\nwant non-zero and the error once, under the package's header", r.code, r.stderr)
+	}
 
 	r = run(t, dir, "go", "vet", "-vettool="+bin, "-catalog=extra.yaml", "./...")
 	const hint = "go vet runs errcodevet in each package's directory"

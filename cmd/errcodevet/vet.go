@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -39,7 +40,8 @@ func isVetInvocation(args []string) bool {
 
 // runVet serves go vet and go fix through the unitchecker protocol. The
 // flags are checked here first, so that a bad value is one line naming
-// the flag (go vet prints it once per package) rather than the usage.
+// the flag rather than the usage, said by the runs on the packages asked
+// about only.
 // Messages end with their check ID: go vet shows nothing else.
 func runVet(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
@@ -57,6 +59,13 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 		fs.Var(anyValue{}, name, "")
 	}
 	if err := fs.Parse(args); err != nil {
+		if dependencyRun(args) {
+			// The go command runs the tool on every dependency for its
+			// facts, the standard library included, with the same flags:
+			// the packages it was asked about say what is wrong, once
+			// each. Exiting without facts leaves nothing for it to cache.
+			return exitOK
+		}
 		fmt.Fprintf(stderr, "errcodevet: %s%s\n", err, relativePathHint(err, args))
 		return exitUsage
 	}
@@ -67,6 +76,22 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 	// -flags and -V=full.
 	singlechecker.Main(checkid.InMessages(analyzer.Analyzer)) // exits
 	return exitOK
+}
+
+// dependencyRun reports whether args run the tool on a package only for
+// the facts its importers need (the .cfg file's VetxOnly): go vet does not
+// show what such a run finds.
+func dependencyRun(args []string) bool {
+	cfg := args[len(args)-1]
+	if !strings.HasSuffix(cfg, ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return false
+	}
+	var c struct{ VetxOnly bool }
+	return json.Unmarshal(data, &c) == nil && c.VetxOnly
 }
 
 // relativePathHint explains why a relative catalog or configuration path
