@@ -215,14 +215,14 @@ func packageErrors(pkgs []*packages.Package) []string {
 			problems = append(problems, p.Module.Error.Err)
 		}
 	})
-	slices.Sort(problems)
-	problems = slices.Compact(problems)
 	for i, p := range problems {
+		problems[i] = relative(p) // the go command's positions are, the type checker's are not
 		if strings.Contains(p, "does not contain main module") && !inModule() {
 			problems[i] = noModule // what the go command says
 		}
 	}
-	return problems
+	slices.Sort(problems)
+	return slices.Compact(problems)
 }
 
 const noModule = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'"
@@ -257,9 +257,6 @@ func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*anal
 		return nil, err
 	}
 	run := &analysisRun{pkgs: prog.Packages, problems: packageErrors(prog.Packages)}
-	for i, p := range run.problems {
-		run.problems[i] = relative(p)
-	}
 	if dir := runcache.Dir(); dir != "" {
 		analyzer.KeepVerdicts(a, dir)
 	}
@@ -269,11 +266,28 @@ func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*anal
 	}
 	// Analysis errors other than "the package did not load", said above;
 	// each once (a bad configuration file fails every package it covers).
+	// A package of the patterns that loaded but imports one that did not
+	// is named, with the import.
 	said := make(map[string]bool)
+	roots := make(map[*checker.Action]bool)
+	for _, act := range run.graph.Roots {
+		roots[act] = true
+	}
 	for act := range run.graph.All() {
-		if act.Err != nil && len(act.Package.Errors) == 0 && !said[act.Err.Error()] {
-			said[act.Err.Error()] = true
-			run.problems = append(run.problems, "errcodevet: "+act.Err.Error())
+		if act.Err == nil || len(act.Package.Errors) > 0 {
+			continue
+		}
+		msg := act.Err.Error()
+		if act.Package.IllTyped {
+			bad := engine.BrokenImport(act.Package)
+			if bad == nil || !roots[act] {
+				continue
+			}
+			msg = fmt.Sprintf("%s is not analyzed: it imports %s, which does not load", act.Package.PkgPath, bad.PkgPath)
+		}
+		if !said[msg] {
+			said[msg] = true
+			run.problems = append(run.problems, "errcodevet: "+msg)
 		}
 	}
 	return run, nil

@@ -19,7 +19,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -51,7 +50,8 @@ type Program struct {
 // Load loads the packages matching patterns in Mode. cfg may set Dir, Env,
 // BuildFlags, Tests, Overlay, Context and Logf; its Mode is replaced. An
 // error is about the whole load (no go.mod, a bad pattern): each package's
-// own problems are in its Errors.
+// own problems are in its Errors, each once, without the errors that only
+// follow from another (see loadErrors).
 func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	c := *cfg
 	c.Mode = Mode
@@ -59,28 +59,8 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range pkgs {
-		p.Errors = withoutCompilerOutput(p)
-	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { p.Errors = loadErrors(p) })
 	return &Program{Packages: pkgs, cfg: c, loaded: true}, nil
-}
-
-// withoutCompilerOutput returns p's errors without the compiler's output
-// for p ("# path\nfile:line:col: msg"), which the go command adds when it
-// fails to build the export data Load asks it for, when the type checker
-// reports p's errors itself: the same errors, said twice.
-func withoutCompilerOutput(p *packages.Package) []packages.Error {
-	if len(p.TypeErrors) == 0 {
-		return p.Errors
-	}
-	var errs []packages.Error
-	for _, e := range p.Errors {
-		if e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-			continue
-		}
-		errs = append(errs, e)
-	}
-	return errs
 }
 
 // Analyze runs a over the program's packages and returns the graph of
