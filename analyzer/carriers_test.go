@@ -42,3 +42,9 @@ func TestCarrierCatalog(t *testing.T) {
 	}})
 	runFixes(t, a, "carriercatalog")
 }
+
+// TestCarrierWeCom proves that a WeCom SDK's error carries WeCom's codes,
+// fixed with package wecom's constants.
+func TestCarrierWeCom(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wecomclient")
+}

@@ -10,12 +10,12 @@ import (
 // under go vet every package, dependencies and the standard library
 // included, is analyzed in a process of its own, and most exit cheaply.
 // TestBuiltinKeys keeps them in step with catalog/builtin.
-var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, nil)
+var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, []string{"github.com/xen0n/go-workwx"})
 
 // builtinFamilies are the names of the built-in families, for validating
 // a configuration without loading the catalog; TestBuiltinKeys keeps them
 // in step with catalog/builtin.
-var builtinFamilies = []string{"wechat", "miniprogram"}
+var builtinFamilies = []string{"wechat", "miniprogram", "wecom"}
 
 // redirect says that the constants of a family's package (from) are to be
 // imported from another package (to), per Config.Constants.

@@ -11,6 +11,8 @@
 //     then the Open Platform and Mini Program tables; success 0.
 //   - miniprogram: Mini Program OpenAPI resultCode values (string) and
 //     resultStatus letters S (success), F (failure), U (unknown outcome).
+//   - wecom: WeCom (企业微信) errcode values (int): the vendor's global
+//     error code page, as go-workwx's generated copy gives it; success 0.
 //
 // # Catalog files
 //

@@ -21,10 +21,11 @@ const (
 	// FormatTable is a tab-separated copy of a vendor's errcode table, as
 	// public SDKs keep it: "#" comment lines (where the table comes from),
 	// then the header line "errcode<TAB>errmsg<TAB>description", optionally
-	// followed by "<TAB>source", then one code per line. errmsg is the
-	// English text the API answers with, description the vendor's
-	// explanation (often Chinese), source the URL of the page that documents
-	// the code when it is not the file's.
+	// followed by "<TAB>action" and then "<TAB>source", then one code per
+	// line. errmsg is the English text the API answers with, description
+	// the vendor's explanation (often Chinese), action what the vendor says
+	// to do about it (WeCom's 排查方法), source the URL of the page that
+	// documents the code when it is not the file's.
 	FormatTable Format = "table"
 	// FormatResultTable is a tab-separated copy of the Result sections of
 	// one or more APIs of an Alipay+ style family: "#" comment lines (where
@@ -43,8 +44,11 @@ const (
 func (f Format) IsResult() bool { return f == FormatResult || f == FormatResultTable }
 
 // tableHeader is the header line of FormatTable, without its optional
-// source column.
+// action and source columns.
 const tableHeader = "errcode\terrmsg\tdescription"
+
+// actionColumn is the optional column of FormatTable after the description.
+const actionColumn = "\taction"
 
 // resultTableHeader is the header line of FormatResultTable, without its
 // optional source column.
@@ -252,12 +256,18 @@ func tableStart(lines []string) (int, Format) {
 // tableCells returns the tab-separated cells of the data lines after the
 // header at raw[header], each trimmed with its white space folded, with the
 // 1-based line of each; header is the cells the header must hold, optionally
-// followed by a source column, and columns the number the header has.
-func tableCells(filename string, raw []string, header int, want string) (lines []int, cells [][]string, columns int, err error) {
+// followed by the optional column (if any) and then a source column, and
+// columns the number the header has.
+func tableCells(filename string, raw []string, header int, want, optional string) (lines []int, cells [][]string, columns int, err error) {
 	head := strings.Split(strings.TrimRight(raw[header], " \r"), "\t")
 	columns = len(head)
-	if h := strings.Join(head, "\t"); h != want && h != want+"\tsource" {
-		return nil, nil, 0, &Error{filename, header + 1, fmt.Sprintf("want the header %q, optionally with a source column, found %q", want, raw[header])}
+	h := strings.Join(head, "\t")
+	if h != want && h != want+"\tsource" && (optional == "" || h != want+optional && h != want+optional+"\tsource") {
+		with := "a source column"
+		if optional != "" {
+			with = fmt.Sprintf("%q and a source column", strings.TrimPrefix(optional, "\t"))
+		}
+		return nil, nil, 0, &Error{filename, header + 1, fmt.Sprintf("want the header %q, optionally with %s, found %q", want, with, raw[header])}
 	}
 	for i := header + 1; i < len(raw); i++ {
 		l := strings.TrimRight(raw[i], "\r")
@@ -285,7 +295,7 @@ func tableCells(filename string, raw []string, header int, want string) (lines [
 // message; the further action may be empty, as some Result sections give
 // none.
 func parseResultTable(filename string, raw []string, header int) ([]Row, error) {
-	lines, cells, columns, err := tableCells(filename, raw, header, resultTableHeader)
+	lines, cells, columns, err := tableCells(filename, raw, header, resultTableHeader, "")
 	if err != nil {
 		return nil, err
 	}
@@ -315,10 +325,11 @@ func parseResultTable(filename string, raw []string, header int) ([]Row, error) 
 // Cells are trimmed and their white space folded; a description that is
 // empty falls back to the errmsg.
 func parseTable(filename string, raw []string, header int) ([]Row, error) {
-	lines, cells, columns, err := tableCells(filename, raw, header, tableHeader)
+	lines, cells, columns, err := tableCells(filename, raw, header, tableHeader, actionColumn)
 	if err != nil {
 		return nil, err
 	}
+	action := strings.HasPrefix(strings.TrimRight(raw[header], " \r"), tableHeader+actionColumn)
 	rows := make([]Row, 0, len(cells))
 	for k, c := range cells {
 		line := lines[k]
@@ -332,8 +343,13 @@ func parseTable(filename string, raw []string, header int) ([]Row, error) {
 		if row.Message == "" {
 			return nil, &Error{filename, line, fmt.Sprintf("%s has neither errmsg nor description", row.Value)}
 		}
-		if columns == 4 {
-			row.Source = c[3]
+		next := 3
+		if action {
+			row.Action = c[3]
+			next++
+		}
+		if columns > next {
+			row.Source = c[next]
 		}
 		rows = append(rows, row)
 	}

@@ -145,6 +145,23 @@ func TestParseSmallPages(t *testing.T) {
 			},
 		},
 		{
+			name:   "errcode table with an action column",
+			page:   "# vendor: example\nerrcode\terrmsg\tdescription\taction\n-1\t\t系统繁忙\t建议稍候重试\n60011\tno privilege\t无权限\t\n",
+			format: importer.FormatTable,
+			rows: []importer.Row{
+				{Line: 3, Value: "-1", Message: "系统繁忙", Action: "建议稍候重试"},
+				{Line: 4, Value: "60011", Errmsg: "no privilege", Message: "无权限"},
+			},
+		},
+		{
+			name:   "errcode table with action and source columns",
+			page:   "errcode\terrmsg\tdescription\taction\tsource\n7\t\tSeven.\tCount again.\thttps://example.com/7\n",
+			format: importer.FormatTable,
+			rows: []importer.Row{
+				{Line: 2, Value: "7", Message: "Seven.", Action: "Count again.", Source: "https://example.com/7"},
+			},
+		},
+		{
 			name:   "result table without an action column",
 			page:   "resultCode\nresultStatus\nresultMessage\nOK\nS\nFine.\nNOT_OK\nF\nNot fine.\n",
 			format: importer.FormatResult,
@@ -202,6 +219,11 @@ func TestParseErrors(t *testing.T) {
 			name: "number without a description",
 			page: "42001\n",
 			want: `p.txt: no error codes found: want lines such as "42001 access_token expired", or resultCode/resultStatus/resultMessage columns`,
+		},
+		{
+			name: "errcode table with a column of its own",
+			page: "errcode\terrmsg\tdescription\tremedy\n7\t\tSeven.\tCount.\n",
+			want: `p.txt:1: want the header "errcode\terrmsg\tdescription", optionally with "action" and a source column, found "errcode\terrmsg\tdescription\tremedy"`,
 		},
 		{
 			name: "result headers without rows",

@@ -68,7 +68,7 @@ func TestGen(t *testing.T) {
 		}, []string{"-family", "wechat", "-dir", "other"}, "other.go is in package notother, not other: a directory holds one package"},
 		{"a package name fixes cannot import", nil, []string{"-family", "wechat", "-dir", "codes", "-pkg", "wechatcodes"},
 			"package name wechatcodes differs from the directory's name codes"},
-		{"unknown family", nil, []string{"-family", "weixin", "-dir", "codes"}, `no family "weixin"; the families are wechat, miniprogram`},
+		{"unknown family", nil, []string{"-family", "weixin", "-dir", "codes"}, `no family "weixin"; the families are wechat, miniprogram, wecom`},
 		{"go line too low", func(t *testing.T) {
 			os.MkdirAll("old", 0o755)
 			os.WriteFile("old/go.mod", []byte("module example.com/old\n\ngo 1.17\n"), 0o644)

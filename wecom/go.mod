@@ -1,0 +1,3 @@
+module github.com/errcodevet/errcodevet/wecom
+
+go 1.18
