@@ -246,7 +246,7 @@ func TestExplain(t *testing.T) {
 			"APIs:     cancel F, inquiryPayment F, inquiryVoid F, refundApply F", "miniprogram.OrderNotExist"}},
 		{[]string{"A"}, 0, []string{"miniprogram:A  (Mini Program OpenAPI status)", "miniprogram.StatusAccepted"}},
 		{[]string{"-catalog", acme, "acme:42001"}, 0, []string{"acme:42001  (Acme API code)", "message:  Service busy. Try again later.", "action:   Wait a minute.", "codes.Busy (example.com/acme/codes)"}},
-		{[]string{"-catalog", acme, "42001"}, 0, []string{"42001 has 2 meanings; write FAMILY:42001 for one:", "wechat:42001 ", "acme:42001 "}},
+		{[]string{"-catalog", acme, "42001"}, 0, []string{"42001 has 3 meanings; write FAMILY:42001 for one:", "wechat:42001 ", "wecom:42001 ", "acme:42001 "}},
 		{[]string{"magic-code"}, 0, []string{"magic-code: documented integer code compared as a literal", "errcodevet reports: errcode 42001", "Documentation: " + analyzer.DocsURL + "#magic-code"}},
 		{[]string{"ACCES_DENIED"}, 1, []string{"errcodevet explain: ACCES_DENIED is not a documented code, status or check (did you mean ACCESS_DENIED?)\n"}},
 		{[]string{"wechat:42002x"}, 1, []string{"not a documented code"}},
