@@ -18,16 +18,16 @@ and missing parameters) fail the same way on every attempt. Retrying them
 hammers the API and delays the error.
 
 A final-failure condition is a comparison of a carrier with a value whose
-documented retry class is "never" (PROCESS_FAIL, PARAM_ILLEGAL, 40003, ...;
-see the catalog). A status takes its class from the codes documented with
+documented retry class is "never" (in the built-in catalog, among others:
+` + retryNeverExamples + `). A status takes its class from the codes documented with
 it: resultStatus F is the status of PROCESS_FAIL but also of
 EXPIRED_ACCESS_TOKEN and REQUEST_TRAFFIC_EXCEED_LIMIT, so a branch on F that
 retries whatever the resultCode is reported, while one that retries only
 under a test of a renewable or throttled code is not: a code's documented
-action beats its status. Traffic limits (REQUEST_TRAFFIC_EXCEED_LIMIT,
-45009: retry later with less traffic) and expired tokens
-(EXPIRED_ACCESS_TOKEN, 42001: renew, then retry) are not final and are never
-reported. A code whose status differs between APIs counts for no status.
+action beats its status. Traffic limits (class reduce-traffic: retry later
+with less traffic; ` + reduceTrafficValues + `) and expired or invalid
+tokens (class renew-token: renew, then retry; ` + renewTokenValues + `) are
+not final and are never reported. A code whose status differs between APIs counts for no status.
 
 Only strong evidence of a retry counts here: a continue (or labelled
 continue) in an enclosing for loop, or range over an integer, in which the

@@ -15,16 +15,19 @@ var retryUnknown = &Check{
 its caller unable to tell "unknown" from "failed". A Mini Program
 resultStatus U (UNKNOWN_EXCEPTION) means the call may or may not have taken
 effect: "trying to recall the API might help". WeChat's -1 ("System is busy.
-Try again later.") and 45011 say the same. Payment code that fails the order
-on U marks paid orders as failed, or charges twice when the customer pays
-again.
+Try again later.") says the same. Payment code that fails the order on U
+marks paid orders as failed, or charges twice when the customer pays again.
+A rate limit is not an unknown outcome: the call was refused, and it is
+retried later with less traffic (45011, "API is called at a high frequency.
+Try again later.", and REQUEST_TRAFFIC_EXCEED_LIMIT have class
+reduce-traffic; neither retry check judges them).
 
 An unknown-outcome condition is a comparison, or a disjunction of
 comparisons, of a carrier with a value whose documented retry class is
-"retry" (resultStatus U, resultCode UNKNOWN_EXCEPTION, errcode -1 and 45011,
-and any value a catalog file marks ` + "`retry: retry`" + `), with a literal or a
-constant; carriers read from loosely decoded maps
-(` + "`m[\"errcode\"].(float64) == -1`" + `) count too.
+"retry" (in the built-in catalog: ` + retryLaterValues + `; and any value a
+catalog file marks ` + "`retry: retry`" + `), with a literal or a constant;
+carriers read from loosely decoded maps (` + "`m[\"errcode\"].(float64) == -1`" + `)
+count too.
 
 **The model.** The branch is right when it retries, when it queries the
 result, or when it **hands the unknown outcome to its caller intact**, so

@@ -608,7 +608,7 @@ var builtinWechat = &File{
 				Value:   "45009",
 				Name:    "APICallsExceedLimit",
 				Message: "API calls exceed the limit",
-				Retry:   "never",
+				Retry:   "reduce-traffic",
 				pos:     Pos{"catalog/builtin/wechat.yaml", 352, 7},
 			},
 			{

@@ -326,7 +326,7 @@ const (
 	ArticleLengthExceedsLimit = 45008
 	// APICallsExceedLimit is errcode 45009: API calls exceed the limit
 	//
-	// Retry: do not retry.
+	// Retry: retry later with less traffic.
 	APICallsExceedLimit = 45009
 	// MenuCountExceedsLimit is errcode 45010: The number of menus created exceeds
 	// the limit
@@ -5332,7 +5332,7 @@ var codes = []Info{
 	{45006, "ImageURLLengthExceedsLimit", "Image URL length exceeds the limit", "", RetryUnstated},
 	{45007, "VoiceFilePlaybackTimedOut", "Voice file playback timed out", "", RetryUnstated},
 	{45008, "ArticleLengthExceedsLimit", "Article length exceeds the limit", "", RetryUnstated},
-	{45009, "APICallsExceedLimit", "API calls exceed the limit", "", RetryNever},
+	{45009, "APICallsExceedLimit", "API calls exceed the limit", "", RetryWithLessTraffic},
 	{45010, "MenuCountExceedsLimit", "The number of menus created exceeds the limit", "", RetryUnstated},
 	{45011, "APIFrequencyTooHigh", "API is called at a high frequency. Try again later.", "Try again later.", RetryWithLessTraffic},
 	{45012, "TemplateSizeOutLimit", "模板大小超过限制", "", RetryUnstated},

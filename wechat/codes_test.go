@@ -23,7 +23,7 @@ func TestLookup(t *testing.T) {
 			Action:  "Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			Retry:   wechat.RetryAfterTokenRenewal,
 		}},
-		{45009, wechat.Info{Value: 45009, Name: "APICallsExceedLimit", Message: "API calls exceed the limit", Retry: wechat.RetryNever}},
+		{45009, wechat.Info{Value: 45009, Name: "APICallsExceedLimit", Message: "API calls exceed the limit", Retry: wechat.RetryWithLessTraffic}},
 		{41001, wechat.Info{Value: 41001, Name: "MissingAccessToken", Message: "Parameter access_token is missing", Retry: wechat.RetryNever}},
 		{9001036, wechat.Info{Value: 9001036, Name: "InvalidBeginValue", Message: "Invalid begin value", Retry: wechat.RetryNever}},
 	} {
@@ -67,7 +67,7 @@ func TestHelpers(t *testing.T) {
 		{wechat.SystemBusy, "System is busy. Try again later.", "Try again later.", true},
 		{wechat.AccessTokenExpired, "access_token expired. Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			"Check the validity period of access_token. See Get access_token API in Basic Support for details.", true},
-		{wechat.APICallsExceedLimit, "API calls exceed the limit", "", false}, // the daily quota
+		{wechat.APICallsExceedLimit, "API calls exceed the limit", "", true}, // a daily quota or a minute limit: later, with less traffic
 		{wechat.InvalidIP, "invalid ip, not in whitelist", "", false},
 		{wechat.APIFrequencyTooHigh, "API is called at a high frequency. Try again later.", "Try again later.", true},
 		{wechat.InvalidAppID, "Invalid AppID. Check whether AppID is correct. Avoid unsupported characters and ensure case sensitivity.",

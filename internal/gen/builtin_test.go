@@ -129,8 +129,8 @@ func TestDocumentedRetryClasses(t *testing.T) {
 		{"wechat", "45011", catalog.RetryReduceTraffic},
 		{"wechat", "42001", catalog.RetryRenewToken},
 		{"wechat", "40014", catalog.RetryRenewToken},
-		// the daily quota: retrying the same day cannot succeed (the review's correction)
-		{"wechat", "45009", catalog.RetryNever},
+		// a daily quota or a per-minute limit, by table: later, with less traffic (the review's note)
+		{"wechat", "45009", catalog.RetryReduceTraffic},
 		// codes beyond the English page: the Open Platform and Mini Program tables
 		{"wechat", "40164", catalog.RetryNever},
 		{"wechat", "89503", catalog.RetryUnstated},
