@@ -16,37 +16,38 @@ import (
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
-	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // Config configures an analyzer. The zero Config runs every check with the
-// built-in catalog, skipping success values and test files.
+// built-in catalog, skipping success values and test files. Each field's
+// json tag is the setting's name as a flag, in .errcodevet.yaml and in
+// golangci-lint's settings.
 type Config struct {
 	// Checks are the IDs of the checks to run; empty means all.
-	Checks []string
+	Checks []string `json:"checks"`
 	// Catalogs are catalog files that add families or extend them, loaded
 	// after the built-ins, in order.
-	Catalogs []string
+	Catalogs []string `json:"catalog"`
 	// IncludeSuccess reports success values too (errcode 0, resultStatus S,
 	// resultCode SUCCESS) compared as literals.
-	IncludeSuccess bool
+	IncludeSuccess bool `json:"include-success"`
 	// IncludeTests checks _test.go files too. Tests often compare against
 	// the wire value on purpose, so they are skipped by default.
-	IncludeTests bool
+	IncludeTests bool `json:"include-tests"`
 	// RetryFuncs names further functions that retry what they are given, as
 	// "import/path.Func" or "import/path.Type.Method".
-	RetryFuncs []string
+	RetryFuncs []string `json:"retry-funcs"`
 	// Constants maps a family's name to the import path of the constants
 	// package its fixes import, in place of the catalog's: a package
 	// generated into the user's module ("errcodevet catalog gen"), so
 	// that fixed code needs no new dependency. The package's name must be
 	// the path's last element, as catalog gen writes it.
-	Constants map[string]string
+	Constants map[string]string `json:"constants"`
 	// ConfigFile is the configuration file to read, instead of the
 	// .errcodevet.yaml found walking up from each package's directory to
 	// its module's root; "none" reads none. The settings set here (or by
 	// flags) override the file's.
-	ConfigFile string
+	ConfigFile string `json:"config"`
 }
 
 // configNone as Config.ConfigFile turns the configuration file off.
@@ -89,16 +90,22 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 		}
 		s.enabled[directiveCategory] = true
 	}
-	for _, id := range cfg.Checks {
-		if checkByID(id) == nil && id != directiveCategory {
-			return nil, fmt.Errorf("unknown check %q (known: %s, %s)", id, strings.Join(CheckIDs(), ", "), directiveCategory)
+	for i := range settingsTable {
+		st := &settingsTable[i]
+		items, ok := st.field(&cfg).(*[]string)
+		if !ok || st.check == nil || st.fileOnly {
+			continue
 		}
+		for _, item := range *items {
+			if err := st.check(item); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, id := range cfg.Checks {
 		s.enabled[id] = true
 	}
 	for _, name := range cfg.RetryFuncs {
-		if !validFuncPath(name) {
-			return nil, fmt.Errorf("retry function %q is not of the form import/path.Func or import/path.Type.Method", name)
-		}
 		s.retry[name] = true
 	}
 	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
@@ -145,83 +152,70 @@ func validFuncPath(s string) bool {
 	return true
 }
 
-// flagNames are the analyzer's flags. None may be named like a driver flag
-// (fix, diff, json, c, test, tags, ...): the drivers would take it.
-const (
-	flagChecks         = "checks"
-	flagCatalog        = "catalog"
-	flagIncludeSuccess = "include-success"
-	flagIncludeTests   = "include-tests"
-	flagRetryFuncs     = "retry-funcs"
-	flagConfig         = "config"
-)
-
-// bindFlags registers the analyzer's flags on fs, with the current settings
-// as their defaults. Each Set validates the whole configuration again, so a
-// bad value is reported at once, with the flag's name, and the analyzer
-// keeps its last good settings.
+// bindFlags registers a flag for each setting (settingsTable) on fs, with
+// the current settings as their defaults. No setting may be named like a
+// driver flag (fix, diff, json, c, test, tags, ...): the drivers would take
+// it. Each Set validates the whole configuration again, so a bad value is
+// reported at once, with the flag's name, and the analyzer keeps its last
+// good settings.
 func (a *state) bindFlags(fs *flag.FlagSet) {
 	cfg := a.settings.cfg
-	list := func(name, usage string, field func(*Config) *[]string, def string) {
-		fs.Func(name, usage, func(v string) error {
-			cfg := a.settings.cfg
-			*field(&cfg) = splitList(v)
-			return a.apply(cfg, name)
-		})
-		if v := *field(&cfg); len(v) > 0 {
-			def = strings.Join(v, ",")
-		}
-		fs.Lookup(name).DefValue = def
-	}
-	boolean := func(name, usage string, field func(*Config) *bool) {
-		fs.BoolFunc(name, usage, func(v string) error {
-			b, err := strconv.ParseBool(v)
-			if err != nil {
-				return fmt.Errorf("want true or false, got %q", v)
+	for i := range settingsTable {
+		st := &settingsTable[i]
+		set := func(parse func(v string, field any) error) func(string) error {
+			return func(v string) error {
+				cfg := a.settings.cfg
+				if err := parse(v, st.field(&cfg)); err != nil {
+					return err
+				}
+				return a.apply(cfg, st.name)
 			}
-			cfg := a.settings.cfg
-			*field(&cfg) = b
-			return a.apply(cfg, name)
-		})
-		if *field(&cfg) {
-			fs.Lookup(name).DefValue = "true" // false, the zero value, goes unsaid
 		}
-	}
-	list(flagChecks, "comma-separated IDs of the checks to run, or all: "+strings.Join(CheckIDs(), ", ")+
-		",\n"+directiveCategory+" (reports about errcodevet:ignore directives)",
-		func(c *Config) *[]string { return &c.Checks }, "all")
-	list(flagCatalog, "comma-separated catalog files adding or extending API families",
-		func(c *Config) *[]string { return &c.Catalogs }, "")
-	boolean(flagIncludeSuccess, "also report success values (errcode 0, resultStatus S, resultCode SUCCESS)",
-		func(c *Config) *bool { return &c.IncludeSuccess })
-	boolean(flagIncludeTests, "also check _test.go files",
-		func(c *Config) *bool { return &c.IncludeTests })
-	list(flagRetryFuncs, "comma-separated functions that retry, as import/path.Func or import/path.Type.Method",
-		func(c *Config) *[]string { return &c.RetryFuncs }, "")
-	fs.Func(flagConfig, "configuration `file` to read instead of the "+configfile.Name+" found from each package's\n"+
-		"directory up to its module root (\"none\": read none); flags override it", func(v string) error {
-		cfg := a.settings.cfg
-		cfg.ConfigFile = v
-		return a.apply(cfg, flagConfig)
-	})
-	if cfg.ConfigFile != "" {
-		fs.Lookup(flagConfig).DefValue = cfg.ConfigFile
-	}
-	fs.Func(flagConstants, "comma-separated family=import/path: the constants package the family's fixes import",
-		func(v string) error {
-			m, err := parseConstants(v)
-			if err != nil {
+		switch field := st.field(&cfg).(type) {
+		case *[]string:
+			fs.Func(st.name, st.usage, set(func(v string, field any) error {
+				*field.(*[]string) = splitList(v)
+				return nil
+			}))
+			def := st.flagDef
+			if len(*field) > 0 {
+				def = strings.Join(*field, ",")
+			}
+			fs.Lookup(st.name).DefValue = def
+		case *bool:
+			fs.BoolFunc(st.name, st.usage, set(func(v string, field any) error {
+				b, err := strconv.ParseBool(v)
+				if err != nil {
+					return fmt.Errorf("want true or false, got %q", v)
+				}
+				*field.(*bool) = b
+				return nil
+			}))
+			if *field {
+				fs.Lookup(st.name).DefValue = "true" // false, the zero value, goes unsaid
+			}
+		case *map[string]string:
+			fs.Func(st.name, st.usage, set(func(v string, field any) error {
+				m, err := parseMap(v)
+				*field.(*map[string]string) = m
 				return err
+			}))
+			fs.Lookup(st.name).DefValue = formatMap(*field)
+		case *string:
+			fs.Func(st.name, st.usage, set(func(v string, field any) error {
+				*field.(*string) = v
+				return nil
+			}))
+			if *field != "" {
+				fs.Lookup(st.name).DefValue = *field
 			}
-			cfg := a.settings.cfg
-			cfg.Constants = m
-			return a.apply(cfg, flagConstants)
-		})
-	fs.Lookup(flagConstants).DefValue = formatConstants(cfg.Constants)
+		}
+	}
 }
 
-// parseConstants parses the -constants flag: "wechat=example.com/m/wechatcodes,...".
-func parseConstants(v string) (map[string]string, error) {
+// parseMap parses a flag of a mapping setting, -constants:
+// "wechat=example.com/m/wechatcodes,...".
+func parseMap(v string) (map[string]string, error) {
 	var m map[string]string
 	for _, item := range splitList(v) {
 		fam, path, ok := strings.Cut(item, "=")
@@ -240,7 +234,7 @@ func parseConstants(v string) (map[string]string, error) {
 	return m, nil
 }
 
-func formatConstants(m map[string]string) string {
+func formatMap(m map[string]string) string {
 	var items []string
 	for _, fam := range slices.Sorted(maps.Keys(m)) {
 		items = append(items, fam+"="+m[fam])
@@ -264,14 +258,13 @@ func (a *state) apply(cfg Config, flag string) error {
 // explicit returns the settings cfg gives a value other than the zero
 // value: those override the configuration file.
 func explicit(cfg Config) map[string]bool {
-	return map[string]bool{
-		flagChecks:         len(cfg.Checks) > 0,
-		flagCatalog:        len(cfg.Catalogs) > 0,
-		flagIncludeSuccess: cfg.IncludeSuccess,
-		flagIncludeTests:   cfg.IncludeTests,
-		flagRetryFuncs:     len(cfg.RetryFuncs) > 0,
-		flagConstants:      len(cfg.Constants) > 0,
+	set := make(map[string]bool)
+	for i := range settingsTable {
+		if st := &settingsTable[i]; st.fileKey() {
+			set[st.name] = !st.isZero(&cfg)
+		}
 	}
+	return set
 }
 
 func splitList(v string) []string {

@@ -14,10 +14,6 @@ import (
 	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
-// flagConstants names the per-family constants packages (Config.Constants)
-// in the configuration file.
-const flagConstants = "constants"
-
 // fileSettings caches, for one set of explicit settings, the settings of
 // each configuration file merged with them: standalone, in golangci-lint
 // and in the language server, one process analyzes many packages. An entry
@@ -91,44 +87,37 @@ func (s *settings) forDir(dir string) (*settings, error) {
 // withFile returns s with the settings of the configuration file at path
 // that s does not set explicitly. Problems are located in the file.
 func (s *settings) withFile(path string) (*settings, error) {
-	f, err := configfile.Load(path)
+	f, err := configfile.Load(path, fileKeys)
 	if err != nil {
 		return nil, err
 	}
 	cfg := s.cfg
 	cfg.ConfigFile = configNone // this merge is final
-	if !s.set[flagChecks] && f.Checks != nil {
-		for i, id := range f.Checks {
-			if checkByID(id) == nil && id != directiveCategory {
-				return nil, f.Errorf(fmt.Sprintf("checks[%d]", i), "unknown check %q (known: %s, %s)", id, strings.Join(CheckIDs(), ", "), directiveCategory)
-			}
+	for i := range settingsTable {
+		st := &settingsTable[i]
+		v, ok := f.Value(st.name)
+		if !ok || s.set[st.name] {
+			continue
 		}
-		cfg.Checks = f.Checks
-	}
-	if !s.set[flagCatalog] && f.Catalogs != nil {
-		for i, c := range f.Catalogs {
-			if _, err := os.Stat(c); err != nil {
-				return nil, f.Errorf(fmt.Sprintf("catalog[%d]", i), "catalog file: %v", err)
+		switch field := st.field(&cfg).(type) {
+		case *[]string:
+			items := st.withoutAll(v.([]string))
+			if len(items) == 0 {
+				continue // "all": the default
 			}
-		}
-		cfg.Catalogs = f.Catalogs
-	}
-	if !s.set[flagIncludeSuccess] && f.IncludeSuccess != nil {
-		cfg.IncludeSuccess = *f.IncludeSuccess
-	}
-	if !s.set[flagIncludeTests] && f.IncludeTests != nil {
-		cfg.IncludeTests = *f.IncludeTests
-	}
-	if !s.set[flagRetryFuncs] && f.RetryFuncs != nil {
-		for i, name := range f.RetryFuncs {
-			if !validFuncPath(name) {
-				return nil, f.Errorf(fmt.Sprintf("retry-funcs[%d]", i), "retry function %q is not of the form import/path.Func or import/path.Type.Method", name)
+			if st.check != nil {
+				for i, item := range items {
+					if err := st.check(item); err != nil {
+						return nil, f.Errorf(fmt.Sprintf("%s[%d]", st.name, i), "%v", err)
+					}
+				}
 			}
+			*field = items
+		case *bool:
+			*field = v.(bool)
+		case *map[string]string:
+			*field = v.(map[string]string)
 		}
-		cfg.RetryFuncs = f.RetryFuncs
-	}
-	if !s.set[flagConstants] && f.Constants != nil {
-		cfg.Constants = f.Constants
 	}
 	merged, err := compile(cfg, s.set)
 	if err != nil {
@@ -173,4 +162,67 @@ func inModuleCache(dir string) bool {
 // within reports whether dir is root or below it.
 func within(dir, root string) bool {
 	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
+}
+
+// In returns the configuration that applies to the packages in dir: c
+// with the settings of the configuration file (c.ConfigFile, or the
+// .errcodevet.yaml found walking up from dir to its module root) that c
+// leaves at their zero value, its ConfigFile the file read ("" if none).
+// files are the files that configuration was read from: the configuration
+// file and the catalogs. They are the one answer to which files, besides
+// the packages', an analysis depends on: a driver that caches results
+// (go vet's tool ID, the run cache, golangci-lint's facts) keys them on
+// these files' content. On an error, files are those known so far.
+func (c Config) In(dir string) (cfg Config, files []string, err error) {
+	s, err := compile(c, explicit(c))
+	if err != nil {
+		return Config{}, c.Catalogs, err
+	}
+	path, files, err := s.sources(dir)
+	if err != nil {
+		return Config{}, files, err
+	}
+	merged, err := s.forDir(dir)
+	if err != nil {
+		return Config{}, files, err
+	}
+	cfg = merged.cfg
+	cfg.ConfigFile = path
+	return cfg, files, nil
+}
+
+// sources returns the configuration file that applies to the packages in
+// dir ("" if none) and the files the settings for them are read from: that
+// file, then the files of the Paths settings (catalogs), s's own or, where
+// s leaves them unset, the file's.
+func (s *settings) sources(dir string) (path string, files []string, err error) {
+	path = s.cfg.ConfigFile
+	switch {
+	case path == configNone:
+		path = ""
+	case path == "" && dir != "" && !readOnlyTree(dir):
+		if path, err = s.files.finder.Find(dir); err != nil {
+			return "", nil, err
+		}
+	}
+	if path != "" {
+		files = append(files, path)
+	}
+	f := new(configfile.File) // says nothing
+	if path != "" {
+		if f, err = configfile.Load(path, fileKeys); err != nil {
+			return path, files, err
+		}
+	}
+	for i := range settingsTable {
+		st := &settingsTable[i]
+		if st.kind != configfile.Paths || !st.fileKey() {
+			continue
+		}
+		files = append(files, *st.field(&s.cfg).(*[]string)...)
+		if v, ok := f.Value(st.name); ok && !s.set[st.name] {
+			files = append(files, v.([]string)...)
+		}
+	}
+	return path, files, nil
 }

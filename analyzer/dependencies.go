@@ -336,20 +336,12 @@ func (d *DependencyRule) Retries(imports []string) bool {
 	return slices.ContainsFunc(imports, retry.IsDriverPackage)
 }
 
-// SettingsFiles returns the files the settings of an analyzer made by
-// NewFactless name (the configuration file its -config flag names, the
-// catalogs of -catalog), whose content a driver that caches results must
-// take into account; nil for any other analyzer. Configuration files found
-// from a package's directory are not among them.
-func SettingsFiles(a *analysis.Analyzer) []string {
+// FactlessConfig returns the configuration of an analyzer made by
+// NewFactless, as its flags left it; false for any other analyzer.
+func FactlessConfig(a *analysis.Analyzer) (Config, bool) {
 	st, ok := factlessStates.Load(weak.Make(a))
 	if !ok {
-		return nil
+		return Config{}, false
 	}
-	cfg := st.(*state).settings.cfg
-	files := slices.Clone(cfg.Catalogs)
-	if cfg.ConfigFile != "" && cfg.ConfigFile != configNone {
-		files = append(files, cfg.ConfigFile)
-	}
-	return files
+	return st.(*state).settings.cfg, true
 }

@@ -24,43 +24,15 @@ func init() {
 	register.Plugin(Name, New)
 }
 
-// Settings are the plugin's settings, the analyzer's flags under the same
-// names (see analyzer.Config). Unknown keys are errors.
-type Settings struct {
-	// Checks are the IDs of the checks to run; empty means all.
-	Checks []string `json:"checks" yaml:"checks"`
-	// Catalogs are catalog files adding or extending API families,
-	// relative to the directory golangci-lint runs in.
-	Catalogs []string `json:"catalog" yaml:"catalog"`
-	// IncludeSuccess reports success values compared as literals too.
-	IncludeSuccess bool `json:"include-success" yaml:"include-success"`
-	// IncludeTests checks _test.go files too.
-	IncludeTests bool `json:"include-tests" yaml:"include-tests"`
-	// RetryFuncs are further functions that retry what they are given, as
-	// import/path.Func or import/path.Type.Method.
-	RetryFuncs []string `json:"retry-funcs" yaml:"retry-funcs"`
-	// Constants maps a family to the import path of the constants package
-	// its fixes import: {wechat: example.com/m/internal/wechatcodes}.
-	Constants map[string]string `json:"constants" yaml:"constants"`
-	// ConfigFile is the errcodevet configuration file to read, relative to the
-	// directory golangci-lint runs in, instead of the .errcodevet.yaml
-	// found from each package's directory up to its module root; "none"
-	// reads none. The settings above override the file's.
-	ConfigFile string `json:"config" yaml:"config"`
-}
+// Settings are the plugin's settings: the analyzer's Config, whose json tags
+// name each setting as the analyzer's flags and .errcodevet.yaml do (one
+// table of settings, in package analyzer). Relative paths (catalog,
+// config) are taken from the directory golangci-lint runs in. Unknown keys
+// are errors.
+type Settings analyzer.Config
 
 // Config returns the analyzer configuration s stands for.
-func (s Settings) Config() analyzer.Config {
-	return analyzer.Config{
-		Checks:         s.Checks,
-		Catalogs:       s.Catalogs,
-		IncludeSuccess: s.IncludeSuccess,
-		IncludeTests:   s.IncludeTests,
-		RetryFuncs:     s.RetryFuncs,
-		Constants:      s.Constants,
-		ConfigFile:     s.ConfigFile,
-	}
-}
+func (s Settings) Config() analyzer.Config { return analyzer.Config(s) }
 
 // Plugin is errcodevet as a golangci-lint linter.
 type Plugin struct {
@@ -116,9 +88,12 @@ func (p *Plugin) factsDir() string {
 	h := sha256.New()
 	settings, _ := json.Marshal(p.settings)
 	fmt.Fprintf(h, "%s\n%s\n%s\n%s\n%s\n", settings, runtime.GOOS, runtime.GOARCH, os.Getenv("GOOS")+"/"+os.Getenv("GOARCH"), os.Getenv("GOFLAGS"))
-	for _, c := range p.settings.Catalogs {
-		data, _ := os.ReadFile(c)
-		fmt.Fprintf(h, "%s %x\n", c, sha256.Sum256(data))
+	// The configuration's files (analyzer.Config.In), as found from the
+	// directory golangci-lint runs in.
+	_, files, _ := p.settings.Config().In(".")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		fmt.Fprintf(h, "%s %x\n", f, sha256.Sum256(data))
 	}
 	if exe, err := os.Executable(); err == nil {
 		if fi, err := os.Stat(exe); err == nil {

@@ -109,7 +109,11 @@ func cached(args, patterns []string, a *analysis.Analyzer, stdout, stderr io.Wri
 	if dir == "" {
 		return run(stdout, stderr)
 	}
-	r, ok := runcache.Start(dir, args, patterns, analyzer.SettingsFiles(a))
+	cfg, _ := analyzer.FactlessConfig(a)
+	r, ok := runcache.Start(dir, args, patterns, func(dir string) ([]string, error) {
+		_, files, err := cfg.In(dir)
+		return files, err
+	})
 	if !ok {
 		return run(stdout, stderr)
 	}

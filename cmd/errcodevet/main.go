@@ -27,7 +27,6 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
-	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // Exit codes of every command.
@@ -218,15 +217,8 @@ func includeTests(fs *flag.FlagSet) func() bool {
 			b, _ := strconv.ParseBool(tests.last)
 			return b
 		}
-		path := config.last
-		if !config.set {
-			path, _ = configfile.Find(".")
-		}
-		if path == "" || path == "none" {
-			return false
-		}
-		f, err := configfile.Load(path)
-		return err == nil && f.IncludeTests != nil && *f.IncludeTests
+		cfg, _, err := analyzer.Config{ConfigFile: config.last}.In(".")
+		return err == nil && cfg.IncludeTests
 	}
 }
 

@@ -14,7 +14,6 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/internal/checkid"
-	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // isVetInvocation reports whether args are the go command's: go vet and go
@@ -146,13 +145,9 @@ func printToolID(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
 	}
-	if path, _ := configfile.Find("."); path != "" {
-		hashFile(path) // an unreadable file is reported by the analysis
-		if f, err := configfile.Load(path); err == nil {
-			for _, c := range f.Catalogs {
-				hashFile(c)
-			}
-		}
+	_, files, _ := analyzer.Config{}.In(".") // a bad file is reported by the analysis
+	for _, f := range files {
+		hashFile(f)
 	}
 	fmt.Fprintf(stdout, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
 	return exitOK

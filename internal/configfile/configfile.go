@@ -12,7 +12,10 @@
 //	constants:                          # constants package per family, for the fixes
 //	  wechat: example.com/m/internal/wechatcodes
 //
-// Errors name the file, line and column, YAML syntax errors included.
+// Which settings a file may hold, and of which kind each is, its reader
+// says (package analyzer keeps the table of settings); this package knows
+// how a kind is written and where each value was. Errors name the file,
+// line and column, YAML syntax errors included.
 package configfile
 
 import (
@@ -31,18 +34,47 @@ import (
 // Name is the configuration file's name.
 const Name = ".errcodevet.yaml"
 
-// File is a parsed configuration file. A nil pointer or slice is a
-// setting the file leaves unsaid.
-type File struct {
-	Path           string            // absolute
-	Checks         []string          // check IDs; "all" is dropped
-	Catalogs       []string          // absolute paths
-	IncludeSuccess *bool             //
-	IncludeTests   *bool             //
-	RetryFuncs     []string          //
-	Constants      map[string]string // family name -> import path
+// Kind is how a setting is written in the file.
+type Kind int
 
-	pos map[string]Pos // of each key and list item: "checks", "checks[1]", "constants.wechat"
+const (
+	// Strings is a string or a list of strings.
+	Strings Kind = iota
+	// Paths is a string or a list of strings naming files, relative to
+	// the configuration file unless absolute.
+	Paths
+	// Bool is true or false.
+	Bool
+	// Map is a mapping from names to non-empty strings.
+	Map
+)
+
+// A Key is a setting a file may hold. The file's settings are given by
+// their reader (package analyzer holds the table of settings): this
+// package knows how each kind is written, not which settings exist.
+type Key struct {
+	Name string
+	Kind Kind
+	// For a Map: what the mapping holds ("a mapping from family names
+	// to import paths") and what each value is ("an import path"), for
+	// errors.
+	Want, WantValue string
+}
+
+// File is a parsed configuration file.
+type File struct {
+	Path string // absolute
+
+	values map[string]any // by key: []string (Strings, Paths; never empty), bool, map[string]string
+	pos    map[string]Pos // of each key and list item: "checks", "checks[1]", "constants.wechat"
+}
+
+// Value returns what the file sets the setting key to: a []string (Strings,
+// Paths: absolute; an empty list is left unsaid), a bool, or a
+// map[string]string. ok is false when the file leaves it unsaid.
+func (f *File) Value(key string) (v any, ok bool) {
+	v, ok = f.values[key]
+	return v, ok
 }
 
 // Pos is a position in a file.
@@ -150,8 +182,8 @@ func isFile(path string) (bool, error) {
 	}
 }
 
-// Load reads and parses the file at path.
-func Load(path string) (*File, error) {
+// Load reads and parses the file at path, which may hold the settings keys.
+func Load(path string, keys []Key) (*File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -160,16 +192,13 @@ func Load(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(abs, data)
+	return Parse(abs, data, keys)
 }
 
-// keys are the file's settings, as the analyzer's flags name them.
-var keys = []string{"checks", "catalog", "include-success", "include-tests", "retry-funcs", "constants"}
-
-// Parse parses the content of the file at path (absolute), whose
-// directory relative catalog paths are taken from.
-func Parse(path string, data []byte) (*File, error) {
-	f := &File{Path: path, pos: make(map[string]Pos)}
+// Parse parses the content of the file at path (absolute), which may hold
+// the settings keys; relative Paths are taken from the file's directory.
+func Parse(path string, data []byte, keys []Key) (*File, error) {
+	f := &File{Path: path, values: make(map[string]any), pos: make(map[string]Pos)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxError(path, data, err)
@@ -182,8 +211,12 @@ func Parse(path string, data []byte) (*File, error) {
 	fail := func(n *yaml.Node, format string, args ...any) error {
 		return &Error{Pos: at(n), Msg: fmt.Sprintf(format, args...)}
 	}
+	var names []string
+	for _, k := range keys {
+		names = append(names, k.Name)
+	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fail(root, "want a mapping of settings (%s)", strings.Join(keys, ", "))
+		return nil, fail(root, "want a mapping of settings (%s)", strings.Join(names, ", "))
 	}
 	strs := func(key string, n *yaml.Node) ([]string, error) {
 		items := []*yaml.Node{n}
@@ -200,82 +233,74 @@ func Parse(path string, data []byte) (*File, error) {
 		}
 		return out, nil
 	}
-	boolean := func(key string, n *yaml.Node) (*bool, error) {
-		b, err := strconv.ParseBool(n.Value)
-		if n.Kind != yaml.ScalarNode || err != nil {
-			return nil, fail(n, "%s: want true or false, got %q", key, n.Value)
-		}
-		return &b, nil
-	}
 	seen := make(map[string]bool)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		key := k.Value
-		if !slices.Contains(keys, key) {
-			msg := fmt.Sprintf("unknown setting %q", key)
-			if s := closestKey(key); s != "" {
+		name := k.Value
+		j := slices.IndexFunc(keys, func(k Key) bool { return k.Name == name })
+		if j < 0 {
+			msg := fmt.Sprintf("unknown setting %q", name)
+			if s := closestKey(name, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else {
-				msg += " (the settings are " + strings.Join(keys, ", ") + ")"
+				msg += " (the settings are " + strings.Join(names, ", ") + ")"
 			}
 			return nil, fail(k, "%s", msg)
 		}
-		if seen[key] {
-			return nil, fail(k, "%s set twice", key)
+		key := keys[j]
+		if seen[name] {
+			return nil, fail(k, "%s set twice", name)
 		}
-		seen[key] = true
-		f.pos[key] = at(k)
-		var err error
-		switch key {
-		case "checks":
-			var ids []string
-			ids, err = strs(key, v)
-			for _, id := range ids {
-				if id != "all" {
-					f.Checks = append(f.Checks, id)
+		seen[name] = true
+		f.pos[name] = at(k)
+		switch key.Kind {
+		case Strings, Paths:
+			items, err := strs(name, v)
+			if err != nil {
+				return nil, err
+			}
+			if key.Kind == Paths {
+				for i, p := range items {
+					if !filepath.IsAbs(p) {
+						items[i] = filepath.Join(filepath.Dir(path), filepath.FromSlash(p))
+					}
 				}
 			}
-		case "catalog":
-			var paths []string
-			paths, err = strs(key, v)
-			for _, p := range paths {
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(filepath.Dir(path), filepath.FromSlash(p))
-				}
-				f.Catalogs = append(f.Catalogs, p)
+			if len(items) > 0 {
+				f.values[name] = items
 			}
-		case "include-success":
-			f.IncludeSuccess, err = boolean(key, v)
-		case "include-tests":
-			f.IncludeTests, err = boolean(key, v)
-		case "retry-funcs":
-			f.RetryFuncs, err = strs(key, v)
-		case "constants":
+		case Bool:
+			b, err := strconv.ParseBool(v.Value)
+			if v.Kind != yaml.ScalarNode || err != nil {
+				return nil, fail(v, "%s: want true or false, got %q", name, v.Value)
+			}
+			f.values[name] = b
+		case Map:
 			if v.Kind != yaml.MappingNode {
-				return nil, fail(v, "constants: want a mapping from family names to import paths")
+				return nil, fail(v, "%s: want %s", name, key.Want)
 			}
-			f.Constants = make(map[string]string)
+			m := make(map[string]string)
 			for j := 0; j+1 < len(v.Content); j += 2 {
-				fam, imp := v.Content[j], v.Content[j+1]
-				if imp.Kind != yaml.ScalarNode || imp.Value == "" {
-					return nil, fail(imp, "constants.%s: want an import path", fam.Value)
+				item, val := v.Content[j], v.Content[j+1]
+				if val.Kind != yaml.ScalarNode || val.Value == "" {
+					return nil, fail(val, "%s.%s: want %s", name, item.Value, key.WantValue)
 				}
-				if _, dup := f.Constants[fam.Value]; dup {
-					return nil, fail(fam, "constants.%s set twice", fam.Value)
+				if _, dup := m[item.Value]; dup {
+					return nil, fail(item, "%s.%s set twice", name, item.Value)
 				}
-				f.Constants[fam.Value] = imp.Value
-				f.pos["constants."+fam.Value] = at(fam)
+				m[item.Value] = val.Value
+				f.pos[name+"."+item.Value] = at(item)
 			}
-		}
-		if err != nil {
-			return nil, err
+			f.values[name] = m
 		}
 	}
 	return f, nil
 }
 
-func closestKey(key string) string {
-	for _, k := range keys {
+// closestKey returns the setting of names that key looks like a
+// misspelling of, or "".
+func closestKey(key string, names []string) string {
+	for _, k := range names {
 		if strings.EqualFold(k, key) || strings.ReplaceAll(k, "-", "") == strings.ReplaceAll(strings.ToLower(key), "_", "") ||
 			key+"s" == k || key == k+"s" {
 			return k

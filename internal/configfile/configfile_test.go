@@ -8,6 +8,16 @@ import (
 	"testing"
 )
 
+// testKeys are the settings of the tests' files, as analyzer's table has them.
+var testKeys = []Key{
+	{Name: "checks", Kind: Strings},
+	{Name: "catalog", Kind: Paths},
+	{Name: "include-success", Kind: Bool},
+	{Name: "include-tests", Kind: Bool},
+	{Name: "retry-funcs", Kind: Strings},
+	{Name: "constants", Kind: Map, Want: "a mapping from family names to import paths", WantValue: "an import path"},
+}
+
 func TestParse(t *testing.T) {
 	const src = `# errcodevet settings
 checks: [magic-code, string-code]
@@ -20,20 +30,21 @@ retry-funcs: [example.com/m/retry.Do]
 constants:
   wechat: example.com/m/internal/wechatcodes
 `
-	f, err := Parse("/repo/.errcodevet.yaml", []byte(src))
+	f, err := Parse("/repo/.errcodevet.yaml", []byte(src), testKeys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	yes, no := true, false
 	want := &File{
-		Path:           "/repo/.errcodevet.yaml",
-		Checks:         []string{"magic-code", "string-code"},
-		Catalogs:       []string{"/repo/errcodes/acme.yaml", "/abs/other.yaml"},
-		IncludeSuccess: &yes,
-		IncludeTests:   &no,
-		RetryFuncs:     []string{"example.com/m/retry.Do"},
-		Constants:      map[string]string{"wechat": "example.com/m/internal/wechatcodes"},
-		pos:            f.pos,
+		Path: "/repo/.errcodevet.yaml",
+		values: map[string]any{
+			"checks":          []string{"magic-code", "string-code"},
+			"catalog":         []string{"/repo/errcodes/acme.yaml", "/abs/other.yaml"},
+			"include-success": true,
+			"include-tests":   false,
+			"retry-funcs":     []string{"example.com/m/retry.Do"},
+			"constants":       map[string]string{"wechat": "example.com/m/internal/wechatcodes"},
+		},
+		pos: f.pos,
 	}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("got %+v\nwant %+v", f, want)
@@ -44,11 +55,11 @@ constants:
 	if err := f.Errorf("constants.wechat", "bad"); err.Error() != "/repo/.errcodevet.yaml:10:3: bad" {
 		t.Errorf("Errorf: %v", err)
 	}
-	if f, err := Parse("/x", nil); err != nil || f.Checks != nil || f.IncludeTests != nil {
+	if f, err := Parse("/x", nil, testKeys); err != nil || len(f.values) != 0 {
 		t.Errorf("empty file: %+v, %v", f, err)
 	}
-	if f, err := Parse("/x", []byte("checks: all\n")); err != nil || f.Checks != nil {
-		t.Errorf("checks: all: %+v, %v", f, err)
+	if f, err := Parse("/x", []byte("checks: []\n"), testKeys); err != nil || len(f.values) != 0 {
+		t.Errorf("checks: []: %+v, %v", f, err)
 	}
 }
 
@@ -67,7 +78,7 @@ func TestParseErrors(t *testing.T) {
 		{"constants: {wechat: }\n", "/c.yaml:1:21: constants.wechat: want an import path"},
 		{"- a\n", "/c.yaml:1:1: want a mapping of settings (checks, catalog, include-success, include-tests, retry-funcs, constants)"},
 	} {
-		_, err := Parse("/c.yaml", []byte(tc.src))
+		_, err := Parse("/c.yaml", []byte(tc.src), testKeys)
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("Parse(%q): %v\nwant %s", tc.src, err, tc.want)
 		}
@@ -132,7 +143,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Parse("/c.yaml", data)
+		_, err := Parse("/c.yaml", data, testKeys)
 		if err == nil {
 			return
 		}

@@ -139,9 +139,12 @@ type Run struct {
 
 // Start returns the place in the cache dir of a run with these arguments
 // in the working directory, of which patterns are the package patterns,
-// whose analyzer also reads settingsFiles (the configuration file and
-// catalogs its flags name). ok is false when the run is not to be cached.
-func Start(dir string, args, patterns, settingsFiles []string) (r *Run, ok bool) {
+// whose analyzer also reads the files settings names for the packages in
+// a directory (the configuration file and catalogs, analyzer.Config.In):
+// the key covers those for the working directory and for the directory of
+// each configuration file in the module. ok is false when the run is not
+// to be cached.
+func Start(dir string, args, patterns []string, settings func(dir string) ([]string, error)) (r *Run, ok bool) {
 	prefix, root, err := prefixKey(args, patterns)
 	if err != nil {
 		return nil, false
@@ -149,13 +152,13 @@ func Start(dir string, args, patterns, settingsFiles []string) (r *Run, ok bool)
 	r = &Run{dir: dir, prefix: prefix}
 	if fi, err := os.Stat(r.markPath()); err == nil {
 		used(r.markPath(), fi.ModTime())
-		r.key, r.err = contentKey(prefix, root, settingsFiles)
+		r.key, r.err = contentKey(prefix, root, settings)
 		return r, r.err == nil
 	}
 	r.pending = make(chan struct{})
 	go func() {
 		defer close(r.pending)
-		r.key, r.err = contentKey(prefix, root, settingsFiles)
+		r.key, r.err = contentKey(prefix, root, settings)
 	}()
 	return r, true
 }
@@ -333,7 +336,7 @@ func prefixKey(args, patterns []string) (key, root string, err error) {
 // contentKey hashes prefix with the files of the main module at root, of
 // the modules a go.work uses or a local replace names, and of the
 // settings.
-func contentKey(prefix, root string, settingsFiles []string) (string, error) {
+func contentKey(prefix, root string, settings func(dir string) ([]string, error)) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", prefix)
 	wd, err := os.Getwd()
@@ -394,15 +397,27 @@ func contentKey(prefix, root string, settingsFiles []string) (string, error) {
 		}
 		configs = append(configs, found...)
 	}
-	files := slices.Clone(settingsFiles)
+	dirs := []string{wd}
 	for _, c := range configs {
-		f, err := configfile.Load(c)
+		dirs = append(dirs, filepath.Dir(c))
+	}
+	var files []string
+	for _, dir := range dirs {
+		if settings == nil {
+			break
+		}
+		fs, err := settings(dir)
 		if err != nil {
 			return "", err // the run reports it; do not cache
 		}
-		files = append(files, f.Catalogs...)
+		files = append(files, fs...)
 	}
+	seen := make(map[string]bool)
 	for _, f := range files {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
 		if err := hashFile(h, absFrom(wd, f), buf); err != nil {
 			return "", err
 		}
