@@ -205,28 +205,22 @@ func loadError(err error) error {
 // packageErrors returns the problems of pkgs and their dependencies, each
 // once, as Go prints them: "file:line:col: msg", or just the message when
 // it has no position.
-func packageErrors(pkgs []*packages.Package) []string {
-	var problems []string
+func packageErrors(pkgs []*packages.Package) []problem {
+	var problems []problem
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			if e.Pos == "" || e.Pos == "-" {
-				problems = append(problems, e.Msg)
-			} else {
-				problems = append(problems, e.Pos+": "+e.Msg)
-			}
+			problems = append(problems, loadProblem(e))
 		}
 		if p.Module != nil && p.Module.Error != nil {
-			problems = append(problems, p.Module.Error.Err)
+			problems = append(problems, problem{msg: p.Module.Error.Err})
 		}
 	})
 	for i, p := range problems {
-		problems[i] = relative(p) // the go command's positions are, the type checker's are not
-		if strings.Contains(p, "does not contain main module") && !inModule() {
-			problems[i] = noModule // what the go command says
+		if strings.Contains(p.msg, "does not contain main module") && !inModule() {
+			problems[i] = problem{msg: noModule} // what the go command says
 		}
 	}
-	slices.Sort(problems)
-	return slices.Compact(problems)
+	return sortProblems(problems)
 }
 
 const noModule = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'"
@@ -250,7 +244,7 @@ type finding struct {
 type analysisRun struct {
 	pkgs     []*packages.Package
 	graph    *checker.Graph
-	problems []string // what failed, each once, as Go prints it; the rest was analyzed
+	problems []problem // what failed, each once; the rest was analyzed
 }
 
 // analyzePackages loads the packages matching patterns and runs a on
@@ -281,17 +275,17 @@ func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*anal
 		if act.Err == nil || len(act.Package.Errors) > 0 {
 			continue
 		}
-		msg := act.Err.Error()
+		p := analysisProblem(act.Err)
 		if act.Package.IllTyped {
 			bad := engine.BrokenImport(act.Package)
 			if bad == nil || !roots[act] {
 				continue
 			}
-			msg = fmt.Sprintf("%s is not analyzed: it imports %s, which does not load", act.Package.PkgPath, bad.PkgPath)
+			p = problem{msg: fmt.Sprintf("%s is not analyzed: it imports %s, which does not load", act.Package.PkgPath, bad.PkgPath), own: true}
 		}
-		if !said[msg] {
-			said[msg] = true
-			run.problems = append(run.problems, "errcodevet: "+msg)
+		if !said[p.String()] {
+			said[p.String()] = true
+			run.problems = append(run.problems, p)
 		}
 	}
 	return run, nil

@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,5 +60,29 @@ func TestCgoDrivers(t *testing.T) {
 		if data, err := os.ReadFile(filepath.Join(dir, "app", "cgo.go")); err != nil || string(data) != cgoGo {
 			t.Fatalf("%s changed the cgo file (err %v):\n%s", strings.Join(args, " "), err, data)
 		}
+	}
+
+	// SARIF names the file the user wrote, relative to the root, as the
+	// other drivers print it, not cmd/cgo's output in the build cache.
+	r := run(t, dir, bin, "sarif", "./...")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ StartLine, StartColumn, EndLine, EndColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 {
+		t.Fatalf("errcodevet sarif: exit %d, %v, want one result\n%s\n%s", r.code, err, r.stdout, r.stderr)
+	}
+	loc := log.Runs[0].Results[0].Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "app/cgo.go" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" ||
+		loc.Region.StartLine != 11 || loc.Region.StartColumn != 41 || loc.Region.EndLine != 11 || loc.Region.EndColumn != 43 {
+		t.Errorf("errcodevet sarif: the cgo file's finding is at %+v, want app/cgo.go (relative to %%SRCROOT%%) 11:41-11:43", loc)
 	}
 }

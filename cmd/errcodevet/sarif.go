@@ -28,7 +28,8 @@ are relative to -root (uriBaseId %SRCROOT%); columns are counted in UTF-16
 code units. Packages that do not load are left out and named in the log's
 toolExecutionNotifications; the others are reported. The exit code is 0
 when the log is written and every package was analyzed, 1 when some were
-not (the log is still written) or nothing could be, 2 for bad flags.
+not (the log is still written) or nothing could be, 2 for bad flags
+(-root naming no directory included).
 
 Flags (the analyzer flags are errcodevet's own):
 `
@@ -62,7 +63,8 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 	}
 	dir, err := rootFlag(*root)
 	if err != nil {
-		return fail(err)
+		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
+		return exitUsage // a bad flag value, as parseFlags says the others
 	}
 	run, err := analyzePackages(a, patterns, tests())
 	if err != nil {
@@ -77,7 +79,15 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 	for _, f := range rootFindings(run.graph) {
 		findings = append(findings, sarif.Finding{Fset: f.fset, Diagnostic: f.Diagnostic})
 	}
-	log, err := sarif.Build(findings, sarifRules(analyzer.Checks()), dir, version(), run.problems)
+	var problems []sarif.Problem
+	for _, p := range run.problems {
+		sp := sarif.Problem{Line: p.line, Column: p.col, Message: p.msg}
+		if p.file != "" {
+			sp.Filename, _ = filepath.Abs(p.file)
+		}
+		problems = append(problems, sp)
+	}
+	log, err := sarif.Build(findings, sarifRules(analyzer.Checks()), dir, version(), problems)
 	if err != nil {
 		return fail(err)
 	}

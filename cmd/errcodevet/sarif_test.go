@@ -286,24 +286,30 @@ func TestSARIFFlags(t *testing.T) {
 	if want := `invalid value "nope" for flag -checks: unknown check "nope"`; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("-checks=nope: exit code %d, stderr\n%s\nwant 2 and %q", code, stderr, want)
 	}
+	// A bad -root is a bad flag value: exit 2, as for any other.
 	code, _, stderr = runSARIFIn(t, dir, "-root=nosuchdir", "./...")
-	if want := "errcodevet sarif: -root: stat "; code != 1 || !strings.HasPrefix(stderr, want) {
-		t.Errorf("-root=nosuchdir: exit code %d, stderr\n%s\nwant 1 and %q", code, stderr, want)
+	if want := "errcodevet sarif: -root: stat "; code != 2 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("-root=nosuchdir: exit code %d, stderr\n%s\nwant 2 and %q", code, stderr, want)
 	}
 }
 
-// A package that does not load is named in the log's notifications; the
+// A package that does not load is named in the log's notifications, one
+// located message each (no "# package" header of the go command's); the
 // others are reported; the exit code says the run is partial.
 func TestSARIFLoadErrors(t *testing.T) {
 	dir := testmodule.New(t, map[string]string{
 		"app/app.go":       appGo,
 		"broken/broken.go": "package broken\n\nvar x = nope\n",
+		"syntax/syntax.go": "package syntax\n\nconst X = 1\n\nfunc f() {\n",
+		"user/user.go":     "package user\n\nimport \"example.com/fixture/syntax\"\n\nvar _ = syntax.X\n",
 	})
 	out := filepath.Join(t.TempDir(), "errcodevet.sarif")
 	code, stdout, stderr := runSARIFIn(t, dir, "-o", out)
-	problem := "broken/broken.go:3:9: undefined: nope"
-	if code != 1 || stdout != "" || stderr != problem+"\n" {
-		t.Errorf("exit code %d, stdout %q, stderr\n%s\nwant 1, nothing and\n%s", code, stdout, stderr, problem)
+	problems := "broken/broken.go:3:9: undefined: nope\n" +
+		"syntax/syntax.go:5:12: expected ';', found 'EOF'\n" +
+		"errcodevet: example.com/fixture/user is not analyzed: it imports example.com/fixture/syntax, which does not load\n"
+	if code != 1 || stdout != "" || stderr != problems {
+		t.Errorf("exit code %d, stdout %q, stderr\n%s\nwant 1, nothing and\n%s", code, stdout, stderr, problems)
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {
@@ -314,9 +320,25 @@ func TestSARIFLoadErrors(t *testing.T) {
 	}
 	log := decodeSARIF(t, data)
 	inv := log.Runs[0].Invocations
-	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].ToolExecutionNotifications) != 1 ||
-		inv[0].ToolExecutionNotifications[0].Message.Text != problem || inv[0].ToolExecutionNotifications[0].Level != "error" {
-		t.Errorf("invocations %+v, want one unsuccessful with the error %q", inv, problem)
+	if len(inv) != 1 || inv[0].ExecutionSuccessful {
+		t.Fatalf("invocations %+v, want one, unsuccessful", inv)
+	}
+	var got []string
+	for _, n := range inv[0].ToolExecutionNotifications {
+		s := n.Level + " " + n.Message.Text
+		for _, l := range n.Locations {
+			p := l.PhysicalLocation
+			s += fmt.Sprintf(" at %s %s:%d:%d", p.ArtifactLocation.URIBaseID, p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"error undefined: nope at %SRCROOT% broken/broken.go:3:9",
+		"error expected ';', found 'EOF' at %SRCROOT% syntax/syntax.go:5:12",
+		"error example.com/fixture/user is not analyzed: it imports example.com/fixture/syntax, which does not load",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("notifications\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 	if got := sarifResults(t, log); len(got) != 3 || got[0].URI != "app/app.go" {
 		t.Errorf("results %s, want app/app.go's three", dump(got))

@@ -9,6 +9,7 @@
 package sarif
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"go/token"
@@ -58,10 +59,19 @@ type Invocation struct {
 }
 
 // Notification is a problem of the run itself, such as a package that does
-// not load.
+// not load, with where it is when it is located.
 type Notification struct {
-	Level   string  `json:"level"`
-	Message Message `json:"message"`
+	Level     string     `json:"level"`
+	Message   Message    `json:"message"`
+	Locations []Location `json:"locations,omitempty"`
+}
+
+// A Problem is something the run could not analyze: a package that does
+// not load, a configuration file in error.
+type Problem struct {
+	Filename     string // absolute, or "" when the problem has no place
+	Line, Column int    // 1-based, Line set with Filename; Column in bytes, as Go counts it, 0 if unknown
+	Message      string // without the place
 }
 
 // Tool describes errcodevet.
@@ -175,8 +185,9 @@ type Finding struct {
 // Findings that are equal in rule, place and message are written once: a
 // package and its test variant report the same findings in the package's
 // own files. problems are what the run could not analyze; they become
-// error notifications of an unsuccessful invocation.
-func Build(findings []Finding, rules []Rule, root, version string, problems []string) (*Log, error) {
+// error notifications of an unsuccessful invocation, located as results
+// are.
+func Build(findings []Finding, rules []Rule, root, version string, problems []Problem) (*Log, error) {
 	rules = slices.Clone(rules)
 	index := make(map[string]int)
 	for i, r := range rules {
@@ -195,7 +206,7 @@ func Build(findings []Finding, rules []Rule, root, version string, problems []st
 			i = len(rules) - 1
 			index[d.Category] = i
 		}
-		loc, region, err := files.region(f.Fset, d.Pos, d.End)
+		loc, region, err := files.region(f.Fset, d.Pos, d.End, true)
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +227,7 @@ func Build(findings []Finding, rules []Rule, root, version string, problems []st
 			Locations: []Location{{PhysicalLocation: PhysicalLocation{ArtifactLocation: loc, Region: region}}},
 		}
 		for j, rel := range d.Related {
-			loc, region, err := files.region(f.Fset, rel.Pos, rel.End)
+			loc, region, err := files.region(f.Fset, rel.Pos, rel.End, true)
 			if err != nil {
 				return nil, err
 			}
@@ -258,7 +269,7 @@ func Build(findings []Finding, rules []Rule, root, version string, problems []st
 				InformationURI: InformationURI,
 				Rules:          rules,
 			}},
-			Invocations:        []Invocation{invocation(problems)},
+			Invocations:        []Invocation{files.invocation(problems)},
 			OriginalURIBaseIDs: map[string]ArtifactLocation{SrcRoot: {URI: dirURI(root)}},
 			ColumnKind:         "utf16CodeUnits",
 			Results:            results,
@@ -266,10 +277,18 @@ func Build(findings []Finding, rules []Rule, root, version string, problems []st
 	}, nil
 }
 
-func invocation(problems []string) Invocation {
+func (fs *files) invocation(problems []Problem) Invocation {
 	inv := Invocation{ExecutionSuccessful: len(problems) == 0}
 	for _, p := range problems {
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, Notification{Level: "error", Message: Message{Text: p}})
+		n := Notification{Level: "error", Message: Message{Text: p.Message}}
+		if p.Filename != "" && p.Line > 0 {
+			region := Region{StartLine: p.Line, StartColumn: 1}
+			if col, err := fs.column(p.Filename, p.Line, p.Column); err == nil {
+				region.StartColumn = col
+			}
+			n.Locations = []Location{{PhysicalLocation: PhysicalLocation{ArtifactLocation: fs.location(p.Filename), Region: region}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	return inv
 }
@@ -277,32 +296,38 @@ func invocation(problems []string) Invocation {
 // files turns token positions into SARIF locations, reading each file
 // once to count columns in UTF-16 code units.
 type files struct {
-	root    string
-	content map[string][]byte
+	root  string
+	lines map[string][][]byte // each file's lines, by name
 }
 
 func newFiles(root string) *files {
-	return &files{root: root, content: make(map[string][]byte)}
+	return &files{root: root, lines: make(map[string][][]byte)}
 }
 
 // region returns the file and region of [pos, end); end may be NoPos.
-// Positions are the files' own, not adjusted by //line directives: the
-// log points into the files on disk.
-func (fs *files) region(fset *token.FileSet, pos, end token.Pos) (ArtifactLocation, Region, error) {
-	start := fset.PositionFor(pos, false)
+// With lines, the file is the one the //line directives name when it is
+// on disk, as every other driver prints it: cmd/cgo's output, which the
+// analysis sees in the go command's cache, points back at the file the
+// user wrote. Otherwise positions are the file's own.
+func (fs *files) region(fset *token.FileSet, pos, end token.Pos, lines bool) (ArtifactLocation, Region, error) {
+	adjusted := lines
+	start := fset.PositionFor(pos, lines)
+	if raw := fset.PositionFor(pos, false); start.Filename != raw.Filename && !fs.readable(start.Filename) {
+		start, adjusted = raw, false
+	}
 	if !start.IsValid() {
 		return ArtifactLocation{}, Region{}, fmt.Errorf("finding without a position")
 	}
 	loc := fs.location(start.Filename)
-	startCol, err := fs.column(start)
+	startCol, err := fs.column(start.Filename, start.Line, start.Column)
 	if err != nil {
 		return ArtifactLocation{}, Region{}, err
 	}
 	r := Region{StartLine: start.Line, StartColumn: startCol}
 	if end.IsValid() {
-		stop := fset.PositionFor(end, false)
-		if stop.Filename == start.Filename && stop.Offset >= start.Offset {
-			endCol, err := fs.column(stop)
+		stop := fset.PositionFor(end, adjusted)
+		if stop.Filename == start.Filename && (stop.Line > start.Line || stop.Line == start.Line && stop.Column >= start.Column) {
+			endCol, err := fs.column(stop.Filename, stop.Line, stop.Column)
 			if err != nil {
 				return ArtifactLocation{}, Region{}, err
 			}
@@ -312,22 +337,44 @@ func (fs *files) region(fset *token.FileSet, pos, end token.Pos) (ArtifactLocati
 	return loc, r, nil
 }
 
-// column returns the 1-based UTF-16 column of p.
-func (fs *files) column(p token.Position) (int, error) {
-	data, ok := fs.content[p.Filename]
-	if !ok {
-		var err error
-		data, err = os.ReadFile(p.Filename)
-		if err != nil {
-			return 0, err
-		}
-		fs.content[p.Filename] = data
+// readable reports whether the file named by a //line directive can be
+// read: an absolute name, on disk.
+func (fs *files) readable(filename string) bool {
+	if !filepath.IsAbs(filename) {
+		return false
 	}
-	lineStart := p.Offset - (p.Column - 1)
-	if lineStart < 0 || p.Offset > len(data) {
-		return 0, fmt.Errorf("%s: position %d:%d is outside the file (changed since it was analyzed?)", p.Filename, p.Line, p.Column)
+	_, err := fs.read(filename)
+	return err == nil
+}
+
+// read returns the lines of a file, each with its newline.
+func (fs *files) read(filename string) ([][]byte, error) {
+	if lines, ok := fs.lines[filename]; ok {
+		return lines, nil
 	}
-	return 1 + utf16Len(data[lineStart:p.Offset]), nil
+	data, err := os.ReadFile(filename)
+	if err != nil {
+		return nil, err
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fs.lines[filename] = lines
+	return lines, nil
+}
+
+// column returns the 1-based UTF-16 column of the 1-based byte column col
+// of a line of a file (1 if col is 0, unknown).
+func (fs *files) column(filename string, line, col int) (int, error) {
+	lines, err := fs.read(filename)
+	if err != nil {
+		return 0, err
+	}
+	if col == 0 {
+		return 1, nil
+	}
+	if line < 1 || line > len(lines) || col-1 > len(lines[line-1]) {
+		return 0, fmt.Errorf("%s: position %d:%d is outside the file (changed since it was analyzed?)", filename, line, col)
+	}
+	return 1 + utf16Len(lines[line-1][:col-1]), nil
 }
 
 // utf16Len returns the length of b in UTF-16 code units, counting each
@@ -368,7 +415,7 @@ func (fs *files) fix(fset *token.FileSet, sf analysis.SuggestedFix) (Fix, error)
 		if !end.IsValid() {
 			end = e.Pos
 		}
-		loc, region, err := fs.region(fset, e.Pos, end)
+		loc, region, err := fs.region(fset, e.Pos, end, false) // the bytes the edit replaces
 		if err != nil {
 			return Fix{}, err
 		}
