@@ -238,6 +238,18 @@ type finding struct {
 	fset      *token.FileSet
 	posn, end token.Position
 	files     int // in the package it was found in
+
+	// moved, if not nil, says where a position is since -fix edited its
+	// file.
+	moved func(token.Position) token.Position
+}
+
+// where returns where p is now.
+func (f finding) where(p token.Position) token.Position {
+	if f.moved == nil {
+		return p
+	}
+	return f.moved(p)
 }
 
 // An analysisRun is the outcome of loading and analyzing packages.
@@ -312,10 +324,11 @@ func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOpt
 	}
 	findings := rootFindings(graph)
 	if opts.fix {
+		// On an error no file was written: every finding is left.
 		unfixed, diff, err := applyFixes(graph, findings, opts.diff)
 		if err != nil {
 			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
-			return exitError
+			exit = exitError
 		}
 		// With -diff, standard output is the patch: the findings left
 		// go beside it, on standard error, so that it applies as it is.
@@ -373,14 +386,14 @@ func compareFindings(x, y finding) int {
 // with context lines around it if context >= 0.
 func printFindings(w io.Writer, findings []finding, context int) {
 	for _, f := range findings {
-		posn := f.posn
+		posn := f.where(f.posn)
 		posn.Filename = relative(posn.Filename)
 		fmt.Fprintf(w, "%s: %s\n", posn, checkid.Message(f.Diagnostic))
 		if context >= 0 {
 			printContext(w, f, context)
 		}
 		for _, rel := range f.Related {
-			rp := f.fset.Position(rel.Pos)
+			rp := f.where(f.fset.Position(rel.Pos))
 			rp.Filename = relative(rp.Filename)
 			fmt.Fprintf(w, "%s: \t%s\n", rp, rel.Message)
 		}
@@ -393,11 +406,12 @@ func printContext(w io.Writer, f finding, context int) {
 		return
 	}
 	lines := strings.Split(string(data), "\n")
-	last := f.posn.Line
-	if f.end.IsValid() && f.end.Filename == f.posn.Filename {
-		last = max(last, f.end.Line)
+	posn, end := f.where(f.posn), f.where(f.end)
+	last := posn.Line
+	if end.IsValid() && end.Filename == posn.Filename {
+		last = max(last, end.Line)
 	}
-	for i := max(1, f.posn.Line-context); i <= min(len(lines), last+context); i++ {
+	for i := max(1, posn.Line-context); i <= min(len(lines), last+context); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}
 }

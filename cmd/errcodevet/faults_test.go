@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -21,8 +20,8 @@ import (
 
 // TestFaults runs the errcodevet binary, built once, over temporary modules
 // that provoke the faults a linter meets on real code: type errors, cgo,
-// generated files, a huge file, a read-only file under -fix and fixes that
-// overlap. Each must end with a clear message and an exit code that says
+// generated files, a huge file and fixes that overlap (TestFixWrites has
+// the files -fix may not write). Each must end with a clear message and an exit code that says
 // what happened, never a panic, and never a corrupted or half-written file.
 func TestFaults(t *testing.T) {
 	tool := buildTool(t)
@@ -35,7 +34,6 @@ func TestFaults(t *testing.T) {
 	t.Run("Cgo", f.cgo)
 	t.Run("Generated", f.generated)
 	t.Run("HugeFile", f.hugeFile)
-	t.Run("ReadOnlyFile", f.readOnly)
 	t.Run("OverlappingFixes", f.overlapping)
 }
 
@@ -283,56 +281,6 @@ func f%d(r *Response) bool {
 	diags, edits := f.diagnostics(t, dir, "-test=false", "./...")
 	if len(diags) != 2*n || edits["h/h.go"] != 4*n { // each fix: the literal and the import
 		t.Errorf("%d findings with %d edits, want %d with %d", len(diags), edits["h/h.go"], 2*n, 4*n)
-	}
-}
-
-// A read-only file under -fix: a clear error naming it, exit 1, the file
-// unchanged, and nothing else written. Root may write any file, so as root
-// the binary runs as nobody.
-func (f *faults) readOnly(t *testing.T) {
-	src := "package r\n" + carriers + `
-func expired(r *Response) bool {
-	return r.ErrCode == 42001
-}
-`
-	// A module without requirements: nobody may not read the module cache.
-	dir := writeFiles(t, map[string]string{"go.mod": "module example.com/r\n\ngo 1.22\n", "r/r.go": src})
-	var attr *syscall.SysProcAttr
-	var env []string
-	if os.Geteuid() == 0 {
-		if runtime.GOOS != "linux" {
-			t.Skip("cannot drop root here")
-		}
-		const nobody = 65534
-		attr = asUser(nobody, nobody)
-		// nobody needs a build cache of its own, and to reach the binary and
-		// the module (t.TempDir makes private directories).
-		cache := t.TempDir()
-		if err := os.Chown(cache, nobody, nobody); err != nil {
-			t.Fatal(err)
-		}
-		env = []string{"GOCACHE=" + cache, "HOME=" + cache}
-		for _, d := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "r"), filepath.Dir(f.tool), filepath.Dir(filepath.Dir(f.tool))} {
-			if err := os.Chmod(d, 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	file := filepath.Join(dir, "r/r.go")
-	if err := os.Chmod(file, 0o444); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := os.ReadDir(filepath.Dir(file))
-	r := run(t, dir, attr, env, f.tool, "-fix", "./...")
-	t.Logf("exit %d: %s", r.code, r.stderr)
-	if r.code != 1 || !strings.Contains(r.stderr, "r.go") || !strings.Contains(r.stderr, "permission denied") {
-		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and an error naming r.go", r.code, r.stderr)
-	}
-	if got := read(t, file); got != src {
-		t.Errorf("the read-only file changed:\n%s", got)
-	}
-	if after, _ := os.ReadDir(filepath.Dir(file)); len(after) != len(before) {
-		t.Errorf("files left beside it: %v", after)
 	}
 }
 
