@@ -66,6 +66,13 @@ func TestGen(t *testing.T) {
 			os.MkdirAll("other", 0o755)
 			os.WriteFile("other/other.go", []byte("package notother\n"), 0o644)
 		}, []string{"-family", "wechat", "-dir", "other"}, "other.go is in package notother, not other: a directory holds one package"},
+		{"names the package declares", func(t *testing.T) {
+			os.MkdirAll("clash", 0o755)
+			os.WriteFile("clash/mine.go", []byte("package clash\n\nconst AccessTokenExpired = 1\n\nfunc Lookup() {}\n\nfunc Message() {}\n"), 0o644)
+			os.WriteFile("clash/mine_test.go", []byte("package clash\n\nvar Message = 1\n"), 0o644)
+			os.WriteFile("clash/x_test.go", []byte("package clash_test\n\nconst AccessDenied = 1\n"), 0o644)
+		}, []string{"-family", "wechat", "-dir", "clash"},
+			"already declares AccessTokenExpired (mine.go), Lookup (mine.go), Message (mine.go, mine_test.go), which codes.go would declare too: refusing to write it"},
 		{"a package name fixes cannot import", nil, []string{"-family", "wechat", "-dir", "codes", "-pkg", "wechatcodes"},
 			"package name wechatcodes differs from the directory's name codes"},
 		{"unknown family", nil, []string{"-family", "weixin", "-dir", "codes"}, `no family "weixin"; the families are wechat, miniprogram, wecom`},
@@ -83,6 +90,9 @@ func TestGen(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, tc.want)
 			}
 		})
+	}
+	if _, err := os.Stat("clash/codes.go"); err == nil {
+		t.Error("gen wrote codes.go into a package whose names clash")
 	}
 	if data, _ := os.ReadFile("mine/codes.go"); string(data) != "package mine\n\nconst Mine = 1\n" {
 		t.Errorf("the user's codes.go changed: %q", data)
