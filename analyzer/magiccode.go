@@ -1,5 +1,13 @@
 package analyzer
 
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
 var magicCode = &Check{
 	ID:    "magic-code",
 	Title: "documented integer code compared as a literal",
@@ -46,4 +54,18 @@ func tokenExpired(resp *Response) bool {
 	return resp.ErrCode == wechat.AccessTokenExpired
 }
 `,
+}
+
+// intLiteral checks an integer literal compared against a carrier of t:
+// a documented code written as a number is a magic-code finding.
+func (r *pass) intLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	code := t.Lookup(value)
+	if code == nil || !code.Documented && code.Name == "" {
+		return // undocumented: WeChat has far more codes than its common table
+	}
+	if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
+		return
+	}
+	r.reportLiteral(magicCode, t, node, code, against,
+		fmt.Sprintf("%s %s compared as a magic number: %s", label(t), value, code.Summary()))
 }

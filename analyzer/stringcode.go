@@ -1,5 +1,14 @@
 package analyzer
 
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strconv"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
 var stringCode = &Check{
 	ID:    "string-code",
 	Title: "documented string code or status compared as a literal",
@@ -40,4 +49,27 @@ func denied(res Result) bool {
 	return res.ResultCode == miniprogram.AccessDenied
 }
 `,
+}
+
+// stringLiteral checks a string literal compared against a carrier of t:
+// a documented code or status written as a string is a string-code finding;
+// a value no code has is unknown-code's (unknownString).
+func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
+	if value == "" {
+		return // what a missing field decodes to: a carrier can hold it
+	}
+	quoted := strconv.Quote(value)
+	if code := t.Lookup(value); code != nil {
+		if !code.Documented && !t.IsSuccess(value) {
+			return // a known per-API value: valid, and no constant to offer
+		}
+		if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
+			return
+		}
+		r.reportLiteral(stringCode, t, node, code, against,
+			fmt.Sprintf("%s %s compared as a magic string: %s", label(t), quoted, code.Summary()))
+		return
+	}
+
+	r.unknownString(t, node, value, quoted, against)
 }

@@ -1,3 +1,12 @@
+// The comparison plumbing that magic-code, string-code and unknown-code
+// share. visit (analyzer.go) hands compare each operand pair of == and !=
+// and each case of an expression switch; compare finds the literal and the
+// carrier, and passes them to the check that owns the case: intLiteral
+// (magiccode.go), stringLiteral (stringcode.go), compareDynamic and
+// unknownString (unknowncode.go). They report through reportLiteral, which
+// offers the fix that writes the constant; switch.go keeps a switch's
+// cases valid under fixes that change a case's value.
+
 package analyzer
 
 import (
@@ -7,13 +16,11 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/fix"
-	"github.com/errcodevet/errcodevet/internal/spell"
 )
 
 // compare checks lit, compared with == or != or in a switch case against
@@ -68,58 +75,6 @@ func (r *pass) literal(e ast.Expr) (ast.Expr, constant.Value) {
 		return nil, nil
 	}
 	return e, val
-}
-
-func (r *pass) intLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
-	code := t.Lookup(value)
-	if code == nil || !code.Documented && code.Name == "" {
-		return // undocumented: WeChat has far more codes than its common table
-	}
-	if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
-		return
-	}
-	r.reportLiteral(magicCode, t, node, code, against,
-		fmt.Sprintf("%s %s compared as a magic number: %s", label(t), value, code.Summary()))
-}
-
-func (r *pass) stringLiteral(t *catalog.Table, node ast.Expr, value string, against types.Type) {
-	if value == "" {
-		return // what a missing field decodes to: a carrier can hold it
-	}
-	quoted := strconv.Quote(value)
-	if code := t.Lookup(value); code != nil {
-		if !code.Documented && !t.IsSuccess(value) {
-			return // a known per-API value: valid, and no constant to offer
-		}
-		if t.IsSuccess(value) && !r.s.cfg.IncludeSuccess {
-			return
-		}
-		r.reportLiteral(stringCode, t, node, code, against,
-			fmt.Sprintf("%s %s compared as a magic string: %s", label(t), quoted, code.Summary()))
-		return
-	}
-
-	var values []string
-	for _, c := range t.Codes {
-		values = append(values, c.Value)
-	}
-	meant, kind := spell.Suggest(value, values)
-	if t.Role == catalog.RoleStatus && kind == spell.Misspelling {
-		kind = spell.None // status letters are too short to tell a slip from another letter
-	}
-	switch {
-	case kind == spell.Case:
-		code := t.Lookup(meant)
-		r.reportLiteral(unknownCode, t, node, code, against,
-			fmt.Sprintf("%s %s can never match: values are case-sensitive, the documented value is %s", label(t), quoted, meant))
-	case kind == spell.Misspelling:
-		code := t.Lookup(meant)
-		r.reportLiteral(unknownCode, t, node, code, against,
-			fmt.Sprintf("%s %s can never match: likely a misspelling of %s", label(t), quoted, meant))
-	case t.Role == catalog.RoleStatus:
-		r.report(unknownCode, node,
-			fmt.Sprintf("%s %s can never match: the known values are %s", label(t), quoted, strings.Join(values, ", ")))
-	}
 }
 
 // reportLiteral reports a literal that should be code's constant, with the
