@@ -19,18 +19,6 @@ import (
 	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
-const doc = `check comparisons of WeChat and Mini Program result codes
-
-errcodevet finds literals compared against fields that carry a WeChat
-Official Account errcode or a Mini Program OpenAPI resultCode or
-resultStatus: magic numbers and strings (magic-code, string-code), values
-that can never match (unknown-code), and broken retry handling: an unknown
-outcome handled as a final failure (retry-unknown), or a final failure
-retried (retry-final). Which expressions carry a code is decided from types:
-json tags errcode, resultCode and resultStatus, and the carriers a catalog
-file names. Fixes replace literals with the constants of
-github.com/errcodevet/errcodevet/wechat and .../miniprogram.`
-
 // Analyzer is errcodevet with its default configuration, configurable
 // through Analyzer.Flags (as go vet, nogo and golangci-lint do).
 var Analyzer = mustNew(Config{})

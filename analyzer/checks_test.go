@@ -75,6 +75,9 @@ func TestCheckMetadata(t *testing.T) {
 				t.Errorf("%s.%s is package %s, want example", c.ID, what, f.Name.Name)
 			}
 		}
+		if s := c.Severity.String(); c.Severity != analyzer.Warning && c.Severity != analyzer.Error || s != "warning" && s != "error" {
+			t.Errorf("%s has severity %d (%s), want Warning or Error", c.ID, c.Severity, s)
+		}
 		if want := analyzer.DocsURL + "#" + c.ID; c.URL() != want {
 			t.Errorf("%s.URL() = %s, want %s", c.ID, c.URL(), want)
 		}
@@ -103,6 +106,33 @@ func TestPackageDocListsFlags(t *testing.T) {
 	for _, c := range analyzer.Checks() {
 		if !strings.Contains(doc, "  - "+c.ID+": ") {
 			t.Errorf("doc.go does not list check %s", c.ID)
+		}
+	}
+}
+
+// TestAnalyzerDoc proves that the analyzer's Doc is the "Analyzer
+// errcodevet" section of the package documentation (doc.go), as in the
+// x/tools passes: go doc and the drivers' help say the same.
+func TestAnalyzerDoc(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(f.Doc.Text(), "\n# Analyzer errcodevet\n\nerrcodevet: ")
+	if !ok {
+		t.Fatal("doc.go has no section # Analyzer errcodevet starting errcodevet: ")
+	}
+	section, _, _ = strings.Cut(section, "\n# ")
+	doc := analyzer.Analyzer.Doc
+	if doc != strings.TrimSpace(section) {
+		t.Errorf("Analyzer.Doc is\n%s\nwant doc.go's section\n%s", doc, section)
+	}
+	if summary, _, _ := strings.Cut(doc, "\n"); summary != "check comparisons of WeChat and Mini Program result codes" {
+		t.Errorf("Analyzer.Doc's first line is %q", summary)
+	}
+	for _, c := range analyzer.Checks() {
+		if !strings.Contains(doc, c.ID) {
+			t.Errorf("Analyzer.Doc does not name %s", c.ID)
 		}
 	}
 }

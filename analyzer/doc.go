@@ -16,7 +16,7 @@
 // values, and functions returning them (across packages, through facts).
 //
 // The checks, each the Category of its findings and documented with a bad
-// and a good example in docs/checks.md (generated from [Checks]):
+// and a good example in docs/checks.md:
 //
 //   - magic-code: a documented integer code compared as a literal.
 //   - string-code: a documented string code or status compared as a literal.
@@ -77,20 +77,11 @@
 //
 // # Suppressing a finding
 //
-// A comment of the form
-//
-//	//errcodevet:ignore CHECK[,CHECK...] reason
-//
-// suppresses the findings of the named checks on its own line or, when it
-// stands on a line of its own, on the next line;
-//
-//	//errcodevet:file-ignore CHECK[,CHECK...] reason
-//
-// suppresses them in the whole file. The reason is required. A directive
-// with no reason, an unknown check or an unknown verb, and a directive that
-// suppresses nothing, are reported with the category "directive", which
-// -checks turns off unless it lists "directive"; a directive naming a check
-// that is turned off is left alone.
+// An //errcodevet:ignore or //errcodevet:file-ignore comment suppresses the
+// findings of the checks it names, for a reason it gives. The rules, and
+// the findings about directives themselves (category "directive"), are
+// documented once, in docs/checks.md ("Suppressing a finding"), which
+// "errcodevet explain directive" prints.
 //
 // Generated files are never checked, and fixes never edit them.
 package analyzer

@@ -16,8 +16,9 @@ import (
 )
 
 var unknownCode = &Check{
-	ID:    "unknown-code",
-	Title: "value that a code or status can never equal",
+	ID:       "unknown-code",
+	Title:    "value that a code or status can never equal",
+	Severity: Error, // the branch the comparison guards never runs
 	Doc: `Reports a string literal compared against a carrier that can never hold
 it: a resultStatus letter that is not documented (` + "`\"X\"`" + `), a value that
 differs from a documented one only in case (` + "`\"param_illegal\"`" + `), or a likely

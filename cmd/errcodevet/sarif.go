@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -16,6 +15,8 @@ import (
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/sarif"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
+	"github.com/errcodevet/errcodevet/internal/checkdoc"
+	"github.com/errcodevet/errcodevet/internal/directive"
 )
 
 const sarifUsage = `usage: errcodevet sarif [flags] [packages]
@@ -33,10 +34,6 @@ not (the log is still written) or nothing could be, 2 for bad flags
 
 Flags (the analyzer flags are errcodevet's own):
 `
-
-// sarifLevels are the levels of the checks whose findings are not mere
-// warnings: a comparison that can never match is a bug.
-var sarifLevels = map[string]string{"unknown-code": "error"}
 
 // runSARIF runs `errcodevet sarif` with args and returns its exit code.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
@@ -144,20 +141,18 @@ func moduleDir(pkgs []*packages.Package) (string, error) {
 }
 
 // sarifRules returns the rules of the log: one per check, in documentation
-// order, then the rule of directive findings.
+// order, then the rule of directive findings. A rule's level is its
+// check's severity; its help is the check's section of docs/checks.md.
 func sarifRules(checks []analyzer.Check) []sarif.Rule {
 	var rules []sarif.Rule
 	for _, c := range checks {
 		rules = append(rules, sarif.Rule{
-			ID:               c.ID,
-			ShortDescription: sarif.Message{Text: c.Title},
-			FullDescription:  &sarif.Message{Text: c.Doc},
-			Help: &sarif.Message{
-				Text:     c.Doc + "\n\nDocumentation: " + c.URL(),
-				Markdown: checkHelp(c),
-			},
+			ID:                   c.ID,
+			ShortDescription:     sarif.Message{Text: c.Title},
+			FullDescription:      &sarif.Message{Text: checkdoc.Text(c.Doc), Markdown: c.Doc},
+			Help:                 help(checkdoc.Markdown(c), c.URL()),
 			HelpURI:              c.URL(),
-			DefaultConfiguration: &sarif.Configuration{Level: cmp.Or(sarifLevels[c.ID], "warning")},
+			DefaultConfiguration: &sarif.Configuration{Level: c.Severity.String()},
 		})
 	}
 	return append(rules, directiveRule)
@@ -166,24 +161,19 @@ func sarifRules(checks []analyzer.Check) []sarif.Rule {
 // directiveRule is the rule of the findings about errcodevet:ignore
 // directives themselves (Category "directive"), which is not a check.
 var directiveRule = sarif.Rule{
-	ID:               "directive",
-	ShortDescription: sarif.Message{Text: "malformed or unused errcodevet:ignore directive"},
-	FullDescription: &sarif.Message{Text: "Reports an errcodevet:ignore directive that cannot be parsed, names an unknown check, " +
-		"gives no reason, or suppresses nothing."},
+	ID:                   "directive",
+	ShortDescription:     sarif.Message{Text: "malformed or unused errcodevet:ignore directive"},
+	FullDescription:      &sarif.Message{Text: checkdoc.Text(directive.Doc), Markdown: directive.Doc},
+	Help:                 help(directive.Doc, analyzer.DocsURL+"#suppressing-a-finding"),
 	HelpURI:              analyzer.DocsURL + "#suppressing-a-finding",
-	DefaultConfiguration: &sarif.Configuration{Level: "warning"},
+	DefaultConfiguration: &sarif.Configuration{Level: analyzer.Warning.String()},
 }
 
-// checkHelp returns a check's documentation in Markdown, with its example.
-func checkHelp(c analyzer.Check) string {
-	var b strings.Builder
-	b.WriteString(c.Doc)
-	if c.Bad != "" {
-		fmt.Fprintf(&b, "\n\n### Example\n\n```go\n%s```\n\nerrcodevet reports: %s\n", c.Bad, c.Want)
+// help returns a rule's help: its documentation, as plain text and as
+// Markdown, with the address it is read at.
+func help(markdown, url string) *sarif.Message {
+	return &sarif.Message{
+		Text:     strings.TrimSpace(checkdoc.Text(markdown)) + "\n\nDocumentation: " + url + "\n",
+		Markdown: strings.TrimSpace(markdown) + "\n\n[Documentation](" + url + ")\n",
 	}
-	if c.Good != "" {
-		fmt.Fprintf(&b, "\nCorrected:\n\n```go\n%s```\n", c.Good)
-	}
-	fmt.Fprintf(&b, "\n[Documentation](%s)\n", c.URL())
-	return b.String()
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/sarif"
+	"github.com/errcodevet/errcodevet/internal/checkdoc"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
@@ -170,9 +171,23 @@ func TestSARIF(t *testing.T) {
 		ids = append(ids, r.ID)
 		if i < len(analyzer.Checks()) {
 			c := analyzer.Checks()[i]
-			if r.ShortDescription.Text != c.Title || r.FullDescription == nil || r.FullDescription.Text != c.Doc ||
-				r.Help == nil || !strings.Contains(r.Help.Markdown, c.Doc) || r.HelpURI != c.URL() {
+			if r.ShortDescription.Text != c.Title || r.FullDescription == nil || r.FullDescription.Markdown != c.Doc ||
+				r.FullDescription.Text != checkdoc.Text(c.Doc) || r.Help == nil || r.HelpURI != c.URL() {
 				t.Errorf("rule %s does not carry its check's title, doc and URL: %+v", r.ID, r)
+			}
+			// The help is the check's whole section of docs/checks.md:
+			// every example, in Markdown, and in plain text without marks.
+			wants := []string{c.Want}
+			for _, ex := range c.More {
+				wants = append(wants, ex.Title, ex.Want)
+			}
+			for _, w := range wants {
+				if r.Help != nil && (!strings.Contains(r.Help.Markdown, w) || !strings.Contains(r.Help.Text, w)) {
+					t.Errorf("rule %s: help leaves out %q", r.ID, w)
+				}
+			}
+			if r.Help != nil && (strings.Contains(r.Help.Text, "```") || !strings.Contains(r.Help.Markdown, "```go")) {
+				t.Errorf("rule %s: help text has Markdown fences, or its Markdown has none", r.ID)
 			}
 		}
 		if want := map[bool]string{true: "error", false: "warning"}[r.ID == "unknown-code"]; r.DefaultConfiguration == nil || r.DefaultConfiguration.Level != want {

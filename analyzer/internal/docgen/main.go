@@ -12,10 +12,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
+	"github.com/errcodevet/errcodevet/internal/checkdoc"
+	"github.com/errcodevet/errcodevet/internal/directive"
 )
 
 func main() {
@@ -57,37 +58,9 @@ change.
 
 `
 
-const suppressing = `## Suppressing a finding
-
-Write a directive in a comment at the end of the finding's line, or on a line
-of its own just above it:
-
-` + "```go" + `
-if resp.ErrCode == 42001 { //errcodevet:ignore magic-code mirrors the vendor's sample
-` + "```" + `
-
-` + "```go" + `
-//errcodevet:ignore magic-code,string-code mirrors the vendor's sample
-if resp.ErrCode == 42001 || res.ResultCode == "ACCESS_DENIED" {
-` + "```" + `
-
-The directive names one or more check IDs, separated by commas, then the
-reason, which is required: a suppression nobody can explain is a finding of
-its own. To suppress a check in a whole file (code that mirrors a vendor's
-sample, say), write ` + "`//errcodevet:file-ignore CHECK[,CHECK...] reason`" + `
-anywhere in the file, as staticcheck's ` + "`//lint:file-ignore`" + `.
-
-errcodevet reports, with the category ` + "`directive`" + ` (which ` + "`-checks`" + ` runs only when
-it lists ` + "`directive`" + ` or is left at all):
-
-- a directive that names no check or gives no reason;
-- a directive that names an unknown check, and an unknown
-  ` + "`//errcodevet:`" + ` verb;
-- a directive that suppresses nothing, so that suppressions do not outlive
-  the code they were written for. A directive naming a check that is turned
-  off with ` + "`-checks`" + ` is left alone.
-
-Generated files (marked ` + "`// Code generated ... DO NOT EDIT.`" + `) are never checked,
+// generated follows the directives' documentation in the section
+// "Suppressing a finding": what is never checked, which needs no directive.
+const generated = `Generated files (marked ` + "`// Code generated ... DO NOT EDIT.`" + `) are never checked,
 and fixes never edit them.
 
 Files with ` + "`import \"C\"`" + ` are checked (by the standalone command, ` + "`go vet`" + `,
@@ -110,20 +83,12 @@ func render() ([]byte, error) {
 	}
 	b.WriteString("\n")
 	for _, c := range analyzer.Checks() {
-		fmt.Fprintf(&b, "## %s\n\n", c.ID)
-		fmt.Fprintf(&b, "Reports: %s.\n\n", c.Title)
-		fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(c.Doc))
-		fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Bad))
-		fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", c.Want)
-		fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(c.Good))
-		for _, ex := range c.More {
-			fmt.Fprintf(&b, "### %s: %s\n\n", c.ID, ex.Title)
-			fmt.Fprintf(&b, "Bad:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Bad))
-			fmt.Fprintf(&b, "errcodevet reports:\n\n```text\n%s\n```\n\n", ex.Want)
-			fmt.Fprintf(&b, "Good:\n\n```go\n%s\n```\n\n", strings.TrimSpace(ex.Good))
-		}
+		b.WriteString(checkdoc.Markdown(c))
 	}
-	b.WriteString(suppressing)
+	b.WriteString("## Suppressing a finding\n\n")
+	b.WriteString(directive.Doc)
+	b.WriteString("\n")
+	b.WriteString(generated)
 
 	a, err := analyzer.New(analyzer.Config{})
 	if err != nil {
