@@ -282,9 +282,8 @@ func (r *pass) diagnose(check *Check, d analysis.Diagnostic) {
 
 func (r *pass) parseDirectives(files []*ast.File) map[*ast.File][]*directive.Ignore {
 	out := make(map[*ast.File][]*directive.Ignore)
-	known := func(id string) bool { return checkByID(id) != nil }
 	for _, f := range files {
-		ignores, problems := directive.Parse(r.Fset, f, known)
+		ignores, problems := directive.Parse(r.Fset, f, CheckIDs())
 		for _, p := range problems {
 			if r.s.enabled[directiveCategory] {
 				r.emit(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directiveCategory, Message: p.Msg, URL: DocsURL + "#suppressing-a-finding"})

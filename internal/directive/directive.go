@@ -5,9 +5,7 @@
 //
 // An ignore directive on its own line applies to the next line; at the end
 // of a line, to that line. A file-ignore directive applies to the whole
-// file, wherever it stands (as staticcheck's //lint:file-ignore). The
-// reason is required: a suppression nobody can explain is a finding of its
-// own.
+// file, wherever it stands. Users read the rules in [Doc].
 package directive
 
 import (
@@ -18,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/errcodevet/errcodevet/internal/spell"
 )
 
 // Prefix starts every errcodevet directive.
@@ -39,9 +39,9 @@ type Problem struct {
 	Msg      string
 }
 
-// Parse returns the file's ignore directives and its malformed ones. known
-// reports whether a check ID exists.
-func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ignore, []Problem) {
+// Parse returns the file's ignore directives and its malformed ones. checks
+// are the IDs a directive may name; a mistyped one gets a suggestion.
+func Parse(fset *token.FileSet, file *ast.File, checks []string) ([]*Ignore, []Problem) {
 	var ignores []*Ignore
 	var problems []Problem
 	for _, group := range file.Comments {
@@ -66,8 +66,12 @@ func Parse(fset *token.FileSet, file *ast.File, known func(string) bool) ([]*Ign
 			ig := &Ignore{Pos: c.Pos(), File: verb == "file-ignore", Checks: strings.Split(fields[0], ","), Reason: strings.Join(fields[1:], " ")}
 			bad := false
 			for _, id := range ig.Checks {
-				if !known(id) {
-					problems = append(problems, Problem{c.Pos(), c.End(), name + " directive names unknown check " + strings.TrimSpace(id)})
+				if !slices.Contains(checks, id) {
+					msg := name + " directive names unknown check " + strings.TrimSpace(id)
+					if near := spell.Closest(id, checks, 1); len(near) > 0 {
+						msg += " (did you mean " + near[0] + "?)"
+					}
+					problems = append(problems, Problem{c.Pos(), c.End(), msg})
 					bad = true
 				}
 			}

@@ -21,7 +21,7 @@ var w = 4 //errcodevet:ignore string-code end of line
 	if err != nil {
 		t.Fatal(err)
 	}
-	ignores, problems := Parse(fset, file, func(string) bool { return true })
+	ignores, problems := Parse(fset, file, []string{"magic-code", "string-code"})
 	if len(problems) != 0 || len(ignores) != 2 {
 		t.Fatalf("got ignores %v, problems %v; want 2 ignores", ignores, problems)
 	}

@@ -1,9 +1,15 @@
-// Package spell finds the documented code a string literal was probably
-// meant to be. It is tuned to stay silent on real per-API codes: only
-// slips inside long words count, never a different short word.
+// Package spell finds what a mistyped word was meant to be. Suggest finds
+// the documented code a string literal was probably meant to be; it is
+// tuned to stay silent on real per-API codes: only slips inside long words
+// count, never a different short word. Closest finds the names to suggest
+// for a name a user mistyped (a command, a check, a code to explain).
 package spell
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Kind is how a literal differs from the code it was meant to be.
 type Kind int
@@ -102,4 +108,34 @@ func Distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// Closest returns up to n of known nearest to word by edit distance
+// (Distance, case-insensitive), nearest first, leaving out any that differ
+// in more than a third of word's length (and at least one edit): the
+// suggestions for a mistyped name, command or code.
+func Closest(word string, known []string, n int) []string {
+	type candidate struct {
+		s    string
+		dist int
+	}
+	limit := max(1, len(word)/3)
+	var cands []candidate
+	w := strings.ToLower(word)
+	for _, k := range known {
+		if d := Distance(w, strings.ToLower(k)); d <= limit {
+			cands = append(cands, candidate{k, d})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.s, b.s)) })
+	var out []string
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		if !slices.Contains(out, c.s) {
+			out = append(out, c.s)
+		}
+	}
+	return out
 }

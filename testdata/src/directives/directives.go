@@ -4,9 +4,10 @@ package directives // want package:"exposes carriers"
 // checks it names on its own line or, on a line of its own, on the next line;
 // that directives naming an unknown check or verb, and directives that
 // suppress nothing, are reported (category directive); and that the check
-// and the reason may be separated by tabs. A directive without a reason is
-// tested in directives_test.go: analysistest wants its expectation in a
-// comment on the same line, which would be taken for the reason.
+// and the reason may be separated by tabs. A directive without a reason has
+// its expectation on the line above (want +1): on its own line, the
+// expectation would be taken for the reason. Malformed directives suppress
+// nothing, and each problem is reported once.
 
 type Response struct {
 	ErrCode int `json:"errcode"`
@@ -36,12 +37,24 @@ func handle(resp Response, res Result) bool {
 	if resp.ErrCode == 42003 { // want `errcode 42003 compared as a magic number: .*`
 		return true
 	}
-	//errcodevet:ignore magic-cod a misspelt check // want `errcodevet:ignore directive names unknown check magic-cod`
+	//errcodevet:ignore magic-cod a misspelt check // want `errcodevet:ignore directive names unknown check magic-cod \(did you mean magic-code\?\)`
 	if resp.ErrCode == -1 { // want `errcode -1 compared as a magic number: .*`
 		return true
 	}
 	//errcodevet:ignor magic-code a misspelt verb // want `unknown errcodevet directive errcodevet:ignor: want errcodevet:ignore or errcodevet:file-ignore CHECK reason`
 	//errcodevet:ignore magic-code nothing on the next line // want `errcodevet:ignore directive for magic-code suppresses nothing`
 
-	return false
+	// want +1 `errcodevet:ignore directive needs a reason after the check`
+	//errcodevet:ignore magic-code
+	if resp.ErrCode == 40014 { // want `errcode 40014 compared as a magic number: invalid access_token .*`
+		return true
+	}
+	// want +1 `errcodevet:ignore directive names no check: want errcodevet:ignore CHECK reason`
+	//errcodevet:ignore
+	if resp.ErrCode == 42007 { // want `errcode 42007 compared as a magic number: .*`
+		return true
+	}
+	// want +1 `errcodevet:ignore directive names unknown check magic-cod \(did you mean magic-code\?\)` `errcodevet:ignore directive needs a reason after the check`
+	//errcodevet:ignore magic-cod
+	return resp.ErrCode == 45009 // want `errcode 45009 compared as a magic number: .*`
 }
