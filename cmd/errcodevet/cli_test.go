@@ -228,6 +228,12 @@ codes:
 `
 
 func TestExplain(t *testing.T) {
+	var unknownCheck analyzer.Check
+	for _, c := range analyzer.Checks() {
+		if c.ID == "unknown-code" {
+			unknownCheck = c
+		}
+	}
 	dir := t.TempDir()
 	acme := filepath.Join(dir, "acme.yaml")
 	if err := os.WriteFile(acme, []byte(acmeCatalog), 0o644); err != nil {
@@ -240,7 +246,12 @@ func TestExplain(t *testing.T) {
 	}{
 		{[]string{"42001"}, 0, []string{"wechat:42001  (WeChat Official Account code)", "message:  access_token expired",
 			"retry:    renew-token: renew the access token, then retry", "constant: wechat.AccessTokenExpired (github.com/errcodevet/errcodevet/wechat)",
-			"docs:     https://pkg.go.dev/github.com/errcodevet/errcodevet/wechat#AccessTokenExpired"}},
+			"docs:     " + analyzer.RepoURL + "/blob/main/wechat/codes.go"}},
+		// A negative code is the code, not a flag; the flag before it may take it.
+		{[]string{"-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)"}},
+		{[]string{"-catalog", acme, "-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)"}},
+		{[]string{"-markdown", "-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)"}},
+		{[]string{"-catalog", acme, "acme:42001"}, 0, []string{"docs:     go doc example.com/acme/codes.Busy"}},
 		{[]string{"wechat:-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)", "retry:    retry: try again later", "wechat.SystemBusy"}},
 		{[]string{"EXPIRED_ACCESS_TOKEN"}, 0, []string{"miniprogram:EXPIRED_ACCESS_TOKEN  (Mini Program OpenAPI code)", "status:   F (failure)", "miniprogram.ExpiredAccessToken"}},
 		{[]string{"U"}, 0, []string{"miniprogram:U  (Mini Program OpenAPI status)", "miniprogram.StatusUnknown"}},
@@ -249,7 +260,15 @@ func TestExplain(t *testing.T) {
 		{[]string{"A"}, 0, []string{"miniprogram:A  (Mini Program OpenAPI status)", "miniprogram.StatusAccepted"}},
 		{[]string{"-catalog", acme, "acme:42001"}, 0, []string{"acme:42001  (Acme API code)", "message:  Service busy. Try again later.", "action:   Wait a minute.", "codes.Busy (example.com/acme/codes)"}},
 		{[]string{"-catalog", acme, "42001"}, 0, []string{"42001 has 3 meanings; write FAMILY:42001 for one:", "wechat:42001 ", "wecom:42001 ", "acme:42001 "}},
-		{[]string{"magic-code"}, 0, []string{"magic-code: documented integer code compared as a literal", "errcodevet reports: errcode 42001", "Documentation: " + analyzer.DocsURL + "#magic-code"}},
+		{[]string{"magic-code"}, 0, []string{"magic-code\n\nReports: documented integer code compared as a literal.", "errcodevet reports:\n\n\terrcode 42001",
+			"Good:\n\n\tpackage example", "Documentation: " + analyzer.DocsURL + "#magic-code"}},
+		{[]string{"-markdown", "magic-code"}, 0, []string{"## magic-code\n\nReports: documented integer code compared as a literal.", "```go\npackage example",
+			"[Documentation](" + analyzer.DocsURL + "#magic-code)"}},
+		// Every example, the second one of unknown-code too.
+		{[]string{"unknown-code"}, 0, []string{unknownCheck.Want, unknownCheck.More[0].Title, unknownCheck.More[0].Want}},
+		{[]string{"directive"}, 0, []string{"Suppressing a finding\n", "//errcodevet:file-ignore CHECK[,CHECK...] reason", "Documentation: " + analyzer.DocsURL + "#suppressing-a-finding"}},
+		{[]string{"magic-cod"}, 1, []string{"errcodevet explain: magic-cod is not a documented code, status or check (did you mean magic-code?)\n"}},
+		{[]string{"retry-unknow"}, 1, []string{"(did you mean retry-unknown?)"}},
 		{[]string{"ACCES_DENIED"}, 1, []string{"errcodevet explain: ACCES_DENIED is not a documented code, status or check (did you mean ACCESS_DENIED?)\n"}},
 		{[]string{"wechat:42002x"}, 1, []string{"not a documented code"}},
 		{[]string{"wechta:1"}, 1, []string{`no family "wechta" (did you mean "wechat"?)`}},
@@ -266,6 +285,15 @@ func TestExplain(t *testing.T) {
 		for _, w := range tc.want {
 			if !strings.Contains(out, w) {
 				t.Errorf("explain %v printed\n%s\nwant it to contain %q", tc.args, out, w)
+			}
+		}
+	}
+	// A check's documentation is plain text unless -markdown asks.
+	for _, id := range append(analyzer.CheckIDs(), "directive") {
+		_, stdout, _ := runIn(t, "", "explain", id)
+		for _, mark := range []string{"```", "## ", "**", "`-"} {
+			if strings.Contains(stdout, mark) {
+				t.Errorf("explain %s prints Markdown (%q):\n%s", id, mark, stdout)
 			}
 		}
 	}
@@ -294,6 +322,60 @@ func TestExplain(t *testing.T) {
 					t.Errorf("explain %s:\n%s", query, out)
 				}
 			}
+		}
+	}
+}
+
+// TestExplainFlag proves that -explain works as the explain command, as
+// -version does as the version command.
+func TestExplainFlag(t *testing.T) {
+	_, want, _ := runIn(t, "", "explain", "42001")
+	for _, args := range [][]string{{"-explain", "42001"}, {"--explain", "42001"}, {"-explain=42001"}, {"--explain=42001"}} {
+		if code, stdout, stderr := runIn(t, "", args...); code != exitOK || stdout != want {
+			t.Errorf("%v: exit %d\n%s%s\nwant explain 42001's\n%s", args, code, stdout, stderr, want)
+		}
+	}
+	for _, args := range [][]string{{"-explain", "-1"}, {"-explain=-1"}, {"-explain", "-catalog", "", "-1"}} {
+		if code, stdout, stderr := runIn(t, "", args...); code != exitOK || !strings.Contains(stdout, "wechat:-1  (WeChat Official Account code)") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+	if code, stdout, _ := runIn(t, "", "-explain", "-markdown", "magic-code"); code != exitOK || !strings.HasPrefix(stdout, "## magic-code\n") {
+		t.Errorf("-explain -markdown magic-code: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestRepositoryLinks proves that the links errcodevet prints into its
+// repository, until its modules are published, name files this
+// repository has: the checks' documentation and each built-in family's
+// constants.
+func TestRepositoryLinks(t *testing.T) {
+	const root = "../.."
+	links := []string{analyzer.DocsURL}
+	cat, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cat.Families() {
+		for _, tab := range f.Tables() {
+			for _, c := range tab.Codes {
+				if c.Name != "" && c.Package != "" {
+					links = append(links, constantDocs(c))
+				}
+			}
+		}
+	}
+	if len(links) < 3 {
+		t.Fatalf("links %v: want the docs and each family's constants", links)
+	}
+	for _, l := range links {
+		rel, ok := strings.CutPrefix(l, analyzer.RepoURL+"/blob/main/")
+		if !ok {
+			t.Errorf("%s: not a file of errcodevet's repository", l)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err != nil {
+			t.Errorf("%s: the repository has no such file: %v", l, err)
 		}
 	}
 }

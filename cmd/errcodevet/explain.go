@@ -5,24 +5,28 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/checkdoc"
+	"github.com/errcodevet/errcodevet/internal/directive"
+	"github.com/errcodevet/errcodevet/internal/spell"
 )
 
-const explainUsage = `usage: errcodevet explain [-catalog file,...] CODE|CHECK
+const explainUsage = `usage: errcodevet explain [-catalog file,...] [-markdown] CODE|CHECK
 
 Explain says what a documented code or status means: its family, value,
 the vendor's message and action, its retry class in words, the constant to
 use and where it is documented. The code may be any family's, built-in or
-from the catalog files: 42001, wechat:-1, PARAM_ILLEGAL, U. A value several
-families (or a family's codes and statuses) hold lists every match; an
-unknown one gets the closest documented values. Given a check's ID
-(magic-code, ...), it prints the check's documentation.
+from the catalog files: 42001, -1, wechat:-1, PARAM_ILLEGAL, U. A value
+several families (or a family's codes and statuses) hold lists every match;
+an unknown one gets the closest documented values. Given a check's ID
+(magic-code, ...), or "directive" for the errcodevet:ignore directives, it
+prints that documentation: as plain text, or as the Markdown of
+docs/checks.md with -markdown. "errcodevet -explain X" is the same.
 
 Flags:
 `
@@ -31,7 +35,8 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet explain", flag.ContinueOnError)
 	var files string
 	fs.StringVar(&files, "catalog", "", "comma-separated catalog files to load after the built-ins")
-	if code, ok := parseFlags(fs, args, stderr, explainUsage); !ok {
+	markdown := fs.Bool("markdown", false, "print a check's documentation as Markdown, not plain text")
+	if code, ok := parseFlags(fs, negativeCodes(fs, args), stderr, explainUsage); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
@@ -39,11 +44,13 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	query := strings.TrimSpace(fs.Arg(0))
-	for _, c := range analyzer.Checks() {
-		if c.ID == query {
-			explainCheck(stdout, c)
-			return exitOK
+	if doc, url, ok := checkDoc(query); ok {
+		if *markdown {
+			fmt.Fprintf(stdout, "%s\n\n[Documentation](%s)\n", strings.TrimSpace(doc), url)
+		} else {
+			fmt.Fprintf(stdout, "%s\n\nDocumentation: %s\n", strings.TrimSpace(checkdoc.Text(doc)), url)
 		}
+		return exitOK
 	}
 	var paths []string
 	for _, p := range strings.Split(files, ",") {
@@ -62,7 +69,11 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if len(matches) == 0 {
-		fmt.Fprintf(stderr, "errcodevet explain: %s is not a documented code, status or check%s\n", query, suggestCodes(cat, query))
+		near := suggestCodes(cat, query)
+		if near == "" {
+			near = suggestChecks(query)
+		}
+		fmt.Fprintf(stderr, "errcodevet explain: %s is not a documented code, status or check%s\n", query, near)
 		return exitError
 	}
 	if len(matches) > 1 {
@@ -75,6 +86,55 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		explainCode(stdout, m)
 	}
 	return exitOK
+}
+
+// negativeCodes returns args with "--" before the first argument that is
+// a negative integer, such as the WeChat errcode -1, so that the flag
+// package takes it for the code, not for a flag named "1". An argument
+// that is the value of the flag before it (-catalog -1) is left alone.
+func negativeCodes(fs *flag.FlagSet, args []string) []string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if _, err := strconv.ParseInt(a, 10, 64); err != nil || !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if i > 0 && takesValue(fs, args[i-1]) {
+			continue
+		}
+		return slices.Concat(args[:i], []string{"--"}, args[i:])
+	}
+	return args
+}
+
+// takesValue reports whether arg is a flag of fs, written without "=",
+// that takes the next argument as its value.
+func takesValue(fs *flag.FlagSet, arg string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")
+	if name == arg || strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, boolean := f.Value.(interface{ IsBoolFlag() bool })
+	return !boolean || !b.IsBoolFlag()
+}
+
+// checkDoc returns the documentation of a check, or of the directives
+// for "directive", in Markdown, with the address it is read at.
+func checkDoc(id string) (doc, url string, ok bool) {
+	if id == "directive" {
+		return "## Suppressing a finding\n\n" + directive.Doc, analyzer.DocsURL + "#suppressing-a-finding", true
+	}
+	for _, c := range analyzer.Checks() {
+		if c.ID == id {
+			return checkdoc.Markdown(c), c.URL(), true
+		}
+	}
+	return "", "", false
 }
 
 // A codeMatch is a code found in one table of one family.
@@ -139,7 +199,17 @@ func suggestCodes(cat *catalog.Catalog, query string) string {
 			}
 		}
 	}
-	near := closest(query, values, 3)
+	near := spell.Closest(query, values, 3)
+	if len(near) == 0 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(near, ", ") + "?)"
+}
+
+// suggestChecks returns " (did you mean ...?)" with the check IDs (and
+// "directive") closest to query, or "".
+func suggestChecks(query string) string {
+	near := spell.Closest(query, append(analyzer.CheckIDs(), "directive"), 3)
 	if len(near) == 0 {
 		return ""
 	}
@@ -183,12 +253,28 @@ func explainCode(w io.Writer, m codeMatch) {
 	}
 	row("retry", string(c.Retry)+": "+c.Retry.Description())
 	if c.Name != "" && c.Package != "" {
-		row("constant", path.Base(c.Package)+"."+c.Name+" ("+c.Package+")")
-		row("docs", "https://pkg.go.dev/"+c.Package+"#"+c.Name)
+		row("constant", catalog.PackageName(c.Package)+"."+c.Name+" ("+c.Package+")")
+		row("docs", constantDocs(c))
 	} else {
 		row("constant", "none published; errcodevet leaves comparisons with it unfixed")
 	}
 }
+
+// constantDocs says where a constant's documentation is read. The modules
+// of errcodevet's own constants packages are not published yet, so no
+// package site has them: their source file in errcodevet's repository,
+// which holds the doc comments, is. Any other package is one the user's
+// module has, which go doc reads.
+func constantDocs(c *catalog.Code) string {
+	if rel, ok := strings.CutPrefix(c.Package, modulePath+"/"); ok {
+		return analyzer.RepoURL + "/blob/main/" + rel + "/codes.go"
+	}
+	return "go doc " + c.Package + "." + c.Name
+}
+
+// modulePath is errcodevet's module, whose constants packages are in its
+// repository.
+const modulePath = "github.com/errcodevet/errcodevet"
 
 // statusWords says what a Mini Program resultStatus means.
 func statusWords(s string) string {
@@ -203,26 +289,4 @@ func statusWords(s string) string {
 		return "accepted: the request goes on"
 	}
 	return "undocumented status"
-}
-
-func explainCheck(w io.Writer, c analyzer.Check) {
-	fmt.Fprintf(w, "%s: %s\n\n%s\n", c.ID, c.Title, strings.TrimSpace(c.Doc))
-	if c.Bad != "" {
-		fmt.Fprintf(w, "\nExample:\n\n%s\nerrcodevet reports: %s\n", indent(c.Bad), c.Want)
-	}
-	if c.Good != "" {
-		fmt.Fprintf(w, "\nCorrected:\n\n%s", indent(c.Good))
-	}
-	fmt.Fprintf(w, "\nDocumentation: %s\n", c.URL())
-}
-
-func indent(src string) string {
-	var b strings.Builder
-	for _, l := range strings.SplitAfter(src, "\n") {
-		if strings.TrimSpace(l) != "" {
-			b.WriteString("\t")
-		}
-		b.WriteString(l)
-	}
-	return b.String()
 }

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
+	"github.com/errcodevet/errcodevet/internal/spell"
 )
 
 // Exit codes of every command.
@@ -80,6 +82,11 @@ func errcodevet(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "-V", "--V", "-version", "--version":
 			return runVersion(nil, stdout, stderr)
+		case "-explain", "--explain":
+			return runExplain(args[1:], stdout, stderr)
+		}
+		if v, ok := cutFlag(args[0], "explain"); ok {
+			return runExplain(slices.Concat(args[1:], []string{"--", v}), stdout, stderr)
 		}
 	}
 	if isVetInvocation(args) {
@@ -102,6 +109,7 @@ Usage:
 	go vet -vettool=$(which errcodevet) ./... analyze under go vet
 	go fix -fixtool=$(which errcodevet) ./... apply the fixes under go fix
 	errcodevet <command> [arguments]
+	errcodevet -explain CODE|CHECK            the explain command
 
 The commands are:
 
@@ -118,6 +126,16 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(&b, "\t%-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, usage, b.String(), analyzer.DocsURL)
+}
+
+// cutFlag returns the value of arg if it is -name=value or --name=value.
+func cutFlag(arg, name string) (string, bool) {
+	for _, prefix := range []string{"-" + name + "=", "--" + name + "="} {
+		if v, ok := strings.CutPrefix(arg, prefix); ok {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -154,7 +172,7 @@ func mistypedCommand(arg string) bool {
 	if _, err := os.Stat(arg); err == nil {
 		return false
 	}
-	return len(closest(arg, commandNames(), 1)) > 0
+	return len(spell.Closest(arg, commandNames(), 1)) > 0
 }
 
 func commandNames() []string {
@@ -168,7 +186,7 @@ func commandNames() []string {
 // suggest returns ` (did you mean "x"?)` for the closest of known to
 // word, or "".
 func suggest(word string, known []string) string {
-	if c := closest(word, known, 1); len(c) > 0 {
+	if c := spell.Closest(word, known, 1); len(c) > 0 {
 		return fmt.Sprintf(" (did you mean %q?)", c[0])
 	}
 	return ""
