@@ -15,6 +15,35 @@
 // not load or type-check gets no diagnostics at all: the analyzer does not
 // run on ill-typed code, and findings from an earlier version could point
 // at text that has changed, so they are cleared rather than kept.
+//
+// The files follow the protocol's areas, as gopls's server does:
+// lifecycle.go (initialize, shutdown, exit), textsync.go (the open
+// documents and their edits), analysis.go (analysis runs) and
+// diagnostics.go (publishing their findings), codeaction.go (quick fixes);
+// load.go loads packages, protocol.go and text.go hold the protocol's
+// types, positions and URIs.
+//
+// # Two loaders
+//
+// The command-line driver loads packages through internal/engine, the
+// server through its own loader (load.go). What they share is what is
+// cheap to share: the go command's answers (go list, with the export data
+// of every dependency from the build cache), the analyzer with its rule
+// for which dependencies to analyze from source, and the order of
+// analysis (a package after those it imports). They stay two because they
+// load under different costs. The engine loads once per run, every root
+// in one go/packages call that keeps nothing. The server loads again after
+// each edit, with the editor's unsaved text, and must cost a fraction of
+// a type-check of the package (BENCHMARKS.md, "Language server": 0.06x to
+// 0.08x per edit): it keeps type-checked packages, keyed by their inputs,
+// between loads, runs go list only when an import, a package clause, a
+// build constraint or go.mod changes, and checks again only the edited
+// package and those that import it. go/packages cannot reuse an earlier
+// load or check part of a graph, so the server cannot load through the
+// engine; the engine could load through this loader (BENCHMARKS.md notes
+// what it would gain: reading the dependency rule's files while the
+// packages type-check), at the price of the cache and invalidation a
+// driver that loads once never needs.
 package lsp
 
 import (
@@ -24,7 +53,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"strings"
 	"sync"
 	"time"
 
@@ -179,17 +207,6 @@ type finding struct {
 	fixes []fix
 }
 
-type fix struct {
-	title string
-	files []fileEdits
-}
-
-type fileEdits struct {
-	uri     string
-	version *int32 // nil: a file the client does not have open
-	edits   []textEdit
-}
-
 // Handle implements jsonrpc2.Handler. It runs on the connection's read
 // loop, so messages are handled in order; code actions that must wait
 // for an analysis reply from their own goroutine.
@@ -224,61 +241,10 @@ func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		}
 		s.reply(ctx, conn, req, res)
 	case "shutdown":
-		s.stop()
-		s.mu.Lock()
-		s.state = stateShutdown
-		for _, cancel := range s.requests {
-			cancel() // code actions waiting for an analysis that will not come
-		}
-		s.mu.Unlock()
+		s.shutdown()
 		s.reply(ctx, conn, req, nil)
 	case "textDocument/codeAction":
-		var p codeActionParams
-		if err := unmarshalParams(req, &p); err != nil {
-			s.replyError(ctx, conn, req, jsonrpc2.CodeInvalidParams, err.Error())
-			return
-		}
-		path, err := uriToPath(p.TextDocument.URI)
-		if err != nil {
-			s.replyError(ctx, conn, req, jsonrpc2.CodeInvalidParams, err.Error())
-			return
-		}
-		reqCtx, cancel := context.WithCancel(s.ctx)
-		s.mu.Lock()
-		if s.stopped {
-			s.mu.Unlock()
-			cancel()
-			return
-		}
-		doc := s.docs[path]
-		var version int32
-		if doc != nil {
-			version = doc.version
-		}
-		s.requests[req.ID] = cancel
-		s.wg.Add(1)
-		s.mu.Unlock()
-		go func() {
-			defer s.wg.Done()
-			defer func() {
-				s.mu.Lock()
-				delete(s.requests, req.ID)
-				s.mu.Unlock()
-				cancel()
-			}()
-			actions, err := s.codeActions(reqCtx, p, doc, version)
-			if err != nil {
-				var rpcErr *jsonrpc2.Error
-				if !errors.As(err, &rpcErr) {
-					rpcErr = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: err.Error()}
-				}
-				if err := conn.ReplyWithError(ctx, req.ID, rpcErr); err != nil {
-					s.log.Printf("codeAction: %v", err)
-				}
-				return
-			}
-			s.reply(ctx, conn, req, actions)
-		}()
+		s.codeActionRequest(ctx, conn, req)
 	default:
 		s.replyError(ctx, conn, req, jsonrpc2.CodeMethodNotFound, "method not found: "+req.Method)
 	}
@@ -306,57 +272,12 @@ func unmarshalParams(req *jsonrpc2.Request, v any) error {
 	return nil
 }
 
-// initOptions are the initializationOptions the server accepts.
-type initOptions struct {
-	// Debounce is a Go duration ("250ms").
-	Debounce string `json:"debounce"`
-}
-
-func (s *server) initialize(req *jsonrpc2.Request) (*initializeResult, error) {
-	var p initializeParams
-	if err := unmarshalParams(req, &p); err != nil {
-		return nil, err
-	}
-	debounce := s.opts.Debounce
-	if len(p.InitializationOptions) > 0 && string(p.InitializationOptions) != "null" {
-		var o initOptions
-		dec := json.NewDecoder(strings.NewReader(string(p.InitializationOptions)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&o); err != nil {
-			return nil, fmt.Errorf("initializationOptions: %v (known: debounce)", err)
-		}
-		if o.Debounce != "" {
-			d, err := time.ParseDuration(o.Debounce)
-			if err != nil || d < 0 {
-				return nil, fmt.Errorf("initializationOptions: debounce: want a duration such as \"250ms\", got %q", o.Debounce)
-			}
-			debounce = d
-		}
-	}
-	s.mu.Lock()
-	s.state = stateInitialized
-	s.debounce = debounce
-	s.docChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
-	s.mu.Unlock()
-	return &initializeResult{
-		Capabilities: serverCapabilities{
-			TextDocumentSync:   textDocumentSyncOptions{OpenClose: true, Change: syncFull, Save: saveOptions{}},
-			CodeActionProvider: codeActionOptions{CodeActionKinds: []string{kindQuickFix}},
-		},
-		ServerInfo: serverInfo{Name: "errcodevet", Version: s.opts.Version},
-	}, nil
-}
-
 // notification handles a notification. Unknown ones are ignored, as the
 // protocol wants; so is everything but exit before initialize and after
 // shutdown.
 func (s *server) notification(req *jsonrpc2.Request) error {
 	if req.Method == "exit" {
-		s.stop()
-		s.mu.Lock()
-		s.exited = true
-		s.mu.Unlock()
-		s.exitOnce.Do(func() { close(s.exit) })
+		s.exitNow()
 		return nil
 	}
 	s.mu.Lock()
@@ -386,239 +307,6 @@ func (s *server) notification(req *jsonrpc2.Request) error {
 		s.mu.Unlock()
 	}
 	return nil
-}
-
-func isGoFile(path string) bool { return strings.HasSuffix(path, ".go") }
-
-func (s *server) didOpen(p didOpenParams) error {
-	path, err := uriToPath(p.TextDocument.URI)
-	if err != nil {
-		return err
-	}
-	if !isGoFile(path) {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.docs[path] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
-	s.scheduleLocked(path)
-	return nil
-}
-
-func (s *server) didChange(p didChangeParams) error {
-	path, err := uriToPath(p.TextDocument.URI)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	doc := s.docs[path]
-	if doc == nil {
-		if isGoFile(path) {
-			return fmt.Errorf("%s is not open", p.TextDocument.URI)
-		}
-		return nil
-	}
-	if len(p.ContentChanges) == 0 {
-		return nil
-	}
-	last := p.ContentChanges[len(p.ContentChanges)-1]
-	if last.Range != nil {
-		// The server asked for full sync; an incremental change cannot be
-		// applied to an unknown text. Forget the document's findings.
-		s.clearLocked(doc)
-		return fmt.Errorf("%s: incremental change received, but the server syncs full contents", doc.uri)
-	}
-	doc.version = p.TextDocument.Version
-	doc.text = []byte(last.Text)
-	doc.analyzed = false
-	s.scheduleLocked(path)
-	s.broadcastLocked() // code actions for the old version give up
-	return nil
-}
-
-// didSave analyzes every open file again: a saved file may change the
-// findings of the packages that import it.
-func (s *server) didSave(p didSaveParams) error {
-	path, err := uriToPath(p.TextDocument.URI)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.docs[path] == nil {
-		return nil
-	}
-	for other := range s.docs {
-		s.scheduleLocked(other)
-	}
-	return nil
-}
-
-func (s *server) didClose(p didCloseParams) error {
-	path, err := uriToPath(p.TextDocument.URI)
-	if err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	doc := s.docs[path]
-	if doc == nil {
-		return nil
-	}
-	delete(s.docs, path)
-	delete(s.pending, path)
-	s.clearLocked(doc)
-	return nil
-}
-
-// clearLocked withdraws a document's findings.
-func (s *server) clearLocked(doc *document) {
-	doc.findings = nil
-	s.outbox = append(s.outbox, publishDiagnosticsParams{URI: doc.uri, Diagnostics: []diagnostic{}})
-	s.notifyLocked()
-}
-
-// notifyLocked wakes the sender and the code actions waiting for results.
-func (s *server) notifyLocked() {
-	select {
-	case s.wake <- struct{}{}:
-	default:
-	}
-	s.broadcastLocked()
-}
-
-// broadcastLocked wakes the code actions waiting for results.
-func (s *server) broadcastLocked() {
-	close(s.updated)
-	s.updated = make(chan struct{})
-}
-
-// send sends the queued diagnostics in order until ctx is done.
-func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-s.wake:
-		}
-		s.mu.Lock()
-		queue := s.outbox
-		s.outbox = nil
-		s.mu.Unlock()
-		for _, p := range queue {
-			if err := conn.Notify(ctx, "textDocument/publishDiagnostics", p); err != nil {
-				s.log.Printf("publishDiagnostics: %v", err)
-			}
-		}
-	}
-}
-
-// stop cancels the analysis and the timer, for shutdown and exit.
-func (s *server) stop() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	if s.running != nil {
-		s.running.cancel()
-	}
-	s.pending = make(map[string]bool)
-}
-
-// scheduleLocked marks path for analysis after the debounce delay, and
-// cancels the analysis under way, whose findings the edit makes stale;
-// its files are analyzed again by the next run.
-func (s *server) scheduleLocked(path string) {
-	s.pending[path] = true
-	if r := s.running; r != nil && r.ctx.Err() == nil {
-		r.cancel()
-		for _, p := range r.paths {
-			if s.docs[p] != nil {
-				s.pending[p] = true
-			}
-		}
-	}
-	if s.timer == nil {
-		s.timer = time.AfterFunc(s.debounce, s.startRun)
-	} else {
-		s.timer.Reset(s.debounce)
-	}
-}
-
-// codeActions returns the quick fixes of the findings in p's range, once
-// the document's current version is analyzed.
-// The document and its version are taken when the request arrives, in
-// order with the document's changes.
-func (s *server) codeActions(ctx context.Context, p codeActionParams, doc *document, version int32) ([]codeAction, error) {
-	actions := []codeAction{}
-	if doc == nil || !kindWanted(p.Context.Only) {
-		return actions, nil
-	}
-	s.mu.Lock()
-	for !(doc.analyzed && doc.resultOf == version) {
-		if s.docs[doc.path] != doc || doc.version != version {
-			s.mu.Unlock()
-			return nil, &jsonrpc2.Error{Code: codeContentModified, Message: "document changed"}
-		}
-		updated := s.updated
-		s.mu.Unlock()
-		select {
-		case <-ctx.Done():
-			return nil, &jsonrpc2.Error{Code: codeRequestCancelled, Message: "request cancelled"}
-		case <-updated:
-		}
-		s.mu.Lock()
-	}
-	defer s.mu.Unlock()
-	for _, f := range doc.findings {
-		if !f.diag.Range.overlaps(p.Range) {
-			continue
-		}
-		for i, fx := range f.fixes {
-			actions = append(actions, codeAction{
-				Title:       fx.title,
-				Kind:        kindQuickFix,
-				Diagnostics: []diagnostic{f.diag},
-				IsPreferred: i == 0,
-				Edit:        s.workspaceEditLocked(fx),
-			})
-		}
-	}
-	return actions, nil
-}
-
-// kindWanted reports whether a quick fix is among the kinds asked for
-// (all when none are named); kinds are hierarchical, "" matching any.
-func kindWanted(only []string) bool {
-	if len(only) == 0 {
-		return true
-	}
-	for _, k := range only {
-		if k == "" || k == kindQuickFix || strings.HasPrefix(kindQuickFix, k+".") {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *server) workspaceEditLocked(fx fix) workspaceEdit {
-	if s.docChanges {
-		var changes []textDocumentEdit
-		for _, f := range fx.files {
-			changes = append(changes, textDocumentEdit{
-				TextDocument: optionalVersionedTextDocumentIdentifier{URI: f.uri, Version: f.version},
-				Edits:        f.edits,
-			})
-		}
-		return workspaceEdit{DocumentChanges: changes}
-	}
-	changes := make(map[string][]textEdit)
-	for _, f := range fx.files {
-		changes[f.uri] = append(changes[f.uri], f.edits...)
-	}
-	return workspaceEdit{Changes: changes}
 }
 
 // withParams decodes a notification's parameters and hands them to handle.
