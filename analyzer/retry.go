@@ -31,12 +31,12 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 	if fd.Body == nil || !unknown && !final {
 		return
 	}
-	c := &retry.Classifier{Info: r.TypesInfo, Carriers: r.resolver, Funcs: r.retrying}
+	c := &retry.Classifier{Info: r.TypesInfo, Carriers: r.resolver, Index: r.s.index, Funcs: r.retrying}
 	// A statement decides one finding: a branch inside another (U inside
 	// status != S, a second comparison of a disjunction) does not report
 	// the same decision again, even when a directive suppresses the first.
 	decided := make(map[ast.Node]bool)
-	for _, b := range c.Branches(r.s.index, fd) {
+	for _, b := range c.Branches(fd) {
 		switch {
 		case b.Kind == retry.Selected && b.Class == catalog.RetryNever:
 			if final {

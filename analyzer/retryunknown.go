@@ -59,6 +59,28 @@ judged by the value the branch assigns to the error result. A call of
 another function whose result is returned is not judged, nor is a local
 error variable: the analysis cannot tell what they hold.
 
+It also gives up when it tells its caller "done" or answers as on a
+failure, after statements that only log: it returns a nil error (and
+nothing that carries the result), or returns from a function without
+results, such as an HTTP handler (the finding says the unknown outcome is
+reported to the caller as success: ` + "`log.Printf(...); return nil`" + ` is judged
+as ` + "`log.Printf(...)`" + ` followed by falling through); or, in a function without
+an error result, it returns constants (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `)
+that the function also returns where it handles a final failure (the F
+branch, the statements after a success test once U was handled, a status
+switch's default), so its caller cannot tell unknown from failed. A return
+with nothing before it, or after any statement that is not logging (a
+call that may queue an inquiry, an answer written to a client), is not
+judged: the analysis cannot tell what the caller gets.
+
+Code under a test of a value documented as a known outcome is never run on
+an unknown one, and is left out of the branch: a code the catalog gives a
+status other than U (ACCESS_DENIED is F; for a code whose status differs
+between APIs, every API's status counts) or the class never, renew-token or
+reduce-traffic. After ` + "`if status == \"S\" { return nil }`" + `, the branch
+` + "`if code == \"ACCESS_DENIED\" { return errors.New(\"denied\") }`" + ` is therefore
+not reported, while what U reaches after it still is.
+
 A branch that splits is judged along each way through it: when its last
 statement is an if/else or a switch, or an if in it leaves the branch
 (` + "`if attempts < 3 { continue }; return errors.New(...)`" + `), it gives up when any way
@@ -145,17 +167,26 @@ func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, decided m
 	if v.Outcome != retry.GivesUp {
 		return
 	}
+	// What the caller is left with: a failure it cannot tell from a final
+	// one, success, or the answer it gets on a final failure.
+	handled, handles := "handled as a final failure", "handles %s as a final failure"
+	switch v.Left {
+	case retry.LeftDone:
+		handled, handles = "reported to the caller as success", "reports %s to the caller as success"
+	case retry.LeftAnswer:
+		handled, handles = "answered as a final failure is", "answers %s as a final failure is"
+	}
 	var msg string
 	switch b.Kind {
 	case retry.Selected:
-		msg = fmt.Sprintf("%s %s (%s) handled as a final failure: %s",
-			label(b.Table), b.Code.Value, b.Code.Summary(), documentedRetry(b.Table))
+		msg = fmt.Sprintf("%s %s (%s) %s: %s",
+			label(b.Table), b.Code.Value, b.Code.Summary(), handled, documentedRetry(b.Table))
 	case retry.NonSuccess:
-		msg = fmt.Sprintf("%s other than %s handled as a final failure without handling %s first: %s",
-			label(b.Table), b.Code.Value, unknownValues(b.Table), documentedRetry(b.Table))
+		msg = fmt.Sprintf("%s other than %s %s without handling %s first: %s",
+			label(b.Table), b.Code.Value, handled, unknownValues(b.Table), documentedRetry(b.Table))
 	case retry.Default:
-		msg = fmt.Sprintf("default case handles %s %s as a final failure: %s",
-			label(b.Table), unknownValues(b.Table), documentedRetry(b.Table))
+		msg = fmt.Sprintf("default case "+handles+": %s",
+			fmt.Sprintf("%s %s", label(b.Table), unknownValues(b.Table)), documentedRetry(b.Table))
 	}
 	r.reportDecision(retryUnknown, b.At, v, msg, decided)
 }

@@ -48,6 +48,10 @@ type Context struct {
 	// Results are the results of the function the branch returns from,
 	// named or not; nil when not known.
 	Results *types.Tuple
+	// FinalAnswers are the plain answers (constant results, "false") the
+	// function returns where a final failure is handled, when it has no
+	// error result: the same answer on an unknown outcome collapses it.
+	FinalAnswers map[string]bool
 	// FinalValues are the package-level error variables the function
 	// returns where a final failure is handled: the same value returned
 	// for an unknown outcome leaves the caller unable to tell them apart.
@@ -71,7 +75,17 @@ type Verdict struct {
 	Outcome
 	At     ast.Node // nil when Undecided
 	Reason string   // what At does, for the finding's related information
+	Left   Left     // what a branch that gives up leaves its caller with
 }
+
+// Left is what a branch that gives up leaves its caller with.
+type Left int
+
+const (
+	LeftFailed Left = iota // a final failure (an error it cannot tell from one), or nothing (exits)
+	LeftDone               // success: a nil error, or carrying on as if done
+	LeftAnswer             // a plain answer the function also gives on a final failure
+)
 
 // Classifier classifies branches of one package.
 type Classifier struct {
@@ -80,6 +94,9 @@ type Classifier struct {
 	// the caller, such a value lets the caller tell an unknown outcome
 	// from a failure.
 	Carriers *carrier.Resolver
+	// Index gives a table's family and its other tables: a code's status,
+	// a status's codes.
+	Index *carrier.Index
 	// Funcs tells which called functions retry, and which may call the
 	// enclosing function again.
 	Funcs *Funcs
@@ -103,7 +120,7 @@ func (c *Classifier) Classify(stmts []ast.Stmt, ctx Context, mode Mode) Verdict 
 			ast.Inspect(st, s.visit)
 		}
 		if s.retries {
-			return Verdict{Retries, s.at, s.reason}
+			return Verdict{Retries, s.at, s.reason, LeftFailed}
 		}
 		return Verdict{}
 	}
@@ -128,10 +145,18 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 			case n.Else == nil && !last && c.Leaves(n.Body.List):
 				arms = [][]ast.Stmt{n.Body.List, stmts[i+1:]}
 			}
+			if arms != nil && c.knownOutcome(n.Cond) {
+				arms[0] = nil // if code == ACCESS_DENIED {...}: never run on an unknown outcome
+			}
 		case *ast.SwitchStmt:
 			if last {
 				for _, cc := range n.Body.List {
-					arms = append(arms, cc.(*ast.CaseClause).Body)
+					if cc := cc.(*ast.CaseClause); !c.knownClause(n, cc) {
+						arms = append(arms, cc.Body)
+					}
+				}
+				if arms == nil {
+					arms = [][]ast.Stmt{nil}
 				}
 			}
 		case *ast.TypeSwitchStmt:
@@ -169,26 +194,112 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 	switch last := stmts[len(stmts)-1].(type) {
 	case *ast.ReturnStmt:
 		if len(last.Results) == 0 {
-			return c.nakedReturn(stmts, ctx)
+			if v := c.nakedReturn(stmts, ctx); v.Outcome != Undecided {
+				return v
+			}
+			return c.toldDone(stmts, last, ctx)
 		}
 		if v := c.returnOutcome(last, ctx); v.Outcome == GivesUp {
 			return v
 		}
+		return c.toldDone(stmts, last, ctx)
 	case *ast.ExprStmt:
 		if call, ok := last.X.(*ast.CallExpr); ok {
 			if reason := c.exits(call); reason != "" {
-				return Verdict{GivesUp, last, reason}
+				return Verdict{GivesUp, last, reason, LeftFailed}
 			}
 		}
 		// Logs and carries on as if done: every statement logs, and no loop
 		// around the branch comes back to call again.
 		if len(ctx.Loops) == 0 && ctx.Op == OpNone && c.allLog(stmts) {
-			return Verdict{GivesUp, last, "only logs and carries on"}
+			return Verdict{GivesUp, last, "only logs and carries on", LeftFailed}
 		}
 	case *ast.BlockStmt:
 		return c.unknown(last.List, ctx)
 	}
 	return Verdict{}
+}
+
+// toldDone judges a branch that ends in a return which hands nothing on,
+// after statements that only log: the caller is told the call is done. It
+// gives up when the return
+//
+//   - returns a nil error (or, from a function without results, nothing):
+//     the caller hears success;
+//   - answers a plain value (a function without an error result returning
+//     constants: false, 0, "") that the function also answers where it
+//     handles a final failure: the caller cannot tell unknown from failed.
+//
+// A result that carries the outcome, a value not known here (a variable,
+// a call), any other statement before the return (it may hand the outcome
+// on) or a driver's operation leaves it undecided; so does a bare return
+// with nothing before it, which says nothing more than the code around it.
+func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context) Verdict {
+	before := stmts[:len(stmts)-1]
+	if ctx.Op != OpNone || len(before) == 0 || !c.allLog(before) {
+		return Verdict{}
+	}
+	results := ctx.Results // nil for a function without results
+	if ctx.Func == nil && !ctx.Literal {
+		return Verdict{}
+	}
+	if len(ret.Results) == 0 {
+		if results.Len() == 0 {
+			return Verdict{GivesUp, ret, "logs and returns: its caller carries on as if done", LeftDone}
+		}
+		return Verdict{} // named results: nakedReturn judged the error
+	}
+	if len(ret.Results) != results.Len() {
+		return Verdict{} // return f(): what it holds is not known here
+	}
+	n := results.Len()
+	if types.Implements(results.At(n-1).Type(), errorType) && types.IsInterface(results.At(n-1).Type()) {
+		if !isNil(c.Info, ret.Results[n-1]) {
+			return Verdict{}
+		}
+		for _, r := range ret.Results[:n-1] {
+			if c.carries(r, ctx) || !c.constant(r) {
+				return Verdict{} // hands on a value the caller may test
+			}
+		}
+		return Verdict{GivesUp, ret, "logs and returns a nil error: reports success to its caller", LeftDone}
+	}
+	for i := 0; i < n; i++ {
+		if types.Implements(results.At(i).Type(), errorType) {
+			return Verdict{}
+		}
+	}
+	answer, ok := c.answer(ret)
+	if !ok || !ctx.FinalAnswers[answer] {
+		return Verdict{}
+	}
+	return Verdict{GivesUp, ret, "answers " + answer + ", as the final-failure path does: its caller cannot tell unknown from failed", LeftAnswer}
+}
+
+// constant reports whether e is a constant or nil.
+func (c *Classifier) constant(e ast.Expr) bool {
+	tv, ok := c.Info.Types[ast.Unparen(e)]
+	return ok && (tv.Value != nil || tv.IsNil())
+}
+
+// answer returns the text of a return's results when all are constants
+// or nil ("false", "0, false"): a plain answer.
+func (c *Classifier) answer(ret *ast.ReturnStmt) (string, bool) {
+	var parts []string
+	for _, r := range ret.Results {
+		tv, ok := c.Info.Types[ast.Unparen(r)]
+		switch {
+		case !ok:
+			return "", false
+		case tv.Value != nil:
+			parts = append(parts, tv.Value.ExactString())
+		case tv.IsNil():
+			parts = append(parts, "nil")
+		default:
+			return "", false
+		}
+	}
+	return strings.Join(parts, ", "), len(parts) > 0
 }
 
 // nakedReturn judges a branch that ends in a bare return from a function
@@ -215,7 +326,7 @@ func (c *Classifier) nakedReturn(stmts []ast.Stmt, ctx Context) Verdict {
 				}
 			}
 			if reason := c.givesUp(as.Rhs[j], ctx); reason != "" {
-				return Verdict{GivesUp, stmts[len(stmts)-1], reason}
+				return Verdict{GivesUp, stmts[len(stmts)-1], reason, LeftFailed}
 			}
 			return Verdict{}
 		}
@@ -249,7 +360,7 @@ func (c *Classifier) scanHead(stmts []ast.Stmt, ctx Context) (v Verdict, decided
 	}
 	switch {
 	case s.retries:
-		return Verdict{Retries, s.at, s.reason}, true
+		return Verdict{Retries, s.at, s.reason, LeftFailed}, true
 	case s.unsure:
 		return Verdict{}, true
 	}
@@ -510,31 +621,31 @@ func (c *Classifier) returnOutcome(ret *ast.ReturnStmt, ctx Context) Verdict {
 		switch {
 		case isNil(c.Info, last):
 		case c.marker(last, permanentMarkers):
-			return Verdict{GivesUp, ret, "marks the error permanent: the retry library stops"}
+			return Verdict{GivesUp, ret, "marks the error permanent: the retry library stops", LeftFailed}
 		case c.isError(last):
-			return Verdict{Retries, ret, "returns an error the retry library retries"}
+			return Verdict{Retries, ret, "returns an error the retry library retries", LeftFailed}
 		}
 	case OpErrorStops:
 		switch {
 		case isNil(c.Info, last):
 		case c.marker(last, retryableMarkers):
-			return Verdict{Retries, ret, "marks the error retryable"}
+			return Verdict{Retries, ret, "marks the error retryable", LeftFailed}
 		case c.isError(last):
-			return Verdict{GivesUp, ret, "returns an error the retry library does not retry"}
+			return Verdict{GivesUp, ret, "returns an error the retry library does not retry", LeftFailed}
 		}
 	case OpCondition:
 		if n == 2 && isNil(c.Info, last) && isBool(c.Info, ret.Results[0], false) {
-			return Verdict{Retries, ret, "asks the wait condition for another round"}
+			return Verdict{Retries, ret, "asks the wait condition for another round", LeftFailed}
 		}
 		if n == 2 && c.isError(last) {
-			return Verdict{GivesUp, ret, "stops the wait with an error"}
+			return Verdict{GivesUp, ret, "stops the wait with an error", LeftFailed}
 		}
 	case OpPolicy:
 		if isBool(c.Info, ret.Results[0], true) {
-			return Verdict{Retries, ret, "tells the policy to retry"}
+			return Verdict{Retries, ret, "tells the policy to retry", LeftFailed}
 		}
 		if isBool(c.Info, ret.Results[0], false) {
-			return Verdict{GivesUp, ret, "tells the policy not to retry"}
+			return Verdict{GivesUp, ret, "tells the policy not to retry", LeftFailed}
 		}
 	default:
 		for _, r := range ret.Results[:n-1] {
@@ -543,7 +654,7 @@ func (c *Classifier) returnOutcome(ret *ast.ReturnStmt, ctx Context) Verdict {
 			}
 		}
 		if reason := c.givesUp(last, ctx); reason != "" {
-			return Verdict{GivesUp, ret, reason}
+			return Verdict{GivesUp, ret, reason, LeftFailed}
 		}
 	}
 	return Verdict{}

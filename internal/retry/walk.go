@@ -2,15 +2,12 @@ package retry
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/internal/carrier"
 )
 
 // BranchKind is what selects a branch.
@@ -51,27 +48,27 @@ type Branch struct {
 // Branches returns the branches of a function declaration that a retry
 // check judges, in the order of the source (a branch inside another after
 // it).
-func (c *Classifier) Branches(index *carrier.Index, fd *ast.FuncDecl) []Branch {
+func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	if fd.Body == nil {
 		return nil
 	}
-	w := &walk{c: c, index: index, ops: Ops(c.Info, fd.Body)}
+	w := &walk{c: c, ops: Ops(c.Info, fd.Body)}
 	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
 	w.unknownSeen = w.unknownComparisons(fd.Body)
-	w.finalValues = w.finalPathValues(fd.Body)
+	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)
 	ast.Inspect(fd.Body, w.visit)
 	return w.branches
 }
 
 type walk struct {
-	c           *Classifier
-	index       *carrier.Index
-	fn          *types.Func
-	ops         map[*ast.FuncLit]OpKind
-	unknownSeen []token.Pos // comparisons that select an unknown outcome
-	finalValues map[*types.Var]bool
-	stack       []ast.Node
-	branches    []Branch
+	c            *Classifier
+	fn           *types.Func
+	ops          map[*ast.FuncLit]OpKind
+	unknownSeen  []token.Pos // comparisons that select an unknown outcome
+	finalValues  map[*types.Var]bool
+	finalAnswers map[string]bool
+	stack        []ast.Node
+	branches     []Branch
 }
 
 func (w *walk) visit(n ast.Node) bool {
@@ -87,51 +84,6 @@ func (w *walk) visit(n ast.Node) bool {
 	}
 	w.stack = append(w.stack, n)
 	return true
-}
-
-// comparison is one `carrier == value` (or !=) of a condition.
-type comparison struct {
-	expr    ast.Expr
-	carrier ast.Expr
-	table   *catalog.Table
-	code    *catalog.Code
-	negated bool // !=
-}
-
-// comparisons returns the comparisons a condition is a disjunction of, or
-// nil if it is anything else: a conjunction (status == U && attempts > 3)
-// selects on more than the outcome.
-func (w *walk) comparisons(cond ast.Expr) []comparison {
-	cond = ast.Unparen(cond)
-	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LOR {
-		x, y := w.comparisons(b.X), w.comparisons(b.Y)
-		if x == nil || y == nil || len(x) == 1 && x[0].negated || len(y) == 1 && y[0].negated {
-			return nil
-		}
-		return append(x, y...)
-	}
-	b, ok := cond.(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
-		return nil
-	}
-	for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
-		if c, ok := w.compared(pair[0], pair[1]); ok {
-			c.expr, c.negated = cond, b.Op == token.NEQ
-			return []comparison{c}
-		}
-	}
-	return nil
-}
-
-// caseComparisons returns the comparisons of a case expression of switch n.
-func (w *walk) caseComparisons(n *ast.SwitchStmt, e ast.Expr) []comparison {
-	if n.Tag == nil {
-		return w.comparisons(e)
-	}
-	if c, ok := w.compared(n.Tag, e); ok {
-		return []comparison{c}
-	}
-	return nil
 }
 
 // successTest returns the status comparison of a condition that tests for
@@ -152,7 +104,7 @@ func (w *walk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
 	}
 	flatten(cond)
 	for i, op := range operands {
-		cmps := w.comparisons(op)
+		cmps := w.c.comparisons(op)
 		if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {
 			return comparison{}, false, false
 		}
@@ -170,41 +122,6 @@ func (w *walk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
 	return c, negated, ok
 }
 
-// compared returns the comparison of carrier against value, a constant.
-func (w *walk) compared(carrier, value ast.Expr) (comparison, bool) {
-	tv, ok := w.c.Info.Types[value]
-	if !ok || tv.Value == nil {
-		return comparison{}, false
-	}
-	t := w.c.Carriers.Table(carrier)
-	if t == nil {
-		return comparison{}, false
-	}
-	code := t.Lookup(canonicalValue(tv.Value))
-	if code == nil {
-		return comparison{}, false
-	}
-	return comparison{carrier: carrier, table: t, code: code}, true
-}
-
-// canonicalValue returns the catalog's text of a constant: a decimal for
-// an integer, also for a float with an integer value (an errcode read from
-// a loosely decoded JSON map is a float64), the string itself for a string.
-func canonicalValue(v constant.Value) string {
-	switch v.Kind() {
-	case constant.String:
-		return constant.StringVal(v)
-	case constant.Float:
-		v = constant.ToInt(v)
-	}
-	if v.Kind() == constant.Int {
-		if n, ok := constant.Int64Val(v); ok {
-			return strconv.FormatInt(n, 10)
-		}
-	}
-	return ""
-}
-
 func (w *walk) ifStmt(n *ast.IfStmt) {
 	if c, negated, ok := w.successTest(n.Cond); ok {
 		switch {
@@ -215,11 +132,11 @@ func (w *walk) ifStmt(n *ast.IfStmt) {
 		case w.c.Leaves(n.Body.List):
 			w.nonSuccess(c, n.Cond, w.rest(n)) // if status == S { return }; <every other status>
 		}
-		if len(w.comparisons(n.Cond)) != 1 {
+		if len(w.c.comparisons(n.Cond)) != 1 {
 			return // a conjunction of success tests: nothing else to judge
 		}
 	}
-	cmps := w.comparisons(n.Cond)
+	cmps := w.c.comparisons(n.Cond)
 	if len(cmps) == 0 {
 		return
 	}
@@ -276,7 +193,7 @@ func (w *walk) switchStmt(n *ast.SwitchStmt) {
 			continue
 		}
 		for _, e := range cc.List {
-			for _, c := range w.caseComparisons(n, e) {
+			for _, c := range w.c.caseComparisons(n, e) {
 				if c.negated {
 					continue
 				}
@@ -368,7 +285,7 @@ func (w *walk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
 		for i, st := range stmts {
 			switch n := st.(type) {
 			case *ast.IfStmt:
-				cmps := w.comparisons(n.Cond)
+				cmps := w.c.comparisons(n.Cond)
 				switch {
 				case len(cmps) == 0:
 				case len(cmps) == 1 && cmps[0].negated:
@@ -386,7 +303,7 @@ func (w *walk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
 				for _, s := range n.Body.List {
 					cc := s.(*ast.CaseClause)
 					for _, e := range cc.List {
-						if len(w.caseComparisons(n, e)) > 0 {
+						if len(w.c.caseComparisons(n, e)) > 0 {
 							nested[cc] = true
 						}
 					}
@@ -412,7 +329,7 @@ func (w *walk) nestedDecisions(body []ast.Stmt) map[ast.Node]bool {
 
 // codeTable returns the code table of the family a status table belongs to.
 func (w *walk) codeTable(status *catalog.Table) *catalog.Table {
-	return w.index.Table(w.index.Family(status), catalog.RoleCode)
+	return w.c.Index.Table(w.c.Index.Family(status), catalog.RoleCode)
 }
 
 // nonSuccess records a branch taken for every status but success, unless
@@ -442,10 +359,15 @@ func UnknownValue(t *catalog.Table) *catalog.Code {
 }
 
 // finalPathValues returns the package-level error variables the function
-// returns where it handles a final failure: a branch on a code or status
-// whose class is "never", and every branch taken for all but success.
-func (w *walk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
+// returns where it handles a final failure, and its plain answers there
+// (constant results, for a function without an error result): a branch on
+// a code or status whose class is "never", and, after an unknown outcome
+// was handled, every branch taken for all but success (the else of a
+// success test, what follows if status == S { return }, the default of a
+// status switch).
+func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[string]bool) {
 	values := make(map[*types.Var]bool)
+	answers := make(map[string]bool)
 	collect := func(stmts []ast.Stmt) {
 		for _, st := range stmts {
 			ast.Inspect(st, func(n ast.Node) bool {
@@ -455,6 +377,9 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
 				case *ast.ReturnStmt:
 					if len(n.Results) > 0 {
 						w.sentinels(n.Results[len(n.Results)-1], values)
+						if a, ok := w.c.answer(n); ok {
+							answers[a] = true
+						}
 					}
 				}
 				return true
@@ -469,10 +394,25 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
 		}
 		return false
 	}
+	list := func(stmts []ast.Stmt) {
+		for i, st := range stmts {
+			n, ok := st.(*ast.IfStmt)
+			if !ok || n.Else != nil || !w.c.Leaves(n.Body.List) || !w.unknownBefore(n.Cond.Pos()) {
+				continue
+			}
+			if _, negated, ok := w.successTest(n.Cond); ok && !negated {
+				collect(stmts[i+1:]) // if status == S { return }; <F only>
+			}
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.BlockStmt:
+			list(n.List)
+		case *ast.CaseClause:
+			list(n.Body)
 		case *ast.IfStmt:
 			if _, negated, ok := w.successTest(n.Cond); ok {
 				// Every status but success, after U was handled: F only.
@@ -484,22 +424,36 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) map[*types.Var]bool {
 				} else if n.Else != nil {
 					collect(elseList(n.Else))
 				}
-			} else if final(w.comparisons(n.Cond)) {
+			} else if final(w.c.comparisons(n.Cond)) {
 				collect(n.Body.List)
 			}
 		case *ast.SwitchStmt:
+			var deflt *ast.CaseClause
+			status, handlesUnknown := false, false
 			for _, s := range n.Body.List {
 				cc := s.(*ast.CaseClause)
+				if cc.List == nil {
+					deflt = cc
+				}
 				for _, e := range cc.List {
-					if final(w.caseComparisons(n, e)) {
+					cmps := w.c.caseComparisons(n, e)
+					if final(cmps) {
 						collect(cc.Body)
 					}
+					for _, c := range cmps {
+						class, _ := w.retryClass(c)
+						status = status || c.table.Role == catalog.RoleStatus
+						handlesUnknown = handlesUnknown || !c.negated && class == catalog.RetryLater
+					}
 				}
+			}
+			if deflt != nil && status && handlesUnknown {
+				collect(deflt.Body) // switch status { case U: ...; case S: ...; default: <F only> }
 			}
 		}
 		return true
 	})
-	return values
+	return values, answers
 }
 
 // unknownBefore reports whether the function compares with an unknown
@@ -539,7 +493,7 @@ func (w *walk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
 // context describes where the walk stands for a branch that compares
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *walk) context(carrier ast.Expr) Context {
-	ctx := Context{Func: w.fn, FinalValues: w.finalValues}
+	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers}
 	if w.fn != nil {
 		ctx.Results = w.fn.Type().(*types.Signature).Results()
 	}

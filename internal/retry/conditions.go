@@ -1,0 +1,169 @@
+package retry
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"strconv"
+
+	"github.com/errcodevet/errcodevet/catalog"
+)
+
+// comparison is one `carrier == value` (or !=) of a condition.
+type comparison struct {
+	expr    ast.Expr
+	carrier ast.Expr
+	table   *catalog.Table
+	code    *catalog.Code
+	negated bool // !=
+}
+
+// comparisons returns the comparisons a condition is a disjunction of, or
+// nil if it is anything else: a conjunction (status == U && attempts > 3)
+// selects on more than the outcome.
+func (c *Classifier) comparisons(cond ast.Expr) []comparison {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LOR {
+		x, y := c.comparisons(b.X), c.comparisons(b.Y)
+		if x == nil || y == nil || len(x) == 1 && x[0].negated || len(y) == 1 && y[0].negated {
+			return nil
+		}
+		return append(x, y...)
+	}
+	b, ok := cond.(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return nil
+	}
+	for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		if cmp, ok := c.compared(pair[0], pair[1]); ok {
+			cmp.expr, cmp.negated = cond, b.Op == token.NEQ
+			return []comparison{cmp}
+		}
+	}
+	return nil
+}
+
+// caseComparisons returns the comparisons of a case expression of switch n.
+func (c *Classifier) caseComparisons(n *ast.SwitchStmt, e ast.Expr) []comparison {
+	if n.Tag == nil {
+		return c.comparisons(e)
+	}
+	if cmp, ok := c.compared(n.Tag, e); ok {
+		return []comparison{cmp}
+	}
+	return nil
+}
+
+// compared returns the comparison of carrier against value, a constant.
+func (c *Classifier) compared(carrier, value ast.Expr) (comparison, bool) {
+	tv, ok := c.Info.Types[value]
+	if !ok || tv.Value == nil {
+		return comparison{}, false
+	}
+	t := c.Carriers.Table(carrier)
+	if t == nil {
+		return comparison{}, false
+	}
+	code := t.Lookup(canonicalValue(tv.Value))
+	if code == nil {
+		return comparison{}, false
+	}
+	return comparison{carrier: carrier, table: t, code: code}, true
+}
+
+// canonicalValue returns the catalog's text of a constant: a decimal for
+// an integer, also for a float with an integer value (an errcode read from
+// a loosely decoded JSON map is a float64), the string itself for a string.
+func canonicalValue(v constant.Value) string {
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v)
+	case constant.Float:
+		v = constant.ToInt(v)
+	}
+	if v.Kind() == constant.Int {
+		if n, ok := constant.Int64Val(v); ok {
+			return strconv.FormatInt(n, 10)
+		}
+	}
+	return ""
+}
+
+// knownOutcome reports whether a condition holds only on a known outcome,
+// so that what it selects is never run on an unknown one: each comparison
+// it is a disjunction of (or one operand of a conjunction) selects a value
+// that is not an unknown outcome by the catalog (see known).
+func (c *Classifier) knownOutcome(cond ast.Expr) bool {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return c.knownOutcome(b.X) || c.knownOutcome(b.Y)
+	}
+	return c.allKnown(c.comparisons(cond))
+}
+
+// knownClause reports whether a case clause of switch n is taken only on
+// known outcomes. A default clause is not.
+func (c *Classifier) knownClause(n *ast.SwitchStmt, cc *ast.CaseClause) bool {
+	if len(cc.List) == 0 {
+		return false
+	}
+	for _, e := range cc.List {
+		if !c.allKnown(c.caseComparisons(n, e)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Classifier) allKnown(cmps []comparison) bool {
+	if len(cmps) == 0 {
+		return false
+	}
+	for _, cmp := range cmps {
+		if cmp.negated || !c.known(cmp.table, cmp.code) {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether a value is documented as a known outcome, never an
+// unknown one: a success value; a value whose retry class asks for a
+// changed request, a renewed token or less traffic; a status other than
+// the unknown outcome; or a code whose documented status (or each API's
+// status for it) is such a status (ACCESS_DENIED: F). A code whose class
+// is "retry", or whose status is not known, is not.
+func (c *Classifier) known(t *catalog.Table, code *catalog.Code) bool {
+	switch code.Retry {
+	case catalog.RetryLater:
+		return false
+	case catalog.RetryNever, catalog.RetryRenewToken, catalog.RetryReduceTraffic:
+		return true
+	}
+	if t.IsSuccess(code.Value) || t.Role == catalog.RoleStatus {
+		return true
+	}
+	if c.Index == nil {
+		return false
+	}
+	status := c.Index.Table(c.Index.Family(t), catalog.RoleStatus)
+	if status == nil {
+		return false
+	}
+	knownStatus := func(value string) bool {
+		s := status.Lookup(value)
+		return s != nil && s.Retry != catalog.RetryLater
+	}
+	if code.Status != "" {
+		return knownStatus(code.Status)
+	}
+	if len(code.APIStatuses) == 0 {
+		return false
+	}
+	for _, st := range code.APIStatuses {
+		if !knownStatus(st) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,242 @@
+package retrycaller // want package:"exposes carriers"
+
+// This fixture proves what retry-unknown makes of a branch on an unknown
+// outcome that tells its caller "done" or answers as on a failure, and of
+// code that runs only on a known outcome (issue 20). Equivalent shapes sit
+// side by side: if and switch, an explicit return and falling through.
+
+import (
+	"errors"
+	"log"
+	"net/http"
+
+	"github.com/errcodevet/errcodevet/miniprogram"
+)
+
+type Result struct {
+	ResultCode   string `json:"resultCode"`
+	ResultStatus string `json:"resultStatus"`
+}
+
+var ErrPending = errors.New("payment pending")
+
+type store struct{}
+
+func (store) enqueueInquiry(id string) {}
+
+// --- The caller is told "done": reported ---
+
+func logsReturnsNil(res Result) error {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Printf("payment %s unknown", res.ResultCode)
+		return nil
+	}
+	return nil
+}
+
+func logsFallsThrough(res Result) error {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure`
+		log.Printf("payment %s unknown", res.ResultCode)
+	}
+	return nil
+}
+
+func caseLogsReturnsNil(res Result) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Print("unknown")
+		return nil
+	}
+	return ErrPending
+}
+
+func logsReturnsIDNil(res Result) (string, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Print("unknown")
+		return "", nil
+	}
+	return res.ResultCode, nil
+}
+
+// A handler: logging and returning is logging and carrying on.
+func handlerLogsReturns(w http.ResponseWriter, res Result) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Print("unknown")
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// --- The caller is told "done", but the branch does more: silent ---
+
+func returnsNilAlone(res Result) error {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return nil // nothing but the return: says no more than the code around it
+	}
+	return nil
+}
+
+func (s store) queuesThenNil(res Result, id string) error {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		s.enqueueInquiry(id) // may hand the outcome on: cannot tell
+		return nil
+	}
+	return nil
+}
+
+func logsReturnsResult(res Result) (*Result, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		return &res, nil // the caller gets the result
+	}
+	return nil, nil
+}
+
+func logsReturnsVariable(res Result, id string) (string, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		return id, nil // a value not known here
+	}
+	return "", nil
+}
+
+func handlerAnswers(w http.ResponseWriter, res Result) {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		http.Error(w, "pending", http.StatusAccepted) // writes an answer: cannot tell
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// --- The outcome collapsed into a plain answer: reported ---
+
+func Paid(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		log.Print("unknown")
+		return false
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return false
+	}
+	return true
+}
+
+func PaidSwitch(res Result) bool {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return true
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		log.Print("unknown")
+		return false
+	default:
+		return false
+	}
+}
+
+func PaidSuccessFirst(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		log.Print("unknown")
+		return false
+	}
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return true
+	}
+	return false
+}
+
+// --- A plain answer that keeps U apart: silent ---
+
+// Done answers false on U and true on F: U stays apart.
+func Done(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		return false
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return true
+	}
+	return true
+}
+
+// Pending has no final-failure path to compare with.
+func Pending(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		return true
+	}
+	return false
+}
+
+// State answers a different word for each outcome.
+func State(res Result) string {
+	switch res.ResultStatus {
+	case miniprogram.StatusUnknown:
+		log.Print("unknown")
+		return "pending"
+	case miniprogram.StatusFailure:
+		return "failed"
+	}
+	return "paid"
+}
+
+// --- Success first, then a code documented with status F: silent ---
+
+func successThenAccessDenied(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	if res.ResultCode == miniprogram.AccessDenied {
+		return errors.New("access denied") // F: never run on U
+	}
+	return ErrPending
+}
+
+func successThenCodeSwitch(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	switch res.ResultCode {
+	case miniprogram.AccessDenied, miniprogram.ParamIllegal:
+		return errors.New("rejected")
+	case miniprogram.ExpiredAccessToken:
+		return errors.New("token expired")
+	}
+	return ErrPending
+}
+
+func successThenFinalElse(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	if res.ResultCode == miniprogram.ProcessFail {
+		return errors.New("failed")
+	} else {
+		return ErrPending
+	}
+}
+
+// --- Success first, then a code that comes with U, or a path U takes: reported ---
+
+func successThenUnknownCode(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	if res.ResultCode == miniprogram.UnknownException { // want `resultCode UNKNOWN_EXCEPTION \(an API calling is failed, which is caused by unknown reasons\) handled as a final failure`
+		return errors.New("unknown")
+	}
+	return ErrPending
+}
+
+func successThenAccessDeniedThenText(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess { // want `resultStatus other than S handled as a final failure without handling U \(unknown outcome\) first`
+		return nil
+	}
+	if res.ResultCode == miniprogram.AccessDenied {
+		return ErrPending
+	}
+	return errors.New("failed") // U comes here
+}
