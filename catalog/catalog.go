@@ -86,6 +86,12 @@ type Code struct {
 	Retry       Retry
 	Documented  bool   // documented by the family's page or its tables, with text (false: a known value, valid but without text)
 	Package     string // import path of the constants package declaring Name; "" when none
+	// NameBy says who chose Name when it is not the vendor's own words
+	// ("errcodevet"); "" for a name the vendor's text spells.
+	NameBy string
+	// Aliases are earlier names of the constant, declared as deprecated
+	// aliases of Name: a fix never writes one.
+	Aliases []string
 }
 
 // Summary is the first sentence of the message, without its final period,

@@ -69,6 +69,19 @@
 // no retry class, and the entry may state neither: the outcome depends on
 // the API called, and the retry checks must not pick one for all of them.
 //
+// A constant renamed keeps its earlier names, and a name that is not the
+// vendor's own words says who chose it:
+//
+//	documented:
+//	  - value: 45061
+//	    name: UpdateFrequencyTooHigh
+//	    name-by: errcodevet         # the constant's doc comment says so
+//	    aliases: [Code45061]        # declared as deprecated aliases of name
+//
+// The constants package declares each alias as the same constant with a
+// "Deprecated:" comment (staticcheck's SA1019 flags its uses), and a fix
+// never writes one.
+//
 // The retry class drives the retry checks: a code whose class is "retry"
 // selects a branch that must retry, one whose class is "never" a branch that
 // must not.

@@ -67,12 +67,29 @@ type FileEntry struct {
 	// gives it: {pay: U, inquiryPayment: F}. A code whose status differs
 	// between APIs states no status and no retry class of its own.
 	APIs map[string]string `yaml:"apis,omitempty"`
+	// NameBy says who chose Name when it is not the vendor's own words
+	// ("errcodevet": a label written from the vendor's text), for the
+	// constant's doc comment.
+	NameBy string `yaml:"name-by,omitempty"`
+	// Aliases are names the code's constant was published under before
+	// Name. The constants package keeps each as a deprecated alias of Name,
+	// so that code using one still builds.
+	Aliases []string `yaml:"aliases,omitempty,flow"`
 
 	pos Pos
 }
 
 // Pos returns where the entry starts in its file.
 func (e *FileEntry) Pos() Pos { return e.pos }
+
+// Names returns the entry's name and aliases: every name its constant
+// has.
+func (e *FileEntry) Names() []string {
+	if e.Name == "" {
+		return nil
+	}
+	return append([]string{e.Name}, e.Aliases...)
+}
 
 // Pos is a position in a catalog file.
 type Pos struct {
@@ -179,6 +196,8 @@ func (t *FileTable) node() *yaml.Node {
 				}
 				addNode(em, "apis", apis)
 			}
+			addText(em, "name-by", e.NameBy)
+			addList(em, "aliases", e.Aliases, yaml.FlowStyle)
 			list.Content = append(list.Content, em)
 		}
 		addNode(m, entries.key, list)
@@ -419,7 +438,7 @@ func validPath(path string, names int) bool {
 func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 	var out []FileEntry
 	for _, item := range p.list(n, what) {
-		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry", "apis")
+		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry", "apis", "name-by", "aliases")
 		if m == nil {
 			continue
 		}
@@ -431,6 +450,8 @@ func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 			Action:  p.scalar(m["action"], "action"),
 			Retry:   Retry(p.scalar(m["retry"], "retry")),
 			APIs:    p.apis(m["apis"], what+" entry apis"),
+			NameBy:  p.scalar(m["name-by"], "name-by"),
+			Aliases: p.strings(m["aliases"], "aliases"),
 			pos:     p.pos(item),
 		}
 		if m["value"] == nil {
@@ -438,6 +459,16 @@ func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 		}
 		if e.Name != "" && (!token.IsIdentifier(e.Name) || !token.IsExported(e.Name)) {
 			p.errorf(m["name"], "name %q is not an exported Go identifier", e.Name)
+		}
+		if e.Name == "" && (m["name-by"] != nil || m["aliases"] != nil) {
+			p.errorf(item, "%s entry %s has name-by or aliases but no name", what, e.Value)
+		}
+		if n := m["aliases"]; n != nil && n.Kind == yaml.SequenceNode {
+			for _, item := range n.Content {
+				if a := item.Value; item.Kind == yaml.ScalarNode && (!token.IsIdentifier(a) || !token.IsExported(a)) {
+					p.errorf(item, "alias %q is not an exported Go identifier", a)
+				}
+			}
 		}
 		if e.Retry != "" && !e.Retry.Valid() {
 			p.errorf(m["retry"], "retry %q is not one of %s", e.Retry, retryList())
@@ -513,11 +544,11 @@ func (p *parser) checkFile(f *File) {
 					p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("value %q already listed at %s", e.Value, prev)})
 				}
 				values[e.Value] = e.pos
-				if e.Name != "" {
-					if prev, dup := names[e.Name]; dup {
-						p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("name %s already used at %s", e.Name, prev)})
+				for _, name := range e.Names() {
+					if prev, dup := names[name]; dup {
+						p.errs = append(p.errs, &Error{e.pos, fmt.Sprintf("name %s already used at %s", name, prev)})
 					}
-					names[e.Name] = e.pos
+					names[name] = e.pos
 				}
 			}
 		}

@@ -92,7 +92,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown entry key",
 			src:  acme("    - {value: 0, mesage: OK}"),
-			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry, apis)` + "\n" +
+			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry, apis, name-by, aliases)` + "\n" +
 				`t.yaml:7:7: documented value "0" has no message`,
 		},
 		{
@@ -289,6 +289,34 @@ func TestParseErrors(t *testing.T) {
 			want: `t.yaml:7:24: name "Not-OK" is not an exported Go identifier`,
 		},
 		{
+			name: "alias without a name",
+			src:  acme("    - {value: 0, aliases: [Code0], message: OK}"),
+			want: `t.yaml:7:7: codes.documented entry 0 has name-by or aliases but no name`,
+		},
+		{
+			name: "name-by without a name",
+			src:  acme("    - {value: 0, name-by: errcodevet, message: OK}"),
+			want: `t.yaml:7:7: codes.documented entry 0 has name-by or aliases but no name`,
+		},
+		{
+			name: "alias not an identifier",
+			src:  acme("    - {value: 0, name: OK, aliases: [Code-0], message: OK}"),
+			want: `t.yaml:7:38: alias "Code-0" is not an exported Go identifier`,
+		},
+		{
+			name: "alias repeats another code's name",
+			src: acme(
+				"    - {value: 0, name: OK, message: OK}",
+				"    - {value: 1, name: Failed, aliases: [OK], message: Failed}",
+			),
+			want: `t.yaml:8:7: name OK already used at t.yaml:7:7`,
+		},
+		{
+			name: "alias repeats its own name",
+			src:  acme("    - {value: 0, name: OK, aliases: [OK], message: OK}"),
+			want: `t.yaml:7:7: name OK already used at t.yaml:7:7`,
+		},
+		{
 			name: "documented without message",
 			src: acme(
 				"    - value: 0",
@@ -452,6 +480,7 @@ func TestMarshal(t *testing.T) {
 		"  documented:",
 		"    - {value: 0, name: OK, message: Success.}",
 		"    - {value: 042001, name: Expired, message: 'Expired: renew it.', retry: renew-token}",
+		"    - {value: 7, name: Seven, name-by: errcodevet, aliases: [Code7, N7], message: Seven.}",
 		"status:",
 		"  carriers: {json: [status]}",
 		"  documented:",
@@ -485,6 +514,11 @@ codes:
       name: Expired
       message: 'Expired: renew it.'
       retry: renew-token
+    - value: 7
+      name: Seven
+      message: Seven.
+      name-by: errcodevet
+      aliases: [Code7, N7]
 status:
   carriers:
     json: [status]

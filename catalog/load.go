@@ -93,6 +93,9 @@ func (c *Catalog) add(f *File) []error {
 			if code.Name != "" {
 				names[code.Name] = true
 			}
+			for _, a := range code.Aliases {
+				names[a] = true
+			}
 		}
 	}
 	if f.Status != nil && fam.Status == nil {
@@ -134,8 +137,8 @@ func (c *Catalog) add(f *File) []error {
 					errs = append(errs, &Error{e.pos, fmt.Sprintf("value %q is already in family %s", e.Value, fam.Name)})
 					continue
 				}
-				if e.Name != "" && names[e.Name] {
-					errs = append(errs, &Error{e.pos, fmt.Sprintf("name %s is already used in family %s", e.Name, fam.Name)})
+				if name := firstUsed(e.Names(), names); name != "" {
+					errs = append(errs, &Error{e.pos, fmt.Sprintf("name %s is already used in family %s", name, fam.Name)})
 					continue
 				}
 				if e.Status != "" && (fam.Status == nil || fam.Status.Lookup(e.Status) == nil) {
@@ -150,12 +153,13 @@ func (c *Catalog) add(f *File) []error {
 				code := &Code{
 					Value: e.Value, Name: e.Name, Message: e.Message, Action: e.Action,
 					Status: status, APIStatuses: e.APIs, Retry: retry, Documented: list.documented,
+					NameBy: e.NameBy, Aliases: e.Aliases,
 				}
 				if e.Name != "" {
 					code.Package = pkg
 				}
-				if e.Name != "" {
-					names[e.Name] = true
+				for _, name := range e.Names() {
+					names[name] = true
 				}
 				t.add(code)
 			}
@@ -248,4 +252,14 @@ func apiStatus(fam *Family, e FileEntry) (string, []error) {
 		errs = append(errs, &Error{e.pos, fmt.Sprintf("%s has retry class %s, but its APIs differ (%s): the retry checks must not pick one", e.Value, e.Retry, strings.Join(listed, ", "))})
 	}
 	return agreed, errs
+}
+
+// firstUsed returns the first of names that used holds, or "".
+func firstUsed(names []string, used map[string]bool) string {
+	for _, name := range names {
+		if used[name] {
+			return name
+		}
+	}
+	return ""
 }

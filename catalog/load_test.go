@@ -93,6 +93,16 @@ func TestLoadErrors(t *testing.T) {
 			want: `mp.yaml:5:7: status "P" is not a value of family miniprogram's status table`,
 		},
 		{
+			name: "extension alias repeats a built-in name",
+			files: []string{"wx.yaml", string(yamlLines(
+				"extends: wechat",
+				"codes:",
+				"  documented:",
+				"    - {value: 99999001, name: AcmeFailure, aliases: [AccessTokenExpired], message: Failed.}",
+			))},
+			want: `wx.yaml:4:7: name AccessTokenExpired is already used in family wechat`,
+		},
+		{
 			name: "claims a built-in family's carrier",
 			files: []string{"acme.yaml", string(yamlLines(
 				"family: acme",

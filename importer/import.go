@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"maps"
 	"os"
 	"path/filepath"
@@ -26,6 +27,13 @@ type Review struct {
 	// Names pins the Go name of codes, by value. Once a name is published
 	// it stays: see catalog/sources/README.md.
 	Names map[string]string `yaml:"names"`
+	// NameBy is who pinned the names (the built-in reviews say
+	// "errcodevet"): a pinned name that is not the one the vendor's words
+	// spell (DeriveName) is theirs, and the constant's doc comment says so.
+	NameBy string `yaml:"name-by"`
+	// Aliases lists, by value, the names a code's constant was published
+	// under before its pinned name: each stays, as a deprecated alias.
+	Aliases map[string][]string `yaml:"aliases"`
 	// Retry corrects the derived retry class of codes, by value.
 	Retry map[string]RetryOverride `yaml:"retry"`
 	// Sources names further tables of the family (FormatTable or
@@ -76,6 +84,16 @@ func ReadReview(path string) (*Review, error) {
 		}
 		if o.Why == "" {
 			return nil, fmt.Errorf("%s: retry override of %s needs a reason (why)", path, value)
+		}
+	}
+	for value, names := range r.Aliases {
+		if _, pinned := r.Names[value]; !pinned {
+			return nil, fmt.Errorf("%s: aliases of %s: the code has no pinned name to alias", path, value)
+		}
+		for _, a := range names {
+			if !token.IsIdentifier(a) || !token.IsExported(a) {
+				return nil, fmt.Errorf("%s: alias %q of %s is not an exported Go identifier", path, a, value)
+			}
 		}
 	}
 	for value, d := range r.Disagree {
@@ -269,18 +287,26 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf("value %s is also listed by the review", row.Value)})
 				continue
 			}
+			derived := DeriveName(format, row)
 			name, pinned := review.Names[row.Value]
 			if !pinned {
-				name = DeriveName(format, row)
+				name = derived
 			}
-			if what, taken := reviewName[name]; taken {
-				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
-					"%s would be named %s, as is %s: pin another name in the review file", row.Value, name, what)})
-			} else if prev, dup := seenName[name]; dup {
-				errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
-					"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, name)})
+			var nameBy string
+			if name != derived {
+				nameBy = review.NameBy
 			}
-			seenName[name] = row
+			aliases := review.Aliases[row.Value]
+			for _, n := range append([]string{name}, aliases...) {
+				if what, taken := reviewName[n]; taken {
+					errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+						"%s would be named %s, as is %s: pin another name in the review file", row.Value, n, what)})
+				} else if prev, dup := seenName[n]; dup {
+					errs = append(errs, &Error{filename, row.Line, fmt.Sprintf(
+						"%s and %s (line %d) would both be named %s: pin distinct names in the review file", row.Value, prev.Value, prev.Line, n)})
+				}
+				seenName[n] = row
+			}
 			retry := DeriveRetry(row)
 			if o, ok := review.Retry[row.Value]; ok {
 				retry = o.Class
@@ -295,6 +321,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 			documented = append(documented, catalog.FileEntry{
 				Value: row.Value, Name: name, Status: row.Status,
 				Message: row.Message, Action: row.Action, Retry: retry,
+				NameBy: nameBy, Aliases: aliases,
 			})
 		}
 	}
@@ -310,7 +337,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 			}
 		}
 	}
-	for _, m := range []map[string]string{review.Names, retryValues(review.Retry)} {
+	for _, m := range []map[string]string{review.Names, retryValues(review.Retry), aliasValues(review.Aliases)} {
 		for _, value := range sortedKeys(m) {
 			if !pageValues[value] {
 				errs = append(errs, &Error{filename, 0, fmt.Sprintf("the review names code %s, which the page does not document", value)})
@@ -344,6 +371,16 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		return nil, err
 	}
 	return catalog.Parse(filename+" (imported)", out)
+}
+
+// aliasValues returns the values that have aliases, for the check that
+// each is documented.
+func aliasValues(aliases map[string][]string) map[string]string {
+	out := make(map[string]string, len(aliases))
+	for v := range aliases {
+		out[v] = ""
+	}
+	return out
 }
 
 // documentedSuccess returns the success value a page documents, for a

@@ -31,6 +31,10 @@ codes:
   success: [0]
 names:
   "1002": Busy
+  "1003": Gone
+name-by: errcodevet
+aliases:
+  "1002": [ServiceBusy1002]
 retry:
   "1001":
     class: never
@@ -39,7 +43,7 @@ retry:
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := "0 OK\n1001 Widget is broken. Try again later.\n1002 Service is busy. Try again later.\n"
+	page := "0 OK\n1001 Widget is broken. Try again later.\n1002 Service is busy. Try again later.\n1003 Gone\n"
 	f, err := importer.Import("acme.txt", []byte(page), review)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +54,10 @@ retry:
 	want := []catalog.FileEntry{
 		{Value: "0", Name: "OK", Message: "OK", Retry: catalog.RetryUnstated},
 		{Value: "1001", Name: "WidgetBroken", Message: "Widget is broken. Try again later.", Action: "Try again later.", Retry: catalog.RetryNever},
-		{Value: "1002", Name: "Busy", Message: "Service is busy. Try again later.", Action: "Try again later.", Retry: catalog.RetryLater},
+		// a name the reviewer chose is theirs; one the page spells is not
+		{Value: "1002", Name: "Busy", Message: "Service is busy. Try again later.", Action: "Try again later.", Retry: catalog.RetryLater,
+			NameBy: "errcodevet", Aliases: []string{"ServiceBusy1002"}},
+		{Value: "1003", Name: "Gone", Message: "Gone", Retry: catalog.RetryUnstated},
 	}
 	checkEntries(t, f.Codes.Documented, want)
 	if !slices.Equal(f.Codes.Carriers.JSON, []string{"code"}) || !slices.Equal(f.Codes.Success, []string{"0"}) {
@@ -79,7 +86,8 @@ func checkEntries(t *testing.T, got, want []catalog.FileEntry) {
 	}
 	for i := range got {
 		g, w := got[i], want[i]
-		if g.Value != w.Value || g.Name != w.Name || g.Status != w.Status || g.Message != w.Message || g.Action != w.Action || g.Retry != w.Retry {
+		if g.Value != w.Value || g.Name != w.Name || g.Status != w.Status || g.Message != w.Message || g.Action != w.Action || g.Retry != w.Retry ||
+			g.NameBy != w.NameBy || !slices.Equal(g.Aliases, w.Aliases) {
 			t.Errorf("entry %d:\n got %+v\nwant %+v", i, g, w)
 		}
 	}
@@ -126,6 +134,20 @@ func TestImportErrors(t *testing.T) {
 				"4": {Class: catalog.RetryNever, Why: "gone"},
 			}},
 			want: "p.txt: the review names code 4, which the page does not document",
+		},
+		{
+			name: "alias of a code the page lacks",
+			page: "1 Busy\n2 Closed\n",
+			review: &importer.Review{File: family, Names: map[string]string{"1": "Busy"},
+				Aliases: map[string][]string{"5": {"Code5"}}},
+			want: "p.txt: the review names code 5, which the page does not document",
+		},
+		{
+			name: "alias repeats another code's name",
+			page: "1 Busy\n2 Closed\n",
+			review: &importer.Review{File: family, Names: map[string]string{"2": "Shut"},
+				Aliases: map[string][]string{"2": {"Busy"}}},
+			want: "p.txt:2: 2 and 1 (line 1) would both be named Busy: pin distinct names in the review file",
 		},
 		{
 			name:   "value repeated",
@@ -236,6 +258,16 @@ func TestReadReview(t *testing.T) {
 			name: "override with an unknown class",
 			text: "family: acme\nretry:\n  \"1\": {class: maybe, why: the page is wrong}\n",
 			want: `r.yaml: retry class "maybe" of 1 is not a retry class`,
+		},
+		{
+			name: "alias of a code without a pinned name",
+			text: "family: acme\nnames: {\"1\": Busy}\naliases: {\"2\": [Code2]}\n",
+			want: "r.yaml: aliases of 2: the code has no pinned name to alias",
+		},
+		{
+			name: "alias not an identifier",
+			text: "family: acme\nnames: {\"1\": Busy}\naliases: {\"1\": [code-1]}\n",
+			want: `r.yaml: alias "code-1" of 1 is not an exported Go identifier`,
 		},
 		{
 			name: "YAML syntax error",

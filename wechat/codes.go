@@ -12,12 +12,16 @@ const (
 	// Retry: try again later.
 	SystemBusy = -1
 	// Success is errcode 0: Request successful
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	Success = 0
 	// InvalidCredential is errcode 40001: Incorrect AppSecret or invalid
 	// access_token. Check the accuracy of AppSecret or check whether the API is
 	// called for a proper Official Account.
 	//
 	// Retry: renew the access token, then retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCredential = 40001
 	// InvalidCredentialType is errcode 40002: Invalid credential type
 	//
@@ -83,6 +87,8 @@ const (
 	// InvalidButtonCount is errcode 40016: Invalid number of buttons
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidButtonCount = 40016
 	// InvalidButtonType is errcode 40017: Invalid button type
 	//
@@ -112,6 +118,8 @@ const (
 	// buttons
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidSubMenuButtonCount = 40023
 	// InvalidSubMenuButtonType is errcode 40024: Invalid sub-menu button type
 	//
@@ -156,6 +164,8 @@ const (
 	// are expressed in the form of \uxxxx
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidRequestCharacters = 40033
 	// InvalidParameter is errcode 40035: Invalid parameter
 	//
@@ -183,10 +193,14 @@ const (
 	InvalidGroupName = 40051
 	// InvalidArticleIdx is errcode 40060: The specified article_idx is invalid
 	// when deleting an article
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidArticleIdx = 40060
 	// InvalidGroupName40117 is errcode 40117: Invalid group name
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidGroupName40117 = 40117
 	// InvalidMediaIDSize is errcode 40118: Invalid media_id size
 	//
@@ -195,6 +209,8 @@ const (
 	// InvalidMediaButtonType is errcode 40119: Invalid button type
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidMediaButtonType = 40119
 	// InvalidSubButtonType is errcode 40120: Invalid sub-button type
 	//
@@ -218,44 +234,66 @@ const (
 	InvalidImageFormat = 40137
 	// HomepageLinkNotAllowed is errcode 40155: Do not add a link to the homepage
 	// of another Official Account
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	HomepageLinkNotAllowed = 40155
 	// OAuthCodeUsed is errcode 40163: The oauth_code is already used
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	OAuthCodeUsed = 40163
 	// MissingAccessToken is errcode 41001: Parameter access_token is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingAccessToken = 41001
 	// MissingAppID is errcode 41002: Parameter appid is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingAppID = 41002
 	// MissingRefreshToken is errcode 41003: Parameter refresh_token is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingRefreshToken = 41003
 	// MissingSecret is errcode 41004: Parameter secret is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingSecret = 41004
 	// MissingMediaData is errcode 41005: Media file data is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingMediaData = 41005
 	// MissingMediaID is errcode 41006: Parameter media_id is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingMediaID = 41006
 	// MissingSubMenuData is errcode 41007: Sub-menu data is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingSubMenuData = 41007
 	// MissingOAuthCode is errcode 41008: oauth code is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingOAuthCode = 41008
 	// MissingOpenID is errcode 41009: openid is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingOpenID = 41009
 	// AccessTokenExpired is errcode 42001: access_token expired. Check the
 	// validity period of access_token. See Get access_token API in Basic Support
@@ -270,24 +308,34 @@ const (
 	// TokensInvalidatedByPasswordChange is errcode 42007: Both access_token and
 	// refresh_token became invalid because the user modified the Weixin password.
 	// Re-authorization is required.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	TokensInvalidatedByPasswordChange = 42007
 	// RequireGET is errcode 43001: Use GET method
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RequireGET = 43001
 	// RequirePOST is errcode 43002: Use POST method
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RequirePOST = 43002
 	// RequireHTTPS is errcode 43003: Use HTTPS method
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RequireHTTPS = 43003
 	// RecipientNotFollower is errcode 43004: Recipient is not a follower
 	RecipientNotFollower = 43004
 	// RecipientNotFriend is errcode 43005: Recipient is not a friend
 	RecipientNotFriend = 43005
 	// RecipientBlacklisted is errcode 43019: Recipient is in the blacklist
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RecipientBlacklisted = 43019
 	// EmptyMediaFile is errcode 44001: Empty media file
 	//
@@ -330,82 +378,128 @@ const (
 	APICallsExceedLimit = 45009
 	// MenuCountExceedsLimit is errcode 45010: The number of menus created exceeds
 	// the limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MenuCountExceedsLimit = 45010
 	// APIFrequencyTooHigh is errcode 45011: API is called at a high frequency. Try
 	// again later.
 	//
 	// Retry: retry later with less traffic.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	APIFrequencyTooHigh = 45011
 	// ResponseTimedOut is errcode 45015: Response timed out
 	ResponseTimedOut = 45015
 	// SystemGroupNotModifiable is errcode 45016: System groups cannot be modified
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	SystemGroupNotModifiable = 45016
 	// GroupNameExceedsLimit is errcode 45017: Group name exceeds the limit
 	GroupNameExceedsLimit = 45017
 	// GroupCountExceedsLimit is errcode 45018: The number of groups exceeds the
 	// limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	GroupCountExceedsLimit = 45018
 	// KFMessageCountExceedsLimit is errcode 45047: The number of downstream
 	// customer service messages exceeds the limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFMessageCountExceedsLimit = 45047
 	// MediaDataNotFound is errcode 46001: Media data does not exist
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MediaDataNotFound = 46001
 	// MenuVersionNotFound is errcode 46002: Menu version does not exist
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MenuVersionNotFound = 46002
 	// MenuDataNotFound is errcode 46003: Menu data does not exist
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MenuDataNotFound = 46003
 	// UserNotFound is errcode 46004: User does not exist
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	UserNotFound = 46004
 	// JSONXMLParseError is errcode 47001: An error occurred while parsing JSON/XML
 	// content
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	JSONXMLParseError = 47001
 	// APIUnauthorized is errcode 48001: Unable to access the API. Check whether
 	// the Official has access to the API. See API permissions in the Official
 	// Accounts Platform > Developer Center.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	APIUnauthorized = 48001
 	// MessageRejectedByFollower is errcode 48002: Message rejected by the follower
 	// (Receive Messages in the setting options of the Official Account is disabled
 	// by the follower)
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MessageRejectedByFollower = 48002
 	// APISuspended is errcode 48004: API is suspended. Log in to mp.weixin.qq.com
 	// for details.
 	APISuspended = 48004
 	// AssetReferencedByMenuOrReply is errcode 48005: Assets that are referenced by
 	// auto replies and custom menus cannot be deleted via API
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	AssetReferencedByMenuOrReply = 48005
 	// ClearQuotaLimitExceeded is errcode 48006: Number of calls cannot be cleared
 	// via API because the number of clears exceeds the limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	ClearQuotaLimitExceeded = 48006
 	// NoPermissionForMessageType is errcode 48008: No permission to send this type
 	// of message
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	NoPermissionForMessageType = 48008
 	// UserNotAuthorizedForAPI is errcode 50001: The user is not authorized to use
 	// this API
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	UserNotAuthorizedForAPI = 50001
 	// UserPermissionLimited is errcode 50002: The user permission is limited
 	// probably because the API is suspended due to unauthorized operation
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	UserPermissionLimited = 50002
 	// UserNotFollowing is errcode 50005: The user has not followed the Official
 	// Account
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	UserNotFollowing = 50005
 	// KFInvalidParameter is errcode 61451: Invalid parameter
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFInvalidParameter = 61451
 	// InvalidKFAccount is errcode 61452: Invalid kf_account
 	//
 	// Retry: do not retry.
 	InvalidKFAccount = 61452
 	// KFAccountExists is errcode 61453: kf_account already exists
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFAccountExists = 61453
 	// KFAccountTooLong is errcode 61454: kf_acount length exceeds the limit of 10
 	// characters, excluding @ and the Weixin ID of the Official Account after @.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFAccountTooLong = 61454
 	// KFAccountInvalidCharacters is errcode 61455: kf_acount name contains invalid
 	// characters (only letters and numbers are allowed)
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFAccountInvalidCharacters = 61455
 	// KFAccountCountExceedsLimit is errcode 61456: The number of kf_accounts
 	// exceeds the limit of 10
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KFAccountCountExceedsLimit = 61456
 	// InvalidProfilePhotoFileType is errcode 61457: Invalid profile photo file
 	// type
@@ -426,63 +520,97 @@ const (
 	InvalidSignature = 63002
 	// PersonalizedMenuNotFound is errcode 65301: No personalized menu
 	// corresponding to this menuid exists
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PersonalizedMenuNotFound = 65301
 	// NoMatchingUser is errcode 65302: No appropriate user exists
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	NoMatchingUser = 65302
 	// DefaultMenuRequired is errcode 65303: Cannot create personalized menus
 	// without the default menu
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	DefaultMenuRequired = 65303
 	// EmptyMatchRule is errcode 65304: Empty MatchRule
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	EmptyMatchRule = 65304
 	// PersonalizedMenuCountLimited is errcode 65305: The number of personalized
 	// menus is limited
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PersonalizedMenuCountLimited = 65305
 	// PersonalizedMenuUnsupported is errcode 65306: This account does not support
 	// personalized menus
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PersonalizedMenuUnsupported = 65306
 	// EmptyPersonalizedMenu is errcode 65307: Personalized menu information is
 	// empty
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	EmptyPersonalizedMenu = 65307
 	// ButtonWithoutResponseType is errcode 65308: There is a button with no
 	// response type
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	ButtonWithoutResponseType = 65308
 	// PersonalizedMenuDisabled is errcode 65309: Personalized menu is disabled
 	PersonalizedMenuDisabled = 65309
 	// CountryRequired is errcode 65310: Country is required if province and city
 	// are specified
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	CountryRequired = 65310
 	// ProvinceRequired is errcode 65311: Province is required if city is specified
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	ProvinceRequired = 65311
 	// InvalidCountry is errcode 65312: Invalid country information
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCountry = 65312
 	// InvalidProvince is errcode 65313: Invalid province information
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidProvince = 65313
 	// InvalidCity is errcode 65314: Invalid city information
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCity = 65314
 	// TooManyRedirectURLs is errcode 65316: Up to 3 external redirect URLs can be
 	// set in the Official Account menu
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	TooManyRedirectURLs = 65316
 	// InvalidMenuURL is errcode 65317: Invalid URL
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidMenuURL = 65317
 	// InvalidSignature87009 is errcode 87009: Invalid signature
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidSignature87009 = 87009
 	// InvalidPOSTDataParameter is errcode 9001001: Invalid POST data parameter
 	//
 	// Retry: do not retry.
 	InvalidPOSTDataParameter = 9001001
 	// RemoteServiceUnavailable is errcode 9001002: Unavailable remote service
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RemoteServiceUnavailable = 9001002
 	// InvalidTicket is errcode 9001003: Invalid ticket
 	//
@@ -490,21 +618,33 @@ const (
 	InvalidTicket = 9001003
 	// GetShakeUserInfoFailed is errcode 9001004: Failed to get the user
 	// information via Shake Nearby
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	GetShakeUserInfoFailed = 9001004
 	// GetMerchantInfoFailed is errcode 9001005: Failed to get the merchant
 	// information
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	GetMerchantInfoFailed = 9001005
 	// GetOpenIDFailed is errcode 9001006: Failed to get the OpenID
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	GetOpenIDFailed = 9001006
 	// MissingUploadedFile is errcode 9001007: Uploaded file is missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	MissingUploadedFile = 9001007
 	// InvalidUploadedFileType is errcode 9001008: The file type of uploaded asset
 	// is invalid
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidUploadedFileType = 9001008
 	// InvalidUploadedFileSize is errcode 9001009: The file size of uploaded asset
 	// is invalid
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidUploadedFileSize = 9001009
 	// UploadFailed is errcode 9001010: Upload failed
 	UploadFailed = 9001010
@@ -514,15 +654,23 @@ const (
 	InvalidAccount = 9001020
 	// LowDeviceActivationRate is errcode 9001021: There is a device with an
 	// activation rate of less than 50%. Cannot add a new one.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	LowDeviceActivationRate = 9001021
 	// DeviceCountNotPositive is errcode 9001022: The number of devices requested
 	// must be greater than 0
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	DeviceCountNotPositive = 9001022
 	// DeviceApplicationUnderReview is errcode 9001023: The application for the
 	// device ID is already under review
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	DeviceApplicationUnderReview = 9001023
 	// TooManyDeviceIDsToQuery is errcode 9001024: Up to 50 device IDs can be
 	// queried at a time
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	TooManyDeviceIDsToQuery = 9001024
 	// InvalidDeviceID is errcode 9001025: Invalid device ID
 	//
@@ -538,12 +686,18 @@ const (
 	InvalidPageParameter = 9001027
 	// TooManyPageIDsToDelete is errcode 9001028: Up to 10 page IDs can be delete
 	// at a time
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	TooManyPageIDsToDelete = 9001028
 	// PageLinkedToDevice is errcode 9001029: The page has been linked to the
 	// device. It cannot be deleted unless unlinked from the device.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PageLinkedToDevice = 9001029
 	// TooManyPageIDsToQuery is errcode 9001030: Up to 50 page IDs can be queried
 	// at a time
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	TooManyPageIDsToQuery = 9001030
 	// InvalidTimePeriod is errcode 9001031: Invalid time period
 	//
@@ -551,12 +705,16 @@ const (
 	InvalidTimePeriod = 9001031
 	// InvalidDevicePageLinkParameter is errcode 9001032: The parameter used to
 	// save the linking relationship between device and page is invalid
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidDevicePageLinkParameter = 9001032
 	// InvalidShopID is errcode 9001033: Invalid shop ID
 	//
 	// Retry: do not retry.
 	InvalidShopID = 9001033
 	// DeviceRemarksTooLong is errcode 9001034: Device remarks exceed the limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	DeviceRemarksTooLong = 9001034
 	// InvalidDeviceApplicationParameter is errcode 9001035: Invalid device
 	// application parameter
@@ -664,6 +822,8 @@ const (
 	InvalidMsgStatus = 40065
 	// InvalidURL40066 is errcode 40066: 不合法的 url
 	// ，递交的页面被sitemap标记为拦截
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidURL40066 = 40066
 	// InvalidTvid is errcode 40067: invalid tvid
 	//
@@ -722,6 +882,8 @@ const (
 	// InvalidTemplateID40081 is errcode 40081: invalid template_id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidTemplateID40081 = 40081
 	// InvalidBannerPictureSize is errcode 40082: invalid banner picture size
 	//
@@ -846,6 +1008,8 @@ const (
 	// InvalidCode40116 is errcode 40116: invalid code
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCode40116 = 40116
 	// InvalidCardQuantity is errcode 40122: invalid card quantity
 	//
@@ -954,6 +1118,8 @@ const (
 	// InvalidGroupID40152 is errcode 40152: invalid group id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidGroupID40152 = 40152
 	// Code40153 is errcode 40153: self consume cell for friends card must need
 	// verify code
@@ -1030,6 +1196,8 @@ const (
 	// InvalidTemplateID40176 is errcode 40176: invalid template id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidTemplateID40176 = 40176
 	// InvalidProductID is errcode 40177: invalid product id
 	//
@@ -1074,6 +1242,8 @@ const (
 	// InvalidIP40187 is errcode 40187: invalid ip
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidIP40187 = 40187
 	// InvalidScope is errcode 40188: invalid scope
 	//
@@ -1256,6 +1426,8 @@ const (
 	// 只允许通过api创建的小程序使用
 	InvaidRegisterType = 41033
 	// SubmittedFormID41034 is errcode 41034: not allow to send message with
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	SubmittedFormID41034 = 41034
 	// Code41035 is errcode 41035: not allow to send message with prepay id, for
 	// punishment
@@ -1689,6 +1861,8 @@ const (
 	// InvalidQrcode49008 is errcode 49008: invalid qrcode
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidQrcode49008 = 49008
 	// MissingArgQrcode is errcode 49009: missing arg qrcode
 	MissingArgQrcode = 49009
@@ -1949,6 +2123,8 @@ const (
 	// AccessClientipNotRegistered61004 is errcode 61004: api
 	// 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网
 	// - 开发者中心页中查看接口权限
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	AccessClientipNotRegistered61004 = 61004
 	// ComponentTicketExpired is errcode 61005: ticket 已过期
 	ComponentTicketExpired = 61005
@@ -2025,6 +2201,8 @@ const (
 	// InvalidTicket61058 is errcode 61058: invalid ticket
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidTicket61058 = 61058
 	// OverseasAccessDeny is errcode 61061: overseas access deny
 	OverseasAccessDeny = 61061
@@ -2049,10 +2227,14 @@ const (
 	// InvalidURL61100 is errcode 61100: invalid url
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidURL61100 = 61100
 	// InvalidOpenID61101 is errcode 61101: invalid openid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidOpenID61101 = 61101
 	// ShareRelationNotExisted is errcode 61102: share relation not existed
 	ShareRelationNotExisted = 61102
@@ -2069,12 +2251,16 @@ const (
 	// InvalidActionInfo61302 is errcode 61302: invalid action info
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidActionInfo61302 = 61302
 	// BrandInfoNotExist is errcode 61303: brand info not exist
 	BrandInfoNotExist = 61303
 	// InvalidProductID61304 is errcode 61304: invalid product id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidProductID61304 = 61304
 	// InvalidKeyInfo is errcode 61305: invalid key info
 	//
@@ -2083,10 +2269,14 @@ const (
 	// InvalidAppID61306 is errcode 61306: invalid appid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidAppID61306 = 61306
 	// InvalidCardID61307 is errcode 61307: invalid card id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCardID61307 = 61307
 	// BaseInfoNotExist is errcode 61308: base info not exist
 	BaseInfoNotExist = 61308
@@ -2150,6 +2340,8 @@ const (
 	// Warning is errcode 61332: warning, image quanlity too low
 	Warning = 61332
 	// Warning61333 is errcode 61333: warning, image simility too high
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	Warning61333 = 61333
 	// ProductNotExists is errcode 61334: product not exists
 	ProductNotExists = 61334
@@ -2220,6 +2412,8 @@ const (
 	// InvalidAppID62005 is errcode 62005: invalid app id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidAppID62005 = 62005
 	// InvalidSignatureMethod is errcode 63003: invalid signature method
 	//
@@ -2270,6 +2464,8 @@ const (
 	// ItemNotPublished is errcode 63167: item not published
 	ItemNotPublished = 63167
 	// VerifyNotPass63168 is errcode 63168: verify not pass
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	VerifyNotPass63168 = 63168
 	// AlreadyPublished is errcode 63169: already published
 	AlreadyPublished = 63169
@@ -2336,10 +2532,14 @@ const (
 	// InvalidCity65112 is errcode 65112: invalid city
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCity65112 = 65112
 	// InvalidProvince65113 is errcode 65113: invalid province
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidProvince65113 = 65113
 	// PhotoListEmpty is errcode 65114: photo list empty
 	PhotoListEmpty = 65114
@@ -2405,6 +2605,8 @@ const (
 	Code65410 = 65410
 	// CustomServiceAccountExists65411 is errcode 65411: a effective invitation to
 	// bind the
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	CustomServiceAccountExists65411 = 65411
 	// BoundWechatUser is errcode 65412: the custom service account have been
 	BoundWechatUser = 65412
@@ -2461,6 +2663,8 @@ const (
 	// InvalidStatus68013 is errcode 68013: invalid status
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidStatus68013 = 68013
 	// InvalidReceiverInfo is errcode 68014: invalid receiver info
 	//
@@ -2574,6 +2778,8 @@ const (
 	// or missing
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidParameter71001 = 71001
 	// ParameterNotFitWithOrderid is errcode 71002: invalid orderid, may be the
 	// other
@@ -2599,6 +2805,8 @@ const (
 	// InvalidCardType72003 is errcode 72003: invalid card type, need member card
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCardType72003 = 72003
 	// Code72004 is errcode 72004: mchid is occupied by the other appid
 	Code72004 = 72004
@@ -2658,6 +2866,8 @@ const (
 	UnauthorizedCreateGeneralCard = 72021
 	// UserUnexpected72022 is errcode 72022: user unexpected, please add user to
 	// white list
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	UserUnexpected72022 = 72022
 	// InvoiceHasBeenLockOthers is errcode 72023: invoice has been lock by others
 	InvoiceHasBeenLockOthers = 72023
@@ -2676,6 +2886,8 @@ const (
 	// InvalidMchid72030 is errcode 72030: invalid mchid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidMchid72030 = 72030
 	// InvalidParams is errcode 72031: invalid params
 	//
@@ -2931,6 +3143,8 @@ const (
 	// RequestSomeParamError is errcode 74002: request some param error
 	RequestSomeParamError = 74002
 	// RequestSomeParamError74003 is errcode 74003: request some param error
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	RequestSomeParamError74003 = 74003
 	// DatetimeError is errcode 74004: datetime error
 	DatetimeError = 74004
@@ -2989,6 +3203,8 @@ const (
 	// Code75014 is errcode 75014: this key is not belong to you
 	Code75014 = 75014
 	// KeyExpired75015 is errcode 75015: this key is expired
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	KeyExpired75015 = 75015
 	// EncryptDecodeKeyFail is errcode 75016: encrypt decode key fail
 	EncryptDecodeKeyFail = 75016
@@ -3103,6 +3319,8 @@ const (
 	// InvalidPageID81011 is errcode 81011: invalid page_id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidPageID81011 = 81011
 	// InvalidOrderID is errcode 81012: invalid order_id
 	//
@@ -3169,6 +3387,8 @@ const (
 	// Retry: do not retry.
 	EmptyDefaultGiftingMsg = 81028
 	// DuplicateOrderID81029 is errcode 81029: Duplicate order_id
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	DuplicateOrderID81029 = 81029
 	// PreallocCodeFail is errcode 81030: PreAlloc code fail
 	PreallocCodeFail = 81030
@@ -3201,6 +3421,8 @@ const (
 	// InvalidURL82025 is errcode 82025: invalid url
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidURL82025 = 82025
 	// ServiceDisabled is errcode 82026: service disabled
 	ServiceDisabled = 82026
@@ -3247,6 +3469,8 @@ const (
 	// ThereSomeParamNotExist is errcode 83000: there is some param not exist
 	ThereSomeParamNotExist = 83000
 	// SystemError83001 is errcode 83001: system error
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	SystemError83001 = 83001
 	// CreateURLSenceFailed is errcode 83002: create_url_sence_failed
 	CreateURLSenceFailed = 83002
@@ -3353,6 +3577,8 @@ const (
 	// StatusNotAllowed is errcode 85020: 审核状态未满足发布
 	StatusNotAllowed = 85020
 	// StatusNotAllowed85021 is errcode 85021: status not allowed
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	StatusNotAllowed85021 = 85021
 	// InvalidAction is errcode 85022: invalid action
 	//
@@ -3382,6 +3608,8 @@ const (
 	// NicknameComplained is errcode 85032: nickname is complained
 	NicknameComplained = 85032
 	// NicknameIllegal85033 is errcode 85033: nickname is illegal
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	NicknameIllegal85033 = 85033
 	// NicknameProtected is errcode 85034: nickname is protected
 	NicknameProtected = 85034
@@ -3409,6 +3637,8 @@ const (
 	// PagepathMissingInTabbarList is errcode 85046: tabBar 中缺少 path
 	PagepathMissingInTabbarList = 85046
 	// PagesEmpty85047 is errcode 85047: pages 字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PagesEmpty85047 = 85047
 	// ParseExtJSONFail is errcode 85048: ext_json 解析失败
 	ParseExtJSONFail = 85048
@@ -3436,16 +3666,22 @@ const (
 	// NoValidAuditIDExist is errcode 85058: no valid audit_id exist
 	NoValidAuditIDExist = 85058
 	// OverseasAccessDeny85059 is errcode 85059: overseas access deny
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	OverseasAccessDeny85059 = 85059
 	// InvalidTaskid is errcode 85060: invalid taskid
 	//
 	// Retry: do not retry.
 	InvalidTaskid = 85060
 	// PhoneReachBindLimit85061 is errcode 85061: this phone reach bind limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	PhoneReachBindLimit85061 = 85061
 	// PhoneInBlackList is errcode 85062: this phone in black list
 	PhoneInBlackList = 85062
 	// IdcardInBlackList85063 is errcode 85063: idcard in black list
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	IdcardInBlackList85063 = 85063
 	// TemplateNotFound is errcode 85064: 找不到模板
 	TemplateNotFound = 85064
@@ -3559,6 +3795,8 @@ const (
 	// 服务商迭代小程序代码提审能力被限制
 	Code86010 = 86010
 	// GameMiniprogram87006 is errcode 87006: 小游戏不能提交
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	GameMiniprogram87006 = 87006
 	// SessionKeyNotExistdOrExpired is errcode 87007: session_key is not existd or
 	// expired
@@ -3570,6 +3808,8 @@ const (
 	// InvalidBufferSize87010 is errcode 87010: invalid buffer size
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidBufferSize87010 = 87010
 	// WxaHasGrayReleasePlan is errcode 87011:
 	// 现网已经在灰度发布，不能进行版本回退
@@ -3600,6 +3840,8 @@ const (
 	// InvalidOpenID87081 is errcode 87081: invalid openid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidOpenID87081 = 87081
 	// InvalidKey is errcode 87082: invalid key
 	//
@@ -3637,6 +3879,8 @@ const (
 	// CountRangeError is errcode 88010: count range error. cout <= 0 or count > 50
 	CountRangeError = 88010
 	// ArticleLimitSafety88011 is errcode 88011: the article is limit for safety
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	ArticleLimitSafety88011 = 88011
 	// AccountHasBoundOpen is errcode 89000: account has bound
 	// open，该公众号/小程序已经绑定了开放平台帐号
@@ -3747,10 +3991,14 @@ const (
 	// InvalidCodeType89248 is errcode 89248: invalid code type
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCodeType89248 = 89248
 	// TaskRunning is errcode 89249: task running
 	TaskRunning = 89249
 	// InnerError89250 is errcode 89250: 内部错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InnerError89250 = 89250
 	// LegalPersonChecking is errcode 89251:
 	// 模板消息已下发，待法人人脸核身校验
@@ -3814,10 +4062,14 @@ const (
 	// InvalidOrderID90001 is errcode 90001: invalid order id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidOrderID90001 = 90001
 	// InvalidBusiID90002 is errcode 90002: invalid busi id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidBusiID90002 = 90002
 	// InvalidBillDate is errcode 90003: invalid bill date
 	//
@@ -3836,6 +4088,8 @@ const (
 	// InvalidOpenID90007 is errcode 90007: invalid openid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidOpenID90007 = 90007
 	// MpSigError is errcode 90009: mp_sig error
 	MpSigError = 90009
@@ -3858,6 +4112,8 @@ const (
 	// InvalidParameter90018 is errcode 90018: invalid parameter
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidParameter90018 = 90018
 	// NotFastRegister is errcode 91001: 不是公众号快速创建的小程序
 	NotFastRegister = 91001
@@ -3868,12 +4124,16 @@ const (
 	// InvalidNickname is errcode 91004: 昵称不合法
 	InvalidNickname = 91004
 	// NicknameProtected91005 is errcode 91005: 昵称 15 天主体保护
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	NicknameProtected91005 = 91005
 	// NicknameUsedUsername is errcode 91006: 昵称命中微信号
 	NicknameUsedUsername = 91006
 	// NicknameUsed is errcode 91007: 昵称已被占用
 	NicknameUsed = 91007
 	// NicknameProtected91008 is errcode 91008: 昵称命中 7 天侵权保护期
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	NicknameProtected91008 = 91008
 	// NicknameNeedProof is errcode 91009: 需要提交材料
 	NicknameNeedProof = 91009
@@ -3961,6 +4221,8 @@ const (
 	// InvalidSign94003 is errcode 94003: invalid sign
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidSign94003 = 94003
 	// Code94004 is errcode 94004: user do not has real name info
 	Code94004 = 94004
@@ -4009,6 +4271,8 @@ const (
 	// need to
 	SetCommissionRatioOnMpFirst = 95106
 	// InvalidImageURL101000 is errcode 101000: 无效图片链接
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidImageURL101000 = 101000
 	// CertificateNotFound is errcode 101001: 未找到证书
 	CertificateNotFound = 101001
@@ -4320,6 +4584,8 @@ const (
 	// FreqLimit9202004 is errcode 9202004: freq limit
 	//
 	// Retry: retry later with less traffic.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	FreqLimit9202004 = 9202004
 	// UserWeixinAccountAbnormal is errcode 9202005: user weixin account abnormal
 	UserWeixinAccountAbnormal = 9202005
@@ -4340,6 +4606,8 @@ const (
 	// SubOrderError is errcode 9202018: sub order error
 	SubOrderError = 9202018
 	// OrderStatusError9202020 is errcode 9202020: order status error
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	OrderStatusError9202020 = 9202020
 	// UnifiedOrderRepeatedly is errcode 9202021: unified order repeatedly
 	UnifiedOrderRepeatedly = 9202021
@@ -4359,6 +4627,8 @@ const (
 	// SystemBusy9203999 is errcode 9203999: system busy, please try again later
 	//
 	// Retry: try again later.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	SystemBusy9203999 = 9203999
 	// GetrealnameTokenError is errcode 9204000: getrealname token error
 	GetrealnameTokenError = 9204000
@@ -4448,6 +4718,8 @@ const (
 	// QueryFinanceError is errcode 9210000: query finance error
 	QueryFinanceError = 9210000
 	// OpenIDError9291000 is errcode 9291000: openid error
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	OpenIDError9291000 = 9291000
 	// OpenIDAppIDNotMatch is errcode 9291001: openid appid not match
 	OpenIDAppIDNotMatch = 9291001
@@ -4462,6 +4734,8 @@ const (
 	// InvalidSign9291006 is errcode 9291006: invalid sign
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidSign9291006 = 9291006
 	// BackendLogicError is errcode 9299999: backend logic error
 	BackendLogicError = 9299999
@@ -4495,6 +4769,8 @@ const (
 	// InvalidCardID9300011 is errcode 9300011: invalid card_id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidCardID9300011 = 9300011
 	// CardIDMustBelongAppID is errcode 9300012: card_id must belong this appid
 	CardIDMustBelongAppID = 9300012
@@ -4564,6 +4840,8 @@ const (
 	// InvalidServiceType9300510 is errcode 9300510: invalid service type
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidServiceType9300510 = 9300510
 	// InvalidBranchID is errcode 9300511: invalid branch id
 	//
@@ -4623,6 +4901,8 @@ const (
 	InvalidTagidList = 9300533
 	// InvalidAppID9300534 is errcode 9300534:
 	// add_source=2时，wx_appid和当前小程序不同主体
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidAppID9300534 = 9300534
 	// InvalidShopArg is errcode 9300535: shop字段商品缩略图
 	// url、商品名称为空或者非法，或者商品数量为0
@@ -4632,6 +4912,8 @@ const (
 	// FreqLimit9300537 is errcode 9300537: freq limit
 	//
 	// Retry: retry later with less traffic.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	FreqLimit9300537 = 9300537
 	// InputTaskEmpty is errcode 9300538: input task empty
 	InputTaskEmpty = 9300538
@@ -4676,6 +4958,8 @@ const (
 	// CodeNotExistOrExpired is errcode 9300705: code not exist or expired
 	CodeNotExistOrExpired = 9300705
 	// CodeNotExistOrExpired9300706 is errcode 9300706: code not exist or expired
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	CodeNotExistOrExpired9300706 = 9300706
 	// WxpayError is errcode 9300707: wxpay error
 	WxpayError = 9300707
@@ -4737,6 +5021,8 @@ const (
 	// InvalidParameter9301001 is errcode 9301001: invalid parameter
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidParameter9301001 = 9301001
 	// CallAPIServiceFailed is errcode 9301002: call api service failed
 	CallAPIServiceFailed = 9301002
@@ -4747,6 +5033,8 @@ const (
 	// InvalidAppID9301006 is errcode 9301006: invalid appid
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidAppID9301006 = 9301006
 	// InvalidAPIConfig is errcode 9301007: invalid api config
 	//
@@ -4806,6 +5094,8 @@ const (
 	// InvalidMsgID9402004 is errcode 9402004: invalid msg id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidMsgID9402004 = 9402004
 	// SendMsgTooQuick is errcode 9402005: send msg too quick
 	SendMsgTooQuick = 9402005
@@ -4835,6 +5125,8 @@ const (
 	// InvalidProductID9402101 is errcode 9402101: invalid product_id
 	//
 	// Retry: do not retry.
+	//
+	// The name is errcodevet's, written from the vendor's text.
 	InvalidProductID9402101 = 9402101
 	// DeviceIDCountMoreThanLimit is errcode 9402102: device_id count more than
 	// limit

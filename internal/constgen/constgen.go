@@ -85,12 +85,15 @@ func GenerateWith(fam *catalog.Family, opts Options) ([]byte, error) {
 			if c.Name == "" || c.Package != fam.Package {
 				continue
 			}
-			for _, r := range Reserved {
-				if c.Name == r {
-					return nil, fmt.Errorf("family %s: code %s may not be named %s: the helpers use that name", fam.Name, c.Value, r)
+			for _, name := range append([]string{c.Name}, c.Aliases...) {
+				if slices.Contains(Reserved, name) {
+					return nil, fmt.Errorf("family %s: code %s may not be named %s: the helpers use that name", fam.Name, c.Value, name)
 				}
 			}
 			consts = append(consts, constant{Code: c, Doc: doc(fam, t, c), Literal: literal(t.Kind, c.Value)})
+			for _, a := range c.Aliases {
+				d.Aliases = append(d.Aliases, alias{Name: a, Doc: aliasDoc(t, c, a), Of: c.Name})
+			}
 		}
 		if t.Role == catalog.RoleStatus {
 			d.Statuses = consts
@@ -115,6 +118,14 @@ type data struct {
 	Family          *catalog.Family
 	Int             bool
 	Codes, Statuses []constant
+	Aliases         []alias
+}
+
+// alias is an earlier name of a code's constant, kept as a deprecated
+// alias so that code using it still builds.
+type alias struct {
+	Name, Of string
+	Doc      string // comment lines, "//" included
 }
 
 // SortedCodes returns the code constants by value, for binary search.
@@ -157,6 +168,24 @@ func (c constant) RetryConst() string {
 	return "RetryUnstated"
 }
 
+// aliasDoc writes a deprecated alias's comment: the "Deprecated:"
+// paragraph makes staticcheck (SA1019) and editors flag its uses.
+func aliasDoc(t *catalog.Table, c *catalog.Code, name string) string {
+	return fmt.Sprintf("\t// %s is %s %s, under the name it was first published with.\n\t//\n\t// Deprecated: use %s.\n",
+		name, field(t), c.Value, c.Name)
+}
+
+// field names what a table's values are, as the APIs call them.
+func field(t *catalog.Table) string {
+	switch {
+	case t.Role == catalog.RoleStatus:
+		return "resultStatus"
+	case t.Kind == catalog.KindString:
+		return "resultCode"
+	}
+	return "errcode"
+}
+
 func literal(k catalog.Kind, v string) string {
 	if k == catalog.KindInt {
 		return v
@@ -167,14 +196,7 @@ func literal(k catalog.Kind, v string) string {
 // doc writes a constant's comment: what it is, the vendor's message and
 // action, and the retry advice, wrapped at 80 columns.
 func doc(fam *catalog.Family, t *catalog.Table, c *catalog.Code) string {
-	field := "errcode"
-	switch {
-	case t.Role == catalog.RoleStatus:
-		field = "resultStatus"
-	case t.Kind == catalog.KindString:
-		field = "resultCode"
-	}
-	head := fmt.Sprintf("%s is %s %s", c.Name, field, c.Value)
+	head := fmt.Sprintf("%s is %s %s", c.Name, field(t), c.Value)
 	if c.Status != "" {
 		head += fmt.Sprintf(" (resultStatus %s)", c.Status)
 	}
@@ -199,6 +221,9 @@ func doc(fam *catalog.Family, t *catalog.Table, c *catalog.Code) string {
 	}
 	if c.Retry != catalog.RetryUnstated {
 		paras = append(paras, "Retry: "+c.Retry.Description()+".")
+	}
+	if c.NameBy != "" {
+		paras = append(paras, "The name is "+c.NameBy+"'s, written from the vendor's text.")
 	}
 	var b strings.Builder
 	for i, p := range paras {
@@ -261,6 +286,12 @@ const (
 // {{.Family.Title}} result statuses.
 const (
 {{range .Statuses}}{{.Doc}}	{{.Name}} = {{.Literal}}
+{{end}})
+{{end}}{{if .Aliases}}
+// Earlier names of the constants above, each kept as an alias so that code
+// using it still builds.
+const (
+{{range .Aliases}}{{.Doc}}	{{.Name}} = {{.Of}}
 {{end}})
 {{end}}
 // Retry is the retry advice the vendor's documents give for a code.

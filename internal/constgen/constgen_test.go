@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path"
@@ -151,4 +155,107 @@ func goRun(t *testing.T, dir string, args ...string) ([]byte, error) {
 		return out, fmt.Errorf("%v: %s", err, ee.Stderr)
 	}
 	return out, err
+}
+
+// TestAliases checks a code's earlier names: each is declared as the
+// code's constant under a doc comment whose "Deprecated:" paragraph names
+// the new one (what staticcheck's SA1019 and editors look for), and code
+// using one still builds. A name errcodevet chose says so in its comment.
+func TestAliases(t *testing.T) {
+	f, err := catalog.Parse("acme.yaml", []byte(`family: acme
+package: example.com/gen/acme
+codes:
+  kind: int
+  carriers: {json: [code]}
+  documented:
+    - {value: 7, name: TooLate, name-by: errcodevet, aliases: [Code7, Seven], message: 太晚了}
+    - {value: 8, name: Eight, message: Eight.}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam := cat.Family("acme")
+	src, err := constgen.Generate(fam, "acme.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err := parser.ParseFile(token.NewFileSet(), "codes.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make(map[string]string) // constant: its doc comment
+	values := make(map[string]string)
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if len(vs.Values) == 0 {
+				continue
+			}
+			docs[vs.Names[0].Name] = vs.Doc.Text()
+			values[vs.Names[0].Name] = types.ExprString(vs.Values[0])
+		}
+	}
+	for _, alias := range []string{"Code7", "Seven"} {
+		if values[alias] != "TooLate" {
+			t.Errorf("%s = %s, want TooLate", alias, values[alias])
+		}
+		if !strings.Contains(docs[alias], "\n\nDeprecated: use TooLate.\n") {
+			t.Errorf("%s's doc has no Deprecated paragraph naming TooLate:\n%s", alias, docs[alias])
+		}
+	}
+	if want := "The name is errcodevet's, written from the vendor's text."; !strings.Contains(docs["TooLate"], want) {
+		t.Errorf("TooLate's doc does not say %q:\n%s", want, docs["TooLate"])
+	}
+	if strings.Contains(docs["Eight"], "errcodevet") || strings.Contains(docs["Eight"], "Deprecated") {
+		t.Errorf("Eight's doc speaks of a name it does not have:\n%s", docs["Eight"])
+	}
+
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"go.mod":        constgen.GoMod("example.com/gen"),
+		"acme/codes.go": src,
+		"use/use.go":    []byte("package use\n\nimport \"example.com/gen/acme\"\n\nvar _ = [1]int{}[acme.Code7-acme.TooLate+acme.Seven-7]\n"),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := goRun(t, dir, "vet", "./..."); err != nil {
+		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+}
+
+// TestAliasReserved checks that an alias may not take a helper's name.
+func TestAliasReserved(t *testing.T) {
+	f, err := catalog.Parse("acme.yaml", []byte(`family: acme
+package: example.com/gen/acme
+codes:
+  kind: int
+  carriers: {json: [code]}
+  documented:
+    - {value: 7, name: TooLate, aliases: [Lookup], message: Too late.}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.New(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = constgen.Generate(cat.Family("acme"), "acme.yaml")
+	if want := "family acme: code 7 may not be named Lookup: the helpers use that name"; err == nil || err.Error() != want {
+		t.Errorf("Generate: %v, want %s", err, want)
+	}
 }

@@ -125,6 +125,8 @@ func (w *goWriter) entries(key string, entries []catalog.FileEntry) {
 			}
 			w.buf.WriteString("},\n")
 		}
+		w.text("NameBy", e.NameBy)
+		w.list("Aliases", e.Aliases)
 		w.pos(e.Pos())
 		w.buf.WriteString("},\n")
 	}
