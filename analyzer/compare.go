@@ -84,7 +84,7 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 	if c, ok := r.s.constants[t]; ok && code.Package == c.from {
 		pkg = c.to // the family's constants generated into the user's module
 	}
-	if code.Name != "" && pkg != "" {
+	if code.Name != "" && pkg != "" && !fix.NumberOnly(code.Name, constValue(t.Kind, code.Value)) {
 		msg += " (" + catalog.PackageName(pkg) + "." + code.Name + ")"
 	}
 	var fixes []analysis.SuggestedFix

@@ -100,3 +100,11 @@ func requireCgo(t *testing.T) {
 		t.Skipf("cgo needs the C compiler %s, which is not installed: %v", env[1], err)
 	}
 }
+
+// TestFixNumberOnly proves that no fix writes a constant whose name only
+// repeats the number (a catalog's Code7, an alias, the user's Code42001):
+// the finding stays, without the fix, or the fix writes a better name.
+func TestFixNumberOnly(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Catalogs: []string{"../testdata/catalog/numberonly.yaml"}})
+	runFixes(t, a, "fixnumberonly/app")
+}

@@ -10,6 +10,9 @@
 //     import's local name or a dot import, if nothing shadows it there;
 //  3. the family's constants package, imported under its own name (or
 //     another free name when that one is taken) by an added import.
+//
+// A constant whose name says nothing but the number (NumberOnly) is never
+// written: it reads no better than the literal.
 package fix
 
 import (
@@ -145,7 +148,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 			}
 		}
 		for _, c := range consts {
-			if !fits(c) || !visible(scope, lit.Pos(), c.Name(), c) {
+			if !fits(c) || NumberOnly(c.Name(), want.Value) || !visible(scope, lit.Pos(), c.Name(), c) {
 				continue
 			}
 			if !inTest && isTestFile(pass.Fset, c.Pos()) {
@@ -170,6 +173,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	type candidate struct {
 		text   string
 		family bool
+		named  bool // the name the catalog gives the code, not an alias
 	}
 	var imported []candidate
 	for _, spec := range file.Imports {
@@ -184,7 +188,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		}
 		for _, c := range f.constsOf(pkg, want.Value) {
 			name := c.Name()
-			if !c.Exported() || !fits(c) || family && name != want.Name {
+			if !c.Exported() || !fits(c) || family && name != want.Name || NumberOnly(name, want.Value) {
 				continue
 			}
 			var text string
@@ -199,7 +203,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 				}
 				text = pkgName.Name() + "." + name
 			}
-			imported = append(imported, candidate{text, family})
+			imported = append(imported, candidate{text, family, name == want.Name})
 		}
 	}
 	if len(imported) > 0 {
@@ -210,13 +214,19 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 				}
 				return 1
 			}
+			if a.named != b.named {
+				if a.named {
+					return -1
+				}
+				return 1
+			}
 			return cmp.Compare(a.text, b.text)
 		})
 		return Replacement{Text: imported[0].text}, true
 	}
 
 	// 3. The family's constants package, imported anew.
-	if want.Package == "" || want.Name == "" || want.Package == pass.Pkg.Path() {
+	if want.Package == "" || want.Name == "" || want.Package == pass.Pkg.Path() || NumberOnly(want.Name, want.Value) {
 		return Replacement{}, false
 	}
 	name, ok := freeName(scope, lit.Pos(), catalog.PackageName(want.Package))
