@@ -5154,8 +5154,10 @@ const (
 	InnerErrorGETGoodsFail = 9410002
 	// InnerErrorGETReplayURLFail is errcode 9410003: 获取回放失败
 	InnerErrorGETReplayURLFail = 9410003
-	// Code76001 is errcode 76001: rid不存在
-	Code76001 = 76001
+	// RIDNotFound is errcode 76001: rid不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RIDNotFound = 76001
 	// Code76002 is errcode 76002: rid为空或者格式错误
 	Code76002 = 76002
 	// Code76003 is errcode 76003:
@@ -5223,6 +5225,15 @@ const (
 	Code89432 = 89432
 	// Code89424 is errcode 89424: 授权次数到达上限
 	Code89424 = 89424
+)
+
+// Earlier names of the constants above, each kept as an alias so that code
+// using it still builds.
+const (
+	// Code76001 is errcode 76001, under the name it was first published with.
+	//
+	// Deprecated: use RIDNotFound.
+	Code76001 = RIDNotFound
 )
 
 // Retry is the retry advice the vendor's documents give for a code.
@@ -6330,7 +6341,7 @@ var codes = []Info{
 	{75017, "EncryptEncodeKeyFail", "encrypt encode key fail", "", RetryUnstated},
 	{75018, "Code75018", "bind buyer business info fail please contact us", "", RetryUnstated},
 	{75019, "KeyEmpty", "this key is empty, user may not upload file", "", RetryUnstated},
-	{76001, "Code76001", "rid不存在", "", RetryUnstated},
+	{76001, "RIDNotFound", "rid不存在", "", RetryUnstated},
 	{76002, "Code76002", "rid为空或者格式错误", "", RetryUnstated},
 	{76003, "Code76003", "当前账号无权查询该rid，该rid属于其他账号调用所产生", "", RetryUnstated},
 	{76004, "Code76004", "rid过期，仅支持持续7天内的rid", "", RetryUnstated},

@@ -1882,6 +1882,7 @@ var published = []struct {
 	{"Code89431", wechat.Code89431, 89431},
 	{"Code89432", wechat.Code89432, 89432},
 	{"Code89424", wechat.Code89424, 89424},
+	{"RIDNotFound", wechat.RIDNotFound, 76001},
 }
 
 func TestPublishedConstants(t *testing.T) {

@@ -215,6 +215,11 @@ func TestPublishedListsComplete(t *testing.T) {
 				if c.Name != "" && !listed[c.Name] {
 					t.Errorf("%s %s %s is published as %s, which %s lacks: append it", name, table.Role, c.Value, c.Name, path)
 				}
+				for _, a := range c.Aliases {
+					if !listed[a] {
+						t.Errorf("%s %s %s keeps the alias %s, which %s lacks: an alias is a name published before", name, table.Role, c.Value, a, path)
+					}
+				}
 			}
 		}
 	}

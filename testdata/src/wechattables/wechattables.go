@@ -16,7 +16,7 @@ func handle(resp Response) string {
 		return "add the server's IP to the whitelist"
 	case 43101: // want `errcode 43101 compared as a magic number: 用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系 \(wechat.UserRefuseAcceptMsg\)`
 		return "the user refused the message"
-	case 76001: // want `errcode 76001 compared as a magic number: rid不存在 \(wechat.Code76001\)`
+	case 76001: // want `errcode 76001 compared as a magic number: rid不存在 \(wechat.RIDNotFound\)`
 		return "no such rid"
 	}
 	return ""
