@@ -78,9 +78,13 @@ func TestConfigFile(t *testing.T) {
 	if r.code != 1 || r.stderr != "errcodevet: "+located+"\n" {
 		t.Errorf("broken file: exit %d, stderr\n%s\nwant 1 and\nerrcodevet: %s", r.code, r.stderr, located)
 	}
-	r = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
-	if r.code == 0 || !strings.Contains(r.stderr, located) {
-		t.Errorf("go vet, broken file (edited since the last go vet): exit %d, stderr\n%s\nwant non-zero and %s", r.code, r.stderr, located)
+	// Every go vet run fails, not only the first: the go command caches
+	// a package's facts before it reads an error in the tool's output.
+	for _, when := range []string{"first run", "second run"} {
+		r = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+		if r.code == 0 || !strings.Contains(r.stderr, located) {
+			t.Errorf("go vet, broken file, %s: exit %d, stderr\n%s\nwant non-zero and %s", when, r.code, r.stderr, located)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".errcodevet.yaml"), []byte("checks: [magic-cod]\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -88,6 +92,29 @@ func TestConfigFile(t *testing.T) {
 	r = run(t, dir, bin, "./...")
 	if want := filepath.Join(dir, ".errcodevet.yaml") + `:1:10: unknown check "magic-cod"`; r.code != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("unknown check: exit %d, stderr\n%s\nwant 1 and %s", r.code, r.stderr, want)
+	}
+
+	// A file in a package's directory, which go vet finds only when it
+	// runs the tool on that package: every run fails too; a flag that
+	// overrides the wrong setting makes it right, as standalone.
+	if err := os.Remove(filepath.Join(dir, ".errcodevet.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(appDir, ".errcodevet.yaml"), []byte("checks: [magic-cod]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, when := range []string{"first run", "second run"} {
+		r = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+		if want := `.errcodevet.yaml:1:10: unknown check "magic-cod"`; r.code == 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("go vet, app/.errcodevet.yaml in error, %s: exit %d, stderr\n%s\nwant non-zero and %s", when, r.code, r.stderr, want)
+		}
+	}
+	r = run(t, dir, "go", "vet", "-vettool="+bin, "-checks=magic-code", "./...")
+	if r.code != 1 || !strings.Contains(r.stderr, magicLine) || strings.Contains(r.stderr, "magic-cod\"") {
+		t.Errorf("go vet -checks=magic-code, app/.errcodevet.yaml's checks in error: exit %d, stderr\n%s\nwant 1 and the finding", r.code, r.stderr)
+	}
+	if err := os.Remove(filepath.Join(appDir, ".errcodevet.yaml")); err != nil {
+		t.Fatal(err)
 	}
 
 	// include-tests in the file makes the driver load the tests.

@@ -41,12 +41,21 @@ func isVetInvocation(args []string) bool {
 // flags are checked here first, so that a bad value is one line naming
 // the flag rather than the usage, said by the runs on the packages asked
 // about only.
+//
+// A configuration file in error fails the run, as a non-zero exit: the go
+// command caches a package's facts before it reads an error the tool
+// reports in its JSON output, and later runs would go green, analyzing
+// nothing. The file found from the directory go vet runs in is checked
+// when it asks for the tool's identity (-V=full), before any package, once
+// (whatever the flags, which go vet does not pass there); the file of
+// each package asked about, with the flags, before that package's run.
 // Messages end with their check ID: go vet shows nothing else.
 func runVet(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	if _, err := newAnalyzer(fs, analyzer.New); err != nil {
+	a, err := newAnalyzer(fs, factless) // for its configuration only
+	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
 	}
@@ -71,26 +80,54 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 1 && args[0] == "-V=full" {
 		return printToolID(stdout, stderr)
 	}
+	if dir := vetPackageDir(args); dir != "" {
+		cfg, _ := analyzer.FactlessConfig(a)
+		if _, _, err := cfg.In(dir); err != nil {
+			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+			return exitError
+		}
+	}
 	// singlechecker hands a .cfg file to the unitchecker and serves
 	// -flags and -V=full.
 	singlechecker.Main(checkid.InMessages(analyzer.Analyzer)) // exits
 	return exitOK
 }
 
+// vetConfig is what the tool reads of the go command's .cfg file, the
+// last argument of a run on a package.
+type vetConfig struct {
+	Dir      string // the package's directory
+	VetxOnly bool   // run for the facts its importers need only
+}
+
+func readVetConfig(args []string) (vetConfig, bool) {
+	var c vetConfig
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return c, false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil || json.Unmarshal(data, &c) != nil {
+		return c, false
+	}
+	return c, true
+}
+
 // dependencyRun reports whether args run the tool on a package only for
-// the facts its importers need (the .cfg file's VetxOnly): go vet does not
-// show what such a run finds.
+// the facts its importers need: go vet does not show what such a run
+// finds.
 func dependencyRun(args []string) bool {
-	cfg := args[len(args)-1]
-	if !strings.HasSuffix(cfg, ".cfg") {
-		return false
+	c, ok := readVetConfig(args)
+	return ok && c.VetxOnly
+}
+
+// vetPackageDir returns the directory of the package args run the tool on
+// for go vet to show what it finds, or "".
+func vetPackageDir(args []string) string {
+	c, ok := readVetConfig(args)
+	if !ok || c.VetxOnly {
+		return ""
 	}
-	data, err := os.ReadFile(cfg)
-	if err != nil {
-		return false
-	}
-	var c struct{ VetxOnly bool }
-	return json.Unmarshal(data, &c) == nil && c.VetxOnly
+	return c.Dir
 }
 
 // relativePathHint explains why a relative catalog or configuration path
@@ -123,7 +160,7 @@ func relativePathHint(err error, args []string) string {
 // keys its cache of results on. Besides the executable (as analysisflags
 // does), it covers the configuration file found from the current directory
 // and the catalog files it names, so that editing them is not answered
-// from the cache.
+// from the cache. A file in error fails it, and with it the go command.
 func printToolID(stdout, stderr io.Writer) int {
 	exe, err := os.Executable()
 	if err != nil {
@@ -145,7 +182,11 @@ func printToolID(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
 	}
-	_, files, _ := analyzer.Config{}.In(".") // a bad file is reported by the analysis
+	_, files, err := analyzer.Config{}.In(".")
+	if err != nil {
+		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
+		return exitError
+	}
 	for _, f := range files {
 		hashFile(f)
 	}
