@@ -22,7 +22,10 @@ in the function or the package; else the family's constant, or one of the
 user's own packages, if the file imports the package (written under the
 name it is imported as); else the family's constant with an added import
 (under another name if a local declaration hides the package's own).
-Constants of other libraries that merely share the value are never used.
+Constants of other libraries that merely share the value are never used,
+nor is a constant whose name only repeats the number (` + "`Code45061`" + `, a
+deprecated alias, the user's ` + "`E40001`" + `): it reads no better than the
+literal, so the finding then comes without a fix.
 
 Left alone: integers the catalog does not document (WeChat has many more
 codes than its common table), success values (errcode 0, unless

@@ -725,10 +725,14 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidBeginValue = 9001036
-	// Code1003 is errcode 1003: POST参数非法
-	Code1003 = 1003
-	// Code20002 is errcode 20002: 商品id不存在
-	Code20002 = 20002
+	// InvalidPOSTParameters is errcode 1003: POST参数非法
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidPOSTParameters = 1003
+	// ProductIDNotFound is errcode 20002: 商品id不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductIDNotFound = 20002
 	// InvalidTemplateSize is errcode 40034: invalid template size
 	//
 	// Retry: do not retry.
@@ -1049,17 +1053,22 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidEncrytData = 40133
-	// Code40135 is errcode 40135: invalid not supply bonus, can not
+	// CannotStopSupplyingBonus is errcode 40135: invalid not supply bonus, can not
 	//
 	// Retry: do not retry.
-	Code40135 = 40135
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotStopSupplyingBonus = 40135
 	// SureSKUQuantityDepositcodeQuantity is errcode 40136: invalid use
 	// DepositCodeMode, make
 	//
 	// Retry: do not retry.
 	SureSKUQuantityDepositcodeQuantity = 40136
-	// Code40138 is errcode 40138: emphasis word can not be first neither remark
-	Code40138 = 40138
+	// EmphasisWordCannotBeFirstOrRemark is errcode 40138: emphasis word can not be
+	// first neither remark
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmphasisWordCannotBeFirstOrRemark = 40138
 	// InvalidSubMerchantID is errcode 40139: invalid sub merchant id
 	//
 	// Retry: do not retry.
@@ -1080,20 +1089,25 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidLeastCostInfo = 40143
-	// Code40144 is errcode 40144: 1)maybe share_card_list.num or
-	// consume_share_self_num too big; 2)maybe card_id_list also has
-	// self-card_id;3)maybe card_id_list has many different card_id;4)maybe both
-	Code40144 = 40144
+	// InvalidShareCardNumOrCardIDList is errcode 40144: 1)maybe
+	// share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list
+	// also has self-card_id;3)maybe card_id_list has many different
+	// card_id;4)maybe both
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidShareCardNumOrCardIDList = 40144
 	// CenterURL is errcode 40145: invalid update! Can not both set PayCell and
 	// CenterCellInfo(include: center_title, center_sub_title,
 	//
 	// Retry: do not retry.
 	CenterURL = 40145
-	// Code40146 is errcode 40146: invalid openid! card may be marked by other
-	// user!
+	// CardMarkedByOtherUser is errcode 40146: invalid openid! card may be marked
+	// by other user!
 	//
 	// Retry: do not retry.
-	Code40146 = 40146
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CardMarkedByOtherUser = 40146
 	// InvalidConsumeConsumeTimeOverrangingRestricts is errcode 40147: invalid
 	// consume! Consume time overranging restricts.
 	//
@@ -1121,9 +1135,11 @@ const (
 	//
 	// The name is errcodevet's, written from the vendor's text.
 	InvalidGroupID40152 = 40152
-	// Code40153 is errcode 40153: self consume cell for friends card must need
-	// verify code
-	Code40153 = 40153
+	// FriendsCardSelfConsumeNeedsVerifyCode is errcode 40153: self consume cell
+	// for friends card must need verify code
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCardSelfConsumeNeedsVerifyCode = 40153
 	// InvalidVoipParameters is errcode 40154: invalid voip parameters
 	//
 	// Retry: do not retry.
@@ -1169,8 +1185,11 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidWeappAppID = 40166
-	// Code40167 is errcode 40167: there is no relation with plugin appid
-	Code40167 = 40167
+	// NotLinkedToPluginAppID is errcode 40167: there is no relation with plugin
+	// appid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotLinkedToPluginAppID = 40167
 	// UnlinkedWeappCard is errcode 40168: unlinked weapp card
 	UnlinkedWeappCard = 40168
 	// InvalidLengthScene is errcode 40169: invalid length for scene, or the data
@@ -1180,9 +1199,11 @@ const (
 	InvalidLengthScene = 40169
 	// ArgsCountExceedCountLimit is errcode 40170: args count exceed count limit
 	ArgsCountExceedCountLimit = 40170
-	// Code40171 is errcode 40171: product id can not empty and the length cannot
-	// exceed 32
-	Code40171 = 40171
+	// ProductIDEmptyOrTooLong is errcode 40171: product id can not empty and the
+	// length cannot exceed 32
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductIDEmptyOrTooLong = 40171
 	// CanNotHaveSameProductID is errcode 40172: can not have same product id
 	CanNotHaveSameProductID = 40172
 	// ThereNoBindRelation is errcode 40173: there is no bind relation
@@ -1305,8 +1326,11 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidCheckOperator = 40203
-	// Code40204 is errcode 40204: can not delete wash or rumor article
-	Code40204 = 40204
+	// CannotDeleteWashOrRumorArticle is errcode 40204: can not delete wash or
+	// rumor article
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotDeleteWashOrRumorArticle = 40204
 	// InvalidCheckKeywordsString is errcode 40205: invalid check keywords string
 	//
 	// Retry: do not retry.
@@ -1429,9 +1453,11 @@ const (
 	//
 	// The name is errcodevet's, written from the vendor's text.
 	SubmittedFormID41034 = 41034
-	// Code41035 is errcode 41035: not allow to send message with prepay id, for
-	// punishment
-	Code41035 = 41035
+	// PrepayIDMessageNotAllowed is errcode 41035: not allow to send message with
+	// prepay id, for punishment
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PrepayIDMessageNotAllowed = 41035
 	// AppIDAdCid is errcode 41036: appid ad cid
 	AppIDAdCid = 41036
 	// AppIDAdMchAppID is errcode 41037: appid ad_mch_appid
@@ -1467,9 +1493,11 @@ const (
 	CanNotUseShakeCard = 43013
 	// RequireCheckAgent is errcode 43014: require check agent
 	RequireCheckAgent = 43014
-	// Code43015 is errcode 43015: require authorize by wechat team to use this
-	// function!
-	Code43015 = 43015
+	// RequireWeChatTeamAuthorization is errcode 43015: require authorize by wechat
+	// team to use this function!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RequireWeChatTeamAuthorization = 43015
 	// RequireVerify is errcode 43016: 小程序未认证
 	RequireVerify = 43016
 	// RequireLocationID is errcode 43017: require location id!
@@ -1484,13 +1512,19 @@ const (
 	// TempalteNotSubscriptiontype is errcode 43102: the tempalte is not
 	// subscriptiontype
 	TempalteNotSubscriptiontype = 43102
-	// Code43103 is errcode 43103: the api only can cancel the subscription
-	Code43103 = 43103
+	// APIOnlyCancelsSubscription is errcode 43103: the api only can cancel the
+	// subscription
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	APIOnlyCancelsSubscription = 43103
 	// AppIDDoesNotHavePermission is errcode 43104: this appid does not have
 	// permission
 	AppIDDoesNotHavePermission = 43104
-	// Code43105 is errcode 43105: news has no binding relation with template_id
-	Code43105 = 43105
+	// NewsNotBoundToTemplateID is errcode 43105: news has no binding relation with
+	// template_id
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NewsNotBoundToTemplateID = 43105
 	// NotAllowAddTemplate is errcode 43106: not allow to add template, for
 	// punishment
 	NotAllowAddTemplate = 43106
@@ -1504,8 +1538,11 @@ const (
 	RepeatedMsgID = 44007
 	// ImageURLSizeOutLimit is errcode 44997: image url size out of limit
 	ImageURLSizeOutLimit = 44997
-	// Code44998 is errcode 44998: keyword string media size out of limit
-	Code44998 = 44998
+	// KeywordStringMediaSizeOutLimit is errcode 44998: keyword string media size
+	// out of limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	KeywordStringMediaSizeOutLimit = 44998
 	// KeywordsListSizeOutLimit is errcode 44999: keywords list size out of limit
 	KeywordsListSizeOutLimit = 44999
 	// MsgIDSizeOutLimit is errcode 45000: msg_id size out of limit
@@ -1521,14 +1558,20 @@ const (
 	TooManyOpenID = 45019
 	// TooManyImage is errcode 45020: too many image, please input less
 	TooManyImage = 45020
-	// Code45021 is errcode 45021: some argument may be out of length
-	Code45021 = 45021
+	// ArgumentOutOfLengthLimit is errcode 45021: some argument may be out of
+	// length
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ArgumentOutOfLengthLimit = 45021
 	// BonusOutLimit is errcode 45022: bonus is out of limit
 	BonusOutLimit = 45022
 	// BalanceOutLimit is errcode 45023: balance is out of limit
 	BalanceOutLimit = 45023
-	// Code45024 is errcode 45024: rank template number is out of limit
-	Code45024 = 45024
+	// RankTemplateCountOutLimit is errcode 45024: rank template number is out of
+	// limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RankTemplateCountOutLimit = 45024
 	// PoiidCountOutLimit is errcode 45025: poiid count is out of limit
 	PoiidCountOutLimit = 45025
 	// TemplateNumExceedsLimit is errcode 45026: template num exceeds limit
@@ -1544,35 +1587,53 @@ const (
 	LimitCardid = 45030
 	// StockOutLimit is errcode 45031: stock is out of limit
 	StockOutLimit = 45031
-	// Code45032 is errcode 45032: not inner ip for special acct in white-list
-	Code45032 = 45032
-	// Code45033 is errcode 45033: user get card num is out of get_limit
-	Code45033 = 45033
-	// Code45034 is errcode 45034: media file count is out of limit
-	Code45034 = 45034
+	// NotInnerIPForSpecialAccount is errcode 45032: not inner ip for special acct
+	// in white-list
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotInnerIPForSpecialAccount = 45032
+	// UserCardCountOutGetLimit is errcode 45033: user get card num is out of
+	// get_limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UserCardCountOutGetLimit = 45033
+	// MediaFileCountOutLimit is errcode 45034: media file count is out of limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MediaFileCountOutLimit = 45034
 	// AccessClientipNotRegistered is errcode 45035: access clientip is not
 	// registered, not in ip-white-list
 	AccessClientipNotRegistered = 45035
 	// UserReceiveAnnouncementLimit is errcode 45036: User receive announcement
 	// limit
 	UserReceiveAnnouncementLimit = 45036
-	// Code45037 is errcode 45037: user out of time limit or never talked in
-	// tempsession
-	Code45037 = 45037
+	// UserTempSessionExpiredOrNeverTalked is errcode 45037: user out of time limit
+	// or never talked in tempsession
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UserTempSessionExpiredOrNeverTalked = 45037
 	// UserSubscribed is errcode 45038: user subscribed, cannot use tempsession api
 	UserSubscribed = 45038
 	// CardListSizeOutLimit is errcode 45039: card_list_size out of limit
 	CardListSizeOutLimit = 45039
 	// ReachMaxMonthlyQuotaLimit is errcode 45040: reach max monthly quota limit
 	ReachMaxMonthlyQuotaLimit = 45040
-	// Code45041 is errcode 45041: this card reach total sku quantity limit!
-	Code45041 = 45041
+	// CardReachedTotalSKUQuantityLimit is errcode 45041: this card reach total sku
+	// quantity limit!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CardReachedTotalSKUQuantityLimit = 45041
 	// NotCreateSubMerchant is errcode 45042: limit card type, this card type can
 	NotCreateSubMerchant = 45042
-	// Code45043 is errcode 45043: can not set share_friends=true
-	Code45043 = 45043
-	// Code45044 is errcode 45044: icon url size in abstract is out of limit
-	Code45044 = 45044
+	// CannotSetShareFriends is errcode 45043: can not set share_friends=true
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotSetShareFriends = 45043
+	// AbstractIconURLSizeOutLimit is errcode 45044: icon url size in abstract is
+	// out of limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AbstractIconURLSizeOutLimit = 45044
 	// UnauthorizedFriendsCard is errcode 45045: unauthorized friends card, please
 	// contact administrator
 	UnauthorizedFriendsCard = 45045
@@ -1593,29 +1654,44 @@ const (
 	ExceedConsumeVerifyCodeSize = 45053
 	// BelowConsumeVerifyCodeSize is errcode 45054: below consume verify code size
 	BelowConsumeVerifyCodeSize = 45054
-	// Code45055 is errcode 45055: the code is not in consume verify code charset
-	Code45055 = 45055
+	// CodeNotInConsumeVerifyCodeCharset is errcode 45055: the code is not in
+	// consume verify code charset
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CodeNotInConsumeVerifyCodeCharset = 45055
 	// TooManyTagNow is errcode 45056: too many tag now, no need to add new
 	TooManyTagNow = 45056
-	// Code45057 is errcode 45057: can't delete the tag that has too many fans
-	Code45057 = 45057
+	// CannotDeleteTagWithTooManyFans is errcode 45057: can't delete the tag that
+	// has too many fans
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotDeleteTagWithTooManyFans = 45057
 	// CanTModifySysTag is errcode 45058: can't modify sys tag
 	CanTModifySysTag = 45058
-	// Code45059 is errcode 45059: can not tagging one user too much
-	Code45059 = 45059
-	// Code45060 is errcode 45060: media is applied in ivr or menu, can not be
-	// deleted
-	Code45060 = 45060
-	// Code45061 is errcode 45061: maybe the update frequency is too often, please
-	// try again
-	Code45061 = 45061
+	// TooManyTagsOnUser is errcode 45059: can not tagging one user too much
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyTagsOnUser = 45059
+	// MediaInUseByIVROrMenu is errcode 45060: media is applied in ivr or menu, can
+	// not be deleted
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MediaInUseByIVROrMenu = 45060
+	// UpdateFrequencyTooHigh is errcode 45061: maybe the update frequency is too
+	// often, please try again
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UpdateFrequencyTooHigh = 45061
 	// HasAgreementAd is errcode 45062: has agreement ad. please use
 	// mp.weixin.qq.com
 	HasAgreementAd = 45062
 	// AccesstokenNotXiaochengxu is errcode 45063: accesstoken is not xiaochengxu
 	AccesstokenNotXiaochengxu = 45063
-	// Code45064 is errcode 45064: 创建菜单包含未关联的小程序
-	Code45064 = 45064
+	// MenuHasUnlinkedMiniProgram is errcode 45064:
+	// 创建菜单包含未关联的小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MenuHasUnlinkedMiniProgram = 45064
 	// ClientmsgidExist is errcode 45065: 相同 clientmsgid
 	// 已存在群发记录，返回数据中带有已存在的群发任务的
 	// msgid
@@ -1636,8 +1712,10 @@ const (
 	BusinessAccountNotFound = 45071
 	// InvalidCommand is errcode 45072: command字段取值不对
 	InvalidCommand = 45072
-	// Code45073 is errcode 45073: not inner vip for sns in white list
-	Code45073 = 45073
+	// NotInnerVIPForSNS is errcode 45073: not inner vip for sns in white list
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotInnerVIPForSNS = 45073
 	// ShouldDeleteUselessMaterial is errcode 45074: material list size out of
 	// limit, you
 	ShouldDeleteUselessMaterial = 45074
@@ -1657,15 +1735,20 @@ const (
 	// NicknameForbiddenMatchedForbiddenKeyword is errcode 45079: nickname is
 	// forbidden!(matched forbidden keyword)
 	NicknameForbiddenMatchedForbiddenKeyword = 45079
-	// Code45080 is errcode 45080:
+	// TypingNeedsRecentUserMessage is errcode 45080:
 	// 下发输入状态，需要之前30秒内跟用户有过消息交互 need
 	// sending message to user, or
-	Code45080 = 45080
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TypingNeedsRecentUserMessage = 45080
 	// YouAlreadyTyping is errcode 45081:
 	// 已经在输入状态，不可重复下发
 	YouAlreadyTyping = 45081
-	// Code45082 is errcode 45082: need icp license for the url domain
-	Code45082 = 45082
+	// URLDomainNeedsICPLicense is errcode 45082: need icp license for the url
+	// domain
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	URLDomainNeedsICPLicense = 45082
 	// SpeedOutRange is errcode 45083: the speed out of range
 	SpeedOutRange = 45083
 	// NoSpeedMessage is errcode 45084: No speed message
@@ -1695,9 +1778,11 @@ const (
 	NoQuotaSendMsg = 45093
 	// WhenUserEnterSession is errcode 45094: not allow to send custom message
 	WhenUserEnterSession = 45094
-	// Code45095 is errcode 45095: not allow to modify stock for the advertisement
-	// batch
-	Code45095 = 45095
+	// AdBatchStockNotModifiable is errcode 45095: not allow to modify stock for
+	// the advertisement batch
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AdBatchStockNotModifiable = 45095
 	// InvalidQrcode is errcode 45096: invalid qrcode
 	//
 	// Retry: do not retry.
@@ -1706,10 +1791,15 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidQrcodePrefix = 45097
-	// Code45098 is errcode 45098: msgmenu list size is out of limit
-	Code45098 = 45098
-	// Code45099 is errcode 45099: msgmenu item content size is out of limit
-	Code45099 = 45099
+	// MsgMenuListSizeOutLimit is errcode 45098: msgmenu list size is out of limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MsgMenuListSizeOutLimit = 45098
+	// MsgMenuItemContentSizeOutLimit is errcode 45099: msgmenu item content size
+	// is out of limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MsgMenuItemContentSizeOutLimit = 45099
 	// InvalidSizeKeywordIDList is errcode 45100: invalid size of keyword_id_list
 	//
 	// Retry: do not retry.
@@ -1729,8 +1819,11 @@ const (
 	// ConsumeVerifyCodeExisted is errcode 45155: the consume verify code is
 	// existed
 	ConsumeVerifyCodeExisted = 45155
-	// Code45156 is errcode 45156: the consume verify code's length not invalid
-	Code45156 = 45156
+	// InvalidConsumeVerifyCodeLength is errcode 45156: the consume verify code's
+	// length not invalid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidConsumeVerifyCodeLength = 45156
 	// InvalidTagName is errcode 45157: invalid tag name
 	//
 	// Retry: do not retry.
@@ -1745,9 +1838,11 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidCategoryCreateCard = 45160
-	// Code45161 is errcode 45161: this video id must be generated by calling
-	// upload api
-	Code45161 = 45161
+	// VideoIDNotFromUploadAPI is errcode 45161: this video id must be generated by
+	// calling upload api
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	VideoIDNotFromUploadAPI = 45161
 	// InvalidType is errcode 45162: invalid type
 	//
 	// Retry: do not retry.
@@ -1774,8 +1869,11 @@ const (
 	InvalidVoipCallKey = 45167
 	// KeywordInBlacklist is errcode 45168: keyword in blacklist
 	KeywordInBlacklist = 45168
-	// Code45501 is errcode 45501: part or whole of the requests from
-	Code45501 = 45501
+	// AppRequestsTemporarilyBlocked is errcode 45501: part or whole of the
+	// requests from
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AppRequestsTemporarilyBlocked = 45501
 	// PoiNoExist is errcode 46005: poi no exist
 	PoiNoExist = 46005
 	// VoipFileNotExist is errcode 46006: voip file not exist
@@ -1787,16 +1885,21 @@ const (
 	ResultIDNotExist = 46008
 	// ThereNoUserData is errcode 46009: there is no user data
 	ThereNoUserData = 46009
-	// Code46101 is errcode 46101: this api have been not supported
-	Code46101 = 46101
+	// APIRetiredUseSubscribeMessage is errcode 46101: this api have been not
+	// supported
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	APIRetiredUseSubscribeMessage = 46101
 	// UnicodeEncodeUxxxxUxxxx is errcode 47002: data format error, do NOT use json
 	UnicodeEncodeUxxxxUxxxx = 47002
 	// ArgumentInvalid is errcode 47003:
 	// 模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错
 	ArgumentInvalid = 47003
-	// Code47004 is errcode 47004:
+	// TooManyPagesSubmitted is errcode 47004:
 	// 每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）
-	Code47004 = 47004
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyPagesSubmitted = 47004
 	// TabbarNoExist is errcode 47005: tabbar no exist
 	TabbarNoExist = 47005
 	// SubmitPagesCountReachDailyLimit is errcode 47006:
@@ -1818,30 +1921,48 @@ const (
 	// UserNotAgreeMassSendProtocol is errcode 48003: user not agree mass-send
 	// protocol
 	UserNotAgreeMassSendProtocol = 48003
-	// Code48007 is errcode 48007: forbid to use other's voip call key
-	Code48007 = 48007
+	// CannotUseOthersVoIPCallKey is errcode 48007: forbid to use other's voip call
+	// key
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotUseOthersVoIPCallKey = 48007
 	// APIExpired is errcode 48009: this api is expired
 	APIExpired = 48009
-	// Code48010 is errcode 48010: forbid to modify the material，
-	Code48010 = 48010
+	// MaterialModificationForbidden is errcode 48010: forbid to modify the
+	// material，
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MaterialModificationForbidden = 48010
 	// DisabledTemplateID is errcode 48011: disabled template id
 	DisabledTemplateID = 48011
 	// InvalidToken is errcode 48012: invalid token
 	//
 	// Retry: do not retry.
 	InvalidToken = 48012
-	// Code48013 is errcode 48013:
+	// VideoNotFromNewUploadAPI is errcode 48013:
 	// 该视频非新接口上传，不能用于视频消息群发
-	Code48013 = 48013
-	// Code48014 is errcode 48014: 该视频审核状态异常，请检查后重试
-	Code48014 = 48014
-	// Code48015 is errcode 48015: 该账号无留言功能权限
-	Code48015 = 48015
-	// Code48016 is errcode 48016:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	VideoNotFromNewUploadAPI = 48013
+	// VideoReviewStatusAbnormal is errcode 48014:
+	// 该视频审核状态异常，请检查后重试
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	VideoReviewStatusAbnormal = 48014
+	// NoCommentPermission is errcode 48015: 该账号无留言功能权限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NoCommentPermission = 48015
+	// WatchMoreVideoNotEligible is errcode 48016:
 	// 该账号不满足智能配置"观看更多"视频条件
-	Code48016 = 48016
-	// Code49001 is errcode 49001: not same appid with appid of access_token
-	Code49001 = 49001
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WatchMoreVideoNotEligible = 48016
+	// AppIDMismatchAccessToken is errcode 49001: not same appid with appid of
+	// access_token
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AppIDMismatchAccessToken = 49001
 	// EmptyOpenIDOrTransid is errcode 49002: empty openid or transid
 	//
 	// Retry: do not retry.
@@ -1888,9 +2009,11 @@ const (
 	// EnterpriseFatherAccountNotExist is errcode 51000: enterprise father account
 	// not exist
 	EnterpriseFatherAccountNotExist = 51000
-	// Code51001 is errcode 51001: enterprise child account not belong to the
-	// father
-	Code51001 = 51001
+	// EnterpriseChildAccountNotOfParent is errcode 51001: enterprise child account
+	// not belong to the father
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EnterpriseChildAccountNotOfParent = 51001
 	// EnterpriseVerifyMessageNotCorrect is errcode 51002: enterprise verify
 	// message not correct
 	EnterpriseVerifyMessageNotCorrect = 51002
@@ -1981,8 +2104,11 @@ const (
 	ActionIconURLOutLimit = 51035
 	// PicNotFromCdn is errcode 52000: pic is not from cdn
 	PicNotFromCdn = 52000
-	// Code52001 is errcode 52001: wechat price is not less than origin price
-	Code52001 = 52001
+	// WeChatPriceNotBelowOriginPrice is errcode 52001: wechat price is not less
+	// than origin price
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WeChatPriceNotBelowOriginPrice = 52001
 	// CategorySKUWrong is errcode 52002: category/sku is wrong
 	CategorySKUWrong = 52002
 	// ProductIDNotExisted is errcode 52003: product id not existed
@@ -2005,8 +2131,11 @@ const (
 	GroupIDNotExisted = 52010
 	// ModActionInvalid is errcode 52011: mod_action is invalid
 	ModActionInvalid = 52011
-	// Code52012 is errcode 52012: shelf components count is greater than 20
-	Code52012 = 52012
+	// TooManyShelfComponents is errcode 52012: shelf components count is greater
+	// than 20
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyShelfComponents = 52012
 	// ShelfComponentEmpty is errcode 52013: shelf component is empty
 	ShelfComponentEmpty = 52013
 	// ShelfIDNotExisted is errcode 52014: shelf id is not existed
@@ -2040,22 +2169,32 @@ const (
 	// NicknameHasBeenOccupied is errcode 53013:
 	// 公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复
 	NicknameHasBeenOccupied = 53013
-	// Code53014 is errcode 53014: 公众号：公众号已有{名称
+	// NicknameAPlusTakenNeedSameEntity is errcode 53014:
+	// 公众号：公众号已有{名称
 	// A+}时，需与该帐号相同主体才可申请{名称
 	// A};小程序：小程序已有{名称
 	// A+}时，需与该帐号相同主体才可申请{名称 A}
-	Code53014 = 53014
-	// Code53015 is errcode 53015:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameAPlusTakenNeedSameEntity = 53014
+	// NicknameTakenByOtherTypeNeedSameEntity is errcode 53015:
 	// 公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请
-	Code53015 = 53015
-	// Code53016 is errcode 53016:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameTakenByOtherTypeNeedSameEntity = 53015
+	// NicknameTakenByManyOfOtherType is errcode 53016:
 	// 公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请
-	Code53016 = 53016
-	// Code53017 is errcode 53017: 公众号：小程序已有{名称
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameTakenByManyOfOtherType = 53016
+	// NicknameAPlusTakenByOtherTypeNeedSameEntity is errcode 53017:
+	// 公众号：小程序已有{名称
 	// A+}时，需与该帐号相同主体才可申请{名称
 	// A};小程序：公众号已有{名称
 	// A+}时，需与该帐号相同主体才可申请{名称 A}
-	Code53017 = 53017
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameAPlusTakenByOtherTypeNeedSameEntity = 53017
 	// NicknameHitAlias is errcode 53018: 名称命中微信号
 	NicknameHitAlias = 53018
 	// NicknameProtectedInfringement is errcode 53019: 名称在保护期内
@@ -2077,49 +2216,85 @@ const (
 	// ModifyAvatarQuotaLimitExceed is errcode 53202:
 	// 本月头像修改次数已用完
 	ModifyAvatarQuotaLimitExceed = 53202
-	// Code53203 is errcode 53203: 暂时还不能修改
-	Code53203 = 53203
+	// NotModifiableYet is errcode 53203: 暂时还不能修改
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotModifiableYet = 53203
 	// SignatureInvalid is errcode 53204: 无效签名
 	SignatureInvalid = 53204
-	// Code53300 is errcode 53300: 超出每月次数限制
-	Code53300 = 53300
-	// Code53301 is errcode 53301: 超出可配置类目总数限制
-	Code53301 = 53301
-	// Code53302 is errcode 53302:
+	// CategoryMonthlyLimitExceeded is errcode 53300: 超出每月次数限制
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryMonthlyLimitExceeded = 53300
+	// CategoryCountLimitExceeded is errcode 53301:
+	// 超出可配置类目总数限制
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryCountLimitExceeded = 53301
+	// CategoryNotAllowedForEntityType is errcode 53302:
 	// 当前账号主体类型不允许设置此种类目
-	Code53302 = 53302
-	// Code53303 is errcode 53303: 提交的参数不合法
-	Code53303 = 53303
-	// Code53304 is errcode 53304: 与已有类目重复
-	Code53304 = 53304
-	// Code53305 is errcode 53305: 包含未通过IPC校验的类目
-	Code53305 = 53305
-	// Code53306 is errcode 53306:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryNotAllowedForEntityType = 53302
+	// InvalidCategoryParameters is errcode 53303: 提交的参数不合法
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidCategoryParameters = 53303
+	// DuplicateCategory is errcode 53304: 与已有类目重复
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DuplicateCategory = 53304
+	// CategoryFailedIPCCheck is errcode 53305: 包含未通过IPC校验的类目
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryFailedIPCCheck = 53305
+	// CategoryIDNotModifiable is errcode 53306:
 	// 修改类目只允许修改类目资质，不允许修改类目ID
-	Code53306 = 53306
-	// Code53307 is errcode 53307: 只有审核失败的类目允许修改
-	Code53307 = 53307
-	// Code53308 is errcode 53308: 审核中的类目不允许删除
-	Code53308 = 53308
-	// Code53309 is errcode 53309: 社交红包不允许删除
-	Code53309 = 53309
-	// Code53310 is errcode 53310:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryIDNotModifiable = 53306
+	// OnlyRejectedCategoryModifiable is errcode 53307:
+	// 只有审核失败的类目允许修改
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OnlyRejectedCategoryModifiable = 53307
+	// CategoryUnderReviewNotDeletable is errcode 53308:
+	// 审核中的类目不允许删除
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryUnderReviewNotDeletable = 53308
+	// SocialRedPacketNotDeletable is errcode 53309: 社交红包不允许删除
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SocialRedPacketNotDeletable = 53309
+	// CategoryLimitApplyWithReason is errcode 53310:
 	// 类目超过上限，但是可以添加apply_reason参数申请更多类目
-	Code53310 = 53310
-	// Code53311 is errcode 53311: 需要提交资料信息
-	Code53311 = 53311
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryLimitApplyWithReason = 53310
+	// CategoryMaterialsRequired is errcode 53311: 需要提交资料信息
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryMaterialsRequired = 53311
 	// EmptyJSAPIName is errcode 60005: 空的jsapi名称
 	EmptyJSAPIName = 60005
 	// UserCancelAuth is errcode 60006: 用户取消该授权
 	UserCancelAuth = 60006
 	// InvalidComponentType is errcode 61000: 无效的第三方类型
 	InvalidComponentType = 61000
-	// Code61001 is errcode 61001: 第三方类型与第三方APPID不匹配
-	Code61001 = 61001
-	// Code61002 is errcode 61002: 第三方APPID没有开放客服
-	Code61002 = 61002
-	// Code61003 is errcode 61003: 帐号未授权
-	Code61003 = 61003
+	// ComponentTypeAppIDMismatch is errcode 61001:
+	// 第三方类型与第三方APPID不匹配
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ComponentTypeAppIDMismatch = 61001
+	// ComponentAppIDKFNotOpen is errcode 61002: 第三方APPID没有开放客服
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ComponentAppIDKFNotOpen = 61002
+	// ComponentNotAuthorized is errcode 61003: 帐号未授权
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ComponentNotAuthorized = 61003
 	// AccessClientipNotRegistered61004 is errcode 61004: api
 	// 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网
 	// - 开发者中心页中查看接口权限
@@ -2145,11 +2320,15 @@ const (
 	InvalidOptionName = 61012
 	// InvalidOptionValue is errcode 61013: 无效的选项值
 	InvalidOptionValue = 61013
-	// Code61014 is errcode 61014: 必须使用component接口的token
-	Code61014 = 61014
-	// Code61015 is errcode 61015:
+	// ComponentTokenRequired is errcode 61014: 必须使用component接口的token
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ComponentTokenRequired = 61014
+	// BizAccountTokenRequired is errcode 61015:
 	// 必须使用商业帐号token，而不是component api
-	Code61015 = 61015
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	BizAccountTokenRequired = 61015
 	// ConfirmedComponent is errcode 61016: function category of API need be
 	ConfirmedComponent = 61016
 	// FunctionCategoryNotAuthorized is errcode 61017: function category is not
@@ -2483,9 +2662,11 @@ const (
 	DetailInfoError = 63175
 	// NotType is errcode 63176: not this type
 	NotType = 63176
-	// Code63177 is errcode 63177: src or secretkey or version or expired_time is
-	// wrong
-	Code63177 = 63177
+	// InvalidSrcKeyVersionOrExpiredTime is errcode 63177: src or secretkey or
+	// version or expired_time is wrong
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidSrcKeyVersionOrExpiredTime = 63177
 	// AppIDWrong is errcode 63178: appid wrong
 	AppIDWrong = 63178
 	// OpenIDNumLimit is errcode 63179: openid num limit
@@ -2502,9 +2683,11 @@ const (
 	DeeplinkUnauthorized = 65002
 	// BadDeeplink is errcode 65003: bad deeplink
 	BadDeeplink = 65003
-	// Code65004 is errcode 65004: deeplinks of the very type are supposed to have
-	// short-life
-	Code65004 = 65004
+	// DeeplinkMustBeShortLived is errcode 65004: deeplinks of the very type are
+	// supposed to have short-life
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DeeplinkMustBeShortLived = 65004
 	// InvalidCategories is errcode 65104: invalid categories
 	//
 	// Retry: do not retry.
@@ -2576,15 +2759,20 @@ const (
 	MustUseUtf8Charset = 65318
 	// NotAllowCreateMenu is errcode 65319: not allow to create menu
 	NotAllowCreateMenu = 65319
-	// Code65400 is errcode 65400: please enable new custom service, or
-	Code65400 = 65400
+	// NewCustomServiceNotEnabled is errcode 65400: please enable new custom
+	// service, or
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NewCustomServiceNotEnabled = 65400
 	// InvalidCustomServiceAccount is errcode 65401: invalid custom service account
 	//
 	// Retry: do not retry.
 	InvalidCustomServiceAccount = 65401
-	// Code65402 is errcode 65402: the custom service account need to bind a wechat
-	// user
-	Code65402 = 65402
+	// CustomServiceAccountNeedsWeChatUser is errcode 65402: the custom service
+	// account need to bind a wechat user
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CustomServiceAccountNeedsWeChatUser = 65402
 	// IllegalNickname is errcode 65403: illegal nickname
 	IllegalNickname = 65403
 	// IllegalCustomServiceAccount is errcode 65404: illegal custom service account
@@ -2594,15 +2782,23 @@ const (
 	CustomServiceAccountNumberReachLimit = 65405
 	// CustomServiceAccountExists is errcode 65406: custom service account exists
 	CustomServiceAccountExists = 65406
-	// Code65407 is errcode 65407: the wechat user have been one of your workers
-	Code65407 = 65407
-	// Code65408 is errcode 65408: you have already invited the wechat user
-	Code65408 = 65408
+	// WeChatUserAlreadyWorker is errcode 65407: the wechat user have been one of
+	// your workers
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WeChatUserAlreadyWorker = 65407
+	// WeChatUserAlreadyInvited is errcode 65408: you have already invited the
+	// wechat user
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WeChatUserAlreadyInvited = 65408
 	// WechatAccountInvalid is errcode 65409: wechat account invalid
 	WechatAccountInvalid = 65409
-	// Code65410 is errcode 65410: too many custom service accounts bound by the
-	// worker
-	Code65410 = 65410
+	// WorkerBoundTooManyAccounts is errcode 65410: too many custom service
+	// accounts bound by the worker
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WorkerBoundTooManyAccounts = 65410
 	// CustomServiceAccountExists65411 is errcode 65411: a effective invitation to
 	// bind the
 	//
@@ -2620,8 +2816,11 @@ const (
 	WorkerNotOnline = 65415
 	// ParamInvalid is errcode 65416: param invalid, please check
 	ParamInvalid = 65416
-	// Code65417 is errcode 65417: it is too long from the starttime to endtime
-	Code65417 = 65417
+	// TimeRangeTooLong is errcode 65417: it is too long from the starttime to
+	// endtime
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TimeRangeTooLong = 65417
 	// HomepageNotExists is errcode 65450: homepage not exists
 	HomepageNotExists = 65450
 	// InvalidStoreType is errcode 68002: invalid store type
@@ -2714,8 +2913,11 @@ const (
 	InvalidProductSPU = 68026
 	// MissProductSPU is errcode 68027: miss product spu
 	MissProductSPU = 68027
-	// Code68028 is errcode 68028: can not find product spu and spu in order list
-	Code68028 = 68028
+	// ProductSPUNotInOrderList is errcode 68028: can not find product spu and spu
+	// in order list
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductSPUNotInOrderList = 68028
 	// SKUAndSPUDuplicated is errcode 68029: sku and spu duplicated
 	SKUAndSPUDuplicated = 68029
 	// BusiIDHasExist is errcode 68030: busi_id has exist
@@ -2730,8 +2932,11 @@ const (
 	MissProductNumber = 68034
 	// MissWxaOrderDetailPath is errcode 68035: miss wxa order detail path
 	MissWxaOrderDetailPath = 68035
-	// Code68036 is errcode 68036: there is no enough products to refund
-	Code68036 = 68036
+	// NotEnoughProductsToRefund is errcode 68036: there is no enough products to
+	// refund
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotEnoughProductsToRefund = 68036
 	// InvalidRefundInfo is errcode 68037: invalid refund info
 	//
 	// Retry: do not retry.
@@ -2748,10 +2953,12 @@ const (
 	//
 	// Retry: do not retry.
 	BiggerThanTimeOrder = 68041
-	// Code68042 is errcode 68042: invalid total cost, it must be
+	// InvalidTotalCost is errcode 68042: invalid total cost, it must be
 	//
 	// Retry: do not retry.
-	Code68042 = 68042
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTotalCost = 68042
 	// InvalidRole is errcode 68043: invalid role
 	//
 	// Retry: do not retry.
@@ -2808,8 +3015,11 @@ const (
 	//
 	// The name is errcodevet's, written from the vendor's text.
 	InvalidCardType72003 = 72003
-	// Code72004 is errcode 72004: mchid is occupied by the other appid
-	Code72004 = 72004
+	// MchIDOccupiedByOtherAppID is errcode 72004: mchid is occupied by the other
+	// appid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MchIDOccupiedByOtherAppID = 72004
 	// OutMchidSizeLimit is errcode 72005: out of mchid size limit
 	OutMchidSizeLimit = 72005
 	// InvaldTitle is errcode 72006: invald title
@@ -2842,8 +3052,11 @@ const (
 	// UnauthorizedOrderIDOrAuthorizationExpired is errcode 72013: unauthorized
 	// order_id or authorization is expired
 	UnauthorizedOrderIDOrAuthorizationExpired = 72013
-	// Code72014 is errcode 72014: task card share stock can not modify stock
-	Code72014 = 72014
+	// TaskCardShareStockNotModifiable is errcode 72014: task card share stock can
+	// not modify stock
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TaskCardShareStockNotModifiable = 72014
 	// UnauthorizedCreateInvoice is errcode 72015: unauthorized create invoice
 	UnauthorizedCreateInvoice = 72015
 	// UnauthorizedCreateMemberCard is errcode 72016: unauthorized create member
@@ -2926,8 +3139,11 @@ const (
 	CheckCodeEmpty = 72045
 	// PDFURLInvalid is errcode 72046: pdf_url is invalid
 	PDFURLInvalid = 72046
-	// Code72047 is errcode 72047: pdf billing_code or pdf billing_no is error
-	Code72047 = 72047
+	// InvalidPDFBillingCodeOrNo is errcode 72047: pdf billing_code or pdf
+	// billing_no is error
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidPDFBillingCodeOrNo = 72047
 	// InsertTooManyInvoice is errcode 72048: insert too many invoice, need auth
 	// again
 	InsertTooManyInvoice = 72048
@@ -3065,10 +3281,13 @@ const (
 	KaipiaoPlatError = 73100
 	// NsrsbhNotCmp is errcode 73101: nsrsbh not cmp
 	NsrsbhNotCmp = 73101
-	// Code73103 is errcode 73103: invalid wxa appid in url_cell, wxa
+	// InvalidWxaAppIDInURLCell is errcode 73103: invalid wxa appid in url_cell,
+	// wxa
 	//
 	// Retry: do not retry.
-	Code73103 = 73103
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidWxaAppIDInURLCell = 73103
 	// ReachFrequencyLimit is errcode 73104: reach frequency limit
 	//
 	// Retry: retry later with less traffic.
@@ -3082,40 +3301,64 @@ const (
 	// FpqqlshProcessing is errcode 73107: Fpqqlsh is processing, please wait and
 	// query later
 	FpqqlshProcessing = 73107
-	// Code73108 is errcode 73108: This ddh with other fpqqlsh already exist
-	Code73108 = 73108
+	// DdhExistsWithOtherFpqqlsh is errcode 73108: This ddh with other fpqqlsh
+	// already exist
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DdhExistsWithOtherFpqqlsh = 73108
 	// FpqqlshNotExistInKpplat is errcode 73109: This Fpqqlsh not exist in kpplat
 	FpqqlshNotExistInKpplat = 73109
-	// Code73200 is errcode 73200: get card detail by card id and code fail
-	Code73200 = 73200
+	// GetCardDetailFailed is errcode 73200: get card detail by card id and code
+	// fail
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetCardDetailFailed = 73200
 	// GETCloudInvoiceRecordFail is errcode 73201: get cloud invoice record fail
 	GETCloudInvoiceRecordFail = 73201
 	// GETAppinfoFail is errcode 73202: get appinfo fail
 	GETAppinfoFail = 73202
-	// Code73203 is errcode 73203: get invoice category or rule kv error
-	Code73203 = 73203
+	// GetInvoiceCategoryOrRuleFailed is errcode 73203: get invoice category or
+	// rule kv error
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetInvoiceCategoryOrRuleFailed = 73203
 	// RequestCardNotExist is errcode 73204: request card not exist
 	RequestCardNotExist = 73204
-	// Code73205 is errcode 73205:
+	// FriendsCouponCreationPaused is errcode 73205:
 	// 朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券
-	Code73205 = 73205
-	// Code73206 is errcode 73206:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCouponCreationPaused = 73205
+	// FriendsCouponPointRechargePaused is errcode 73206:
 	// 朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券
-	Code73206 = 73206
-	// Code73207 is errcode 73207:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCouponPointRechargePaused = 73206
+	// FriendsCouponPointAccountOpeningPaused is errcode 73207:
 	// 朋友的券玩法升级中，当前暂停开通券点账户
-	Code73207 = 73207
-	// Code73208 is errcode 73208:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCouponPointAccountOpeningPaused = 73207
+	// FriendsCouponStockNotModifiable is errcode 73208:
 	// 朋友的券玩法升级中，当前不支持修改库存
-	Code73208 = 73208
-	// Code73209 is errcode 73209:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCouponStockNotModifiable = 73208
+	// FriendsCouponValidityNotModifiable is errcode 73209:
 	// 朋友的券玩法升级中，当前不支持修改有效期
-	Code73209 = 73209
-	// Code73210 is errcode 73210: 当前批次不支持修改卡券批次库存
-	Code73210 = 73210
-	// Code73211 is errcode 73211:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FriendsCouponValidityNotModifiable = 73209
+	// BatchStockNotModifiable is errcode 73210:
+	// 当前批次不支持修改卡券批次库存
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	BatchStockNotModifiable = 73210
+	// WebLinkJumpUnsupportedUseMiniProgram is errcode 73211:
 	// 不再支持配置网页链接跳转，请选择小程序替代
-	Code73211 = 73211
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WebLinkJumpUnsupportedUseMiniProgram = 73211
 	// UnauthorizedBackupMember is errcode 73212: unauthorized backup member
 	UnauthorizedBackupMember = 73212
 	// InvalidCodeType is errcode 73213: invalid code type
@@ -3124,18 +3367,26 @@ const (
 	InvalidCodeType = 73213
 	// UserAlreadyMember is errcode 73214: the user is already a member
 	UserAlreadyMember = 73214
-	// Code73215 is errcode 73215:
+	// PayCouponRetiredUseWeChatPayAPI is errcode 73215:
 	// 支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
-	Code73215 = 73215
-	// Code73216 is errcode 73216:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PayCouponRetiredUseWeChatPayAPI = 73215
+	// InvalidGiftCardButtonName is errcode 73216:
 	// 不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖
-	Code73216 = 73216
-	// Code73217 is errcode 73217:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidGiftCardButtonName = 73216
+	// GiftCardAppNamePathNotSet is errcode 73217:
 	// 礼品卡本身没有设置appname和path，不允许在修改接口设置
-	Code73217 = 73217
-	// Code73218 is errcode 73218:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GiftCardAppNamePathNotSet = 73217
+	// GiftCardMiniProgramJumpUnauthorized is errcode 73218:
 	// 未授权使用礼品卡落地页跳转小程序功能
-	Code73218 = 73218
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GiftCardMiniProgramJumpUnauthorized = 73218
 	// NotFindWxHotelIDInfo is errcode 74000: not find this wx_hotel_id info
 	NotFindWxHotelIDInfo = 74000
 	// RequestSomeParamEmpty is errcode 74001: request some param empty
@@ -3154,13 +3405,18 @@ const (
 	CaridFromError = 74007
 	// HotelRoutecodeNotExist is errcode 74008: this hotel routecode not exist
 	HotelRoutecodeNotExist = 74008
-	// Code74009 is errcode 74009: this hotel routecode info error contract
-	// developer
-	Code74009 = 74009
+	// HotelRoutecodeInfoError is errcode 74009: this hotel routecode info error
+	// contract developer
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	HotelRoutecodeInfoError = 74009
 	// MaybeNotSupportReportMode is errcode 74010: maybe not support report mode
 	MaybeNotSupportReportMode = 74010
-	// Code74011 is errcode 74011: pic deocde not ok maybe its not good picdata
-	Code74011 = 74011
+	// PicDecodeFailed is errcode 74011: pic deocde not ok maybe its not good
+	// picdata
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PicDecodeFailed = 74011
 	// VerifySysErro is errcode 74021: verify sys erro
 	VerifySysErro = 74021
 	// InnerPoliceErro is errcode 74022: inner police erro
@@ -3179,16 +3435,23 @@ const (
 	SysErrorKvStoreError = 75003
 	// SysErrorKvstringStoreError is errcode 75004: sys error kvstring store error
 	SysErrorKvstringStoreError = 75004
-	// Code75005 is errcode 75005: product not exist please check your product_id
-	Code75005 = 75005
-	// Code75006 is errcode 75006: order not exist please check order_id and
-	// buyer_appid
-	Code75006 = 75006
+	// ProductNotExist is errcode 75005: product not exist please check your
+	// product_id
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductNotExist = 75005
+	// OrderNotFoundForBuyerAppID is errcode 75006: order not exist please check
+	// order_id and buyer_appid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OrderNotFoundForBuyerAppID = 75006
 	// PleaseCheckOrderIDStatusNow is errcode 75007: do not allow this status to
 	// change
 	PleaseCheckOrderIDStatusNow = 75007
-	// Code75008 is errcode 75008: product has exist please use new id
-	Code75008 = 75008
+	// ProductIDAlreadyExists is errcode 75008: product has exist please use new id
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductIDAlreadyExists = 75008
 	// NotifyOrderStatusFailed is errcode 75009: notify order status failed
 	NotifyOrderStatusFailed = 75009
 	// BuyerBussinessInfoNotExist is errcode 75010: buyer bussiness info not exist
@@ -3200,8 +3463,10 @@ const (
 	StoreImageKeyKvError = 75012
 	// GETImageFail is errcode 75013: get image fail, please check you image key
 	GETImageFail = 75013
-	// Code75014 is errcode 75014: this key is not belong to you
-	Code75014 = 75014
+	// KeyNotOwned is errcode 75014: this key is not belong to you
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	KeyNotOwned = 75014
 	// KeyExpired75015 is errcode 75015: this key is expired
 	//
 	// The name is errcodevet's, written from the vendor's text.
@@ -3210,89 +3475,169 @@ const (
 	EncryptDecodeKeyFail = 75016
 	// EncryptEncodeKeyFail is errcode 75017: encrypt encode key fail
 	EncryptEncodeKeyFail = 75017
-	// Code75018 is errcode 75018: bind buyer business info fail please contact us
-	Code75018 = 75018
+	// BindBuyerBusinessInfoFailed is errcode 75018: bind buyer business info fail
+	// please contact us
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	BindBuyerBusinessInfoFailed = 75018
 	// KeyEmpty is errcode 75019: this key is empty, user may not upload file
 	KeyEmpty = 75019
-	// Code80000 is errcode 80000: 系统错误，请稍后再试
+	// SystemErrorRetryLater is errcode 80000: 系统错误，请稍后再试
 	//
 	// Retry: try again later.
-	Code80000 = 80000
-	// Code80001 is errcode 80001: 参数格式校验错误
-	Code80001 = 80001
-	// Code80002 is errcode 80002: 签名失败
-	Code80002 = 80002
-	// Code80003 is errcode 80003: 该日期订单未生成
-	Code80003 = 80003
-	// Code80004 is errcode 80004: 用户未绑卡
-	Code80004 = 80004
-	// Code80005 is errcode 80005: 姓名不符
-	Code80005 = 80005
-	// Code80006 is errcode 80006: 身份证不符
-	Code80006 = 80006
-	// Code80007 is errcode 80007: 获取城市信息失败
-	Code80007 = 80007
-	// Code80008 is errcode 80008: 未找到指定少儿信息
-	Code80008 = 80008
-	// Code80009 is errcode 80009: 少儿身份证不符
-	Code80009 = 80009
-	// Code80010 is errcode 80010: 少儿未绑定
-	Code80010 = 80010
-	// Code80011 is errcode 80011: 签约号不符
-	Code80011 = 80011
-	// Code80012 is errcode 80012: 该地区局方配置不存在
-	Code80012 = 80012
-	// Code80013 is errcode 80013: 调用方appid与局方配置不匹配
-	Code80013 = 80013
-	// Code80014 is errcode 80014: 获取消息账号失败
-	Code80014 = 80014
-	// Code80066 is errcode 80066: 非法的插件版本
-	Code80066 = 80066
-	// Code80067 is errcode 80067: 找不到使用的插件
-	Code80067 = 80067
-	// Code80082 is errcode 80082: 没有权限使用该插件
-	Code80082 = 80082
-	// Code80101 is errcode 80101: 商家未接入
-	Code80101 = 80101
-	// Code80111 is errcode 80111: 实名校验code不存在
-	Code80111 = 80111
-	// Code80112 is errcode 80112: code并发冲突
-	Code80112 = 80112
-	// Code80113 is errcode 80113: 无效code
-	Code80113 = 80113
-	// Code80201 is errcode 80201: report_type无效
-	Code80201 = 80201
-	// Code80202 is errcode 80202: service_type无效
-	Code80202 = 80202
-	// Code80300 is errcode 80300: 申请单不存在
-	Code80300 = 80300
-	// Code80301 is errcode 80301: 申请单不属于该账号
-	Code80301 = 80301
-	// Code80302 is errcode 80302: 激活号段有重叠
-	Code80302 = 80302
-	// Code80303 is errcode 80303: 码格式错误
-	Code80303 = 80303
-	// Code80304 is errcode 80304: 该码未激活
-	Code80304 = 80304
-	// Code80305 is errcode 80305: 激活失败
-	Code80305 = 80305
-	// Code80306 is errcode 80306: 码索引超出申请范围
-	Code80306 = 80306
-	// Code80307 is errcode 80307: 申请已存在
-	Code80307 = 80307
-	// Code80308 is errcode 80308: 子任务未完成
-	Code80308 = 80308
-	// Code80309 is errcode 80309: 子任务文件过期
-	Code80309 = 80309
-	// Code80310 is errcode 80310: 子任务不存在
-	Code80310 = 80310
-	// Code80311 is errcode 80311: 获取文件失败
-	Code80311 = 80311
-	// Code80312 is errcode 80312: 加密数据失败
-	Code80312 = 80312
-	// Code80313 is errcode 80313:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SystemErrorRetryLater = 80000
+	// ParameterFormatCheckFailed is errcode 80001: 参数格式校验错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ParameterFormatCheckFailed = 80001
+	// SigningFailed is errcode 80002: 签名失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SigningFailed = 80002
+	// OrdersOfDateNotGenerated is errcode 80003: 该日期订单未生成
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OrdersOfDateNotGenerated = 80003
+	// UserCardNotBound is errcode 80004: 用户未绑卡
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UserCardNotBound = 80004
+	// NameMismatch is errcode 80005: 姓名不符
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NameMismatch = 80005
+	// IDCardMismatch is errcode 80006: 身份证不符
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	IDCardMismatch = 80006
+	// GetCityInfoFailed is errcode 80007: 获取城市信息失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetCityInfoFailed = 80007
+	// ChildInfoNotFound is errcode 80008: 未找到指定少儿信息
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ChildInfoNotFound = 80008
+	// ChildIDCardMismatch is errcode 80009: 少儿身份证不符
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ChildIDCardMismatch = 80009
+	// ChildNotBound is errcode 80010: 少儿未绑定
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ChildNotBound = 80010
+	// ContractNumberMismatch is errcode 80011: 签约号不符
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ContractNumberMismatch = 80011
+	// RegionBureauConfigNotFound is errcode 80012: 该地区局方配置不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RegionBureauConfigNotFound = 80012
+	// CallerAppIDBureauConfigMismatch is errcode 80013:
+	// 调用方appid与局方配置不匹配
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CallerAppIDBureauConfigMismatch = 80013
+	// GetMessageAccountFailed is errcode 80014: 获取消息账号失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetMessageAccountFailed = 80014
+	// InvalidPluginVersion is errcode 80066: 非法的插件版本
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidPluginVersion = 80066
+	// PluginNotFound is errcode 80067: 找不到使用的插件
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PluginNotFound = 80067
+	// NoPluginPermission is errcode 80082: 没有权限使用该插件
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NoPluginPermission = 80082
+	// MerchantNotOnboarded is errcode 80101: 商家未接入
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MerchantNotOnboarded = 80101
+	// RealNameCheckCodeNotFound is errcode 80111: 实名校验code不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RealNameCheckCodeNotFound = 80111
+	// CodeConcurrencyConflict is errcode 80112: code并发冲突
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CodeConcurrencyConflict = 80112
+	// InvalidRealNameCheckCode is errcode 80113: 无效code
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidRealNameCheckCode = 80113
+	// InvalidReportType is errcode 80201: report_type无效
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidReportType = 80201
+	// InvalidServiceType80202 is errcode 80202: service_type无效
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidServiceType80202 = 80202
+	// ApplicationNotFound is errcode 80300: 申请单不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplicationNotFound = 80300
+	// ApplicationNotOfAccount is errcode 80301: 申请单不属于该账号
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplicationNotOfAccount = 80301
+	// ActivationRangesOverlap is errcode 80302: 激活号段有重叠
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ActivationRangesOverlap = 80302
+	// InvalidCodeFormat is errcode 80303: 码格式错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidCodeFormat = 80303
+	// CodeNotActivated is errcode 80304: 该码未激活
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CodeNotActivated = 80304
+	// ActivationFailed is errcode 80305: 激活失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ActivationFailed = 80305
+	// CodeIndexOutOfRange is errcode 80306: 码索引超出申请范围
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CodeIndexOutOfRange = 80306
+	// ApplicationExists is errcode 80307: 申请已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplicationExists = 80307
+	// SubtaskNotDone is errcode 80308: 子任务未完成
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SubtaskNotDone = 80308
+	// SubtaskFileExpired is errcode 80309: 子任务文件过期
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SubtaskFileExpired = 80309
+	// SubtaskNotFound is errcode 80310: 子任务不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SubtaskNotFound = 80310
+	// GetFileFailed is errcode 80311: 获取文件失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetFileFailed = 80311
+	// EncryptDataFailed is errcode 80312: 加密数据失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EncryptDataFailed = 80312
+	// EncryptionKeyNotFound is errcode 80313:
 	// 加密数据密钥不存在，请联系接口人申请
-	Code80313 = 80313
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EncryptionKeyNotFound = 80313
 	// CanNotSetPageIDInAddgiftcardpage is errcode 81000: can not set page_id in
 	// AddGiftCardPage
 	CanNotSetPageIDInAddgiftcardpage = 81000
@@ -3331,14 +3676,19 @@ const (
 	//
 	// Retry: do not retry.
 	Code31dayMustLessThanEndTime = 81013
-	// Code81014 is errcode 81014: invalid count! count must equal or less than 100
+	// CountExceeds100 is errcode 81014: invalid count! count must equal or less
+	// than 100
 	//
 	// Retry: do not retry.
-	Code81014 = 81014
-	// Code81015 is errcode 81015: invalid category_index OR
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CountExceeds100 = 81014
+	// InvalidCategoryIndex is errcode 81015: invalid category_index OR
 	//
 	// Retry: do not retry.
-	Code81015 = 81015
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidCategoryIndex = 81015
 	// BannerMoreThan1 is errcode 81016: is_banner is more than 1
 	BannerMoreThan1 = 81016
 	// OrderStatusError is errcode 81017: order status error, please check pay
@@ -3347,9 +3697,11 @@ const (
 	// RefundReduplicate is errcode 81018: refund reduplicate, the order is already
 	// refunded
 	RefundReduplicate = 81018
-	// Code81019 is errcode 81019: lock order fail! the order is refunding by
-	// another request
-	Code81019 = 81019
+	// OrderBeingRefunded is errcode 81019: lock order fail! the order is refunding
+	// by another request
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OrderBeingRefunded = 81019
 	// AllTrue is errcode 81020: Invalid Args! page_id.size!=0 but
 	//
 	// Retry: do not retry.
@@ -3438,34 +3790,66 @@ const (
 	WxCsCodeExpire = 82102
 	// UserIPShouldNotEmpty is errcode 82103: user_ip should not be empty.
 	UserIPShouldNotEmpty = 82103
-	// Code82200 is errcode 82200: 公众平台账号与服务id不匹配
-	Code82200 = 82200
-	// Code82201 is errcode 82201: 该停车场已存在，请勿重复添加
-	Code82201 = 82201
-	// Code82202 is errcode 82202: 该停车场信息不存在，请先导入
-	Code82202 = 82202
-	// Code82203 is errcode 82203: 停车场价格格式不正确
-	Code82203 = 82203
-	// Code82204 is errcode 82204: appid与code不匹配
-	Code82204 = 82204
-	// Code82205 is errcode 82205: wx_park_code字段为空
-	Code82205 = 82205
-	// Code82206 is errcode 82206: wx_park_code无效或已过期
-	Code82206 = 82206
-	// Code82207 is errcode 82207: 电话字段为空
-	Code82207 = 82207
-	// Code82208 is errcode 82208: 关闭时间格式不正确
-	Code82208 = 82208
-	// Code82300 is errcode 82300: 该appid不支持开通城市服务插件
-	Code82300 = 82300
-	// Code82301 is errcode 82301: 添加插件失败
-	Code82301 = 82301
-	// Code82302 is errcode 82302: 未添加城市服务插件
-	Code82302 = 82302
-	// Code82303 is errcode 82303: fileid无效
-	Code82303 = 82303
-	// Code82304 is errcode 82304: 临时文件过期
-	Code82304 = 82304
+	// AccountServiceIDMismatch is errcode 82200:
+	// 公众平台账号与服务id不匹配
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AccountServiceIDMismatch = 82200
+	// ParkingLotExists is errcode 82201:
+	// 该停车场已存在，请勿重复添加
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ParkingLotExists = 82201
+	// ParkingLotNotFound is errcode 82202:
+	// 该停车场信息不存在，请先导入
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ParkingLotNotFound = 82202
+	// InvalidParkingPriceFormat is errcode 82203: 停车场价格格式不正确
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidParkingPriceFormat = 82203
+	// AppIDCodeMismatch is errcode 82204: appid与code不匹配
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AppIDCodeMismatch = 82204
+	// EmptyWxParkCode is errcode 82205: wx_park_code字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyWxParkCode = 82205
+	// InvalidOrExpiredWxParkCode is errcode 82206: wx_park_code无效或已过期
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidOrExpiredWxParkCode = 82206
+	// EmptyPhone is errcode 82207: 电话字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyPhone = 82207
+	// InvalidCloseTimeFormat is errcode 82208: 关闭时间格式不正确
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidCloseTimeFormat = 82208
+	// CityServicePluginUnsupported is errcode 82300:
+	// 该appid不支持开通城市服务插件
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CityServicePluginUnsupported = 82300
+	// AddPluginFailed is errcode 82301: 添加插件失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AddPluginFailed = 82301
+	// CityServicePluginNotAdded is errcode 82302: 未添加城市服务插件
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CityServicePluginNotAdded = 82302
+	// InvalidFileID is errcode 82303: fileid无效
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidFileID = 82303
+	// TempFileExpired is errcode 82304: 临时文件过期
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TempFileExpired = 82304
 	// ThereSomeParamNotExist is errcode 83000: there is some param not exist
 	ThereSomeParamNotExist = 83000
 	// SystemError83001 is errcode 83001: system error
@@ -3495,8 +3879,10 @@ const (
 	NoExistService = 83200
 	// UinHasNotService is errcode 83201: uin has not the service
 	UinHasNotService = 83201
-	// Code83202 is errcode 83202: params is not json or not json array
-	Code83202 = 83202
+	// ParamsNotJSONArray is errcode 83202: params is not json or not json array
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ParamsNotJSONArray = 83202
 	// ParamsNumExceed10 is errcode 83203: params num exceed 10
 	ParamsNumExceed10 = 83203
 	// ObjectHasNotKey is errcode 83204: object has not key
@@ -3526,9 +3912,11 @@ const (
 	VideoDownloadFailPleaseTryAgain = 84005
 	// NameOrIDCardNumberEmpty is errcode 84006: name or id_card_number empty
 	NameOrIDCardNumberEmpty = 84006
-	// Code85001 is errcode 85001:
+	// WeChatIDNotFoundOrUnsearchable is errcode 85001:
 	// 微信号不存在或微信号设置为不可搜索
-	Code85001 = 85001
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WeChatIDNotFoundOrUnsearchable = 85001
 	// NumberTesterReachBindLimit is errcode 85002:
 	// 小程序绑定的体验者数量达到上限
 	NumberTesterReachBindLimit = 85002
@@ -3559,9 +3947,11 @@ const (
 	InvalidExtJSON = 85013
 	// TemplateNotExist is errcode 85014: 无效的模板编号
 	TemplateNotExist = 85014
-	// Code85015 is errcode 85015:
+	// NotMiniProgramOrWrongVersion is errcode 85015:
 	// 该账号不是小程序账号/版本输入错误
-	Code85015 = 85015
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotMiniProgramOrWrongVersion = 85015
 	// ExceedValidDomainCount is errcode 85016: 版本输入错误 / //
 	// CODE_85015(85015, "版本输入错误"), /** 域名数量超过限制
 	// ，总数不能超过1000
@@ -3570,8 +3960,11 @@ const (
 	// 没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加
 	// no domain to modify after filtered, please confirm the domain has been
 	SetInMiniprogramOrOpen = 85017
-	// Code85018 is errcode 85018: 域名没有在第三方平台设置
-	Code85018 = 85018
+	// DomainNotSetInOpenPlatform is errcode 85018:
+	// 域名没有在第三方平台设置
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DomainNotSetInOpenPlatform = 85018
 	// NoVersionUnderAuditing is errcode 85019: 没有审核版本
 	NoVersionUnderAuditing = 85019
 	// StatusNotAllowed is errcode 85020: 审核状态未满足发布
@@ -3584,8 +3977,11 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidAction = 85022
-	// Code85023 is errcode 85023: 审核列表填写的项目数不在 1-5 以内
-	Code85023 = 85023
+	// AuditItemCountNotOneToFive is errcode 85023:
+	// 审核列表填写的项目数不在 1-5 以内
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AuditItemCountNotOneToFive = 85023
 	// NeedCompleteMaterial is errcode 85024: need complete material
 	NeedCompleteMaterial = 85024
 	// PhoneReachBindLimit is errcode 85025: this phone reach bind limit
@@ -3691,8 +4087,10 @@ const (
 	IllegalPrefix = 85066
 	// InputDataError is errcode 85067: input data error
 	InputDataError = 85067
-	// Code85068 is errcode 85068: 测试链接不是子链接
-	Code85068 = 85068
+	// TestURLNotSubPrefix is errcode 85068: 测试链接不是子链接
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TestURLNotSubPrefix = 85068
 	// CheckConfirmFileFail is errcode 85069: 校验文件失败
 	CheckConfirmFileFail = 85069
 	// PrefixInBlackList is errcode 85070:
@@ -3747,8 +4145,10 @@ const (
 	NoQbasePrivilege = 85088
 	// ConfigNotFound is errcode 85089: config not found
 	ConfigNotFound = 85089
-	// Code85090 is errcode 85090: wait and commit for this exappid later
-	Code85090 = 85090
+	// CommitExAppIDLater is errcode 85090: wait and commit for this exappid later
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CommitExAppIDLater = 85090
 	// SearchStatusTurnedOff is errcode 85091:
 	// 小程序的搜索开关被关闭。请访问设置页面打开开关再重试
 	SearchStatusTurnedOff = 85091
@@ -3759,13 +4159,20 @@ const (
 	InvalidPreviewInfoSize = 85093
 	// NeedAddUgcDeclare is errcode 85094: 需提供审核机制说明信息
 	NeedAddUgcDeclare = 85094
-	// Code85101 is errcode 85101:
+	// SportTypeNotAllowed is errcode 85101:
 	// 小程序不能发送该运动类型或运动类型不存在
-	Code85101 = 85101
-	// Code85102 is errcode 85102: 数值异常
-	Code85102 = 85102
-	// Code86000 is errcode 86000: 不是由第三方代小程序进行调用
-	Code86000 = 86000
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SportTypeNotAllowed = 85101
+	// AbnormalValue is errcode 85102: 数值异常
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AbnormalValue = 85102
+	// NotCalledByThirdParty is errcode 86000:
+	// 不是由第三方代小程序进行调用
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotCalledByThirdParty = 86000
 	// ComponentExperienceVersionNotExists is errcode 86001:
 	// 不存在第三方的已经提交的代码
 	ComponentExperienceVersionNotExists = 86001
@@ -3781,19 +4188,29 @@ const (
 	InvalidWechat = 86004
 	// WechatLimitFrequency is errcode 86005: wechat limit frequency
 	WechatLimitFrequency = 86005
-	// Code86006 is errcode 86006: has no quota to send group msg
-	Code86006 = 86006
-	// Code86007 is errcode 86007: 小程序禁止提交
-	Code86007 = 86007
-	// Code86008 is errcode 86008:
+	// NoGroupMessageQuota is errcode 86006: has no quota to send group msg
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NoGroupMessageQuota = 86006
+	// MiniProgramSubmitForbidden is errcode 86007: 小程序禁止提交
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MiniProgramSubmitForbidden = 86007
+	// ProviderPunishedAllAuditsBlocked is errcode 86008:
 	// 服务商被处罚，限制全部代码提审能力
-	Code86008 = 86008
-	// Code86009 is errcode 86009:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProviderPunishedAllAuditsBlocked = 86008
+	// ProviderNewMiniProgramAuditsLimited is errcode 86009:
 	// 服务商新增小程序代码提审能力被限制
-	Code86009 = 86009
-	// Code86010 is errcode 86010:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProviderNewMiniProgramAuditsLimited = 86009
+	// ProviderUpdateAuditsLimited is errcode 86010:
 	// 服务商迭代小程序代码提审能力被限制
-	Code86010 = 86010
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProviderUpdateAuditsLimited = 86010
 	// GameMiniprogram87006 is errcode 87006: 小游戏不能提交
 	//
 	// The name is errcodevet's, written from the vendor's text.
@@ -3826,15 +4243,20 @@ const (
 	RiskyContent = 87014
 	// QueryTimeout is errcode 87015: query timeout, try a content with less size
 	QueryTimeout = 87015
-	// Code87016 is errcode 87016: some key-value in list meet length exceed
-	Code87016 = 87016
+	// KeyValueLengthExceeded is errcode 87016: some key-value in list meet length
+	// exceed
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	KeyValueLengthExceeded = 87016
 	// UserStorageSizeExceed is errcode 87017: user storage size exceed, delete
 	// some keys and try again
 	UserStorageSizeExceed = 87017
 	// DeleteSomeKeysAndTryAgain is errcode 87018: user has stored too much keys.
 	DeleteSomeKeysAndTryAgain = 87018
-	// Code87019 is errcode 87019: some keys in list meet length exceed
-	Code87019 = 87019
+	// KeyLengthExceeded is errcode 87019: some keys in list meet length exceed
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	KeyLengthExceeded = 87019
 	// NeedFriend is errcode 87080: need friend
 	NeedFriend = 87080
 	// InvalidOpenID87081 is errcode 87081: invalid openid
@@ -3869,9 +4291,11 @@ const (
 	CommentDeletedUser = 88004
 	// AlreadyReply is errcode 88005: already reply
 	AlreadyReply = 88005
-	// Code88007 is errcode 88007: reply content beyond max len or content len is
-	// zero
-	Code88007 = 88007
+	// InvalidReplyContentLength is errcode 88007: reply content beyond max len or
+	// content len is zero
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidReplyContentLength = 88007
 	// CommentNotExists is errcode 88008: comment is not exists
 	CommentNotExists = 88008
 	// ReplyNotExists is errcode 88009: reply is not exists
@@ -3894,10 +4318,12 @@ const (
 	// OpenNotCreatedAPI is errcode 89003: 该开放平台帐号并非通过 api
 	// 创建，不允许操作
 	OpenNotCreatedAPI = 89003
-	// Code89004 is errcode 89004:
+	// OpenAccountBindLimitReached is errcode 89004:
 	// 该开放平台帐号所绑定的公众号/小程序已达上限（100
 	// 个）
-	Code89004 = 89004
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OpenAccountBindLimitReached = 89004
 	// WithoutAddVideoAbility is errcode 89005: without add video ability, the
 	// ability was banned
 	WithoutAddVideoAbility = 89005
@@ -3931,12 +4357,16 @@ const (
 	// WebviewDomainNotChange is errcode 89019:
 	// 业务域名无更改，无需重复设置
 	WebviewDomainNotChange = 89019
-	// Code89020 is errcode 89020:
+	// OpenWebviewDomainNotSet is errcode 89020:
 	// 尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口
-	Code89020 = 89020
-	// Code89021 is errcode 89021:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OpenWebviewDomainNotSet = 89020
+	// DomainNotOpenWebviewDomain is errcode 89021:
 	// 请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名
-	Code89021 = 89021
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DomainNotOpenWebviewDomain = 89021
 	// DeleteDomainNotExist is errcode 89022: delete domain is not exist!
 	DeleteDomainNotExist = 89022
 	// WebviewDomainExceedLimit is errcode 89029:
@@ -3963,25 +4393,37 @@ const (
 	HitBlackContractor = 89235
 	// PluginCanNotApply is errcode 89236: 该插件不能申请
 	PluginCanNotApply = 89236
-	// Code89237 is errcode 89237: 已经添加该插件
-	Code89237 = 89237
+	// PluginAlreadyAdded is errcode 89237: 已经添加该插件
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PluginAlreadyAdded = 89237
 	// PluginCountReachLimit is errcode 89238:
 	// 申请或使用的插件已经达到上限
 	PluginCountReachLimit = 89238
 	// PluginNoExist is errcode 89239: 该插件不存在
 	PluginNoExist = 89239
-	// Code89240 is errcode 89240: only applying status can be agreed or refused
-	Code89240 = 89240
+	// OnlyApplyingCanBeAgreedOrRefused is errcode 89240: only applying status can
+	// be agreed or refused
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OnlyApplyingCanBeAgreedOrRefused = 89240
 	// OnlyRefusedStatusCanDeleted is errcode 89241: only refused status can be
 	// deleted, please refused first
 	OnlyRefusedStatusCanDeleted = 89241
-	// Code89242 is errcode 89242: appid is no in the apply list, make sure appid
-	// is right
-	Code89242 = 89242
-	// Code89243 is errcode 89243: 该申请为“待确认”状态，不可删除
-	Code89243 = 89243
-	// Code89244 is errcode 89244: 不存在该插件 appid
-	Code89244 = 89244
+	// AppIDNotInApplyList is errcode 89242: appid is no in the apply list, make
+	// sure appid is right
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AppIDNotInApplyList = 89242
+	// PendingApplyNotDeletable is errcode 89243:
+	// 该申请为“待确认”状态，不可删除
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PendingApplyNotDeletable = 89243
+	// PluginAppIDNotInList is errcode 89244: 不存在该插件 appid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PluginAppIDNotInList = 89244
 	// MiniProgramForbiddenLink is errcode 89245: mini program forbidden to link
 	MiniProgramForbiddenLink = 89245
 	// UsedOnlySpecificApps is errcode 89246: plugins with special category are
@@ -4017,48 +4459,76 @@ const (
 	// CodeGrayOnline is errcode 89258:
 	// 当前小程序帐号存在灰度发布中的版本，不可操作快速更新
 	CodeGrayOnline = 89258
-	// Code89259 is errcode 89259: zhibo plugin is not allow to delete
-	Code89259 = 89259
+	// LivePluginNotDeletable is errcode 89259: zhibo plugin is not allow to delete
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	LivePluginNotDeletable = 89259
 	// InvalidTrade is errcode 89300: 订单无效
 	InvalidTrade = 89300
-	// Code89401 is errcode 89401:
+	// SystemUnstableRetryLater is errcode 89401:
 	// 系统不稳定，请稍后再试，如多次失败请通过社区反馈
 	//
 	// Retry: try again later.
-	Code89401 = 89401
-	// Code89402 is errcode 89402:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SystemUnstableRetryLater = 89401
+	// NotInAuditQueue is errcode 89402:
 	// 该小程序不在待审核队列，请检查是否已提交审核或已审完
-	Code89402 = 89402
-	// Code89403 is errcode 89403:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotInAuditQueue = 89402
+	// SpeedupNotSupported is errcode 89403:
 	// 本单属于平台不支持加急种类，请等待正常审核流程
-	Code89403 = 89403
-	// Code89404 is errcode 89404: 本单已加速成功，请勿重复提交
-	Code89404 = 89404
-	// Code89405 is errcode 89405:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SpeedupNotSupported = 89403
+	// AlreadySpedUp is errcode 89404: 本单已加速成功，请勿重复提交
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AlreadySpedUp = 89404
+	// MonthlySpeedupQuotaUsedUp is errcode 89405:
 	// 本月加急额度已用完，请提高提审质量以获取更多额度
-	Code89405 = 89405
-	// Code89501 is errcode 89501:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MonthlySpeedupQuotaUsedUp = 89405
+	// UnprocessedConfirmationRequest is errcode 89501:
 	// 公众号有未处理的确认请求，请稍候重试
 	//
 	// Retry: try again later.
-	Code89501 = 89501
-	// Code89502 is errcode 89502: 请耐心等待管理员确认
-	Code89502 = 89502
-	// Code89503 is errcode 89503:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UnprocessedConfirmationRequest = 89501
+	// WaitForAdminConfirmation is errcode 89502: 请耐心等待管理员确认
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WaitForAdminConfirmation = 89502
+	// CallNeedsAdminConfirmation is errcode 89503:
 	// 此次调用需要管理员确认，请耐心等候
-	Code89503 = 89503
-	// Code89504 is errcode 89504: 正在等管理员确认，请耐心等待
-	Code89504 = 89504
-	// Code89505 is errcode 89505: 正在等管理员确认，请稍候重试
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CallNeedsAdminConfirmation = 89503
+	// AwaitingAdminConfirmation is errcode 89504:
+	// 正在等管理员确认，请耐心等待
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AwaitingAdminConfirmation = 89504
+	// AwaitingAdminConfirmationRetryLater is errcode 89505:
+	// 正在等管理员确认，请稍候重试
 	//
 	// Retry: try again later.
-	Code89505 = 89505
-	// Code89506 is errcode 89506:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AwaitingAdminConfirmationRetryLater = 89505
+	// IPRejectedByAdminFor24h is errcode 89506:
 	// 该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认
-	Code89506 = 89506
-	// Code89507 is errcode 89507:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	IPRejectedByAdminFor24h = 89506
+	// IPRejectedByAdminFor1h is errcode 89507:
 	// 该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认
-	Code89507 = 89507
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	IPRejectedByAdminFor1h = 89507
 	// InvalidOrderID90001 is errcode 90001: invalid order id
 	//
 	// Retry: do not retry.
@@ -4137,12 +4607,18 @@ const (
 	NicknameProtected91008 = 91008
 	// NicknameNeedProof is errcode 91009: 需要提交材料
 	NicknameNeedProof = 91009
-	// Code91010 is errcode 91010: 其他错误
-	Code91010 = 91010
-	// Code91011 is errcode 91011: 查不到昵称修改审核单信息
-	Code91011 = 91011
-	// Code91012 is errcode 91012: 其它错误
-	Code91012 = 91012
+	// NicknameOtherError is errcode 91010: 其他错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameOtherError = 91010
+	// NicknameAuditNotFound is errcode 91011: 查不到昵称修改审核单信息
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameAuditNotFound = 91011
+	// NicknameOtherError91012 is errcode 91012: 其它错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameOtherError91012 = 91012
 	// LockNameTooMore is errcode 91013: 占用名字过多
 	LockNameTooMore = 91013
 	// DiffMasterPlus is errcode 91014: +号规则
@@ -4155,65 +4631,127 @@ const (
 	// OtherDiffMasterPlus is errcode 91017: +号规则
 	// 不同类型关联名主体不一致
 	OtherDiffMasterPlus = 91017
-	// Code91018 is errcode 91018:
+	// NicknameClearedNeedsVerifiedRename is errcode 91018:
 	// 组织类型小程序发布后，侵权被清空昵称，需走认证改名
-	Code91018 = 91018
-	// Code91019 is errcode 91019: 小程序正在审核中
-	Code91019 = 91019
-	// Code92000 is errcode 92000: 该经营资质已添加，请勿重复添加
-	Code92000 = 92000
-	// Code92002 is errcode 92002:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NicknameClearedNeedsVerifiedRename = 91018
+	// MiniProgramUnderAudit is errcode 91019: 小程序正在审核中
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MiniProgramUnderAudit = 91019
+	// QualificationAlreadyAdded is errcode 92000:
+	// 该经营资质已添加，请勿重复添加
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	QualificationAlreadyAdded = 92000
+	// NearbyPlaceLimitReached is errcode 92002:
 	// 附近地点添加数量达到上线，无法继续添加
-	Code92002 = 92002
-	// Code92003 is errcode 92003: 地点已被其它小程序占用
-	Code92003 = 92003
-	// Code92004 is errcode 92004: 附近功能被封禁
-	Code92004 = 92004
-	// Code92005 is errcode 92005: 地点正在审核中
-	Code92005 = 92005
-	// Code92006 is errcode 92006: 地点正在展示小程序
-	Code92006 = 92006
-	// Code92007 is errcode 92007: 地点审核失败
-	Code92007 = 92007
-	// Code92008 is errcode 92008: 小程序未展示在该地点
-	Code92008 = 92008
-	// Code93009 is errcode 93009: 小程序未上架或不可见
-	Code93009 = 93009
-	// Code93010 is errcode 93010: 地点不存在
-	Code93010 = 93010
-	// Code93011 is errcode 93011: 个人类型小程序不可用
-	Code93011 = 93011
-	// Code93012 is errcode 93012:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NearbyPlaceLimitReached = 92002
+	// PlaceUsedByOtherMiniProgram is errcode 92003:
+	// 地点已被其它小程序占用
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PlaceUsedByOtherMiniProgram = 92003
+	// NearbyFeatureBanned is errcode 92004: 附近功能被封禁
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NearbyFeatureBanned = 92004
+	// PlaceUnderReview is errcode 92005: 地点正在审核中
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PlaceUnderReview = 92005
+	// PlaceShowingMiniProgram is errcode 92006: 地点正在展示小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PlaceShowingMiniProgram = 92006
+	// PlaceReviewFailed is errcode 92007: 地点审核失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PlaceReviewFailed = 92007
+	// MiniProgramNotShownAtPlace is errcode 92008: 小程序未展示在该地点
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MiniProgramNotShownAtPlace = 92008
+	// MiniProgramNotListedOrHidden is errcode 93009:
+	// 小程序未上架或不可见
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MiniProgramNotListedOrHidden = 93009
+	// PlaceNotFound is errcode 93010: 地点不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PlaceNotFound = 93010
+	// PersonalMiniProgramUnsupported is errcode 93011:
+	// 个人类型小程序不可用
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PersonalMiniProgramUnsupported = 93011
+	// NonRegularMiniProgramUnsupported is errcode 93012:
 	// 非普通类型小程序（门店小程序、小店小程序等）不可用
-	Code93012 = 93012
-	// Code93013 is errcode 93013: 从腾讯地图获取地址详细信息失败
-	Code93013 = 93013
-	// Code93014 is errcode 93014: 同一资质证件号重复添加
-	Code93014 = 93014
-	// Code93015 is errcode 93015: 附近类目审核中
-	Code93015 = 93015
-	// Code93016 is errcode 93016:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NonRegularMiniProgramUnsupported = 93012
+	// GetTencentMapAddressFailed is errcode 93013:
+	// 从腾讯地图获取地址详细信息失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetTencentMapAddressFailed = 93013
+	// DuplicateQualificationNumber is errcode 93014:
+	// 同一资质证件号重复添加
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DuplicateQualificationNumber = 93014
+	// NearbyCategoryUnderReview is errcode 93015: 附近类目审核中
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NearbyCategoryUnderReview = 93015
+	// TooManyServiceTags is errcode 93016:
 	// 服务标签个数超限制（官方最多5个，自定义最多4个）
-	Code93016 = 93016
-	// Code93017 is errcode 93017: 服务标签或者客服的名字不符合要求
-	Code93017 = 93017
-	// Code93018 is errcode 93018:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyServiceTags = 93016
+	// InvalidServiceTagOrKFName is errcode 93017:
+	// 服务标签或者客服的名字不符合要求
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidServiceTagOrKFName = 93017
+	// ServiceAppIDNotSameEntity is errcode 93018:
 	// 服务能力中填写的小程序appid不是同主体小程序
-	Code93018 = 93018
-	// Code93019 is errcode 93019: 申请类目之后才能添加附近地点
-	Code93019 = 93019
-	// Code93020 is errcode 93020: qualification_list无效
-	Code93020 = 93020
-	// Code93021 is errcode 93021: company_name字段为空
-	Code93021 = 93021
-	// Code93022 is errcode 93022: credential字段为空
-	Code93022 = 93022
-	// Code93023 is errcode 93023: address字段为空
-	Code93023 = 93023
-	// Code93024 is errcode 93024: qualification_list字段为空
-	Code93024 = 93024
-	// Code93025 is errcode 93025: 服务appid对应的path不存在
-	Code93025 = 93025
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ServiceAppIDNotSameEntity = 93018
+	// CategoryRequiredForNearbyPlace is errcode 93019:
+	// 申请类目之后才能添加附近地点
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryRequiredForNearbyPlace = 93019
+	// InvalidQualificationList is errcode 93020: qualification_list无效
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidQualificationList = 93020
+	// EmptyCompanyName is errcode 93021: company_name字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyCompanyName = 93021
+	// EmptyCredential is errcode 93022: credential字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyCredential = 93022
+	// EmptyAddress is errcode 93023: address字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyAddress = 93023
+	// EmptyQualificationList is errcode 93024: qualification_list字段为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyQualificationList = 93024
+	// ServiceAppIDPathNotFound is errcode 93025: 服务appid对应的path不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ServiceAppIDPathNotFound = 93025
 	// MissingCertSerialno is errcode 94001: missing cert_serialno
 	MissingCertSerialno = 94001
 	// UseNotRegisterWechatPay is errcode 94002: use not register wechat pay
@@ -4224,8 +4762,10 @@ const (
 	//
 	// The name is errcodevet's, written from the vendor's text.
 	InvalidSign94003 = 94003
-	// Code94004 is errcode 94004: user do not has real name info
-	Code94004 = 94004
+	// UserHasNoRealNameInfo is errcode 94004: user do not has real name info
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UserHasNoRealNameInfo = 94004
 	// InvalidUserToken is errcode 94005: invalid user token
 	//
 	// Retry: do not retry.
@@ -4249,18 +4789,27 @@ const (
 	InvalidMchID = 94010
 	// TimestampExpired is errcode 94011: timestamp expired
 	TimestampExpired = 94011
-	// Code94012 is errcode 94012: appid和商户号的绑定关系不存在
-	Code94012 = 94012
+	// AppIDMchIDNotBound is errcode 94012:
+	// appid和商户号的绑定关系不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AppIDMchIDNotBound = 94012
 	// WxcodeDecodeFail is errcode 95001: wxcode decode fail
 	WxcodeDecodeFail = 95001
 	// WxcodeRecognizeUnautuorized is errcode 95002: wxcode recognize unautuorized
 	WxcodeRecognizeUnautuorized = 95002
 	// GETProductPageArgsInvalid is errcode 95101: get product by page args invalid
 	GETProductPageArgsInvalid = 95101
-	// Code95102 is errcode 95102: get product materials by cond args invalid
-	Code95102 = 95102
-	// Code95103 is errcode 95103: material id list size out of limit
-	Code95103 = 95103
+	// InvalidProductMaterialsQuery is errcode 95102: get product materials by cond
+	// args invalid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidProductMaterialsQuery = 95102
+	// MaterialIDListSizeOutLimit is errcode 95103: material id list size out of
+	// limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MaterialIDListSizeOutLimit = 95103
 	// ImportProductFrequenceOutLimit is errcode 95104: import product frequence
 	// out of limit
 	ImportProductFrequenceOutLimit = 95104
@@ -4278,98 +4827,186 @@ const (
 	CertificateNotFound = 101001
 	// NotEnoughMarketQuota is errcode 101002: not enough market quota
 	NotEnoughMarketQuota = 101002
-	// Code200002 is errcode 200002: 入参错误
-	Code200002 = 200002
-	// Code200011 is errcode 200011: 此账号已被封禁，无法操作
-	Code200011 = 200011
-	// Code200012 is errcode 200012: 个人模板数已达上限，上限25个
-	Code200012 = 200012
-	// Code200013 is errcode 200013: 此模板已被封禁，无法选用
-	Code200013 = 200013
-	// Code200014 is errcode 200014: 模板 tid 参数错误
-	Code200014 = 200014
-	// Code200016 is errcode 200016: start 参数错误
-	Code200016 = 200016
-	// Code200017 is errcode 200017: limit 参数错误
-	Code200017 = 200017
-	// Code200018 is errcode 200018: 类目 ids 缺失
-	Code200018 = 200018
-	// Code200019 is errcode 200019: 类目 ids 不合法
-	Code200019 = 200019
-	// Code200020 is errcode 200020: 关键词列表 kidList 参数错误
-	Code200020 = 200020
-	// Code200021 is errcode 200021: 场景描述 sceneDesc 参数错误
-	Code200021 = 200021
-	// Code300001 is errcode 300001:
+	// InvalidInputParameters is errcode 200002: 入参错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidInputParameters = 200002
+	// AccountBanned is errcode 200011: 此账号已被封禁，无法操作
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AccountBanned = 200011
+	// PersonalTemplateLimitReached is errcode 200012:
+	// 个人模板数已达上限，上限25个
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PersonalTemplateLimitReached = 200012
+	// TemplateBanned is errcode 200013: 此模板已被封禁，无法选用
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TemplateBanned = 200013
+	// InvalidTemplateTID is errcode 200014: 模板 tid 参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTemplateTID = 200014
+	// InvalidStartParameter is errcode 200016: start 参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidStartParameter = 200016
+	// InvalidLimitParameter is errcode 200017: limit 参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidLimitParameter = 200017
+	// MissingCategoryIDs is errcode 200018: 类目 ids 缺失
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MissingCategoryIDs = 200018
+	// InvalidCategoryIDs is errcode 200019: 类目 ids 不合法
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidCategoryIDs = 200019
+	// InvalidKidList is errcode 200020: 关键词列表 kidList 参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidKidList = 200020
+	// InvalidSceneDesc is errcode 200021: 场景描述 sceneDesc 参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidSceneDesc = 200021
+	// GoodsOrRoomEditForbidden is errcode 300001:
 	// 禁止创建/更新商品（如商品创建功能被封禁） 或
 	// 禁止编辑&更新房间
-	Code300001 = 300001
-	// Code300002 is errcode 300002: 名称长度不符合规则
-	Code300002 = 300002
-	// Code300003 is errcode 300003:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsOrRoomEditForbidden = 300001
+	// InvalidNameLength is errcode 300002: 名称长度不符合规则
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidNameLength = 300002
+	// InvalidPrice is errcode 300003:
 	// 价格输入不合规（如现价比原价大、传入价格非数字等）
-	Code300003 = 300003
-	// Code300004 is errcode 300004: 商品名称存在违规违法内容
-	Code300004 = 300004
-	// Code300005 is errcode 300005: 商品图片存在违规违法内容
-	Code300005 = 300005
-	// Code300006 is errcode 300006: 图片上传失败（如mediaID过期）
-	Code300006 = 300006
-	// Code300007 is errcode 300007: 线上小程序版本不存在该链接
-	Code300007 = 300007
-	// Code300008 is errcode 300008: 添加商品失败
-	Code300008 = 300008
-	// Code300009 is errcode 300009: 商品审核撤回失败
-	Code300009 = 300009
-	// Code300010 is errcode 300010:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidPrice = 300003
+	// GoodsNameViolation is errcode 300004: 商品名称存在违规违法内容
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsNameViolation = 300004
+	// GoodsImageViolation is errcode 300005: 商品图片存在违规违法内容
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsImageViolation = 300005
+	// ImageUploadFailed is errcode 300006:
+	// 图片上传失败（如mediaID过期）
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ImageUploadFailed = 300006
+	// LinkNotInReleasedVersion is errcode 300007:
+	// 线上小程序版本不存在该链接
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	LinkNotInReleasedVersion = 300007
+	// AddGoodsFailed is errcode 300008: 添加商品失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AddGoodsFailed = 300008
+	// GoodsAuditWithdrawFailed is errcode 300009: 商品审核撤回失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsAuditWithdrawFailed = 300009
+	// WrongGoodsAuditStatus is errcode 300010:
 	// 商品审核状态不对（如商品审核中）
-	Code300010 = 300010
-	// Code300011 is errcode 300011:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WrongGoodsAuditStatus = 300010
+	// GoodsNotCreatedByAPI is errcode 300011:
 	// 操作非法（API不允许操作非API创建的商品）
-	Code300011 = 300011
-	// Code300012 is errcode 300012:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsNotCreatedByAPI = 300011
+	// NoAuditQuota is errcode 300012:
 	// 没有提审额度（每天500次提审额度）
-	Code300012 = 300012
-	// Code300013 is errcode 300013: 提审失败
-	Code300013 = 300013
-	// Code300014 is errcode 300014:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NoAuditQuota = 300012
+	// SubmitAuditFailed is errcode 300013: 提审失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SubmitAuditFailed = 300013
+	// UnderAuditNotDeletable is errcode 300014:
 	// 审核中，无法删除（非零代表失败）
-	Code300014 = 300014
-	// Code300017 is errcode 300017: 商品未提审
-	Code300017 = 300017
-	// Code300021 is errcode 300021: 商品添加成功，审核失败
-	Code300021 = 300021
-	// Code300022 is errcode 300022: 此房间号不存在
-	Code300022 = 300022
-	// Code300023 is errcode 300023: 房间状态
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UnderAuditNotDeletable = 300014
+	// GoodsNotSubmitted is errcode 300017: 商品未提审
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsNotSubmitted = 300017
+	// GoodsAddedAuditFailed is errcode 300021: 商品添加成功，审核失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsAddedAuditFailed = 300021
+	// RoomNotFound is errcode 300022: 此房间号不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomNotFound = 300022
+	// RoomStatusForbidsOperation is errcode 300023: 房间状态
 	// 拦截（当前房间状态不允许此操作）
-	Code300023 = 300023
-	// Code300024 is errcode 300024: 商品不存在
-	Code300024 = 300024
-	// Code300025 is errcode 300025: 商品审核未通过
-	Code300025 = 300025
-	// Code300026 is errcode 300026: 房间商品数量已经满额
-	Code300026 = 300026
-	// Code300027 is errcode 300027: 导入商品失败
-	Code300027 = 300027
-	// Code300028 is errcode 300028: 房间名称违规
-	Code300028 = 300028
-	// Code300029 is errcode 300029: 主播昵称违规
-	Code300029 = 300029
-	// Code300030 is errcode 300030: 主播微信号不合法
-	Code300030 = 300030
-	// Code300031 is errcode 300031: 直播间封面图不合规
-	Code300031 = 300031
-	// Code300032 is errcode 300032: 直播间分享图违规
-	Code300032 = 300032
-	// Code300033 is errcode 300033: 添加商品超过直播间上限
-	Code300033 = 300033
-	// Code300034 is errcode 300034: 主播微信昵称长度不符合要求
-	Code300034 = 300034
-	// Code300035 is errcode 300035: 主播微信号不存在
-	Code300035 = 300035
-	// Code300036 is errcode 300036: 主播微信号未实名认证
-	Code300036 = 300036
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomStatusForbidsOperation = 300023
+	// GoodsNotFound is errcode 300024: 商品不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsNotFound = 300024
+	// GoodsAuditRejected is errcode 300025: 商品审核未通过
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GoodsAuditRejected = 300025
+	// RoomGoodsFull is errcode 300026: 房间商品数量已经满额
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomGoodsFull = 300026
+	// ImportGoodsFailed is errcode 300027: 导入商品失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ImportGoodsFailed = 300027
+	// RoomNameViolation is errcode 300028: 房间名称违规
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomNameViolation = 300028
+	// AnchorNicknameViolation is errcode 300029: 主播昵称违规
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AnchorNicknameViolation = 300029
+	// InvalidAnchorWeChatID is errcode 300030: 主播微信号不合法
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidAnchorWeChatID = 300030
+	// RoomCoverViolation is errcode 300031: 直播间封面图不合规
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomCoverViolation = 300031
+	// RoomShareImageViolation is errcode 300032: 直播间分享图违规
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomShareImageViolation = 300032
+	// RoomGoodsLimitExceeded is errcode 300033: 添加商品超过直播间上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RoomGoodsLimitExceeded = 300033
+	// InvalidAnchorNicknameLength is errcode 300034:
+	// 主播微信昵称长度不符合要求
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidAnchorNicknameLength = 300034
+	// AnchorWeChatIDNotFound is errcode 300035: 主播微信号不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AnchorWeChatIDNotFound = 300035
+	// AnchorNotRealNameVerified is errcode 300036: 主播微信号未实名认证
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AnchorNotRealNameVerified = 300036
 	// InvalidFileName is errcode 600001: invalid file name
 	//
 	// Retry: do not retry.
@@ -4380,10 +5017,14 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidSizeSource = 600003
-	// Code928000 is errcode 928000: 票据已存在
-	Code928000 = 928000
-	// Code928001 is errcode 928001: 票据不存在
-	Code928001 = 928001
+	// BillExists is errcode 928000: 票据已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	BillExists = 928000
+	// BillNotFound is errcode 928001: 票据不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	BillNotFound = 928001
 	// SysemError is errcode 930555: sysem error
 	SysemError = 930555
 	// DeliveryTimeout is errcode 930556: delivery timeout
@@ -4417,10 +5058,12 @@ const (
 	// CargoFirstClassOrCargoSecondClassInvalid is errcode 930570:
 	// cargo_first_class or cargo_second_class invalid
 	CargoFirstClassOrCargoSecondClassInvalid = 930570
-	// Code930571 is errcode 930571:
+	// MerchantNoBetaAccess is errcode 930571:
 	// 该商户没有内测权限，请先申请权限:
 	// https://wj.qq.com/s2/7243532/fcfb/
-	Code930571 = 930571
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MerchantNoBetaAccess = 930571
 	// FeeAlreadySet is errcode 931010: fee already set
 	FeeAlreadySet = 931010
 	// UnbindDownloadURL is errcode 6000100: unbind download url
@@ -4433,21 +5076,30 @@ const (
 	ParamsInvalid = 9002008
 	// ShopIDNotExist is errcode 9002009: shop id not exist
 	ShopIDNotExist = 9002009
-	// Code9002010 is errcode 9002010: ssid or password should start with "WX"
-	Code9002010 = 9002010
+	// SSIDOrPasswordNotWXPrefixed is errcode 9002010: ssid or password should
+	// start with "WX"
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SSIDOrPasswordNotWXPrefixed = 9002010
 	// SsidCanNotIncludeChinese is errcode 9002011: ssid can not include chinese
 	SsidCanNotIncludeChinese = 9002011
 	// PassswordCanNotIncludeChinese is errcode 9002012: passsword can not include
 	// chinese
 	PassswordCanNotIncludeChinese = 9002012
-	// Code9002013 is errcode 9002013: password must be between 8 and 24 characters
-	Code9002013 = 9002013
+	// InvalidPasswordLength is errcode 9002013: password must be between 8 and 24
+	// characters
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidPasswordLength = 9002013
 	// DeviceExist is errcode 9002016: device exist
 	DeviceExist = 9002016
 	// DeviceNotExist is errcode 9002017: device not exist
 	DeviceNotExist = 9002017
-	// Code9002026 is errcode 9002026: the size of query list reach limit
-	Code9002026 = 9002026
+	// QueryListSizeLimitReached is errcode 9002026: the size of query list reach
+	// limit
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	QueryListSizeLimitReached = 9002026
 	// CertifiedOrComponentAccount is errcode 9002041: not allowed to modify,
 	// ensure you
 	CertifiedOrComponentAccount = 9002041
@@ -4458,9 +5110,11 @@ const (
 	// ShopIDHasNotAudited is errcode 9002052: shop id has not be audited, this bar
 	// type is not enable
 	ShopIDHasNotAudited = 9002052
-	// Code9007003 is errcode 9007003: protocol type is not same with the exist
-	// device
-	Code9007003 = 9007003
+	// ProtocolTypeMismatch is errcode 9007003: protocol type is not same with the
+	// exist device
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProtocolTypeMismatch = 9007003
 	// SsidNotExist is errcode 9007004: ssid not exist
 	SsidNotExist = 9007004
 	// DeviceCountLimit is errcode 9007005: device count limit
@@ -4571,8 +5225,10 @@ const (
 	// BankIDEmptyButMchIDNotEmpty is errcode 9201034: bank_id empty but mch_id not
 	// empty
 	BankIDEmptyButMchIDNotEmpty = 9201034
-	// Code9201035 is errcode 9201035: sum of other fees exceed total fee
-	Code9201035 = 9201035
+	// OtherFeesExceedTotal is errcode 9201035: sum of other fees exceed total fee
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OtherFeesExceedTotal = 9201035
 	// OtherUserPaying is errcode 9202000: other user paying
 	OtherUserPaying = 9202000
 	// PayProcessNotFinish is errcode 9202001: pay process not finish
@@ -4693,8 +5349,11 @@ const (
 	AuthCodeError = 9207009
 	// AuthCodeInvalid is errcode 9207010: auth_code invalid
 	AuthCodeInvalid = 9207010
-	// Code9207011 is errcode 9207011: not allow to reverse when user paying
-	Code9207011 = 9207011
+	// CannotReverseWhileUserPaying is errcode 9207011: not allow to reverse when
+	// user paying
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CannotReverseWhileUserPaying = 9207011
 	// OrderPaid is errcode 9207012: order paid
 	OrderPaid = 9207012
 	// OrderClosed is errcode 9207013: order closed
@@ -4774,23 +5433,31 @@ const (
 	InvalidCardID9300011 = 9300011
 	// CardIDMustBelongAppID is errcode 9300012: card_id must belong this appid
 	CardIDMustBelongAppID = 9300012
-	// Code9300013 is errcode 9300013: card_id is not swipe_card or pay.cash
-	Code9300013 = 9300013
+	// CardIDNotSwipeOrPayCash is errcode 9300013: card_id is not swipe_card or
+	// pay.cash
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CardIDNotSwipeOrPayCash = 9300013
 	// SomeCardIDOutStock is errcode 9300014: some card_id is out of stock
 	SomeCardIDOutStock = 9300014
 	// SomeCardIDInvalidStatus is errcode 9300015: some card_id is invalid status
 	SomeCardIDInvalidStatus = 9300015
-	// Code9300016 is errcode 9300016: membership or new/old tinyapp user only
-	// support one
-	Code9300016 = 9300016
+	// OnlyOneOfMembershipOrTinyappUser is errcode 9300016: membership or new/old
+	// tinyapp user only support one
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	OnlyOneOfMembershipOrTinyappUser = 9300016
 	// InvalidLogicMembership is errcode 9300017: invalid logic for membership
 	//
 	// Retry: do not retry.
 	InvalidLogicMembership = 9300017
-	// Code9300018 is errcode 9300018: invalid logic for tinyapp new/old user
+	// InvalidTinyappUserLogic is errcode 9300018: invalid logic for tinyapp
+	// new/old user
 	//
 	// Retry: do not retry.
-	Code9300018 = 9300018
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTinyappUserLogic = 9300018
 	// InvalidActivityType is errcode 9300019: invalid activity type
 	//
 	// Retry: do not retry.
@@ -4811,9 +5478,11 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidGenLimit = 9300023
-	// Code9300024 is errcode 9300024: card's end_time cannot early than act's
-	// end_time
-	Code9300024 = 9300024
+	// CardEndsBeforeActivity is errcode 9300024: card's end_time cannot early than
+	// act's end_time
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CardEndsBeforeActivity = 9300024
 	// DeliverySideError is errcode 9300501:
 	// 快递侧逻辑错误，详细原因需要看 delivery_resultcode,
 	// 请先确认一下编码方式，python建议 json.dumps(b,
@@ -4830,9 +5499,11 @@ const (
 	// OrderCanTCancel is errcode 9300506: 运单 ID
 	// 已经存在轨迹，不可取消
 	OrderCanTCancel = 9300506
-	// Code9300507 is errcode 9300507: Token 不正确 invalid token, can't
-	// decryption or
-	Code9300507 = 9300507
+	// InvalidTokenDecryption is errcode 9300507: Token 不正确 invalid token,
+	// can't decryption or
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTokenDecryption = 9300507
 	// OrderIDHasBeenUsed is errcode 9300508: order id has been used
 	OrderIDHasBeenUsed = 9300508
 	// SpeedLimit is errcode 9300509: speed limit, retry too fast
@@ -4871,8 +5542,10 @@ const (
 	OrderidInOurSystem = 9300521
 	// OrderidRepeated is errcode 9300522: this orderid is repeated
 	OrderidRepeated = 9300522
-	// Code9300523 is errcode 9300523: quota is not enough; go to charge please
-	Code9300523 = 9300523
+	// QuotaNotEnough is errcode 9300523: quota is not enough; go to charge please
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	QuotaNotEnough = 9300523
 	// OrderAlreadyCanceled is errcode 9300524:
 	// 订单已取消（一般为重复取消订单）
 	OrderAlreadyCanceled = 9300524
@@ -4965,59 +5638,117 @@ const (
 	WxpayError = 9300707
 	// WxpayOverlimit is errcode 9300708: wxpay overlimit
 	WxpayOverlimit = 9300708
-	// Code9300801 is errcode 9300801: 无效的微信号
-	Code9300801 = 9300801
-	// Code9300802 is errcode 9300802: 服务号未开通导购功能
-	Code9300802 = 9300802
-	// Code9300803 is errcode 9300803: 微信号已经绑定为导购
-	Code9300803 = 9300803
-	// Code9300804 is errcode 9300804: 该微信号不是导购
-	Code9300804 = 9300804
-	// Code9300805 is errcode 9300805:
+	// InvalidWeChatID is errcode 9300801: 无效的微信号
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidWeChatID = 9300801
+	// GuideFeatureNotEnabled is errcode 9300802: 服务号未开通导购功能
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GuideFeatureNotEnabled = 9300802
+	// AlreadyBoundAsGuide is errcode 9300803: 微信号已经绑定为导购
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AlreadyBoundAsGuide = 9300803
+	// NotAGuide is errcode 9300804: 该微信号不是导购
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotAGuide = 9300804
+	// GuideBoundByOtherAccount is errcode 9300805:
 	// 微信号已经被其他账号绑定为导购
-	Code9300805 = 9300805
-	// Code9300806 is errcode 9300806: 粉丝和导购不存在绑定关系
-	Code9300806 = 9300806
-	// Code9300807 is errcode 9300807: 标签值无效，不是可选标签值
-	Code9300807 = 9300807
-	// Code9300808 is errcode 9300808: 标签值不存在
-	Code9300808 = 9300808
-	// Code9300809 is errcode 9300809: 展示标签值不存在
-	Code9300809 = 9300809
-	// Code9300810 is errcode 9300810: 导购昵称太长，最多16个字符
-	Code9300810 = 9300810
-	// Code9300811 is errcode 9300811: 只支持mmbiz.qpic.cn域名的图片
-	Code9300811 = 9300811
-	// Code9300812 is errcode 9300812: 达到导购绑定个数限制
-	Code9300812 = 9300812
-	// Code9300813 is errcode 9300813: 达到导购粉丝绑定个数限制
-	Code9300813 = 9300813
-	// Code9300814 is errcode 9300814: 敏感词个数超过上限
-	Code9300814 = 9300814
-	// Code9300815 is errcode 9300815: 快捷回复个数超过上限
-	Code9300815 = 9300815
-	// Code9300816 is errcode 9300816: 文字素材个数超过上限
-	Code9300816 = 9300816
-	// Code9300817 is errcode 9300817: 小程序卡片素材个数超过上限
-	Code9300817 = 9300817
-	// Code9300818 is errcode 9300818: 图片素材个数超过上限
-	Code9300818 = 9300818
-	// Code9300819 is errcode 9300819: mediaid 有误
-	Code9300819 = 9300819
-	// Code9300820 is errcode 9300820: 可查询标签类别超过上限
-	Code9300820 = 9300820
-	// Code9300821 is errcode 9300821: 小程序卡片内appid不符合要求
-	Code9300821 = 9300821
-	// Code9300822 is errcode 9300822: 标签类别的名字无效
-	Code9300822 = 9300822
-	// Code9300823 is errcode 9300823: 查询聊天记录时间参数有误
-	Code9300823 = 9300823
-	// Code9300824 is errcode 9300824: 自动回复字数太长
-	Code9300824 = 9300824
-	// Code9300825 is errcode 9300825: 导购群组id错误
-	Code9300825 = 9300825
-	// Code9300826 is errcode 9300826: 维护中
-	Code9300826 = 9300826
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GuideBoundByOtherAccount = 9300805
+	// FanNotBoundToGuide is errcode 9300806: 粉丝和导购不存在绑定关系
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	FanNotBoundToGuide = 9300806
+	// InvalidTagValue is errcode 9300807: 标签值无效，不是可选标签值
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTagValue = 9300807
+	// TagValueNotFound is errcode 9300808: 标签值不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TagValueNotFound = 9300808
+	// DisplayTagValueNotFound is errcode 9300809: 展示标签值不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DisplayTagValueNotFound = 9300809
+	// GuideNicknameTooLong is errcode 9300810:
+	// 导购昵称太长，最多16个字符
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GuideNicknameTooLong = 9300810
+	// ImageNotOnMmbizDomain is errcode 9300811:
+	// 只支持mmbiz.qpic.cn域名的图片
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ImageNotOnMmbizDomain = 9300811
+	// GuideBindLimitReached is errcode 9300812: 达到导购绑定个数限制
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GuideBindLimitReached = 9300812
+	// GuideFanBindLimitReached is errcode 9300813:
+	// 达到导购粉丝绑定个数限制
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GuideFanBindLimitReached = 9300813
+	// TooManySensitiveWords is errcode 9300814: 敏感词个数超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManySensitiveWords = 9300814
+	// TooManyQuickReplies is errcode 9300815: 快捷回复个数超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyQuickReplies = 9300815
+	// TooManyTextMaterials is errcode 9300816: 文字素材个数超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyTextMaterials = 9300816
+	// TooManyMiniProgramCards is errcode 9300817:
+	// 小程序卡片素材个数超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyMiniProgramCards = 9300817
+	// TooManyImageMaterials is errcode 9300818: 图片素材个数超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyImageMaterials = 9300818
+	// WrongMediaID is errcode 9300819: mediaid 有误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WrongMediaID = 9300819
+	// TooManyTagCategories is errcode 9300820: 可查询标签类别超过上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyTagCategories = 9300820
+	// InvalidMiniProgramCardAppID is errcode 9300821:
+	// 小程序卡片内appid不符合要求
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidMiniProgramCardAppID = 9300821
+	// InvalidTagCategoryName is errcode 9300822: 标签类别的名字无效
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTagCategoryName = 9300822
+	// InvalidChatHistoryTime is errcode 9300823:
+	// 查询聊天记录时间参数有误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidChatHistoryTime = 9300823
+	// AutoReplyTooLong is errcode 9300824: 自动回复字数太长
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AutoReplyTooLong = 9300824
+	// InvalidGuideGroupID is errcode 9300825: 导购群组id错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidGuideGroupID = 9300825
+	// UnderMaintenance is errcode 9300826: 维护中
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	UnderMaintenance = 9300826
 	// InvalidParameter9301001 is errcode 9301001: invalid parameter
 	//
 	// Retry: do not retry.
@@ -5054,29 +5785,51 @@ const (
 	FrequencyLimitReached = 9301011
 	// ServiceTimeout is errcode 9301012: service timeout
 	ServiceTimeout = 9301012
-	// Code9400001 is errcode 9400001:
+	// LiveEnabledDevMiniProgramNoRelease is errcode 9400001:
 	// 该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。
-	Code9400001 = 9400001
-	// Code9401001 is errcode 9401001: 商品已存在
-	Code9401001 = 9401001
-	// Code9401002 is errcode 9401002: 商品不存在
-	Code9401002 = 9401002
-	// Code9401003 is errcode 9401003: 类目已存在
-	Code9401003 = 9401003
-	// Code9401004 is errcode 9401004: 类目不存在
-	Code9401004 = 9401004
-	// Code9401005 is errcode 9401005: SKU已存在
-	Code9401005 = 9401005
-	// Code9401006 is errcode 9401006: SKU不存在
-	Code9401006 = 9401006
-	// Code9401007 is errcode 9401007: 属性已存在
-	Code9401007 = 9401007
-	// Code9401008 is errcode 9401008: 属性不存在
-	Code9401008 = 9401008
-	// Code9401020 is errcode 9401020: 非法参数
-	Code9401020 = 9401020
-	// Code9401021 is errcode 9401021: 没有商品权限
-	Code9401021 = 9401021
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	LiveEnabledDevMiniProgramNoRelease = 9400001
+	// ProductExists is errcode 9401001: 商品已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductExists = 9401001
+	// ProductNotFound is errcode 9401002: 商品不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ProductNotFound = 9401002
+	// CategoryExists is errcode 9401003: 类目已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryExists = 9401003
+	// CategoryNotFound is errcode 9401004: 类目不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CategoryNotFound = 9401004
+	// SKUExists is errcode 9401005: SKU已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SKUExists = 9401005
+	// SKUNotFound is errcode 9401006: SKU不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SKUNotFound = 9401006
+	// AttributeExists is errcode 9401007: 属性已存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AttributeExists = 9401007
+	// AttributeNotFound is errcode 9401008: 属性不存在
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AttributeNotFound = 9401008
+	// IllegalParameter is errcode 9401020: 非法参数
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	IllegalParameter = 9401020
+	// NoProductPermission is errcode 9401021: 没有商品权限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NoProductPermission = 9401021
 	// SPUNotAllow is errcode 9401022: SPU NOT ALLOW
 	SPUNotAllow = 9401022
 	// SPUNotAllowEdit is errcode 9401023: SPU_NOT_ALLOW_EDIT
@@ -5136,16 +5889,26 @@ const (
 	ConcurrentLimit = 9402202
 	// UserNotBookAdID is errcode 9402301: user not book this ad id
 	UserNotBookAdID = 9402301
-	// Code9403000 is errcode 9403000: 消息类型错误!
-	Code9403000 = 9403000
-	// Code9403001 is errcode 9403001: 消息字段的内容过长!
-	Code9403001 = 9403001
-	// Code9403002 is errcode 9403002: 消息字段的内容违规!
-	Code9403002 = 9403002
-	// Code9403003 is errcode 9403003: 发送的微信号太多!
-	Code9403003 = 9403003
-	// Code9403004 is errcode 9403004: 存在错误的微信号!
-	Code9403004 = 9403004
+	// WrongMessageType is errcode 9403000: 消息类型错误!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WrongMessageType = 9403000
+	// MessageFieldTooLong is errcode 9403001: 消息字段的内容过长!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MessageFieldTooLong = 9403001
+	// MessageFieldViolation is errcode 9403002: 消息字段的内容违规!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MessageFieldViolation = 9403002
+	// TooManyWeChatIDs is errcode 9403003: 发送的微信号太多!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TooManyWeChatIDs = 9403003
+	// WrongWeChatIDs is errcode 9403004: 存在错误的微信号!
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WrongWeChatIDs = 9403004
 	// LiveRoomNotExsits is errcode 9410000: 直播间列表为空
 	LiveRoomNotExsits = 9410000
 	// InnerErrorGETRoomFail is errcode 9410001: 获取房间失败
@@ -5158,82 +5921,1634 @@ const (
 	//
 	// The name is errcodevet's, written from the vendor's text.
 	RIDNotFound = 76001
-	// Code76002 is errcode 76002: rid为空或者格式错误
-	Code76002 = 76002
-	// Code76003 is errcode 76003:
+	// EmptyOrMalformedRID is errcode 76002: rid为空或者格式错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyOrMalformedRID = 76002
+	// RIDOfOtherAccount is errcode 76003:
 	// 当前账号无权查询该rid，该rid属于其他账号调用所产生
-	Code76003 = 76003
-	// Code76004 is errcode 76004: rid过期，仅支持持续7天内的rid
-	Code76004 = 76004
-	// Code76021 is errcode 76021: cgi_path填错了
-	Code76021 = 76021
-	// Code76022 is errcode 76022:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RIDOfOtherAccount = 76003
+	// RIDExpired is errcode 76004: rid过期，仅支持持续7天内的rid
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	RIDExpired = 76004
+	// WrongCGIPath is errcode 76021: cgi_path填错了
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	WrongCGIPath = 76021
+	// TokenNotOfAPIAccount is errcode 76022:
 	// 当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明
-	Code76022 = 76022
-	// Code89252 is errcode 89252: 法人&企业信息一致性校验中
-	Code89252 = 89252
-	// CodeMinus504002 is errcode -504002: 云函数未找到 Function not found
-	CodeMinus504002 = -504002
-	// Code89408 is errcode 89408: 半屏小程序系统错误
-	Code89408 = 89408
-	// Code89409 is errcode 89409: 获取半屏小程序列表参数错误
-	Code89409 = 89409
-	// Code89410 is errcode 89410: 添加半屏小程序appid参数错误
-	Code89410 = 89410
-	// Code89411 is errcode 89411: 添加半屏小程序appid参数为空
-	Code89411 = 89411
-	// Code89412 is errcode 89412:
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	TokenNotOfAPIAccount = 76022
+	// LegalPersonCheckInProgress is errcode 89252:
+	// 法人&企业信息一致性校验中
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	LegalPersonCheckInProgress = 89252
+	// CloudFunctionNotFound is errcode -504002: 云函数未找到 Function not
+	// found
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	CloudFunctionNotFound = -504002
+	// HalfScreenSystemError is errcode 89408: 半屏小程序系统错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	HalfScreenSystemError = 89408
+	// InvalidHalfScreenListParameter is errcode 89409:
+	// 获取半屏小程序列表参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidHalfScreenListParameter = 89409
+	// InvalidHalfScreenAppID is errcode 89410:
+	// 添加半屏小程序appid参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidHalfScreenAppID = 89410
+	// EmptyHalfScreenAppID is errcode 89411:
+	// 添加半屏小程序appid参数为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyHalfScreenAppID = 89411
+	// HalfScreenReasonTooLong is errcode 89412:
 	// 添加半屏小程序申请理由不得超过30个字
-	Code89412 = 89412
-	// Code89413 is errcode 89413: 该小程序被申请次数已达24h限制
-	Code89413 = 89413
-	// Code89414 is errcode 89414: 每天仅允许申请50次半屏小程序
-	Code89414 = 89414
-	// Code89415 is errcode 89415: 删除半屏小程序appid参数为空
-	Code89415 = 89415
-	// Code89416 is errcode 89416: 取消半屏小程序授权appid参数为空
-	Code89416 = 89416
-	// Code89417 is errcode 89417: 修改半屏小程序方式flag参数错误
-	Code89417 = 89417
-	// Code89418 is errcode 89418: 获取半屏小程序每日申请次数失败
-	Code89418 = 89418
-	// Code89419 is errcode 89419: 获取半屏小程序每日授权次数失败
-	Code89419 = 89419
-	// Code89420 is errcode 89420: 不支持添加个人主体小程序
-	Code89420 = 89420
-	// Code89421 is errcode 89421: 删除数据未找到
-	Code89421 = 89421
-	// Code89422 is errcode 89422: 删除状态异常
-	Code89422 = 89422
-	// Code89423 is errcode 89423: 申请次数添加到达上限
-	Code89423 = 89423
-	// Code89425 is errcode 89425: 申请添加已超时
-	Code89425 = 89425
-	// Code89426 is errcode 89426: 申请添加状态异常
-	Code89426 = 89426
-	// Code89427 is errcode 89427: 申请号和授权号相同
-	Code89427 = 89427
-	// Code89428 is errcode 89428: 该小程序已申请，不允许重复添加
-	Code89428 = 89428
-	// Code89429 is errcode 89429: 已到达同一小程序每日最多申请次数
-	Code89429 = 89429
-	// Code89430 is errcode 89430: 该小程序已设置自动拒绝申请
-	Code89430 = 89430
-	// Code89431 is errcode 89431: 不支持此类型小程序
-	Code89431 = 89431
-	// Code89432 is errcode 89432: 不是小程序
-	Code89432 = 89432
-	// Code89424 is errcode 89424: 授权次数到达上限
-	Code89424 = 89424
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	HalfScreenReasonTooLong = 89412
+	// HalfScreenAppliedLimitReached is errcode 89413:
+	// 该小程序被申请次数已达24h限制
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	HalfScreenAppliedLimitReached = 89413
+	// HalfScreenDailyApplyLimit is errcode 89414:
+	// 每天仅允许申请50次半屏小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	HalfScreenDailyApplyLimit = 89414
+	// EmptyHalfScreenDeleteAppID is errcode 89415:
+	// 删除半屏小程序appid参数为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyHalfScreenDeleteAppID = 89415
+	// EmptyHalfScreenRevokeAppID is errcode 89416:
+	// 取消半屏小程序授权appid参数为空
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	EmptyHalfScreenRevokeAppID = 89416
+	// InvalidHalfScreenFlag is errcode 89417:
+	// 修改半屏小程序方式flag参数错误
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidHalfScreenFlag = 89417
+	// GetHalfScreenDailyApplyCountFailed is errcode 89418:
+	// 获取半屏小程序每日申请次数失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetHalfScreenDailyApplyCountFailed = 89418
+	// GetHalfScreenDailyGrantCountFailed is errcode 89419:
+	// 获取半屏小程序每日授权次数失败
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GetHalfScreenDailyGrantCountFailed = 89419
+	// PersonalMiniProgramNotAddable is errcode 89420:
+	// 不支持添加个人主体小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	PersonalMiniProgramNotAddable = 89420
+	// DeleteDataNotFound is errcode 89421: 删除数据未找到
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	DeleteDataNotFound = 89421
+	// AbnormalDeleteStatus is errcode 89422: 删除状态异常
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AbnormalDeleteStatus = 89422
+	// ApplyCountLimitReached is errcode 89423: 申请次数添加到达上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplyCountLimitReached = 89423
+	// ApplyTimedOut is errcode 89425: 申请添加已超时
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplyTimedOut = 89425
+	// AbnormalApplyStatus is errcode 89426: 申请添加状态异常
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AbnormalApplyStatus = 89426
+	// ApplicantIsGrantor is errcode 89427: 申请号和授权号相同
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ApplicantIsGrantor = 89427
+	// AlreadyApplied is errcode 89428:
+	// 该小程序已申请，不允许重复添加
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AlreadyApplied = 89428
+	// SameMiniProgramDailyApplyLimit is errcode 89429:
+	// 已到达同一小程序每日最多申请次数
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	SameMiniProgramDailyApplyLimit = 89429
+	// AutoRejectsApplications is errcode 89430:
+	// 该小程序已设置自动拒绝申请
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	AutoRejectsApplications = 89430
+	// MiniProgramTypeUnsupported is errcode 89431: 不支持此类型小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	MiniProgramTypeUnsupported = 89431
+	// NotMiniProgram is errcode 89432: 不是小程序
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	NotMiniProgram = 89432
+	// GrantCountLimitReached is errcode 89424: 授权次数到达上限
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	GrantCountLimitReached = 89424
 )
 
 // Earlier names of the constants above, each kept as an alias so that code
 // using it still builds.
 const (
+	// Code1003 is errcode 1003, under the name it was first published with.
+	//
+	// Deprecated: use InvalidPOSTParameters.
+	Code1003 = InvalidPOSTParameters
+	// Code20002 is errcode 20002, under the name it was first published with.
+	//
+	// Deprecated: use ProductIDNotFound.
+	Code20002 = ProductIDNotFound
+	// Code40135 is errcode 40135, under the name it was first published with.
+	//
+	// Deprecated: use CannotStopSupplyingBonus.
+	Code40135 = CannotStopSupplyingBonus
+	// Code40138 is errcode 40138, under the name it was first published with.
+	//
+	// Deprecated: use EmphasisWordCannotBeFirstOrRemark.
+	Code40138 = EmphasisWordCannotBeFirstOrRemark
+	// Code40144 is errcode 40144, under the name it was first published with.
+	//
+	// Deprecated: use InvalidShareCardNumOrCardIDList.
+	Code40144 = InvalidShareCardNumOrCardIDList
+	// Code40146 is errcode 40146, under the name it was first published with.
+	//
+	// Deprecated: use CardMarkedByOtherUser.
+	Code40146 = CardMarkedByOtherUser
+	// Code40153 is errcode 40153, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCardSelfConsumeNeedsVerifyCode.
+	Code40153 = FriendsCardSelfConsumeNeedsVerifyCode
+	// Code40167 is errcode 40167, under the name it was first published with.
+	//
+	// Deprecated: use NotLinkedToPluginAppID.
+	Code40167 = NotLinkedToPluginAppID
+	// Code40171 is errcode 40171, under the name it was first published with.
+	//
+	// Deprecated: use ProductIDEmptyOrTooLong.
+	Code40171 = ProductIDEmptyOrTooLong
+	// Code40204 is errcode 40204, under the name it was first published with.
+	//
+	// Deprecated: use CannotDeleteWashOrRumorArticle.
+	Code40204 = CannotDeleteWashOrRumorArticle
+	// Code41035 is errcode 41035, under the name it was first published with.
+	//
+	// Deprecated: use PrepayIDMessageNotAllowed.
+	Code41035 = PrepayIDMessageNotAllowed
+	// Code43015 is errcode 43015, under the name it was first published with.
+	//
+	// Deprecated: use RequireWeChatTeamAuthorization.
+	Code43015 = RequireWeChatTeamAuthorization
+	// Code43103 is errcode 43103, under the name it was first published with.
+	//
+	// Deprecated: use APIOnlyCancelsSubscription.
+	Code43103 = APIOnlyCancelsSubscription
+	// Code43105 is errcode 43105, under the name it was first published with.
+	//
+	// Deprecated: use NewsNotBoundToTemplateID.
+	Code43105 = NewsNotBoundToTemplateID
+	// Code44998 is errcode 44998, under the name it was first published with.
+	//
+	// Deprecated: use KeywordStringMediaSizeOutLimit.
+	Code44998 = KeywordStringMediaSizeOutLimit
+	// Code45021 is errcode 45021, under the name it was first published with.
+	//
+	// Deprecated: use ArgumentOutOfLengthLimit.
+	Code45021 = ArgumentOutOfLengthLimit
+	// Code45024 is errcode 45024, under the name it was first published with.
+	//
+	// Deprecated: use RankTemplateCountOutLimit.
+	Code45024 = RankTemplateCountOutLimit
+	// Code45032 is errcode 45032, under the name it was first published with.
+	//
+	// Deprecated: use NotInnerIPForSpecialAccount.
+	Code45032 = NotInnerIPForSpecialAccount
+	// Code45033 is errcode 45033, under the name it was first published with.
+	//
+	// Deprecated: use UserCardCountOutGetLimit.
+	Code45033 = UserCardCountOutGetLimit
+	// Code45034 is errcode 45034, under the name it was first published with.
+	//
+	// Deprecated: use MediaFileCountOutLimit.
+	Code45034 = MediaFileCountOutLimit
+	// Code45037 is errcode 45037, under the name it was first published with.
+	//
+	// Deprecated: use UserTempSessionExpiredOrNeverTalked.
+	Code45037 = UserTempSessionExpiredOrNeverTalked
+	// Code45041 is errcode 45041, under the name it was first published with.
+	//
+	// Deprecated: use CardReachedTotalSKUQuantityLimit.
+	Code45041 = CardReachedTotalSKUQuantityLimit
+	// Code45043 is errcode 45043, under the name it was first published with.
+	//
+	// Deprecated: use CannotSetShareFriends.
+	Code45043 = CannotSetShareFriends
+	// Code45044 is errcode 45044, under the name it was first published with.
+	//
+	// Deprecated: use AbstractIconURLSizeOutLimit.
+	Code45044 = AbstractIconURLSizeOutLimit
+	// Code45055 is errcode 45055, under the name it was first published with.
+	//
+	// Deprecated: use CodeNotInConsumeVerifyCodeCharset.
+	Code45055 = CodeNotInConsumeVerifyCodeCharset
+	// Code45057 is errcode 45057, under the name it was first published with.
+	//
+	// Deprecated: use CannotDeleteTagWithTooManyFans.
+	Code45057 = CannotDeleteTagWithTooManyFans
+	// Code45059 is errcode 45059, under the name it was first published with.
+	//
+	// Deprecated: use TooManyTagsOnUser.
+	Code45059 = TooManyTagsOnUser
+	// Code45060 is errcode 45060, under the name it was first published with.
+	//
+	// Deprecated: use MediaInUseByIVROrMenu.
+	Code45060 = MediaInUseByIVROrMenu
+	// Code45061 is errcode 45061, under the name it was first published with.
+	//
+	// Deprecated: use UpdateFrequencyTooHigh.
+	Code45061 = UpdateFrequencyTooHigh
+	// Code45064 is errcode 45064, under the name it was first published with.
+	//
+	// Deprecated: use MenuHasUnlinkedMiniProgram.
+	Code45064 = MenuHasUnlinkedMiniProgram
+	// Code45073 is errcode 45073, under the name it was first published with.
+	//
+	// Deprecated: use NotInnerVIPForSNS.
+	Code45073 = NotInnerVIPForSNS
+	// Code45080 is errcode 45080, under the name it was first published with.
+	//
+	// Deprecated: use TypingNeedsRecentUserMessage.
+	Code45080 = TypingNeedsRecentUserMessage
+	// Code45082 is errcode 45082, under the name it was first published with.
+	//
+	// Deprecated: use URLDomainNeedsICPLicense.
+	Code45082 = URLDomainNeedsICPLicense
+	// Code45095 is errcode 45095, under the name it was first published with.
+	//
+	// Deprecated: use AdBatchStockNotModifiable.
+	Code45095 = AdBatchStockNotModifiable
+	// Code45098 is errcode 45098, under the name it was first published with.
+	//
+	// Deprecated: use MsgMenuListSizeOutLimit.
+	Code45098 = MsgMenuListSizeOutLimit
+	// Code45099 is errcode 45099, under the name it was first published with.
+	//
+	// Deprecated: use MsgMenuItemContentSizeOutLimit.
+	Code45099 = MsgMenuItemContentSizeOutLimit
+	// Code45156 is errcode 45156, under the name it was first published with.
+	//
+	// Deprecated: use InvalidConsumeVerifyCodeLength.
+	Code45156 = InvalidConsumeVerifyCodeLength
+	// Code45161 is errcode 45161, under the name it was first published with.
+	//
+	// Deprecated: use VideoIDNotFromUploadAPI.
+	Code45161 = VideoIDNotFromUploadAPI
+	// Code45501 is errcode 45501, under the name it was first published with.
+	//
+	// Deprecated: use AppRequestsTemporarilyBlocked.
+	Code45501 = AppRequestsTemporarilyBlocked
+	// Code46101 is errcode 46101, under the name it was first published with.
+	//
+	// Deprecated: use APIRetiredUseSubscribeMessage.
+	Code46101 = APIRetiredUseSubscribeMessage
+	// Code47004 is errcode 47004, under the name it was first published with.
+	//
+	// Deprecated: use TooManyPagesSubmitted.
+	Code47004 = TooManyPagesSubmitted
+	// Code48007 is errcode 48007, under the name it was first published with.
+	//
+	// Deprecated: use CannotUseOthersVoIPCallKey.
+	Code48007 = CannotUseOthersVoIPCallKey
+	// Code48010 is errcode 48010, under the name it was first published with.
+	//
+	// Deprecated: use MaterialModificationForbidden.
+	Code48010 = MaterialModificationForbidden
+	// Code48013 is errcode 48013, under the name it was first published with.
+	//
+	// Deprecated: use VideoNotFromNewUploadAPI.
+	Code48013 = VideoNotFromNewUploadAPI
+	// Code48014 is errcode 48014, under the name it was first published with.
+	//
+	// Deprecated: use VideoReviewStatusAbnormal.
+	Code48014 = VideoReviewStatusAbnormal
+	// Code48015 is errcode 48015, under the name it was first published with.
+	//
+	// Deprecated: use NoCommentPermission.
+	Code48015 = NoCommentPermission
+	// Code48016 is errcode 48016, under the name it was first published with.
+	//
+	// Deprecated: use WatchMoreVideoNotEligible.
+	Code48016 = WatchMoreVideoNotEligible
+	// Code49001 is errcode 49001, under the name it was first published with.
+	//
+	// Deprecated: use AppIDMismatchAccessToken.
+	Code49001 = AppIDMismatchAccessToken
+	// Code51001 is errcode 51001, under the name it was first published with.
+	//
+	// Deprecated: use EnterpriseChildAccountNotOfParent.
+	Code51001 = EnterpriseChildAccountNotOfParent
+	// Code52001 is errcode 52001, under the name it was first published with.
+	//
+	// Deprecated: use WeChatPriceNotBelowOriginPrice.
+	Code52001 = WeChatPriceNotBelowOriginPrice
+	// Code52012 is errcode 52012, under the name it was first published with.
+	//
+	// Deprecated: use TooManyShelfComponents.
+	Code52012 = TooManyShelfComponents
+	// Code53014 is errcode 53014, under the name it was first published with.
+	//
+	// Deprecated: use NicknameAPlusTakenNeedSameEntity.
+	Code53014 = NicknameAPlusTakenNeedSameEntity
+	// Code53015 is errcode 53015, under the name it was first published with.
+	//
+	// Deprecated: use NicknameTakenByOtherTypeNeedSameEntity.
+	Code53015 = NicknameTakenByOtherTypeNeedSameEntity
+	// Code53016 is errcode 53016, under the name it was first published with.
+	//
+	// Deprecated: use NicknameTakenByManyOfOtherType.
+	Code53016 = NicknameTakenByManyOfOtherType
+	// Code53017 is errcode 53017, under the name it was first published with.
+	//
+	// Deprecated: use NicknameAPlusTakenByOtherTypeNeedSameEntity.
+	Code53017 = NicknameAPlusTakenByOtherTypeNeedSameEntity
+	// Code53203 is errcode 53203, under the name it was first published with.
+	//
+	// Deprecated: use NotModifiableYet.
+	Code53203 = NotModifiableYet
+	// Code53300 is errcode 53300, under the name it was first published with.
+	//
+	// Deprecated: use CategoryMonthlyLimitExceeded.
+	Code53300 = CategoryMonthlyLimitExceeded
+	// Code53301 is errcode 53301, under the name it was first published with.
+	//
+	// Deprecated: use CategoryCountLimitExceeded.
+	Code53301 = CategoryCountLimitExceeded
+	// Code53302 is errcode 53302, under the name it was first published with.
+	//
+	// Deprecated: use CategoryNotAllowedForEntityType.
+	Code53302 = CategoryNotAllowedForEntityType
+	// Code53303 is errcode 53303, under the name it was first published with.
+	//
+	// Deprecated: use InvalidCategoryParameters.
+	Code53303 = InvalidCategoryParameters
+	// Code53304 is errcode 53304, under the name it was first published with.
+	//
+	// Deprecated: use DuplicateCategory.
+	Code53304 = DuplicateCategory
+	// Code53305 is errcode 53305, under the name it was first published with.
+	//
+	// Deprecated: use CategoryFailedIPCCheck.
+	Code53305 = CategoryFailedIPCCheck
+	// Code53306 is errcode 53306, under the name it was first published with.
+	//
+	// Deprecated: use CategoryIDNotModifiable.
+	Code53306 = CategoryIDNotModifiable
+	// Code53307 is errcode 53307, under the name it was first published with.
+	//
+	// Deprecated: use OnlyRejectedCategoryModifiable.
+	Code53307 = OnlyRejectedCategoryModifiable
+	// Code53308 is errcode 53308, under the name it was first published with.
+	//
+	// Deprecated: use CategoryUnderReviewNotDeletable.
+	Code53308 = CategoryUnderReviewNotDeletable
+	// Code53309 is errcode 53309, under the name it was first published with.
+	//
+	// Deprecated: use SocialRedPacketNotDeletable.
+	Code53309 = SocialRedPacketNotDeletable
+	// Code53310 is errcode 53310, under the name it was first published with.
+	//
+	// Deprecated: use CategoryLimitApplyWithReason.
+	Code53310 = CategoryLimitApplyWithReason
+	// Code53311 is errcode 53311, under the name it was first published with.
+	//
+	// Deprecated: use CategoryMaterialsRequired.
+	Code53311 = CategoryMaterialsRequired
+	// Code61001 is errcode 61001, under the name it was first published with.
+	//
+	// Deprecated: use ComponentTypeAppIDMismatch.
+	Code61001 = ComponentTypeAppIDMismatch
+	// Code61002 is errcode 61002, under the name it was first published with.
+	//
+	// Deprecated: use ComponentAppIDKFNotOpen.
+	Code61002 = ComponentAppIDKFNotOpen
+	// Code61003 is errcode 61003, under the name it was first published with.
+	//
+	// Deprecated: use ComponentNotAuthorized.
+	Code61003 = ComponentNotAuthorized
+	// Code61014 is errcode 61014, under the name it was first published with.
+	//
+	// Deprecated: use ComponentTokenRequired.
+	Code61014 = ComponentTokenRequired
+	// Code61015 is errcode 61015, under the name it was first published with.
+	//
+	// Deprecated: use BizAccountTokenRequired.
+	Code61015 = BizAccountTokenRequired
+	// Code63177 is errcode 63177, under the name it was first published with.
+	//
+	// Deprecated: use InvalidSrcKeyVersionOrExpiredTime.
+	Code63177 = InvalidSrcKeyVersionOrExpiredTime
+	// Code65004 is errcode 65004, under the name it was first published with.
+	//
+	// Deprecated: use DeeplinkMustBeShortLived.
+	Code65004 = DeeplinkMustBeShortLived
+	// Code65400 is errcode 65400, under the name it was first published with.
+	//
+	// Deprecated: use NewCustomServiceNotEnabled.
+	Code65400 = NewCustomServiceNotEnabled
+	// Code65402 is errcode 65402, under the name it was first published with.
+	//
+	// Deprecated: use CustomServiceAccountNeedsWeChatUser.
+	Code65402 = CustomServiceAccountNeedsWeChatUser
+	// Code65407 is errcode 65407, under the name it was first published with.
+	//
+	// Deprecated: use WeChatUserAlreadyWorker.
+	Code65407 = WeChatUserAlreadyWorker
+	// Code65408 is errcode 65408, under the name it was first published with.
+	//
+	// Deprecated: use WeChatUserAlreadyInvited.
+	Code65408 = WeChatUserAlreadyInvited
+	// Code65410 is errcode 65410, under the name it was first published with.
+	//
+	// Deprecated: use WorkerBoundTooManyAccounts.
+	Code65410 = WorkerBoundTooManyAccounts
+	// Code65417 is errcode 65417, under the name it was first published with.
+	//
+	// Deprecated: use TimeRangeTooLong.
+	Code65417 = TimeRangeTooLong
+	// Code68028 is errcode 68028, under the name it was first published with.
+	//
+	// Deprecated: use ProductSPUNotInOrderList.
+	Code68028 = ProductSPUNotInOrderList
+	// Code68036 is errcode 68036, under the name it was first published with.
+	//
+	// Deprecated: use NotEnoughProductsToRefund.
+	Code68036 = NotEnoughProductsToRefund
+	// Code68042 is errcode 68042, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTotalCost.
+	Code68042 = InvalidTotalCost
+	// Code72004 is errcode 72004, under the name it was first published with.
+	//
+	// Deprecated: use MchIDOccupiedByOtherAppID.
+	Code72004 = MchIDOccupiedByOtherAppID
+	// Code72014 is errcode 72014, under the name it was first published with.
+	//
+	// Deprecated: use TaskCardShareStockNotModifiable.
+	Code72014 = TaskCardShareStockNotModifiable
+	// Code72047 is errcode 72047, under the name it was first published with.
+	//
+	// Deprecated: use InvalidPDFBillingCodeOrNo.
+	Code72047 = InvalidPDFBillingCodeOrNo
+	// Code73103 is errcode 73103, under the name it was first published with.
+	//
+	// Deprecated: use InvalidWxaAppIDInURLCell.
+	Code73103 = InvalidWxaAppIDInURLCell
+	// Code73108 is errcode 73108, under the name it was first published with.
+	//
+	// Deprecated: use DdhExistsWithOtherFpqqlsh.
+	Code73108 = DdhExistsWithOtherFpqqlsh
+	// Code73200 is errcode 73200, under the name it was first published with.
+	//
+	// Deprecated: use GetCardDetailFailed.
+	Code73200 = GetCardDetailFailed
+	// Code73203 is errcode 73203, under the name it was first published with.
+	//
+	// Deprecated: use GetInvoiceCategoryOrRuleFailed.
+	Code73203 = GetInvoiceCategoryOrRuleFailed
+	// Code73205 is errcode 73205, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCouponCreationPaused.
+	Code73205 = FriendsCouponCreationPaused
+	// Code73206 is errcode 73206, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCouponPointRechargePaused.
+	Code73206 = FriendsCouponPointRechargePaused
+	// Code73207 is errcode 73207, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCouponPointAccountOpeningPaused.
+	Code73207 = FriendsCouponPointAccountOpeningPaused
+	// Code73208 is errcode 73208, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCouponStockNotModifiable.
+	Code73208 = FriendsCouponStockNotModifiable
+	// Code73209 is errcode 73209, under the name it was first published with.
+	//
+	// Deprecated: use FriendsCouponValidityNotModifiable.
+	Code73209 = FriendsCouponValidityNotModifiable
+	// Code73210 is errcode 73210, under the name it was first published with.
+	//
+	// Deprecated: use BatchStockNotModifiable.
+	Code73210 = BatchStockNotModifiable
+	// Code73211 is errcode 73211, under the name it was first published with.
+	//
+	// Deprecated: use WebLinkJumpUnsupportedUseMiniProgram.
+	Code73211 = WebLinkJumpUnsupportedUseMiniProgram
+	// Code73215 is errcode 73215, under the name it was first published with.
+	//
+	// Deprecated: use PayCouponRetiredUseWeChatPayAPI.
+	Code73215 = PayCouponRetiredUseWeChatPayAPI
+	// Code73216 is errcode 73216, under the name it was first published with.
+	//
+	// Deprecated: use InvalidGiftCardButtonName.
+	Code73216 = InvalidGiftCardButtonName
+	// Code73217 is errcode 73217, under the name it was first published with.
+	//
+	// Deprecated: use GiftCardAppNamePathNotSet.
+	Code73217 = GiftCardAppNamePathNotSet
+	// Code73218 is errcode 73218, under the name it was first published with.
+	//
+	// Deprecated: use GiftCardMiniProgramJumpUnauthorized.
+	Code73218 = GiftCardMiniProgramJumpUnauthorized
+	// Code74009 is errcode 74009, under the name it was first published with.
+	//
+	// Deprecated: use HotelRoutecodeInfoError.
+	Code74009 = HotelRoutecodeInfoError
+	// Code74011 is errcode 74011, under the name it was first published with.
+	//
+	// Deprecated: use PicDecodeFailed.
+	Code74011 = PicDecodeFailed
+	// Code75005 is errcode 75005, under the name it was first published with.
+	//
+	// Deprecated: use ProductNotExist.
+	Code75005 = ProductNotExist
+	// Code75006 is errcode 75006, under the name it was first published with.
+	//
+	// Deprecated: use OrderNotFoundForBuyerAppID.
+	Code75006 = OrderNotFoundForBuyerAppID
+	// Code75008 is errcode 75008, under the name it was first published with.
+	//
+	// Deprecated: use ProductIDAlreadyExists.
+	Code75008 = ProductIDAlreadyExists
+	// Code75014 is errcode 75014, under the name it was first published with.
+	//
+	// Deprecated: use KeyNotOwned.
+	Code75014 = KeyNotOwned
+	// Code75018 is errcode 75018, under the name it was first published with.
+	//
+	// Deprecated: use BindBuyerBusinessInfoFailed.
+	Code75018 = BindBuyerBusinessInfoFailed
+	// Code80000 is errcode 80000, under the name it was first published with.
+	//
+	// Deprecated: use SystemErrorRetryLater.
+	Code80000 = SystemErrorRetryLater
+	// Code80001 is errcode 80001, under the name it was first published with.
+	//
+	// Deprecated: use ParameterFormatCheckFailed.
+	Code80001 = ParameterFormatCheckFailed
+	// Code80002 is errcode 80002, under the name it was first published with.
+	//
+	// Deprecated: use SigningFailed.
+	Code80002 = SigningFailed
+	// Code80003 is errcode 80003, under the name it was first published with.
+	//
+	// Deprecated: use OrdersOfDateNotGenerated.
+	Code80003 = OrdersOfDateNotGenerated
+	// Code80004 is errcode 80004, under the name it was first published with.
+	//
+	// Deprecated: use UserCardNotBound.
+	Code80004 = UserCardNotBound
+	// Code80005 is errcode 80005, under the name it was first published with.
+	//
+	// Deprecated: use NameMismatch.
+	Code80005 = NameMismatch
+	// Code80006 is errcode 80006, under the name it was first published with.
+	//
+	// Deprecated: use IDCardMismatch.
+	Code80006 = IDCardMismatch
+	// Code80007 is errcode 80007, under the name it was first published with.
+	//
+	// Deprecated: use GetCityInfoFailed.
+	Code80007 = GetCityInfoFailed
+	// Code80008 is errcode 80008, under the name it was first published with.
+	//
+	// Deprecated: use ChildInfoNotFound.
+	Code80008 = ChildInfoNotFound
+	// Code80009 is errcode 80009, under the name it was first published with.
+	//
+	// Deprecated: use ChildIDCardMismatch.
+	Code80009 = ChildIDCardMismatch
+	// Code80010 is errcode 80010, under the name it was first published with.
+	//
+	// Deprecated: use ChildNotBound.
+	Code80010 = ChildNotBound
+	// Code80011 is errcode 80011, under the name it was first published with.
+	//
+	// Deprecated: use ContractNumberMismatch.
+	Code80011 = ContractNumberMismatch
+	// Code80012 is errcode 80012, under the name it was first published with.
+	//
+	// Deprecated: use RegionBureauConfigNotFound.
+	Code80012 = RegionBureauConfigNotFound
+	// Code80013 is errcode 80013, under the name it was first published with.
+	//
+	// Deprecated: use CallerAppIDBureauConfigMismatch.
+	Code80013 = CallerAppIDBureauConfigMismatch
+	// Code80014 is errcode 80014, under the name it was first published with.
+	//
+	// Deprecated: use GetMessageAccountFailed.
+	Code80014 = GetMessageAccountFailed
+	// Code80066 is errcode 80066, under the name it was first published with.
+	//
+	// Deprecated: use InvalidPluginVersion.
+	Code80066 = InvalidPluginVersion
+	// Code80067 is errcode 80067, under the name it was first published with.
+	//
+	// Deprecated: use PluginNotFound.
+	Code80067 = PluginNotFound
+	// Code80082 is errcode 80082, under the name it was first published with.
+	//
+	// Deprecated: use NoPluginPermission.
+	Code80082 = NoPluginPermission
+	// Code80101 is errcode 80101, under the name it was first published with.
+	//
+	// Deprecated: use MerchantNotOnboarded.
+	Code80101 = MerchantNotOnboarded
+	// Code80111 is errcode 80111, under the name it was first published with.
+	//
+	// Deprecated: use RealNameCheckCodeNotFound.
+	Code80111 = RealNameCheckCodeNotFound
+	// Code80112 is errcode 80112, under the name it was first published with.
+	//
+	// Deprecated: use CodeConcurrencyConflict.
+	Code80112 = CodeConcurrencyConflict
+	// Code80113 is errcode 80113, under the name it was first published with.
+	//
+	// Deprecated: use InvalidRealNameCheckCode.
+	Code80113 = InvalidRealNameCheckCode
+	// Code80201 is errcode 80201, under the name it was first published with.
+	//
+	// Deprecated: use InvalidReportType.
+	Code80201 = InvalidReportType
+	// Code80202 is errcode 80202, under the name it was first published with.
+	//
+	// Deprecated: use InvalidServiceType80202.
+	Code80202 = InvalidServiceType80202
+	// Code80300 is errcode 80300, under the name it was first published with.
+	//
+	// Deprecated: use ApplicationNotFound.
+	Code80300 = ApplicationNotFound
+	// Code80301 is errcode 80301, under the name it was first published with.
+	//
+	// Deprecated: use ApplicationNotOfAccount.
+	Code80301 = ApplicationNotOfAccount
+	// Code80302 is errcode 80302, under the name it was first published with.
+	//
+	// Deprecated: use ActivationRangesOverlap.
+	Code80302 = ActivationRangesOverlap
+	// Code80303 is errcode 80303, under the name it was first published with.
+	//
+	// Deprecated: use InvalidCodeFormat.
+	Code80303 = InvalidCodeFormat
+	// Code80304 is errcode 80304, under the name it was first published with.
+	//
+	// Deprecated: use CodeNotActivated.
+	Code80304 = CodeNotActivated
+	// Code80305 is errcode 80305, under the name it was first published with.
+	//
+	// Deprecated: use ActivationFailed.
+	Code80305 = ActivationFailed
+	// Code80306 is errcode 80306, under the name it was first published with.
+	//
+	// Deprecated: use CodeIndexOutOfRange.
+	Code80306 = CodeIndexOutOfRange
+	// Code80307 is errcode 80307, under the name it was first published with.
+	//
+	// Deprecated: use ApplicationExists.
+	Code80307 = ApplicationExists
+	// Code80308 is errcode 80308, under the name it was first published with.
+	//
+	// Deprecated: use SubtaskNotDone.
+	Code80308 = SubtaskNotDone
+	// Code80309 is errcode 80309, under the name it was first published with.
+	//
+	// Deprecated: use SubtaskFileExpired.
+	Code80309 = SubtaskFileExpired
+	// Code80310 is errcode 80310, under the name it was first published with.
+	//
+	// Deprecated: use SubtaskNotFound.
+	Code80310 = SubtaskNotFound
+	// Code80311 is errcode 80311, under the name it was first published with.
+	//
+	// Deprecated: use GetFileFailed.
+	Code80311 = GetFileFailed
+	// Code80312 is errcode 80312, under the name it was first published with.
+	//
+	// Deprecated: use EncryptDataFailed.
+	Code80312 = EncryptDataFailed
+	// Code80313 is errcode 80313, under the name it was first published with.
+	//
+	// Deprecated: use EncryptionKeyNotFound.
+	Code80313 = EncryptionKeyNotFound
+	// Code81014 is errcode 81014, under the name it was first published with.
+	//
+	// Deprecated: use CountExceeds100.
+	Code81014 = CountExceeds100
+	// Code81015 is errcode 81015, under the name it was first published with.
+	//
+	// Deprecated: use InvalidCategoryIndex.
+	Code81015 = InvalidCategoryIndex
+	// Code81019 is errcode 81019, under the name it was first published with.
+	//
+	// Deprecated: use OrderBeingRefunded.
+	Code81019 = OrderBeingRefunded
+	// Code82200 is errcode 82200, under the name it was first published with.
+	//
+	// Deprecated: use AccountServiceIDMismatch.
+	Code82200 = AccountServiceIDMismatch
+	// Code82201 is errcode 82201, under the name it was first published with.
+	//
+	// Deprecated: use ParkingLotExists.
+	Code82201 = ParkingLotExists
+	// Code82202 is errcode 82202, under the name it was first published with.
+	//
+	// Deprecated: use ParkingLotNotFound.
+	Code82202 = ParkingLotNotFound
+	// Code82203 is errcode 82203, under the name it was first published with.
+	//
+	// Deprecated: use InvalidParkingPriceFormat.
+	Code82203 = InvalidParkingPriceFormat
+	// Code82204 is errcode 82204, under the name it was first published with.
+	//
+	// Deprecated: use AppIDCodeMismatch.
+	Code82204 = AppIDCodeMismatch
+	// Code82205 is errcode 82205, under the name it was first published with.
+	//
+	// Deprecated: use EmptyWxParkCode.
+	Code82205 = EmptyWxParkCode
+	// Code82206 is errcode 82206, under the name it was first published with.
+	//
+	// Deprecated: use InvalidOrExpiredWxParkCode.
+	Code82206 = InvalidOrExpiredWxParkCode
+	// Code82207 is errcode 82207, under the name it was first published with.
+	//
+	// Deprecated: use EmptyPhone.
+	Code82207 = EmptyPhone
+	// Code82208 is errcode 82208, under the name it was first published with.
+	//
+	// Deprecated: use InvalidCloseTimeFormat.
+	Code82208 = InvalidCloseTimeFormat
+	// Code82300 is errcode 82300, under the name it was first published with.
+	//
+	// Deprecated: use CityServicePluginUnsupported.
+	Code82300 = CityServicePluginUnsupported
+	// Code82301 is errcode 82301, under the name it was first published with.
+	//
+	// Deprecated: use AddPluginFailed.
+	Code82301 = AddPluginFailed
+	// Code82302 is errcode 82302, under the name it was first published with.
+	//
+	// Deprecated: use CityServicePluginNotAdded.
+	Code82302 = CityServicePluginNotAdded
+	// Code82303 is errcode 82303, under the name it was first published with.
+	//
+	// Deprecated: use InvalidFileID.
+	Code82303 = InvalidFileID
+	// Code82304 is errcode 82304, under the name it was first published with.
+	//
+	// Deprecated: use TempFileExpired.
+	Code82304 = TempFileExpired
+	// Code83202 is errcode 83202, under the name it was first published with.
+	//
+	// Deprecated: use ParamsNotJSONArray.
+	Code83202 = ParamsNotJSONArray
+	// Code85001 is errcode 85001, under the name it was first published with.
+	//
+	// Deprecated: use WeChatIDNotFoundOrUnsearchable.
+	Code85001 = WeChatIDNotFoundOrUnsearchable
+	// Code85015 is errcode 85015, under the name it was first published with.
+	//
+	// Deprecated: use NotMiniProgramOrWrongVersion.
+	Code85015 = NotMiniProgramOrWrongVersion
+	// Code85018 is errcode 85018, under the name it was first published with.
+	//
+	// Deprecated: use DomainNotSetInOpenPlatform.
+	Code85018 = DomainNotSetInOpenPlatform
+	// Code85023 is errcode 85023, under the name it was first published with.
+	//
+	// Deprecated: use AuditItemCountNotOneToFive.
+	Code85023 = AuditItemCountNotOneToFive
+	// Code85068 is errcode 85068, under the name it was first published with.
+	//
+	// Deprecated: use TestURLNotSubPrefix.
+	Code85068 = TestURLNotSubPrefix
+	// Code85090 is errcode 85090, under the name it was first published with.
+	//
+	// Deprecated: use CommitExAppIDLater.
+	Code85090 = CommitExAppIDLater
+	// Code85101 is errcode 85101, under the name it was first published with.
+	//
+	// Deprecated: use SportTypeNotAllowed.
+	Code85101 = SportTypeNotAllowed
+	// Code85102 is errcode 85102, under the name it was first published with.
+	//
+	// Deprecated: use AbnormalValue.
+	Code85102 = AbnormalValue
+	// Code86000 is errcode 86000, under the name it was first published with.
+	//
+	// Deprecated: use NotCalledByThirdParty.
+	Code86000 = NotCalledByThirdParty
+	// Code86006 is errcode 86006, under the name it was first published with.
+	//
+	// Deprecated: use NoGroupMessageQuota.
+	Code86006 = NoGroupMessageQuota
+	// Code86007 is errcode 86007, under the name it was first published with.
+	//
+	// Deprecated: use MiniProgramSubmitForbidden.
+	Code86007 = MiniProgramSubmitForbidden
+	// Code86008 is errcode 86008, under the name it was first published with.
+	//
+	// Deprecated: use ProviderPunishedAllAuditsBlocked.
+	Code86008 = ProviderPunishedAllAuditsBlocked
+	// Code86009 is errcode 86009, under the name it was first published with.
+	//
+	// Deprecated: use ProviderNewMiniProgramAuditsLimited.
+	Code86009 = ProviderNewMiniProgramAuditsLimited
+	// Code86010 is errcode 86010, under the name it was first published with.
+	//
+	// Deprecated: use ProviderUpdateAuditsLimited.
+	Code86010 = ProviderUpdateAuditsLimited
+	// Code87016 is errcode 87016, under the name it was first published with.
+	//
+	// Deprecated: use KeyValueLengthExceeded.
+	Code87016 = KeyValueLengthExceeded
+	// Code87019 is errcode 87019, under the name it was first published with.
+	//
+	// Deprecated: use KeyLengthExceeded.
+	Code87019 = KeyLengthExceeded
+	// Code88007 is errcode 88007, under the name it was first published with.
+	//
+	// Deprecated: use InvalidReplyContentLength.
+	Code88007 = InvalidReplyContentLength
+	// Code89004 is errcode 89004, under the name it was first published with.
+	//
+	// Deprecated: use OpenAccountBindLimitReached.
+	Code89004 = OpenAccountBindLimitReached
+	// Code89020 is errcode 89020, under the name it was first published with.
+	//
+	// Deprecated: use OpenWebviewDomainNotSet.
+	Code89020 = OpenWebviewDomainNotSet
+	// Code89021 is errcode 89021, under the name it was first published with.
+	//
+	// Deprecated: use DomainNotOpenWebviewDomain.
+	Code89021 = DomainNotOpenWebviewDomain
+	// Code89237 is errcode 89237, under the name it was first published with.
+	//
+	// Deprecated: use PluginAlreadyAdded.
+	Code89237 = PluginAlreadyAdded
+	// Code89240 is errcode 89240, under the name it was first published with.
+	//
+	// Deprecated: use OnlyApplyingCanBeAgreedOrRefused.
+	Code89240 = OnlyApplyingCanBeAgreedOrRefused
+	// Code89242 is errcode 89242, under the name it was first published with.
+	//
+	// Deprecated: use AppIDNotInApplyList.
+	Code89242 = AppIDNotInApplyList
+	// Code89243 is errcode 89243, under the name it was first published with.
+	//
+	// Deprecated: use PendingApplyNotDeletable.
+	Code89243 = PendingApplyNotDeletable
+	// Code89244 is errcode 89244, under the name it was first published with.
+	//
+	// Deprecated: use PluginAppIDNotInList.
+	Code89244 = PluginAppIDNotInList
+	// Code89259 is errcode 89259, under the name it was first published with.
+	//
+	// Deprecated: use LivePluginNotDeletable.
+	Code89259 = LivePluginNotDeletable
+	// Code89401 is errcode 89401, under the name it was first published with.
+	//
+	// Deprecated: use SystemUnstableRetryLater.
+	Code89401 = SystemUnstableRetryLater
+	// Code89402 is errcode 89402, under the name it was first published with.
+	//
+	// Deprecated: use NotInAuditQueue.
+	Code89402 = NotInAuditQueue
+	// Code89403 is errcode 89403, under the name it was first published with.
+	//
+	// Deprecated: use SpeedupNotSupported.
+	Code89403 = SpeedupNotSupported
+	// Code89404 is errcode 89404, under the name it was first published with.
+	//
+	// Deprecated: use AlreadySpedUp.
+	Code89404 = AlreadySpedUp
+	// Code89405 is errcode 89405, under the name it was first published with.
+	//
+	// Deprecated: use MonthlySpeedupQuotaUsedUp.
+	Code89405 = MonthlySpeedupQuotaUsedUp
+	// Code89501 is errcode 89501, under the name it was first published with.
+	//
+	// Deprecated: use UnprocessedConfirmationRequest.
+	Code89501 = UnprocessedConfirmationRequest
+	// Code89502 is errcode 89502, under the name it was first published with.
+	//
+	// Deprecated: use WaitForAdminConfirmation.
+	Code89502 = WaitForAdminConfirmation
+	// Code89503 is errcode 89503, under the name it was first published with.
+	//
+	// Deprecated: use CallNeedsAdminConfirmation.
+	Code89503 = CallNeedsAdminConfirmation
+	// Code89504 is errcode 89504, under the name it was first published with.
+	//
+	// Deprecated: use AwaitingAdminConfirmation.
+	Code89504 = AwaitingAdminConfirmation
+	// Code89505 is errcode 89505, under the name it was first published with.
+	//
+	// Deprecated: use AwaitingAdminConfirmationRetryLater.
+	Code89505 = AwaitingAdminConfirmationRetryLater
+	// Code89506 is errcode 89506, under the name it was first published with.
+	//
+	// Deprecated: use IPRejectedByAdminFor24h.
+	Code89506 = IPRejectedByAdminFor24h
+	// Code89507 is errcode 89507, under the name it was first published with.
+	//
+	// Deprecated: use IPRejectedByAdminFor1h.
+	Code89507 = IPRejectedByAdminFor1h
+	// Code91010 is errcode 91010, under the name it was first published with.
+	//
+	// Deprecated: use NicknameOtherError.
+	Code91010 = NicknameOtherError
+	// Code91011 is errcode 91011, under the name it was first published with.
+	//
+	// Deprecated: use NicknameAuditNotFound.
+	Code91011 = NicknameAuditNotFound
+	// Code91012 is errcode 91012, under the name it was first published with.
+	//
+	// Deprecated: use NicknameOtherError91012.
+	Code91012 = NicknameOtherError91012
+	// Code91018 is errcode 91018, under the name it was first published with.
+	//
+	// Deprecated: use NicknameClearedNeedsVerifiedRename.
+	Code91018 = NicknameClearedNeedsVerifiedRename
+	// Code91019 is errcode 91019, under the name it was first published with.
+	//
+	// Deprecated: use MiniProgramUnderAudit.
+	Code91019 = MiniProgramUnderAudit
+	// Code92000 is errcode 92000, under the name it was first published with.
+	//
+	// Deprecated: use QualificationAlreadyAdded.
+	Code92000 = QualificationAlreadyAdded
+	// Code92002 is errcode 92002, under the name it was first published with.
+	//
+	// Deprecated: use NearbyPlaceLimitReached.
+	Code92002 = NearbyPlaceLimitReached
+	// Code92003 is errcode 92003, under the name it was first published with.
+	//
+	// Deprecated: use PlaceUsedByOtherMiniProgram.
+	Code92003 = PlaceUsedByOtherMiniProgram
+	// Code92004 is errcode 92004, under the name it was first published with.
+	//
+	// Deprecated: use NearbyFeatureBanned.
+	Code92004 = NearbyFeatureBanned
+	// Code92005 is errcode 92005, under the name it was first published with.
+	//
+	// Deprecated: use PlaceUnderReview.
+	Code92005 = PlaceUnderReview
+	// Code92006 is errcode 92006, under the name it was first published with.
+	//
+	// Deprecated: use PlaceShowingMiniProgram.
+	Code92006 = PlaceShowingMiniProgram
+	// Code92007 is errcode 92007, under the name it was first published with.
+	//
+	// Deprecated: use PlaceReviewFailed.
+	Code92007 = PlaceReviewFailed
+	// Code92008 is errcode 92008, under the name it was first published with.
+	//
+	// Deprecated: use MiniProgramNotShownAtPlace.
+	Code92008 = MiniProgramNotShownAtPlace
+	// Code93009 is errcode 93009, under the name it was first published with.
+	//
+	// Deprecated: use MiniProgramNotListedOrHidden.
+	Code93009 = MiniProgramNotListedOrHidden
+	// Code93010 is errcode 93010, under the name it was first published with.
+	//
+	// Deprecated: use PlaceNotFound.
+	Code93010 = PlaceNotFound
+	// Code93011 is errcode 93011, under the name it was first published with.
+	//
+	// Deprecated: use PersonalMiniProgramUnsupported.
+	Code93011 = PersonalMiniProgramUnsupported
+	// Code93012 is errcode 93012, under the name it was first published with.
+	//
+	// Deprecated: use NonRegularMiniProgramUnsupported.
+	Code93012 = NonRegularMiniProgramUnsupported
+	// Code93013 is errcode 93013, under the name it was first published with.
+	//
+	// Deprecated: use GetTencentMapAddressFailed.
+	Code93013 = GetTencentMapAddressFailed
+	// Code93014 is errcode 93014, under the name it was first published with.
+	//
+	// Deprecated: use DuplicateQualificationNumber.
+	Code93014 = DuplicateQualificationNumber
+	// Code93015 is errcode 93015, under the name it was first published with.
+	//
+	// Deprecated: use NearbyCategoryUnderReview.
+	Code93015 = NearbyCategoryUnderReview
+	// Code93016 is errcode 93016, under the name it was first published with.
+	//
+	// Deprecated: use TooManyServiceTags.
+	Code93016 = TooManyServiceTags
+	// Code93017 is errcode 93017, under the name it was first published with.
+	//
+	// Deprecated: use InvalidServiceTagOrKFName.
+	Code93017 = InvalidServiceTagOrKFName
+	// Code93018 is errcode 93018, under the name it was first published with.
+	//
+	// Deprecated: use ServiceAppIDNotSameEntity.
+	Code93018 = ServiceAppIDNotSameEntity
+	// Code93019 is errcode 93019, under the name it was first published with.
+	//
+	// Deprecated: use CategoryRequiredForNearbyPlace.
+	Code93019 = CategoryRequiredForNearbyPlace
+	// Code93020 is errcode 93020, under the name it was first published with.
+	//
+	// Deprecated: use InvalidQualificationList.
+	Code93020 = InvalidQualificationList
+	// Code93021 is errcode 93021, under the name it was first published with.
+	//
+	// Deprecated: use EmptyCompanyName.
+	Code93021 = EmptyCompanyName
+	// Code93022 is errcode 93022, under the name it was first published with.
+	//
+	// Deprecated: use EmptyCredential.
+	Code93022 = EmptyCredential
+	// Code93023 is errcode 93023, under the name it was first published with.
+	//
+	// Deprecated: use EmptyAddress.
+	Code93023 = EmptyAddress
+	// Code93024 is errcode 93024, under the name it was first published with.
+	//
+	// Deprecated: use EmptyQualificationList.
+	Code93024 = EmptyQualificationList
+	// Code93025 is errcode 93025, under the name it was first published with.
+	//
+	// Deprecated: use ServiceAppIDPathNotFound.
+	Code93025 = ServiceAppIDPathNotFound
+	// Code94004 is errcode 94004, under the name it was first published with.
+	//
+	// Deprecated: use UserHasNoRealNameInfo.
+	Code94004 = UserHasNoRealNameInfo
+	// Code94012 is errcode 94012, under the name it was first published with.
+	//
+	// Deprecated: use AppIDMchIDNotBound.
+	Code94012 = AppIDMchIDNotBound
+	// Code95102 is errcode 95102, under the name it was first published with.
+	//
+	// Deprecated: use InvalidProductMaterialsQuery.
+	Code95102 = InvalidProductMaterialsQuery
+	// Code95103 is errcode 95103, under the name it was first published with.
+	//
+	// Deprecated: use MaterialIDListSizeOutLimit.
+	Code95103 = MaterialIDListSizeOutLimit
+	// Code200002 is errcode 200002, under the name it was first published with.
+	//
+	// Deprecated: use InvalidInputParameters.
+	Code200002 = InvalidInputParameters
+	// Code200011 is errcode 200011, under the name it was first published with.
+	//
+	// Deprecated: use AccountBanned.
+	Code200011 = AccountBanned
+	// Code200012 is errcode 200012, under the name it was first published with.
+	//
+	// Deprecated: use PersonalTemplateLimitReached.
+	Code200012 = PersonalTemplateLimitReached
+	// Code200013 is errcode 200013, under the name it was first published with.
+	//
+	// Deprecated: use TemplateBanned.
+	Code200013 = TemplateBanned
+	// Code200014 is errcode 200014, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTemplateTID.
+	Code200014 = InvalidTemplateTID
+	// Code200016 is errcode 200016, under the name it was first published with.
+	//
+	// Deprecated: use InvalidStartParameter.
+	Code200016 = InvalidStartParameter
+	// Code200017 is errcode 200017, under the name it was first published with.
+	//
+	// Deprecated: use InvalidLimitParameter.
+	Code200017 = InvalidLimitParameter
+	// Code200018 is errcode 200018, under the name it was first published with.
+	//
+	// Deprecated: use MissingCategoryIDs.
+	Code200018 = MissingCategoryIDs
+	// Code200019 is errcode 200019, under the name it was first published with.
+	//
+	// Deprecated: use InvalidCategoryIDs.
+	Code200019 = InvalidCategoryIDs
+	// Code200020 is errcode 200020, under the name it was first published with.
+	//
+	// Deprecated: use InvalidKidList.
+	Code200020 = InvalidKidList
+	// Code200021 is errcode 200021, under the name it was first published with.
+	//
+	// Deprecated: use InvalidSceneDesc.
+	Code200021 = InvalidSceneDesc
+	// Code300001 is errcode 300001, under the name it was first published with.
+	//
+	// Deprecated: use GoodsOrRoomEditForbidden.
+	Code300001 = GoodsOrRoomEditForbidden
+	// Code300002 is errcode 300002, under the name it was first published with.
+	//
+	// Deprecated: use InvalidNameLength.
+	Code300002 = InvalidNameLength
+	// Code300003 is errcode 300003, under the name it was first published with.
+	//
+	// Deprecated: use InvalidPrice.
+	Code300003 = InvalidPrice
+	// Code300004 is errcode 300004, under the name it was first published with.
+	//
+	// Deprecated: use GoodsNameViolation.
+	Code300004 = GoodsNameViolation
+	// Code300005 is errcode 300005, under the name it was first published with.
+	//
+	// Deprecated: use GoodsImageViolation.
+	Code300005 = GoodsImageViolation
+	// Code300006 is errcode 300006, under the name it was first published with.
+	//
+	// Deprecated: use ImageUploadFailed.
+	Code300006 = ImageUploadFailed
+	// Code300007 is errcode 300007, under the name it was first published with.
+	//
+	// Deprecated: use LinkNotInReleasedVersion.
+	Code300007 = LinkNotInReleasedVersion
+	// Code300008 is errcode 300008, under the name it was first published with.
+	//
+	// Deprecated: use AddGoodsFailed.
+	Code300008 = AddGoodsFailed
+	// Code300009 is errcode 300009, under the name it was first published with.
+	//
+	// Deprecated: use GoodsAuditWithdrawFailed.
+	Code300009 = GoodsAuditWithdrawFailed
+	// Code300010 is errcode 300010, under the name it was first published with.
+	//
+	// Deprecated: use WrongGoodsAuditStatus.
+	Code300010 = WrongGoodsAuditStatus
+	// Code300011 is errcode 300011, under the name it was first published with.
+	//
+	// Deprecated: use GoodsNotCreatedByAPI.
+	Code300011 = GoodsNotCreatedByAPI
+	// Code300012 is errcode 300012, under the name it was first published with.
+	//
+	// Deprecated: use NoAuditQuota.
+	Code300012 = NoAuditQuota
+	// Code300013 is errcode 300013, under the name it was first published with.
+	//
+	// Deprecated: use SubmitAuditFailed.
+	Code300013 = SubmitAuditFailed
+	// Code300014 is errcode 300014, under the name it was first published with.
+	//
+	// Deprecated: use UnderAuditNotDeletable.
+	Code300014 = UnderAuditNotDeletable
+	// Code300017 is errcode 300017, under the name it was first published with.
+	//
+	// Deprecated: use GoodsNotSubmitted.
+	Code300017 = GoodsNotSubmitted
+	// Code300021 is errcode 300021, under the name it was first published with.
+	//
+	// Deprecated: use GoodsAddedAuditFailed.
+	Code300021 = GoodsAddedAuditFailed
+	// Code300022 is errcode 300022, under the name it was first published with.
+	//
+	// Deprecated: use RoomNotFound.
+	Code300022 = RoomNotFound
+	// Code300023 is errcode 300023, under the name it was first published with.
+	//
+	// Deprecated: use RoomStatusForbidsOperation.
+	Code300023 = RoomStatusForbidsOperation
+	// Code300024 is errcode 300024, under the name it was first published with.
+	//
+	// Deprecated: use GoodsNotFound.
+	Code300024 = GoodsNotFound
+	// Code300025 is errcode 300025, under the name it was first published with.
+	//
+	// Deprecated: use GoodsAuditRejected.
+	Code300025 = GoodsAuditRejected
+	// Code300026 is errcode 300026, under the name it was first published with.
+	//
+	// Deprecated: use RoomGoodsFull.
+	Code300026 = RoomGoodsFull
+	// Code300027 is errcode 300027, under the name it was first published with.
+	//
+	// Deprecated: use ImportGoodsFailed.
+	Code300027 = ImportGoodsFailed
+	// Code300028 is errcode 300028, under the name it was first published with.
+	//
+	// Deprecated: use RoomNameViolation.
+	Code300028 = RoomNameViolation
+	// Code300029 is errcode 300029, under the name it was first published with.
+	//
+	// Deprecated: use AnchorNicknameViolation.
+	Code300029 = AnchorNicknameViolation
+	// Code300030 is errcode 300030, under the name it was first published with.
+	//
+	// Deprecated: use InvalidAnchorWeChatID.
+	Code300030 = InvalidAnchorWeChatID
+	// Code300031 is errcode 300031, under the name it was first published with.
+	//
+	// Deprecated: use RoomCoverViolation.
+	Code300031 = RoomCoverViolation
+	// Code300032 is errcode 300032, under the name it was first published with.
+	//
+	// Deprecated: use RoomShareImageViolation.
+	Code300032 = RoomShareImageViolation
+	// Code300033 is errcode 300033, under the name it was first published with.
+	//
+	// Deprecated: use RoomGoodsLimitExceeded.
+	Code300033 = RoomGoodsLimitExceeded
+	// Code300034 is errcode 300034, under the name it was first published with.
+	//
+	// Deprecated: use InvalidAnchorNicknameLength.
+	Code300034 = InvalidAnchorNicknameLength
+	// Code300035 is errcode 300035, under the name it was first published with.
+	//
+	// Deprecated: use AnchorWeChatIDNotFound.
+	Code300035 = AnchorWeChatIDNotFound
+	// Code300036 is errcode 300036, under the name it was first published with.
+	//
+	// Deprecated: use AnchorNotRealNameVerified.
+	Code300036 = AnchorNotRealNameVerified
+	// Code928000 is errcode 928000, under the name it was first published with.
+	//
+	// Deprecated: use BillExists.
+	Code928000 = BillExists
+	// Code928001 is errcode 928001, under the name it was first published with.
+	//
+	// Deprecated: use BillNotFound.
+	Code928001 = BillNotFound
+	// Code930571 is errcode 930571, under the name it was first published with.
+	//
+	// Deprecated: use MerchantNoBetaAccess.
+	Code930571 = MerchantNoBetaAccess
+	// Code9002010 is errcode 9002010, under the name it was first published with.
+	//
+	// Deprecated: use SSIDOrPasswordNotWXPrefixed.
+	Code9002010 = SSIDOrPasswordNotWXPrefixed
+	// Code9002013 is errcode 9002013, under the name it was first published with.
+	//
+	// Deprecated: use InvalidPasswordLength.
+	Code9002013 = InvalidPasswordLength
+	// Code9002026 is errcode 9002026, under the name it was first published with.
+	//
+	// Deprecated: use QueryListSizeLimitReached.
+	Code9002026 = QueryListSizeLimitReached
+	// Code9007003 is errcode 9007003, under the name it was first published with.
+	//
+	// Deprecated: use ProtocolTypeMismatch.
+	Code9007003 = ProtocolTypeMismatch
+	// Code9201035 is errcode 9201035, under the name it was first published with.
+	//
+	// Deprecated: use OtherFeesExceedTotal.
+	Code9201035 = OtherFeesExceedTotal
+	// Code9207011 is errcode 9207011, under the name it was first published with.
+	//
+	// Deprecated: use CannotReverseWhileUserPaying.
+	Code9207011 = CannotReverseWhileUserPaying
+	// Code9300013 is errcode 9300013, under the name it was first published with.
+	//
+	// Deprecated: use CardIDNotSwipeOrPayCash.
+	Code9300013 = CardIDNotSwipeOrPayCash
+	// Code9300016 is errcode 9300016, under the name it was first published with.
+	//
+	// Deprecated: use OnlyOneOfMembershipOrTinyappUser.
+	Code9300016 = OnlyOneOfMembershipOrTinyappUser
+	// Code9300018 is errcode 9300018, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTinyappUserLogic.
+	Code9300018 = InvalidTinyappUserLogic
+	// Code9300024 is errcode 9300024, under the name it was first published with.
+	//
+	// Deprecated: use CardEndsBeforeActivity.
+	Code9300024 = CardEndsBeforeActivity
+	// Code9300507 is errcode 9300507, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTokenDecryption.
+	Code9300507 = InvalidTokenDecryption
+	// Code9300523 is errcode 9300523, under the name it was first published with.
+	//
+	// Deprecated: use QuotaNotEnough.
+	Code9300523 = QuotaNotEnough
+	// Code9300801 is errcode 9300801, under the name it was first published with.
+	//
+	// Deprecated: use InvalidWeChatID.
+	Code9300801 = InvalidWeChatID
+	// Code9300802 is errcode 9300802, under the name it was first published with.
+	//
+	// Deprecated: use GuideFeatureNotEnabled.
+	Code9300802 = GuideFeatureNotEnabled
+	// Code9300803 is errcode 9300803, under the name it was first published with.
+	//
+	// Deprecated: use AlreadyBoundAsGuide.
+	Code9300803 = AlreadyBoundAsGuide
+	// Code9300804 is errcode 9300804, under the name it was first published with.
+	//
+	// Deprecated: use NotAGuide.
+	Code9300804 = NotAGuide
+	// Code9300805 is errcode 9300805, under the name it was first published with.
+	//
+	// Deprecated: use GuideBoundByOtherAccount.
+	Code9300805 = GuideBoundByOtherAccount
+	// Code9300806 is errcode 9300806, under the name it was first published with.
+	//
+	// Deprecated: use FanNotBoundToGuide.
+	Code9300806 = FanNotBoundToGuide
+	// Code9300807 is errcode 9300807, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTagValue.
+	Code9300807 = InvalidTagValue
+	// Code9300808 is errcode 9300808, under the name it was first published with.
+	//
+	// Deprecated: use TagValueNotFound.
+	Code9300808 = TagValueNotFound
+	// Code9300809 is errcode 9300809, under the name it was first published with.
+	//
+	// Deprecated: use DisplayTagValueNotFound.
+	Code9300809 = DisplayTagValueNotFound
+	// Code9300810 is errcode 9300810, under the name it was first published with.
+	//
+	// Deprecated: use GuideNicknameTooLong.
+	Code9300810 = GuideNicknameTooLong
+	// Code9300811 is errcode 9300811, under the name it was first published with.
+	//
+	// Deprecated: use ImageNotOnMmbizDomain.
+	Code9300811 = ImageNotOnMmbizDomain
+	// Code9300812 is errcode 9300812, under the name it was first published with.
+	//
+	// Deprecated: use GuideBindLimitReached.
+	Code9300812 = GuideBindLimitReached
+	// Code9300813 is errcode 9300813, under the name it was first published with.
+	//
+	// Deprecated: use GuideFanBindLimitReached.
+	Code9300813 = GuideFanBindLimitReached
+	// Code9300814 is errcode 9300814, under the name it was first published with.
+	//
+	// Deprecated: use TooManySensitiveWords.
+	Code9300814 = TooManySensitiveWords
+	// Code9300815 is errcode 9300815, under the name it was first published with.
+	//
+	// Deprecated: use TooManyQuickReplies.
+	Code9300815 = TooManyQuickReplies
+	// Code9300816 is errcode 9300816, under the name it was first published with.
+	//
+	// Deprecated: use TooManyTextMaterials.
+	Code9300816 = TooManyTextMaterials
+	// Code9300817 is errcode 9300817, under the name it was first published with.
+	//
+	// Deprecated: use TooManyMiniProgramCards.
+	Code9300817 = TooManyMiniProgramCards
+	// Code9300818 is errcode 9300818, under the name it was first published with.
+	//
+	// Deprecated: use TooManyImageMaterials.
+	Code9300818 = TooManyImageMaterials
+	// Code9300819 is errcode 9300819, under the name it was first published with.
+	//
+	// Deprecated: use WrongMediaID.
+	Code9300819 = WrongMediaID
+	// Code9300820 is errcode 9300820, under the name it was first published with.
+	//
+	// Deprecated: use TooManyTagCategories.
+	Code9300820 = TooManyTagCategories
+	// Code9300821 is errcode 9300821, under the name it was first published with.
+	//
+	// Deprecated: use InvalidMiniProgramCardAppID.
+	Code9300821 = InvalidMiniProgramCardAppID
+	// Code9300822 is errcode 9300822, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTagCategoryName.
+	Code9300822 = InvalidTagCategoryName
+	// Code9300823 is errcode 9300823, under the name it was first published with.
+	//
+	// Deprecated: use InvalidChatHistoryTime.
+	Code9300823 = InvalidChatHistoryTime
+	// Code9300824 is errcode 9300824, under the name it was first published with.
+	//
+	// Deprecated: use AutoReplyTooLong.
+	Code9300824 = AutoReplyTooLong
+	// Code9300825 is errcode 9300825, under the name it was first published with.
+	//
+	// Deprecated: use InvalidGuideGroupID.
+	Code9300825 = InvalidGuideGroupID
+	// Code9300826 is errcode 9300826, under the name it was first published with.
+	//
+	// Deprecated: use UnderMaintenance.
+	Code9300826 = UnderMaintenance
+	// Code9400001 is errcode 9400001, under the name it was first published with.
+	//
+	// Deprecated: use LiveEnabledDevMiniProgramNoRelease.
+	Code9400001 = LiveEnabledDevMiniProgramNoRelease
+	// Code9401001 is errcode 9401001, under the name it was first published with.
+	//
+	// Deprecated: use ProductExists.
+	Code9401001 = ProductExists
+	// Code9401002 is errcode 9401002, under the name it was first published with.
+	//
+	// Deprecated: use ProductNotFound.
+	Code9401002 = ProductNotFound
+	// Code9401003 is errcode 9401003, under the name it was first published with.
+	//
+	// Deprecated: use CategoryExists.
+	Code9401003 = CategoryExists
+	// Code9401004 is errcode 9401004, under the name it was first published with.
+	//
+	// Deprecated: use CategoryNotFound.
+	Code9401004 = CategoryNotFound
+	// Code9401005 is errcode 9401005, under the name it was first published with.
+	//
+	// Deprecated: use SKUExists.
+	Code9401005 = SKUExists
+	// Code9401006 is errcode 9401006, under the name it was first published with.
+	//
+	// Deprecated: use SKUNotFound.
+	Code9401006 = SKUNotFound
+	// Code9401007 is errcode 9401007, under the name it was first published with.
+	//
+	// Deprecated: use AttributeExists.
+	Code9401007 = AttributeExists
+	// Code9401008 is errcode 9401008, under the name it was first published with.
+	//
+	// Deprecated: use AttributeNotFound.
+	Code9401008 = AttributeNotFound
+	// Code9401020 is errcode 9401020, under the name it was first published with.
+	//
+	// Deprecated: use IllegalParameter.
+	Code9401020 = IllegalParameter
+	// Code9401021 is errcode 9401021, under the name it was first published with.
+	//
+	// Deprecated: use NoProductPermission.
+	Code9401021 = NoProductPermission
+	// Code9403000 is errcode 9403000, under the name it was first published with.
+	//
+	// Deprecated: use WrongMessageType.
+	Code9403000 = WrongMessageType
+	// Code9403001 is errcode 9403001, under the name it was first published with.
+	//
+	// Deprecated: use MessageFieldTooLong.
+	Code9403001 = MessageFieldTooLong
+	// Code9403002 is errcode 9403002, under the name it was first published with.
+	//
+	// Deprecated: use MessageFieldViolation.
+	Code9403002 = MessageFieldViolation
+	// Code9403003 is errcode 9403003, under the name it was first published with.
+	//
+	// Deprecated: use TooManyWeChatIDs.
+	Code9403003 = TooManyWeChatIDs
+	// Code9403004 is errcode 9403004, under the name it was first published with.
+	//
+	// Deprecated: use WrongWeChatIDs.
+	Code9403004 = WrongWeChatIDs
 	// Code76001 is errcode 76001, under the name it was first published with.
 	//
 	// Deprecated: use RIDNotFound.
 	Code76001 = RIDNotFound
+	// Code76002 is errcode 76002, under the name it was first published with.
+	//
+	// Deprecated: use EmptyOrMalformedRID.
+	Code76002 = EmptyOrMalformedRID
+	// Code76003 is errcode 76003, under the name it was first published with.
+	//
+	// Deprecated: use RIDOfOtherAccount.
+	Code76003 = RIDOfOtherAccount
+	// Code76004 is errcode 76004, under the name it was first published with.
+	//
+	// Deprecated: use RIDExpired.
+	Code76004 = RIDExpired
+	// Code76021 is errcode 76021, under the name it was first published with.
+	//
+	// Deprecated: use WrongCGIPath.
+	Code76021 = WrongCGIPath
+	// Code76022 is errcode 76022, under the name it was first published with.
+	//
+	// Deprecated: use TokenNotOfAPIAccount.
+	Code76022 = TokenNotOfAPIAccount
+	// Code89252 is errcode 89252, under the name it was first published with.
+	//
+	// Deprecated: use LegalPersonCheckInProgress.
+	Code89252 = LegalPersonCheckInProgress
+	// CodeMinus504002 is errcode -504002, under the name it was first published with.
+	//
+	// Deprecated: use CloudFunctionNotFound.
+	CodeMinus504002 = CloudFunctionNotFound
+	// Code89408 is errcode 89408, under the name it was first published with.
+	//
+	// Deprecated: use HalfScreenSystemError.
+	Code89408 = HalfScreenSystemError
+	// Code89409 is errcode 89409, under the name it was first published with.
+	//
+	// Deprecated: use InvalidHalfScreenListParameter.
+	Code89409 = InvalidHalfScreenListParameter
+	// Code89410 is errcode 89410, under the name it was first published with.
+	//
+	// Deprecated: use InvalidHalfScreenAppID.
+	Code89410 = InvalidHalfScreenAppID
+	// Code89411 is errcode 89411, under the name it was first published with.
+	//
+	// Deprecated: use EmptyHalfScreenAppID.
+	Code89411 = EmptyHalfScreenAppID
+	// Code89412 is errcode 89412, under the name it was first published with.
+	//
+	// Deprecated: use HalfScreenReasonTooLong.
+	Code89412 = HalfScreenReasonTooLong
+	// Code89413 is errcode 89413, under the name it was first published with.
+	//
+	// Deprecated: use HalfScreenAppliedLimitReached.
+	Code89413 = HalfScreenAppliedLimitReached
+	// Code89414 is errcode 89414, under the name it was first published with.
+	//
+	// Deprecated: use HalfScreenDailyApplyLimit.
+	Code89414 = HalfScreenDailyApplyLimit
+	// Code89415 is errcode 89415, under the name it was first published with.
+	//
+	// Deprecated: use EmptyHalfScreenDeleteAppID.
+	Code89415 = EmptyHalfScreenDeleteAppID
+	// Code89416 is errcode 89416, under the name it was first published with.
+	//
+	// Deprecated: use EmptyHalfScreenRevokeAppID.
+	Code89416 = EmptyHalfScreenRevokeAppID
+	// Code89417 is errcode 89417, under the name it was first published with.
+	//
+	// Deprecated: use InvalidHalfScreenFlag.
+	Code89417 = InvalidHalfScreenFlag
+	// Code89418 is errcode 89418, under the name it was first published with.
+	//
+	// Deprecated: use GetHalfScreenDailyApplyCountFailed.
+	Code89418 = GetHalfScreenDailyApplyCountFailed
+	// Code89419 is errcode 89419, under the name it was first published with.
+	//
+	// Deprecated: use GetHalfScreenDailyGrantCountFailed.
+	Code89419 = GetHalfScreenDailyGrantCountFailed
+	// Code89420 is errcode 89420, under the name it was first published with.
+	//
+	// Deprecated: use PersonalMiniProgramNotAddable.
+	Code89420 = PersonalMiniProgramNotAddable
+	// Code89421 is errcode 89421, under the name it was first published with.
+	//
+	// Deprecated: use DeleteDataNotFound.
+	Code89421 = DeleteDataNotFound
+	// Code89422 is errcode 89422, under the name it was first published with.
+	//
+	// Deprecated: use AbnormalDeleteStatus.
+	Code89422 = AbnormalDeleteStatus
+	// Code89423 is errcode 89423, under the name it was first published with.
+	//
+	// Deprecated: use ApplyCountLimitReached.
+	Code89423 = ApplyCountLimitReached
+	// Code89425 is errcode 89425, under the name it was first published with.
+	//
+	// Deprecated: use ApplyTimedOut.
+	Code89425 = ApplyTimedOut
+	// Code89426 is errcode 89426, under the name it was first published with.
+	//
+	// Deprecated: use AbnormalApplyStatus.
+	Code89426 = AbnormalApplyStatus
+	// Code89427 is errcode 89427, under the name it was first published with.
+	//
+	// Deprecated: use ApplicantIsGrantor.
+	Code89427 = ApplicantIsGrantor
+	// Code89428 is errcode 89428, under the name it was first published with.
+	//
+	// Deprecated: use AlreadyApplied.
+	Code89428 = AlreadyApplied
+	// Code89429 is errcode 89429, under the name it was first published with.
+	//
+	// Deprecated: use SameMiniProgramDailyApplyLimit.
+	Code89429 = SameMiniProgramDailyApplyLimit
+	// Code89430 is errcode 89430, under the name it was first published with.
+	//
+	// Deprecated: use AutoRejectsApplications.
+	Code89430 = AutoRejectsApplications
+	// Code89431 is errcode 89431, under the name it was first published with.
+	//
+	// Deprecated: use MiniProgramTypeUnsupported.
+	Code89431 = MiniProgramTypeUnsupported
+	// Code89432 is errcode 89432, under the name it was first published with.
+	//
+	// Deprecated: use NotMiniProgram.
+	Code89432 = NotMiniProgram
+	// Code89424 is errcode 89424, under the name it was first published with.
+	//
+	// Deprecated: use GrantCountLimitReached.
+	Code89424 = GrantCountLimitReached
 )
 
 // Retry is the retry advice the vendor's documents give for a code.
@@ -5319,11 +7634,11 @@ func find(table []Info, v int64) (Info, bool) {
 
 // codes is sorted by value for binary search.
 var codes = []Info{
-	{-504002, "CodeMinus504002", "云函数未找到 Function not found", "", RetryUnstated},
+	{-504002, "CloudFunctionNotFound", "云函数未找到 Function not found", "", RetryUnstated},
 	{-1, "SystemBusy", "System is busy. Try again later.", "Try again later.", RetryLater},
 	{0, "Success", "Request successful", "", RetryUnstated},
-	{1003, "Code1003", "POST参数非法", "", RetryUnstated},
-	{20002, "Code20002", "商品id不存在", "", RetryUnstated},
+	{1003, "InvalidPOSTParameters", "POST参数非法", "", RetryUnstated},
+	{20002, "ProductIDNotFound", "商品id不存在", "", RetryUnstated},
 	{40001, "InvalidCredential", "Incorrect AppSecret or invalid access_token. Check the accuracy of AppSecret or check whether the API is called for a proper Official Account.", "Check the accuracy of AppSecret or check whether the API is called for a proper Official Account.", RetryAfterTokenRenewal},
 	{40002, "InvalidCredentialType", "Invalid credential type", "", RetryNever},
 	{40003, "InvalidOpenID", "Invalid OpenID. Check whether the OpenID (the user) has followed the Official Account or belongs to another Official Account.", "Check whether the OpenID (the user) has followed the Official Account or belongs to another Official Account.", RetryNever},
@@ -5456,25 +7771,25 @@ var codes = []Info{
 	{40131, "OutLimitTicket", "out of limit of ticket", "", RetryUnstated},
 	{40132, "InvalidWeixinID", "Invalid Weixin ID", "", RetryNever},
 	{40133, "InvalidEncrytData", "invalid encryt data", "", RetryNever},
-	{40135, "Code40135", "invalid not supply bonus, can not", "", RetryNever},
+	{40135, "CannotStopSupplyingBonus", "invalid not supply bonus, can not", "", RetryNever},
 	{40136, "SureSKUQuantityDepositcodeQuantity", "invalid use DepositCodeMode, make", "", RetryNever},
 	{40137, "InvalidImageFormat", "Invalid image format", "", RetryNever},
-	{40138, "Code40138", "emphasis word can not be first neither remark", "", RetryUnstated},
+	{40138, "EmphasisWordCannotBeFirstOrRemark", "emphasis word can not be first neither remark", "", RetryUnstated},
 	{40139, "InvalidSubMerchantID", "invalid sub merchant id", "", RetryNever},
 	{40140, "InvalidSubMerchantStatus", "invalid sub merchant status", "", RetryNever},
 	{40141, "InvalidImageURL", "invalid image url", "", RetryNever},
 	{40142, "InvalidSharecardParameters", "invalid sharecard parameters", "", RetryNever},
 	{40143, "InvalidLeastCostInfo", "invalid least cost info, should be 0", "", RetryNever},
-	{40144, "Code40144", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both", "", RetryUnstated},
+	{40144, "InvalidShareCardNumOrCardIDList", "1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both", "", RetryUnstated},
 	{40145, "CenterURL", "invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title,", "", RetryNever},
-	{40146, "Code40146", "invalid openid! card may be marked by other user!", "", RetryNever},
+	{40146, "CardMarkedByOtherUser", "invalid openid! card may be marked by other user!", "", RetryNever},
 	{40147, "InvalidConsumeConsumeTimeOverrangingRestricts", "invalid consume! Consume time overranging restricts.", "", RetryNever},
 	{40148, "InvalidFriendsCardType", "invalid friends card type", "", RetryNever},
 	{40149, "InvalidUseTimeLimit", "invalid use time limit", "", RetryNever},
 	{40150, "InvalidCardParameters", "invalid card parameters", "", RetryNever},
 	{40151, "InvalidCardInfo", "invalid card info, text/pic hit antispam", "", RetryNever},
 	{40152, "InvalidGroupID40152", "invalid group id", "", RetryNever},
-	{40153, "Code40153", "self consume cell for friends card must need verify code", "", RetryUnstated},
+	{40153, "FriendsCardSelfConsumeNeedsVerifyCode", "self consume cell for friends card must need verify code", "", RetryUnstated},
 	{40154, "InvalidVoipParameters", "invalid voip parameters", "", RetryNever},
 	{40155, "HomepageLinkNotAllowed", "Do not add a link to the homepage of another Official Account", "", RetryUnstated},
 	{40156, "InvalidFaceRecognizeParameters", "invalid face recognize parameters", "", RetryNever},
@@ -5488,11 +7803,11 @@ var codes = []Info{
 	{40164, "InvalidIP", "invalid ip, not in whitelist", "", RetryNever},
 	{40165, "InvalidWeappPagepath", "invalid weapp pagepath", "", RetryNever},
 	{40166, "InvalidWeappAppID", "invalid weapp appid", "", RetryNever},
-	{40167, "Code40167", "there is no relation with plugin appid", "", RetryUnstated},
+	{40167, "NotLinkedToPluginAppID", "there is no relation with plugin appid", "", RetryUnstated},
 	{40168, "UnlinkedWeappCard", "unlinked weapp card", "", RetryUnstated},
 	{40169, "InvalidLengthScene", "invalid length for scene, or the data is not json string", "", RetryNever},
 	{40170, "ArgsCountExceedCountLimit", "args count exceed count limit", "", RetryUnstated},
-	{40171, "Code40171", "product id can not empty and the length cannot exceed 32", "", RetryUnstated},
+	{40171, "ProductIDEmptyOrTooLong", "product id can not empty and the length cannot exceed 32", "", RetryUnstated},
 	{40172, "CanNotHaveSameProductID", "can not have same product id", "", RetryUnstated},
 	{40173, "ThereNoBindRelation", "there is no bind relation", "", RetryUnstated},
 	{40174, "NotCardUser", "not card user", "", RetryUnstated},
@@ -5525,7 +7840,7 @@ var codes = []Info{
 	{40201, "InvalidCheckURL", "invalid check url", "", RetryNever},
 	{40202, "InvalidCheckAction", "invalid check action", "", RetryNever},
 	{40203, "InvalidCheckOperator", "invalid check operator", "", RetryNever},
-	{40204, "Code40204", "can not delete wash or rumor article", "", RetryUnstated},
+	{40204, "CannotDeleteWashOrRumorArticle", "can not delete wash or rumor article", "", RetryUnstated},
 	{40205, "InvalidCheckKeywordsString", "invalid check keywords string", "", RetryNever},
 	{40206, "InvalidCheckBeginStamp", "invalid check begin stamp", "", RetryNever},
 	{40207, "InvalidCheckAliveSeconds", "invalid check alive seconds", "", RetryNever},
@@ -5577,7 +7892,7 @@ var codes = []Info{
 	{41032, "SubmittedFormID", "not allow to send message with", "", RetryUnstated},
 	{41033, "InvaidRegisterType", "只允许通过api创建的小程序使用", "", RetryUnstated},
 	{41034, "SubmittedFormID41034", "not allow to send message with", "", RetryUnstated},
-	{41035, "Code41035", "not allow to send message with prepay id, for punishment", "", RetryUnstated},
+	{41035, "PrepayIDMessageNotAllowed", "not allow to send message with prepay id, for punishment", "", RetryUnstated},
 	{41036, "AppIDAdCid", "appid ad cid", "", RetryUnstated},
 	{41037, "AppIDAdMchAppID", "appid ad_mch_appid", "", RetryUnstated},
 	{41038, "AppIDPosType", "appid pos_type", "", RetryUnstated},
@@ -5604,7 +7919,7 @@ var codes = []Info{
 	{43012, "CanNotUseCustomURL", "can not use custom url, need authorize", "", RetryUnstated},
 	{43013, "CanNotUseShakeCard", "can not use shake card, need authorize", "", RetryUnstated},
 	{43014, "RequireCheckAgent", "require check agent", "", RetryUnstated},
-	{43015, "Code43015", "require authorize by wechat team to use this function!", "", RetryUnstated},
+	{43015, "RequireWeChatTeamAuthorization", "require authorize by wechat team to use this function!", "", RetryUnstated},
 	{43016, "RequireVerify", "小程序未认证", "", RetryUnstated},
 	{43017, "RequireLocationID", "require location id!", "", RetryUnstated},
 	{43018, "CodeHasNoBeenMark", "code has no been mark!", "", RetryUnstated},
@@ -5612,9 +7927,9 @@ var codes = []Info{
 	{43100, "ChangeTemplateTooFrequently", "change template too frequently", "", RetryUnstated},
 	{43101, "UserRefuseAcceptMsg", "用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系", "", RetryUnstated},
 	{43102, "TempalteNotSubscriptiontype", "the tempalte is not subscriptiontype", "", RetryUnstated},
-	{43103, "Code43103", "the api only can cancel the subscription", "", RetryUnstated},
+	{43103, "APIOnlyCancelsSubscription", "the api only can cancel the subscription", "", RetryUnstated},
 	{43104, "AppIDDoesNotHavePermission", "this appid does not have permission", "", RetryUnstated},
-	{43105, "Code43105", "news has no binding relation with template_id", "", RetryUnstated},
+	{43105, "NewsNotBoundToTemplateID", "news has no binding relation with template_id", "", RetryUnstated},
 	{43106, "NotAllowAddTemplate", "not allow to add template, for punishment", "", RetryUnstated},
 	{44001, "EmptyMediaFile", "Empty media file", "", RetryNever},
 	{44002, "EmptyPOSTDataPacket", "Empty POST data packet", "", RetryNever},
@@ -5624,7 +7939,7 @@ var codes = []Info{
 	{44006, "EmptyFileData", "empty file data", "", RetryNever},
 	{44007, "RepeatedMsgID", "repeated msg id", "", RetryUnstated},
 	{44997, "ImageURLSizeOutLimit", "image url size out of limit", "", RetryUnstated},
-	{44998, "Code44998", "keyword string media size out of limit", "", RetryUnstated},
+	{44998, "KeywordStringMediaSizeOutLimit", "keyword string media size out of limit", "", RetryUnstated},
 	{44999, "KeywordsListSizeOutLimit", "keywords list size out of limit", "", RetryUnstated},
 	{45000, "MsgIDSizeOutLimit", "msg_id size out of limit", "", RetryUnstated},
 	{45001, "MediaFileSizeExceedsLimit", "Media file size exceeds the limit", "", RetryUnstated},
@@ -5647,10 +7962,10 @@ var codes = []Info{
 	{45018, "GroupCountExceedsLimit", "The number of groups exceeds the limit", "", RetryUnstated},
 	{45019, "TooManyOpenID", "too many openid, please input less", "", RetryUnstated},
 	{45020, "TooManyImage", "too many image, please input less", "", RetryUnstated},
-	{45021, "Code45021", "some argument may be out of length", "", RetryUnstated},
+	{45021, "ArgumentOutOfLengthLimit", "some argument may be out of length", "", RetryUnstated},
 	{45022, "BonusOutLimit", "bonus is out of limit", "", RetryUnstated},
 	{45023, "BalanceOutLimit", "balance is out of limit", "", RetryUnstated},
-	{45024, "Code45024", "rank template number is out of limit", "", RetryUnstated},
+	{45024, "RankTemplateCountOutLimit", "rank template number is out of limit", "", RetryUnstated},
 	{45025, "PoiidCountOutLimit", "poiid count is out of limit", "", RetryUnstated},
 	{45026, "TemplateNumExceedsLimit", "template num exceeds limit", "", RetryUnstated},
 	{45027, "TemplateConflictWithIndustry", "template conflict with industry", "", RetryUnstated},
@@ -5658,19 +7973,19 @@ var codes = []Info{
 	{45029, "QrcodeCountOutLimit", "qrcode count out of limit", "", RetryUnstated},
 	{45030, "LimitCardid", "limit cardid, not support this function", "", RetryUnstated},
 	{45031, "StockOutLimit", "stock is out of limit", "", RetryUnstated},
-	{45032, "Code45032", "not inner ip for special acct in white-list", "", RetryUnstated},
-	{45033, "Code45033", "user get card num is out of get_limit", "", RetryUnstated},
-	{45034, "Code45034", "media file count is out of limit", "", RetryUnstated},
+	{45032, "NotInnerIPForSpecialAccount", "not inner ip for special acct in white-list", "", RetryUnstated},
+	{45033, "UserCardCountOutGetLimit", "user get card num is out of get_limit", "", RetryUnstated},
+	{45034, "MediaFileCountOutLimit", "media file count is out of limit", "", RetryUnstated},
 	{45035, "AccessClientipNotRegistered", "access clientip is not registered, not in ip-white-list", "", RetryUnstated},
 	{45036, "UserReceiveAnnouncementLimit", "User receive announcement limit", "", RetryUnstated},
-	{45037, "Code45037", "user out of time limit or never talked in tempsession", "", RetryUnstated},
+	{45037, "UserTempSessionExpiredOrNeverTalked", "user out of time limit or never talked in tempsession", "", RetryUnstated},
 	{45038, "UserSubscribed", "user subscribed, cannot use tempsession api", "", RetryUnstated},
 	{45039, "CardListSizeOutLimit", "card_list_size out of limit", "", RetryUnstated},
 	{45040, "ReachMaxMonthlyQuotaLimit", "reach max monthly quota limit", "", RetryUnstated},
-	{45041, "Code45041", "this card reach total sku quantity limit!", "", RetryUnstated},
+	{45041, "CardReachedTotalSKUQuantityLimit", "this card reach total sku quantity limit!", "", RetryUnstated},
 	{45042, "NotCreateSubMerchant", "limit card type, this card type can", "", RetryUnstated},
-	{45043, "Code45043", "can not set share_friends=true", "", RetryUnstated},
-	{45044, "Code45044", "icon url size in abstract is out of limit", "", RetryUnstated},
+	{45043, "CannotSetShareFriends", "can not set share_friends=true", "", RetryUnstated},
+	{45044, "AbstractIconURLSizeOutLimit", "icon url size in abstract is out of limit", "", RetryUnstated},
 	{45045, "UnauthorizedFriendsCard", "unauthorized friends card, please contact administrator", "", RetryUnstated},
 	{45046, "Paycell", "operate field conflict, CenterCell,", "", RetryUnstated},
 	{45047, "KFMessageCountExceedsLimit", "The number of downstream customer service messages exceeds the limit", "", RetryUnstated},
@@ -5681,16 +7996,16 @@ var codes = []Info{
 	{45052, "MasssendMsgUseInvalidType", "masssend msg use invalid type", "", RetryUnstated},
 	{45053, "ExceedConsumeVerifyCodeSize", "exceed consume verify code size", "", RetryUnstated},
 	{45054, "BelowConsumeVerifyCodeSize", "below consume verify code size", "", RetryUnstated},
-	{45055, "Code45055", "the code is not in consume verify code charset", "", RetryUnstated},
+	{45055, "CodeNotInConsumeVerifyCodeCharset", "the code is not in consume verify code charset", "", RetryUnstated},
 	{45056, "TooManyTagNow", "too many tag now, no need to add new", "", RetryUnstated},
-	{45057, "Code45057", "can't delete the tag that has too many fans", "", RetryUnstated},
+	{45057, "CannotDeleteTagWithTooManyFans", "can't delete the tag that has too many fans", "", RetryUnstated},
 	{45058, "CanTModifySysTag", "can't modify sys tag", "", RetryUnstated},
-	{45059, "Code45059", "can not tagging one user too much", "", RetryUnstated},
-	{45060, "Code45060", "media is applied in ivr or menu, can not be deleted", "", RetryUnstated},
-	{45061, "Code45061", "maybe the update frequency is too often, please try again", "", RetryUnstated},
+	{45059, "TooManyTagsOnUser", "can not tagging one user too much", "", RetryUnstated},
+	{45060, "MediaInUseByIVROrMenu", "media is applied in ivr or menu, can not be deleted", "", RetryUnstated},
+	{45061, "UpdateFrequencyTooHigh", "maybe the update frequency is too often, please try again", "", RetryUnstated},
 	{45062, "HasAgreementAd", "has agreement ad. please use mp.weixin.qq.com", "", RetryUnstated},
 	{45063, "AccesstokenNotXiaochengxu", "accesstoken is not xiaochengxu", "", RetryUnstated},
-	{45064, "Code45064", "创建菜单包含未关联的小程序", "", RetryUnstated},
+	{45064, "MenuHasUnlinkedMiniProgram", "创建菜单包含未关联的小程序", "", RetryUnstated},
 	{45065, "ClientmsgidExist", "相同 clientmsgid 已存在群发记录，返回数据中带有已存在的群发任务的 msgid", "", RetryUnstated},
 	{45066, "SameClientmsgidRetryTooFast", "相同 clientmsgid 重试速度过快，请间隔1分钟重试", "", RetryUnstated},
 	{45067, "ClientmsgidSizeOutLimit", "clientmsgid 长度超过限制", "", RetryUnstated},
@@ -5699,16 +8014,16 @@ var codes = []Info{
 	{45070, "BusinessAccountHaveBeenCreated", "the business account have been created", "", RetryUnstated},
 	{45071, "BusinessAccountNotFound", "business account not found", "", RetryUnstated},
 	{45072, "InvalidCommand", "command字段取值不对", "", RetryUnstated},
-	{45073, "Code45073", "not inner vip for sns in white list", "", RetryUnstated},
+	{45073, "NotInnerVIPForSNS", "not inner vip for sns in white list", "", RetryUnstated},
 	{45074, "ShouldDeleteUselessMaterial", "material list size out of limit, you", "", RetryUnstated},
 	{45075, "InvalidKeywordID", "invalid keyword id", "", RetryNever},
 	{45076, "InvalidCount", "invalid count", "", RetryNever},
 	{45077, "NumberBusinessAccountReachLimit", "number of business account reach limit", "", RetryUnstated},
 	{45078, "NicknameIllegal", "nickname is illegal!", "", RetryUnstated},
 	{45079, "NicknameForbiddenMatchedForbiddenKeyword", "nickname is forbidden!(matched forbidden keyword)", "", RetryUnstated},
-	{45080, "Code45080", "下发输入状态，需要之前30秒内跟用户有过消息交互 need sending message to user, or", "", RetryUnstated},
+	{45080, "TypingNeedsRecentUserMessage", "下发输入状态，需要之前30秒内跟用户有过消息交互 need sending message to user, or", "", RetryUnstated},
 	{45081, "YouAlreadyTyping", "已经在输入状态，不可重复下发", "", RetryUnstated},
-	{45082, "Code45082", "need icp license for the url domain", "", RetryUnstated},
+	{45082, "URLDomainNeedsICPLicense", "need icp license for the url domain", "", RetryUnstated},
 	{45083, "SpeedOutRange", "the speed out of range", "", RetryUnstated},
 	{45084, "NoSpeedMessage", "No speed message", "", RetryUnstated},
 	{45085, "SpeedServerErr", "speed server err", "", RetryUnstated},
@@ -5721,11 +8036,11 @@ var codes = []Info{
 	{45092, "NoVoiceData", "no voice data", "", RetryUnstated},
 	{45093, "NoQuotaSendMsg", "no quota to send msg", "", RetryUnstated},
 	{45094, "WhenUserEnterSession", "not allow to send custom message", "", RetryUnstated},
-	{45095, "Code45095", "not allow to modify stock for the advertisement batch", "", RetryUnstated},
+	{45095, "AdBatchStockNotModifiable", "not allow to modify stock for the advertisement batch", "", RetryUnstated},
 	{45096, "InvalidQrcode", "invalid qrcode", "", RetryNever},
 	{45097, "InvalidQrcodePrefix", "invalid qrcode prefix", "", RetryNever},
-	{45098, "Code45098", "msgmenu list size is out of limit", "", RetryUnstated},
-	{45099, "Code45099", "msgmenu item content size is out of limit", "", RetryUnstated},
+	{45098, "MsgMenuListSizeOutLimit", "msgmenu list size is out of limit", "", RetryUnstated},
+	{45099, "MsgMenuItemContentSizeOutLimit", "msgmenu item content size is out of limit", "", RetryUnstated},
 	{45100, "InvalidSizeKeywordIDList", "invalid size of keyword_id_list", "", RetryNever},
 	{45101, "HitUploadLimit", "hit upload limit", "", RetryUnstated},
 	{45102, "APIHaveBeenBlockedTemporarily", "this api have been blocked temporarily.", "", RetryUnstated},
@@ -5733,12 +8048,12 @@ var codes = []Info{
 	{45104, "ReachMaxDomainQuotaLimit", "reach max domain quota limit", "", RetryUnstated},
 	{45154, "ConsumeVerifyCodeNotFound", "the consume verify code not found", "", RetryUnstated},
 	{45155, "ConsumeVerifyCodeExisted", "the consume verify code is existed", "", RetryUnstated},
-	{45156, "Code45156", "the consume verify code's length not invalid", "", RetryUnstated},
+	{45156, "InvalidConsumeVerifyCodeLength", "the consume verify code's length not invalid", "", RetryUnstated},
 	{45157, "InvalidTagName", "invalid tag name", "", RetryNever},
 	{45158, "TagNameTooLong", "tag name too long", "", RetryUnstated},
 	{45159, "InvalidTagID", "invalid tag id", "", RetryNever},
 	{45160, "InvalidCategoryCreateCard", "invalid category to create card", "", RetryNever},
-	{45161, "Code45161", "this video id must be generated by calling upload api", "", RetryUnstated},
+	{45161, "VideoIDNotFromUploadAPI", "this video id must be generated by calling upload api", "", RetryUnstated},
 	{45162, "InvalidType", "invalid type", "", RetryNever},
 	{45163, "InvalidSortMethod", "invalid sort_method", "", RetryNever},
 	{45164, "InvalidOffset", "invalid offset", "", RetryNever},
@@ -5746,7 +8061,7 @@ var codes = []Info{
 	{45166, "InvalidContent", "invalid content", "", RetryNever},
 	{45167, "InvalidVoipCallKey", "invalid voip call key", "", RetryNever},
 	{45168, "KeywordInBlacklist", "keyword in blacklist", "", RetryUnstated},
-	{45501, "Code45501", "part or whole of the requests from", "", RetryUnstated},
+	{45501, "AppRequestsTemporarilyBlocked", "part or whole of the requests from", "", RetryUnstated},
 	{46001, "MediaDataNotFound", "Media data does not exist", "", RetryUnstated},
 	{46002, "MenuVersionNotFound", "Menu version does not exist", "", RetryUnstated},
 	{46003, "MenuDataNotFound", "Menu data does not exist", "", RetryUnstated},
@@ -5756,11 +8071,11 @@ var codes = []Info{
 	{46007, "FileBeingTranscoded", "file being transcoded, please try later", "", RetryUnstated},
 	{46008, "ResultIDNotExist", "result id not exist", "", RetryUnstated},
 	{46009, "ThereNoUserData", "there is no user data", "", RetryUnstated},
-	{46101, "Code46101", "this api have been not supported", "", RetryUnstated},
+	{46101, "APIRetiredUseSubscribeMessage", "this api have been not supported", "", RetryUnstated},
 	{47001, "JSONXMLParseError", "An error occurred while parsing JSON/XML content", "", RetryUnstated},
 	{47002, "UnicodeEncodeUxxxxUxxxx", "data format error, do NOT use json", "", RetryUnstated},
 	{47003, "ArgumentInvalid", "模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错", "", RetryUnstated},
-	{47004, "Code47004", "每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）", "", RetryUnstated},
+	{47004, "TooManyPagesSubmitted", "每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）", "", RetryUnstated},
 	{47005, "TabbarNoExist", "tabbar no exist", "", RetryUnstated},
 	{47006, "SubmitPagesCountReachDailyLimit", "当天提交页面数达到了配额上限，请明天再试", "", RetryUnstated},
 	{47101, "SearchResultsCountMoreThanLimit", "搜索结果总数超过了1000条", "", RetryUnstated},
@@ -5775,17 +8090,17 @@ var codes = []Info{
 	{48004, "APISuspended", "API is suspended. Log in to mp.weixin.qq.com for details.", "Log in to mp.weixin.qq.com for details.", RetryUnstated},
 	{48005, "AssetReferencedByMenuOrReply", "Assets that are referenced by auto replies and custom menus cannot be deleted via API", "", RetryUnstated},
 	{48006, "ClearQuotaLimitExceeded", "Number of calls cannot be cleared via API because the number of clears exceeds the limit", "", RetryUnstated},
-	{48007, "Code48007", "forbid to use other's voip call key", "", RetryUnstated},
+	{48007, "CannotUseOthersVoIPCallKey", "forbid to use other's voip call key", "", RetryUnstated},
 	{48008, "NoPermissionForMessageType", "No permission to send this type of message", "", RetryUnstated},
 	{48009, "APIExpired", "this api is expired", "", RetryUnstated},
-	{48010, "Code48010", "forbid to modify the material，", "", RetryUnstated},
+	{48010, "MaterialModificationForbidden", "forbid to modify the material，", "", RetryUnstated},
 	{48011, "DisabledTemplateID", "disabled template id", "", RetryUnstated},
 	{48012, "InvalidToken", "invalid token", "", RetryNever},
-	{48013, "Code48013", "该视频非新接口上传，不能用于视频消息群发", "", RetryUnstated},
-	{48014, "Code48014", "该视频审核状态异常，请检查后重试", "", RetryUnstated},
-	{48015, "Code48015", "该账号无留言功能权限", "", RetryUnstated},
-	{48016, "Code48016", "该账号不满足智能配置\"观看更多\"视频条件", "", RetryUnstated},
-	{49001, "Code49001", "not same appid with appid of access_token", "", RetryUnstated},
+	{48013, "VideoNotFromNewUploadAPI", "该视频非新接口上传，不能用于视频消息群发", "", RetryUnstated},
+	{48014, "VideoReviewStatusAbnormal", "该视频审核状态异常，请检查后重试", "", RetryUnstated},
+	{48015, "NoCommentPermission", "该账号无留言功能权限", "", RetryUnstated},
+	{48016, "WatchMoreVideoNotEligible", "该账号不满足智能配置\"观看更多\"视频条件", "", RetryUnstated},
+	{49001, "AppIDMismatchAccessToken", "not same appid with appid of access_token", "", RetryUnstated},
 	{49002, "EmptyOpenIDOrTransid", "empty openid or transid", "", RetryNever},
 	{49003, "NotMatchOpenIDWithAppID", "not match openid with appid", "", RetryUnstated},
 	{49004, "NotMatchSignature", "not match signature", "", RetryUnstated},
@@ -5805,7 +8120,7 @@ var codes = []Info{
 	{50005, "UserNotFollowing", "The user has not followed the Official Account", "", RetryUnstated},
 	{50006, "UserHasSwitchedOffFriendsAuthorization", "user has switched off friends authorization", "", RetryUnstated},
 	{51000, "EnterpriseFatherAccountNotExist", "enterprise father account not exist", "", RetryUnstated},
-	{51001, "Code51001", "enterprise child account not belong to the father", "", RetryUnstated},
+	{51001, "EnterpriseChildAccountNotOfParent", "enterprise child account not belong to the father", "", RetryUnstated},
 	{51002, "EnterpriseVerifyMessageNotCorrect", "enterprise verify message not correct", "", RetryUnstated},
 	{51003, "InvalidEnterpriseChildListSize", "invalid enterprise child list size", "", RetryNever},
 	{51004, "NotEnterpriseFatherAccount", "not a enterprise father account", "", RetryUnstated},
@@ -5837,7 +8152,7 @@ var codes = []Info{
 	{51034, "EmptyActionIconURL", "empty action icon url", "", RetryNever},
 	{51035, "ActionIconURLOutLimit", "action icon url out of limit", "", RetryUnstated},
 	{52000, "PicNotFromCdn", "pic is not from cdn", "", RetryUnstated},
-	{52001, "Code52001", "wechat price is not less than origin price", "", RetryUnstated},
+	{52001, "WeChatPriceNotBelowOriginPrice", "wechat price is not less than origin price", "", RetryUnstated},
 	{52002, "CategorySKUWrong", "category/sku is wrong", "", RetryUnstated},
 	{52003, "ProductIDNotExisted", "product id not existed", "", RetryUnstated},
 	{52004, "CategoryIDNotExist", "category id is not exist, or doesn't has sub category", "", RetryUnstated},
@@ -5848,7 +8163,7 @@ var codes = []Info{
 	{52009, "GroupNameEmpty", "group name is empty", "", RetryUnstated},
 	{52010, "GroupIDNotExisted", "group id is not existed", "", RetryUnstated},
 	{52011, "ModActionInvalid", "mod_action is invalid", "", RetryUnstated},
-	{52012, "Code52012", "shelf components count is greater than 20", "", RetryUnstated},
+	{52012, "TooManyShelfComponents", "shelf components count is greater than 20", "", RetryUnstated},
 	{52013, "ShelfComponentEmpty", "shelf component is empty", "", RetryUnstated},
 	{52014, "ShelfIDNotExisted", "shelf id is not existed", "", RetryUnstated},
 	{52015, "OrderIDNotExisted", "order id is not existed", "", RetryUnstated},
@@ -5864,10 +8179,10 @@ var codes = []Info{
 	{53011, "CheckNicknameTooFrequently", "名称检测命中频率限制", "", RetryWithLessTraffic},
 	{53012, "NicknameBan", "禁止使用该名称", "", RetryUnstated},
 	{53013, "NicknameHasBeenOccupied", "公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复", "", RetryUnstated},
-	{53014, "Code53014", "公众号：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
-	{53015, "Code53015", "公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请", "", RetryUnstated},
-	{53016, "Code53016", "公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请", "", RetryUnstated},
-	{53017, "Code53017", "公众号：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
+	{53014, "NicknameAPlusTakenNeedSameEntity", "公众号：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
+	{53015, "NicknameTakenByOtherTypeNeedSameEntity", "公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请", "", RetryUnstated},
+	{53016, "NicknameTakenByManyOfOtherType", "公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请", "", RetryUnstated},
+	{53017, "NicknameAPlusTakenByOtherTypeNeedSameEntity", "公众号：小程序已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A};小程序：公众号已有{名称 A+}时，需与该帐号相同主体才可申请{名称 A}", "", RetryUnstated},
 	{53018, "NicknameHitAlias", "名称命中微信号", "", RetryUnstated},
 	{53019, "NicknameProtectedInfringement", "名称在保护期内", "", RetryUnstated},
 	{53100, "OrderNotFound", "订单不存在", "", RetryUnstated},
@@ -5877,26 +8192,26 @@ var codes = []Info{
 	{53200, "ModifySignatureQuotaLimitExceed", "本月功能介绍修改次数已用完", "", RetryUnstated},
 	{53201, "SignatureInBlackList", "功能介绍内容命中黑名单关键字", "", RetryUnstated},
 	{53202, "ModifyAvatarQuotaLimitExceed", "本月头像修改次数已用完", "", RetryUnstated},
-	{53203, "Code53203", "暂时还不能修改", "", RetryUnstated},
+	{53203, "NotModifiableYet", "暂时还不能修改", "", RetryUnstated},
 	{53204, "SignatureInvalid", "无效签名", "", RetryUnstated},
-	{53300, "Code53300", "超出每月次数限制", "", RetryUnstated},
-	{53301, "Code53301", "超出可配置类目总数限制", "", RetryUnstated},
-	{53302, "Code53302", "当前账号主体类型不允许设置此种类目", "", RetryUnstated},
-	{53303, "Code53303", "提交的参数不合法", "", RetryUnstated},
-	{53304, "Code53304", "与已有类目重复", "", RetryUnstated},
-	{53305, "Code53305", "包含未通过IPC校验的类目", "", RetryUnstated},
-	{53306, "Code53306", "修改类目只允许修改类目资质，不允许修改类目ID", "", RetryUnstated},
-	{53307, "Code53307", "只有审核失败的类目允许修改", "", RetryUnstated},
-	{53308, "Code53308", "审核中的类目不允许删除", "", RetryUnstated},
-	{53309, "Code53309", "社交红包不允许删除", "", RetryUnstated},
-	{53310, "Code53310", "类目超过上限，但是可以添加apply_reason参数申请更多类目", "", RetryUnstated},
-	{53311, "Code53311", "需要提交资料信息", "", RetryUnstated},
+	{53300, "CategoryMonthlyLimitExceeded", "超出每月次数限制", "", RetryUnstated},
+	{53301, "CategoryCountLimitExceeded", "超出可配置类目总数限制", "", RetryUnstated},
+	{53302, "CategoryNotAllowedForEntityType", "当前账号主体类型不允许设置此种类目", "", RetryUnstated},
+	{53303, "InvalidCategoryParameters", "提交的参数不合法", "", RetryUnstated},
+	{53304, "DuplicateCategory", "与已有类目重复", "", RetryUnstated},
+	{53305, "CategoryFailedIPCCheck", "包含未通过IPC校验的类目", "", RetryUnstated},
+	{53306, "CategoryIDNotModifiable", "修改类目只允许修改类目资质，不允许修改类目ID", "", RetryUnstated},
+	{53307, "OnlyRejectedCategoryModifiable", "只有审核失败的类目允许修改", "", RetryUnstated},
+	{53308, "CategoryUnderReviewNotDeletable", "审核中的类目不允许删除", "", RetryUnstated},
+	{53309, "SocialRedPacketNotDeletable", "社交红包不允许删除", "", RetryUnstated},
+	{53310, "CategoryLimitApplyWithReason", "类目超过上限，但是可以添加apply_reason参数申请更多类目", "", RetryUnstated},
+	{53311, "CategoryMaterialsRequired", "需要提交资料信息", "", RetryUnstated},
 	{60005, "EmptyJSAPIName", "空的jsapi名称", "", RetryUnstated},
 	{60006, "UserCancelAuth", "用户取消该授权", "", RetryUnstated},
 	{61000, "InvalidComponentType", "无效的第三方类型", "", RetryUnstated},
-	{61001, "Code61001", "第三方类型与第三方APPID不匹配", "", RetryUnstated},
-	{61002, "Code61002", "第三方APPID没有开放客服", "", RetryUnstated},
-	{61003, "Code61003", "帐号未授权", "", RetryUnstated},
+	{61001, "ComponentTypeAppIDMismatch", "第三方类型与第三方APPID不匹配", "", RetryUnstated},
+	{61002, "ComponentAppIDKFNotOpen", "第三方APPID没有开放客服", "", RetryUnstated},
+	{61003, "ComponentNotAuthorized", "帐号未授权", "", RetryUnstated},
 	{61004, "AccessClientipNotRegistered61004", "api 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网 - 开发者中心页中查看接口权限", "", RetryUnstated},
 	{61005, "ComponentTicketExpired", "ticket 已过期", "", RetryUnstated},
 	{61006, "ComponentTicketInvalid", "无效 ticket", "", RetryUnstated},
@@ -5907,8 +8222,8 @@ var codes = []Info{
 	{61011, "InvalidComponent", "无效的第三方平台", "", RetryUnstated},
 	{61012, "InvalidOptionName", "无效的选项名称", "", RetryUnstated},
 	{61013, "InvalidOptionValue", "无效的选项值", "", RetryUnstated},
-	{61014, "Code61014", "必须使用component接口的token", "", RetryUnstated},
-	{61015, "Code61015", "必须使用商业帐号token，而不是component api", "", RetryUnstated},
+	{61014, "ComponentTokenRequired", "必须使用component接口的token", "", RetryUnstated},
+	{61015, "BizAccountTokenRequired", "必须使用商业帐号token，而不是component api", "", RetryUnstated},
 	{61016, "ConfirmedComponent", "function category of API need be", "", RetryUnstated},
 	{61017, "FunctionCategoryNotAuthorized", "function category is not authorized", "", RetryUnstated},
 	{61018, "AlreadyConfirm", "已确认", "", RetryUnstated},
@@ -6044,7 +8359,7 @@ var codes = []Info{
 	{63174, "LinkCardUserSumLimit", "link card user sum limit", "", RetryUnstated},
 	{63175, "DetailInfoError", "detail info error", "", RetryUnstated},
 	{63176, "NotType", "not this type", "", RetryUnstated},
-	{63177, "Code63177", "src or secretkey or version or expired_time is wrong", "", RetryUnstated},
+	{63177, "InvalidSrcKeyVersionOrExpiredTime", "src or secretkey or version or expired_time is wrong", "", RetryUnstated},
 	{63178, "AppIDWrong", "appid wrong", "", RetryUnstated},
 	{63179, "OpenIDNumLimit", "openid num limit", "", RetryUnstated},
 	{63180, "AppMsgNotFound", "this app msg not found", "", RetryUnstated},
@@ -6053,7 +8368,7 @@ var codes = []Info{
 	{65001, "UnknownDeeplinkType", "unknown deeplink type", "", RetryUnstated},
 	{65002, "DeeplinkUnauthorized", "deeplink unauthorized", "", RetryUnstated},
 	{65003, "BadDeeplink", "bad deeplink", "", RetryUnstated},
-	{65004, "Code65004", "deeplinks of the very type are supposed to have short-life", "", RetryUnstated},
+	{65004, "DeeplinkMustBeShortLived", "deeplinks of the very type are supposed to have short-life", "", RetryUnstated},
 	{65104, "InvalidCategories", "invalid categories", "", RetryNever},
 	{65105, "InvalidPhotoURL", "invalid photo url", "", RetryNever},
 	{65106, "PoiAuditStateMustApproved", "poi audit state must be approved", "", RetryUnstated},
@@ -6094,24 +8409,24 @@ var codes = []Info{
 	{65317, "InvalidMenuURL", "Invalid URL", "", RetryNever},
 	{65318, "MustUseUtf8Charset", "must use utf-8 charset", "", RetryUnstated},
 	{65319, "NotAllowCreateMenu", "not allow to create menu", "", RetryUnstated},
-	{65400, "Code65400", "please enable new custom service, or", "", RetryUnstated},
+	{65400, "NewCustomServiceNotEnabled", "please enable new custom service, or", "", RetryUnstated},
 	{65401, "InvalidCustomServiceAccount", "invalid custom service account", "", RetryNever},
-	{65402, "Code65402", "the custom service account need to bind a wechat user", "", RetryUnstated},
+	{65402, "CustomServiceAccountNeedsWeChatUser", "the custom service account need to bind a wechat user", "", RetryUnstated},
 	{65403, "IllegalNickname", "illegal nickname", "", RetryUnstated},
 	{65404, "IllegalCustomServiceAccount", "illegal custom service account", "", RetryUnstated},
 	{65405, "CustomServiceAccountNumberReachLimit", "custom service account number reach limit", "", RetryUnstated},
 	{65406, "CustomServiceAccountExists", "custom service account exists", "", RetryUnstated},
-	{65407, "Code65407", "the wechat user have been one of your workers", "", RetryUnstated},
-	{65408, "Code65408", "you have already invited the wechat user", "", RetryUnstated},
+	{65407, "WeChatUserAlreadyWorker", "the wechat user have been one of your workers", "", RetryUnstated},
+	{65408, "WeChatUserAlreadyInvited", "you have already invited the wechat user", "", RetryUnstated},
 	{65409, "WechatAccountInvalid", "wechat account invalid", "", RetryUnstated},
-	{65410, "Code65410", "too many custom service accounts bound by the worker", "", RetryUnstated},
+	{65410, "WorkerBoundTooManyAccounts", "too many custom service accounts bound by the worker", "", RetryUnstated},
 	{65411, "CustomServiceAccountExists65411", "a effective invitation to bind the", "", RetryUnstated},
 	{65412, "BoundWechatUser", "the custom service account have been", "", RetryUnstated},
 	{65413, "NoEffectiveSessionCustomer", "no effective session for the customer", "", RetryUnstated},
 	{65414, "AnotherWorkerServingCustomer", "another worker is serving the customer", "", RetryUnstated},
 	{65415, "WorkerNotOnline", "the worker is not online", "", RetryUnstated},
 	{65416, "ParamInvalid", "param invalid, please check", "", RetryUnstated},
-	{65417, "Code65417", "it is too long from the starttime to endtime", "", RetryUnstated},
+	{65417, "TimeRangeTooLong", "it is too long from the starttime to endtime", "", RetryUnstated},
 	{65450, "HomepageNotExists", "homepage not exists", "", RetryUnstated},
 	{68002, "InvalidStoreType", "invalid store type", "", RetryNever},
 	{68003, "InvalidStoreName", "invalid store name", "", RetryNever},
@@ -6139,7 +8454,7 @@ var codes = []Info{
 	{68025, "InvalidProductSKU", "invalid product sku", "", RetryNever},
 	{68026, "InvalidProductSPU", "invalid product spu", "", RetryNever},
 	{68027, "MissProductSPU", "miss product spu", "", RetryUnstated},
-	{68028, "Code68028", "can not find product spu and spu in order list", "", RetryUnstated},
+	{68028, "ProductSPUNotInOrderList", "can not find product spu and spu in order list", "", RetryUnstated},
 	{68029, "SKUAndSPUDuplicated", "sku and spu duplicated", "", RetryUnstated},
 	{68030, "BusiIDHasExist", "busi_id has exist", "", RetryUnstated},
 	{68031, "UpdateFail", "update fail", "", RetryUnstated},
@@ -6147,13 +8462,13 @@ var codes = []Info{
 	{68033, "StoreNoExist", "store no exist", "", RetryUnstated},
 	{68034, "MissProductNumber", "miss product number", "", RetryUnstated},
 	{68035, "MissWxaOrderDetailPath", "miss wxa order detail path", "", RetryUnstated},
-	{68036, "Code68036", "there is no enough products to refund", "", RetryUnstated},
+	{68036, "NotEnoughProductsToRefund", "there is no enough products to refund", "", RetryUnstated},
 	{68037, "InvalidRefundInfo", "invalid refund info", "", RetryNever},
 	{68038, "ShippedButNoFastMailInfo", "shipped but no fast mail info", "", RetryUnstated},
 	{68039, "InvalidWechatPayNo", "invalid wechat pay no", "", RetryNever},
 	{68040, "OrderCanNotFinished", "all product has been refunded, the", "", RetryUnstated},
 	{68041, "BiggerThanTimeOrder", "invalid service create time, it must", "", RetryNever},
-	{68042, "Code68042", "invalid total cost, it must be", "", RetryNever},
+	{68042, "InvalidTotalCost", "invalid total cost, it must be", "", RetryNever},
 	{68043, "InvalidRole", "invalid role", "", RetryNever},
 	{68044, "InvalidServiceAvailableArgs", "invalid service_available args", "", RetryNever},
 	{68045, "InvalidOrderType", "invalid order type", "", RetryNever},
@@ -6171,7 +8486,7 @@ var codes = []Info{
 	{72001, "NoMatchCard", "no match card", "", RetryUnstated},
 	{72002, "MchidNotBindAppID", "mchid is not bind appid", "", RetryUnstated},
 	{72003, "InvalidCardType72003", "invalid card type, need member card", "", RetryNever},
-	{72004, "Code72004", "mchid is occupied by the other appid", "", RetryUnstated},
+	{72004, "MchIDOccupiedByOtherAppID", "mchid is occupied by the other appid", "", RetryUnstated},
 	{72005, "OutMchidSizeLimit", "out of mchid size limit", "", RetryUnstated},
 	{72006, "InvaldTitle", "invald title", "", RetryUnstated},
 	{72007, "InvalidReduceCost", "invalid reduce cost, can not less than 100", "", RetryNever},
@@ -6181,7 +8496,7 @@ var codes = []Info{
 	{72011, "TicketNotBelongAppID", "invalid activate_ticket.Maybe this", "", RetryNever},
 	{72012, "ActivateTicketHasBeenExpired", "activate_ticket has been expired", "", RetryUnstated},
 	{72013, "UnauthorizedOrderIDOrAuthorizationExpired", "unauthorized order_id or authorization is expired", "", RetryUnstated},
-	{72014, "Code72014", "task card share stock can not modify stock", "", RetryUnstated},
+	{72014, "TaskCardShareStockNotModifiable", "task card share stock can not modify stock", "", RetryUnstated},
 	{72015, "UnauthorizedCreateInvoice", "unauthorized create invoice", "", RetryUnstated},
 	{72016, "UnauthorizedCreateMemberCard", "unauthorized create member card", "", RetryUnstated},
 	{72017, "InvalidInvoiceTitle", "invalid invoice title", "", RetryNever},
@@ -6214,7 +8529,7 @@ var codes = []Info{
 	{72044, "ScanTextOutTime", "scan text out of time", "", RetryUnstated},
 	{72045, "CheckCodeEmpty", "check_code is empty", "", RetryUnstated},
 	{72046, "PDFURLInvalid", "pdf_url is invalid", "", RetryUnstated},
-	{72047, "Code72047", "pdf billing_code or pdf billing_no is error", "", RetryUnstated},
+	{72047, "InvalidPDFBillingCodeOrNo", "pdf billing_code or pdf billing_no is error", "", RetryUnstated},
 	{72048, "InsertTooManyInvoice", "insert too many invoice, need auth again", "", RetryUnstated},
 	{72049, "NeverAuth", "never auth", "", RetryUnstated},
 	{72050, "AuthExpired", "auth expired, need auth again", "", RetryUnstated},
@@ -6280,32 +8595,32 @@ var codes = []Info{
 	{73016, "NsrsbhEmpty", "nsrsbh empty", "", RetryUnstated},
 	{73100, "KaipiaoPlatError", "kaipiao plat error", "", RetryUnstated},
 	{73101, "NsrsbhNotCmp", "nsrsbh not cmp", "", RetryUnstated},
-	{73103, "Code73103", "invalid wxa appid in url_cell, wxa", "", RetryNever},
+	{73103, "InvalidWxaAppIDInURLCell", "invalid wxa appid in url_cell, wxa", "", RetryNever},
 	{73104, "ReachFrequencyLimit", "reach frequency limit", "", RetryWithLessTraffic},
 	{73105, "TryAgainWithSameFpqqlsh", "Kp plat make invoice timeout, please", "", RetryUnstated},
 	{73106, "FpqqlshExistWithDifferentDdh", "Fpqqlsh exist with different ddh", "", RetryUnstated},
 	{73107, "FpqqlshProcessing", "Fpqqlsh is processing, please wait and query later", "", RetryUnstated},
-	{73108, "Code73108", "This ddh with other fpqqlsh already exist", "", RetryUnstated},
+	{73108, "DdhExistsWithOtherFpqqlsh", "This ddh with other fpqqlsh already exist", "", RetryUnstated},
 	{73109, "FpqqlshNotExistInKpplat", "This Fpqqlsh not exist in kpplat", "", RetryUnstated},
-	{73200, "Code73200", "get card detail by card id and code fail", "", RetryUnstated},
+	{73200, "GetCardDetailFailed", "get card detail by card id and code fail", "", RetryUnstated},
 	{73201, "GETCloudInvoiceRecordFail", "get cloud invoice record fail", "", RetryUnstated},
 	{73202, "GETAppinfoFail", "get appinfo fail", "", RetryUnstated},
-	{73203, "Code73203", "get invoice category or rule kv error", "", RetryUnstated},
+	{73203, "GetInvoiceCategoryOrRuleFailed", "get invoice category or rule kv error", "", RetryUnstated},
 	{73204, "RequestCardNotExist", "request card not exist", "", RetryUnstated},
-	{73205, "Code73205", "朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券", "", RetryUnstated},
-	{73206, "Code73206", "朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券", "", RetryUnstated},
-	{73207, "Code73207", "朋友的券玩法升级中，当前暂停开通券点账户", "", RetryUnstated},
-	{73208, "Code73208", "朋友的券玩法升级中，当前不支持修改库存", "", RetryUnstated},
-	{73209, "Code73209", "朋友的券玩法升级中，当前不支持修改有效期", "", RetryUnstated},
-	{73210, "Code73210", "当前批次不支持修改卡券批次库存", "", RetryUnstated},
-	{73211, "Code73211", "不再支持配置网页链接跳转，请选择小程序替代", "", RetryUnstated},
+	{73205, "FriendsCouponCreationPaused", "朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券", "", RetryUnstated},
+	{73206, "FriendsCouponPointRechargePaused", "朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券", "", RetryUnstated},
+	{73207, "FriendsCouponPointAccountOpeningPaused", "朋友的券玩法升级中，当前暂停开通券点账户", "", RetryUnstated},
+	{73208, "FriendsCouponStockNotModifiable", "朋友的券玩法升级中，当前不支持修改库存", "", RetryUnstated},
+	{73209, "FriendsCouponValidityNotModifiable", "朋友的券玩法升级中，当前不支持修改有效期", "", RetryUnstated},
+	{73210, "BatchStockNotModifiable", "当前批次不支持修改卡券批次库存", "", RetryUnstated},
+	{73211, "WebLinkJumpUnsupportedUseMiniProgram", "不再支持配置网页链接跳转，请选择小程序替代", "", RetryUnstated},
 	{73212, "UnauthorizedBackupMember", "unauthorized backup member", "", RetryUnstated},
 	{73213, "InvalidCodeType", "invalid code type", "", RetryNever},
 	{73214, "UserAlreadyMember", "the user is already a member", "", RetryUnstated},
-	{73215, "Code73215", "支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml", "", RetryUnstated},
-	{73216, "Code73216", "不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖", "", RetryUnstated},
-	{73217, "Code73217", "礼品卡本身没有设置appname和path，不允许在修改接口设置", "", RetryUnstated},
-	{73218, "Code73218", "未授权使用礼品卡落地页跳转小程序功能", "", RetryUnstated},
+	{73215, "PayCouponRetiredUseWeChatPayAPI", "支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml", "", RetryUnstated},
+	{73216, "InvalidGiftCardButtonName", "不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖", "", RetryUnstated},
+	{73217, "GiftCardAppNamePathNotSet", "礼品卡本身没有设置appname和path，不允许在修改接口设置", "", RetryUnstated},
+	{73218, "GiftCardMiniProgramJumpUnauthorized", "未授权使用礼品卡落地页跳转小程序功能", "", RetryUnstated},
 	{74000, "NotFindWxHotelIDInfo", "not find this wx_hotel_id info", "", RetryUnstated},
 	{74001, "RequestSomeParamEmpty", "request some param empty", "", RetryUnstated},
 	{74002, "RequestSomeParamError", "request some param error", "", RetryUnstated},
@@ -6314,9 +8629,9 @@ var codes = []Info{
 	{74005, "CheckinModeError", "checkin mode error", "", RetryUnstated},
 	{74007, "CaridFromError", "carid from error", "", RetryUnstated},
 	{74008, "HotelRoutecodeNotExist", "this hotel routecode not exist", "", RetryUnstated},
-	{74009, "Code74009", "this hotel routecode info error contract developer", "", RetryUnstated},
+	{74009, "HotelRoutecodeInfoError", "this hotel routecode info error contract developer", "", RetryUnstated},
 	{74010, "MaybeNotSupportReportMode", "maybe not support report mode", "", RetryUnstated},
-	{74011, "Code74011", "pic deocde not ok maybe its not good picdata", "", RetryUnstated},
+	{74011, "PicDecodeFailed", "pic deocde not ok maybe its not good picdata", "", RetryUnstated},
 	{74021, "VerifySysErro", "verify sys erro", "", RetryUnstated},
 	{74022, "InnerPoliceErro", "inner police erro", "", RetryUnstated},
 	{74023, "UnableDetectFace", "unable to detect the face", "", RetryUnstated},
@@ -6326,65 +8641,65 @@ var codes = []Info{
 	{75002, "ParamIllegalPleaseCheck", "param illegal please check", "", RetryUnstated},
 	{75003, "SysErrorKvStoreError", "sys error kv store error", "", RetryUnstated},
 	{75004, "SysErrorKvstringStoreError", "sys error kvstring store error", "", RetryUnstated},
-	{75005, "Code75005", "product not exist please check your product_id", "", RetryUnstated},
-	{75006, "Code75006", "order not exist please check order_id and buyer_appid", "", RetryUnstated},
+	{75005, "ProductNotExist", "product not exist please check your product_id", "", RetryUnstated},
+	{75006, "OrderNotFoundForBuyerAppID", "order not exist please check order_id and buyer_appid", "", RetryUnstated},
 	{75007, "PleaseCheckOrderIDStatusNow", "do not allow this status to change", "", RetryUnstated},
-	{75008, "Code75008", "product has exist please use new id", "", RetryUnstated},
+	{75008, "ProductIDAlreadyExists", "product has exist please use new id", "", RetryUnstated},
 	{75009, "NotifyOrderStatusFailed", "notify order status failed", "", RetryUnstated},
 	{75010, "BuyerBussinessInfoNotExist", "buyer bussiness info not exist", "", RetryUnstated},
 	{75011, "YouHadRegistered", "you had registered", "", RetryUnstated},
 	{75012, "StoreImageKeyKvError", "store image key to kv error, please try again", "", RetryUnstated},
 	{75013, "GETImageFail", "get image fail, please check you image key", "", RetryUnstated},
-	{75014, "Code75014", "this key is not belong to you", "", RetryUnstated},
+	{75014, "KeyNotOwned", "this key is not belong to you", "", RetryUnstated},
 	{75015, "KeyExpired75015", "this key is expired", "", RetryUnstated},
 	{75016, "EncryptDecodeKeyFail", "encrypt decode key fail", "", RetryUnstated},
 	{75017, "EncryptEncodeKeyFail", "encrypt encode key fail", "", RetryUnstated},
-	{75018, "Code75018", "bind buyer business info fail please contact us", "", RetryUnstated},
+	{75018, "BindBuyerBusinessInfoFailed", "bind buyer business info fail please contact us", "", RetryUnstated},
 	{75019, "KeyEmpty", "this key is empty, user may not upload file", "", RetryUnstated},
 	{76001, "RIDNotFound", "rid不存在", "", RetryUnstated},
-	{76002, "Code76002", "rid为空或者格式错误", "", RetryUnstated},
-	{76003, "Code76003", "当前账号无权查询该rid，该rid属于其他账号调用所产生", "", RetryUnstated},
-	{76004, "Code76004", "rid过期，仅支持持续7天内的rid", "", RetryUnstated},
-	{76021, "Code76021", "cgi_path填错了", "", RetryUnstated},
-	{76022, "Code76022", "当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明", "", RetryUnstated},
-	{80000, "Code80000", "系统错误，请稍后再试", "", RetryLater},
-	{80001, "Code80001", "参数格式校验错误", "", RetryUnstated},
-	{80002, "Code80002", "签名失败", "", RetryUnstated},
-	{80003, "Code80003", "该日期订单未生成", "", RetryUnstated},
-	{80004, "Code80004", "用户未绑卡", "", RetryUnstated},
-	{80005, "Code80005", "姓名不符", "", RetryUnstated},
-	{80006, "Code80006", "身份证不符", "", RetryUnstated},
-	{80007, "Code80007", "获取城市信息失败", "", RetryUnstated},
-	{80008, "Code80008", "未找到指定少儿信息", "", RetryUnstated},
-	{80009, "Code80009", "少儿身份证不符", "", RetryUnstated},
-	{80010, "Code80010", "少儿未绑定", "", RetryUnstated},
-	{80011, "Code80011", "签约号不符", "", RetryUnstated},
-	{80012, "Code80012", "该地区局方配置不存在", "", RetryUnstated},
-	{80013, "Code80013", "调用方appid与局方配置不匹配", "", RetryUnstated},
-	{80014, "Code80014", "获取消息账号失败", "", RetryUnstated},
-	{80066, "Code80066", "非法的插件版本", "", RetryUnstated},
-	{80067, "Code80067", "找不到使用的插件", "", RetryUnstated},
-	{80082, "Code80082", "没有权限使用该插件", "", RetryUnstated},
-	{80101, "Code80101", "商家未接入", "", RetryUnstated},
-	{80111, "Code80111", "实名校验code不存在", "", RetryUnstated},
-	{80112, "Code80112", "code并发冲突", "", RetryUnstated},
-	{80113, "Code80113", "无效code", "", RetryUnstated},
-	{80201, "Code80201", "report_type无效", "", RetryUnstated},
-	{80202, "Code80202", "service_type无效", "", RetryUnstated},
-	{80300, "Code80300", "申请单不存在", "", RetryUnstated},
-	{80301, "Code80301", "申请单不属于该账号", "", RetryUnstated},
-	{80302, "Code80302", "激活号段有重叠", "", RetryUnstated},
-	{80303, "Code80303", "码格式错误", "", RetryUnstated},
-	{80304, "Code80304", "该码未激活", "", RetryUnstated},
-	{80305, "Code80305", "激活失败", "", RetryUnstated},
-	{80306, "Code80306", "码索引超出申请范围", "", RetryUnstated},
-	{80307, "Code80307", "申请已存在", "", RetryUnstated},
-	{80308, "Code80308", "子任务未完成", "", RetryUnstated},
-	{80309, "Code80309", "子任务文件过期", "", RetryUnstated},
-	{80310, "Code80310", "子任务不存在", "", RetryUnstated},
-	{80311, "Code80311", "获取文件失败", "", RetryUnstated},
-	{80312, "Code80312", "加密数据失败", "", RetryUnstated},
-	{80313, "Code80313", "加密数据密钥不存在，请联系接口人申请", "", RetryUnstated},
+	{76002, "EmptyOrMalformedRID", "rid为空或者格式错误", "", RetryUnstated},
+	{76003, "RIDOfOtherAccount", "当前账号无权查询该rid，该rid属于其他账号调用所产生", "", RetryUnstated},
+	{76004, "RIDExpired", "rid过期，仅支持持续7天内的rid", "", RetryUnstated},
+	{76021, "WrongCGIPath", "cgi_path填错了", "", RetryUnstated},
+	{76022, "TokenNotOfAPIAccount", "当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明", "", RetryUnstated},
+	{80000, "SystemErrorRetryLater", "系统错误，请稍后再试", "", RetryLater},
+	{80001, "ParameterFormatCheckFailed", "参数格式校验错误", "", RetryUnstated},
+	{80002, "SigningFailed", "签名失败", "", RetryUnstated},
+	{80003, "OrdersOfDateNotGenerated", "该日期订单未生成", "", RetryUnstated},
+	{80004, "UserCardNotBound", "用户未绑卡", "", RetryUnstated},
+	{80005, "NameMismatch", "姓名不符", "", RetryUnstated},
+	{80006, "IDCardMismatch", "身份证不符", "", RetryUnstated},
+	{80007, "GetCityInfoFailed", "获取城市信息失败", "", RetryUnstated},
+	{80008, "ChildInfoNotFound", "未找到指定少儿信息", "", RetryUnstated},
+	{80009, "ChildIDCardMismatch", "少儿身份证不符", "", RetryUnstated},
+	{80010, "ChildNotBound", "少儿未绑定", "", RetryUnstated},
+	{80011, "ContractNumberMismatch", "签约号不符", "", RetryUnstated},
+	{80012, "RegionBureauConfigNotFound", "该地区局方配置不存在", "", RetryUnstated},
+	{80013, "CallerAppIDBureauConfigMismatch", "调用方appid与局方配置不匹配", "", RetryUnstated},
+	{80014, "GetMessageAccountFailed", "获取消息账号失败", "", RetryUnstated},
+	{80066, "InvalidPluginVersion", "非法的插件版本", "", RetryUnstated},
+	{80067, "PluginNotFound", "找不到使用的插件", "", RetryUnstated},
+	{80082, "NoPluginPermission", "没有权限使用该插件", "", RetryUnstated},
+	{80101, "MerchantNotOnboarded", "商家未接入", "", RetryUnstated},
+	{80111, "RealNameCheckCodeNotFound", "实名校验code不存在", "", RetryUnstated},
+	{80112, "CodeConcurrencyConflict", "code并发冲突", "", RetryUnstated},
+	{80113, "InvalidRealNameCheckCode", "无效code", "", RetryUnstated},
+	{80201, "InvalidReportType", "report_type无效", "", RetryUnstated},
+	{80202, "InvalidServiceType80202", "service_type无效", "", RetryUnstated},
+	{80300, "ApplicationNotFound", "申请单不存在", "", RetryUnstated},
+	{80301, "ApplicationNotOfAccount", "申请单不属于该账号", "", RetryUnstated},
+	{80302, "ActivationRangesOverlap", "激活号段有重叠", "", RetryUnstated},
+	{80303, "InvalidCodeFormat", "码格式错误", "", RetryUnstated},
+	{80304, "CodeNotActivated", "该码未激活", "", RetryUnstated},
+	{80305, "ActivationFailed", "激活失败", "", RetryUnstated},
+	{80306, "CodeIndexOutOfRange", "码索引超出申请范围", "", RetryUnstated},
+	{80307, "ApplicationExists", "申请已存在", "", RetryUnstated},
+	{80308, "SubtaskNotDone", "子任务未完成", "", RetryUnstated},
+	{80309, "SubtaskFileExpired", "子任务文件过期", "", RetryUnstated},
+	{80310, "SubtaskNotFound", "子任务不存在", "", RetryUnstated},
+	{80311, "GetFileFailed", "获取文件失败", "", RetryUnstated},
+	{80312, "EncryptDataFailed", "加密数据失败", "", RetryUnstated},
+	{80313, "EncryptionKeyNotFound", "加密数据密钥不存在，请联系接口人申请", "", RetryUnstated},
 	{81000, "CanNotSetPageIDInAddgiftcardpage", "can not set page_id in AddGiftCardPage", "", RetryUnstated},
 	{81001, "CardListEmpty", "card_list is empty", "", RetryUnstated},
 	{81002, "CardIDNotGiftcard", "card_id is not giftcard", "", RetryUnstated},
@@ -6398,12 +8713,12 @@ var codes = []Info{
 	{81011, "InvalidPageID81011", "invalid page_id", "", RetryNever},
 	{81012, "InvalidOrderID", "invalid order_id", "", RetryNever},
 	{81013, "Code31dayMustLessThanEndTime", "invalid TIME_RANGE, begin_time +", "", RetryNever},
-	{81014, "Code81014", "invalid count! count must equal or less than 100", "", RetryNever},
-	{81015, "Code81015", "invalid category_index OR", "", RetryNever},
+	{81014, "CountExceeds100", "invalid count! count must equal or less than 100", "", RetryNever},
+	{81015, "InvalidCategoryIndex", "invalid category_index OR", "", RetryNever},
 	{81016, "BannerMoreThan1", "is_banner is more than 1", "", RetryUnstated},
 	{81017, "OrderStatusError", "order status error, please check pay status or gifting_status", "", RetryUnstated},
 	{81018, "RefundReduplicate", "refund reduplicate, the order is already refunded", "", RetryUnstated},
-	{81019, "Code81019", "lock order fail! the order is refunding by another request", "", RetryUnstated},
+	{81019, "OrderBeingRefunded", "lock order fail! the order is refunding by another request", "", RetryUnstated},
 	{81020, "AllTrue", "Invalid Args! page_id.size!=0 but", "", RetryNever},
 	{81021, "EmptyThemePicURL", "Empty theme_pic_url.", "", RetryNever},
 	{81022, "EmptyThemeTitle", "Empty theme.title.", "", RetryNever},
@@ -6434,20 +8749,20 @@ var codes = []Info{
 	{82101, "WxCsCodeInvalid", "wx_cs_code is invalid.", "", RetryUnstated},
 	{82102, "WxCsCodeExpire", "wx_cs_code is expire.", "", RetryUnstated},
 	{82103, "UserIPShouldNotEmpty", "user_ip should not be empty.", "", RetryUnstated},
-	{82200, "Code82200", "公众平台账号与服务id不匹配", "", RetryUnstated},
-	{82201, "Code82201", "该停车场已存在，请勿重复添加", "", RetryUnstated},
-	{82202, "Code82202", "该停车场信息不存在，请先导入", "", RetryUnstated},
-	{82203, "Code82203", "停车场价格格式不正确", "", RetryUnstated},
-	{82204, "Code82204", "appid与code不匹配", "", RetryUnstated},
-	{82205, "Code82205", "wx_park_code字段为空", "", RetryUnstated},
-	{82206, "Code82206", "wx_park_code无效或已过期", "", RetryUnstated},
-	{82207, "Code82207", "电话字段为空", "", RetryUnstated},
-	{82208, "Code82208", "关闭时间格式不正确", "", RetryUnstated},
-	{82300, "Code82300", "该appid不支持开通城市服务插件", "", RetryUnstated},
-	{82301, "Code82301", "添加插件失败", "", RetryUnstated},
-	{82302, "Code82302", "未添加城市服务插件", "", RetryUnstated},
-	{82303, "Code82303", "fileid无效", "", RetryUnstated},
-	{82304, "Code82304", "临时文件过期", "", RetryUnstated},
+	{82200, "AccountServiceIDMismatch", "公众平台账号与服务id不匹配", "", RetryUnstated},
+	{82201, "ParkingLotExists", "该停车场已存在，请勿重复添加", "", RetryUnstated},
+	{82202, "ParkingLotNotFound", "该停车场信息不存在，请先导入", "", RetryUnstated},
+	{82203, "InvalidParkingPriceFormat", "停车场价格格式不正确", "", RetryUnstated},
+	{82204, "AppIDCodeMismatch", "appid与code不匹配", "", RetryUnstated},
+	{82205, "EmptyWxParkCode", "wx_park_code字段为空", "", RetryUnstated},
+	{82206, "InvalidOrExpiredWxParkCode", "wx_park_code无效或已过期", "", RetryUnstated},
+	{82207, "EmptyPhone", "电话字段为空", "", RetryUnstated},
+	{82208, "InvalidCloseTimeFormat", "关闭时间格式不正确", "", RetryUnstated},
+	{82300, "CityServicePluginUnsupported", "该appid不支持开通城市服务插件", "", RetryUnstated},
+	{82301, "AddPluginFailed", "添加插件失败", "", RetryUnstated},
+	{82302, "CityServicePluginNotAdded", "未添加城市服务插件", "", RetryUnstated},
+	{82303, "InvalidFileID", "fileid无效", "", RetryUnstated},
+	{82304, "TempFileExpired", "临时文件过期", "", RetryUnstated},
 	{83000, "ThereSomeParamNotExist", "there is some param not exist", "", RetryUnstated},
 	{83001, "SystemError83001", "system error", "", RetryUnstated},
 	{83002, "CreateURLSenceFailed", "create_url_sence_failed", "", RetryUnstated},
@@ -6460,7 +8775,7 @@ var codes = []Info{
 	{83009, "WxwebencrytokenNotMateWithOpenID", "wxwebencrytoken not the mate with openid", "", RetryUnstated},
 	{83200, "NoExistService", "no exist service", "", RetryUnstated},
 	{83201, "UinHasNotService", "uin has not the service", "", RetryUnstated},
-	{83202, "Code83202", "params is not json or not json array", "", RetryUnstated},
+	{83202, "ParamsNotJSONArray", "params is not json or not json array", "", RetryUnstated},
 	{83203, "ParamsNumExceed10", "params num exceed 10", "", RetryUnstated},
 	{83204, "ObjectHasNotKey", "object has not key", "", RetryUnstated},
 	{83205, "KeyNotString", "key is not string", "", RetryUnstated},
@@ -6474,7 +8789,7 @@ var codes = []Info{
 	{84004, "VideoUploadFail", "video upload fail!", "", RetryUnstated},
 	{84005, "VideoDownloadFailPleaseTryAgain", "video download fail! please try again", "", RetryUnstated},
 	{84006, "NameOrIDCardNumberEmpty", "name or id_card_number empty", "", RetryUnstated},
-	{85001, "Code85001", "微信号不存在或微信号设置为不可搜索", "", RetryUnstated},
+	{85001, "WeChatIDNotFoundOrUnsearchable", "微信号不存在或微信号设置为不可搜索", "", RetryUnstated},
 	{85002, "NumberTesterReachBindLimit", "小程序绑定的体验者数量达到上限", "", RetryUnstated},
 	{85003, "UserAlreadyBindTooManyWeapps", "微信号绑定的小程序体验者达到上限", "", RetryUnstated},
 	{85004, "UserAlreadyBind", "微信号已经绑定", "", RetryUnstated},
@@ -6488,15 +8803,15 @@ var codes = []Info{
 	{85012, "InvalidAuditID", "无效的审核 id", "", RetryUnstated},
 	{85013, "InvalidExtJSON", "无效的自定义配置", "", RetryUnstated},
 	{85014, "TemplateNotExist", "无效的模板编号", "", RetryUnstated},
-	{85015, "Code85015", "该账号不是小程序账号/版本输入错误", "", RetryUnstated},
+	{85015, "NotMiniProgramOrWrongVersion", "该账号不是小程序账号/版本输入错误", "", RetryUnstated},
 	{85016, "ExceedValidDomainCount", "版本输入错误 / // CODE_85015(85015, \"版本输入错误\"), /** 域名数量超过限制 ，总数不能超过1000", "", RetryUnstated},
 	{85017, "SetInMiniprogramOrOpen", "没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加 no domain to modify after filtered, please confirm the domain has been", "", RetryUnstated},
-	{85018, "Code85018", "域名没有在第三方平台设置", "", RetryUnstated},
+	{85018, "DomainNotSetInOpenPlatform", "域名没有在第三方平台设置", "", RetryUnstated},
 	{85019, "NoVersionUnderAuditing", "没有审核版本", "", RetryUnstated},
 	{85020, "StatusNotAllowed", "审核状态未满足发布", "", RetryUnstated},
 	{85021, "StatusNotAllowed85021", "status not allowed", "", RetryUnstated},
 	{85022, "InvalidAction", "invalid action", "", RetryNever},
-	{85023, "Code85023", "审核列表填写的项目数不在 1-5 以内", "", RetryUnstated},
+	{85023, "AuditItemCountNotOneToFive", "审核列表填写的项目数不在 1-5 以内", "", RetryUnstated},
 	{85024, "NeedCompleteMaterial", "need complete material", "", RetryUnstated},
 	{85025, "PhoneReachBindLimit", "this phone reach bind limit", "", RetryUnstated},
 	{85026, "WechatAccountReachBindLimit", "this wechat account reach bind limit", "", RetryUnstated},
@@ -6540,7 +8855,7 @@ var codes = []Info{
 	{85065, "TemplateListFull", "模板库已满", "", RetryUnstated},
 	{85066, "IllegalPrefix", "链接错误", "", RetryUnstated},
 	{85067, "InputDataError", "input data error", "", RetryUnstated},
-	{85068, "Code85068", "测试链接不是子链接", "", RetryUnstated},
+	{85068, "TestURLNotSubPrefix", "测试链接不是子链接", "", RetryUnstated},
 	{85069, "CheckConfirmFileFail", "校验文件失败", "", RetryUnstated},
 	{85070, "PrefixInBlackList", "个人类型小程序无法设置二维码规则", "", RetryUnstated},
 	{85071, "PrefixAddedRepeated", "已添加该链接，请勿重复添加", "", RetryUnstated},
@@ -6561,24 +8876,24 @@ var codes = []Info{
 	{85087, "NavigatetominiprogramAppIDListEmpty", "小程序已使用 api navigateToMiniProgram，请声明跳转 appid 列表后再次提交", "", RetryUnstated},
 	{85088, "NoQbasePrivilege", "no qbase privilege", "", RetryUnstated},
 	{85089, "ConfigNotFound", "config not found", "", RetryUnstated},
-	{85090, "Code85090", "wait and commit for this exappid later", "", RetryUnstated},
+	{85090, "CommitExAppIDLater", "wait and commit for this exappid later", "", RetryUnstated},
 	{85091, "SearchStatusTurnedOff", "小程序的搜索开关被关闭。请访问设置页面打开开关再重试", "", RetryUnstated},
 	{85092, "InvalidPreviewInfoFormat", "preview_info格式错误", "", RetryUnstated},
 	{85093, "InvalidPreviewInfoSize", "preview_info 视频或者图片个数超限", "", RetryUnstated},
 	{85094, "NeedAddUgcDeclare", "需提供审核机制说明信息", "", RetryUnstated},
-	{85101, "Code85101", "小程序不能发送该运动类型或运动类型不存在", "", RetryUnstated},
-	{85102, "Code85102", "数值异常", "", RetryUnstated},
-	{86000, "Code86000", "不是由第三方代小程序进行调用", "", RetryUnstated},
+	{85101, "SportTypeNotAllowed", "小程序不能发送该运动类型或运动类型不存在", "", RetryUnstated},
+	{85102, "AbnormalValue", "数值异常", "", RetryUnstated},
+	{86000, "NotCalledByThirdParty", "不是由第三方代小程序进行调用", "", RetryUnstated},
 	{86001, "ComponentExperienceVersionNotExists", "不存在第三方的已经提交的代码", "", RetryUnstated},
 	{86002, "MiniprogramHaveNotCompletedInitProcedure", "小程序还未设置昵称、头像、简介。请先设置完后再重新提交", "", RetryUnstated},
 	{86003, "ComponentDoNotHasCategoryMall", "component do not has category mall", "", RetryUnstated},
 	{86004, "InvalidWechat", "invalid wechat", "", RetryNever},
 	{86005, "WechatLimitFrequency", "wechat limit frequency", "", RetryUnstated},
-	{86006, "Code86006", "has no quota to send group msg", "", RetryUnstated},
-	{86007, "Code86007", "小程序禁止提交", "", RetryUnstated},
-	{86008, "Code86008", "服务商被处罚，限制全部代码提审能力", "", RetryUnstated},
-	{86009, "Code86009", "服务商新增小程序代码提审能力被限制", "", RetryUnstated},
-	{86010, "Code86010", "服务商迭代小程序代码提审能力被限制", "", RetryUnstated},
+	{86006, "NoGroupMessageQuota", "has no quota to send group msg", "", RetryUnstated},
+	{86007, "MiniProgramSubmitForbidden", "小程序禁止提交", "", RetryUnstated},
+	{86008, "ProviderPunishedAllAuditsBlocked", "服务商被处罚，限制全部代码提审能力", "", RetryUnstated},
+	{86009, "ProviderNewMiniProgramAuditsLimited", "服务商新增小程序代码提审能力被限制", "", RetryUnstated},
+	{86010, "ProviderUpdateAuditsLimited", "服务商迭代小程序代码提审能力被限制", "", RetryUnstated},
 	{87006, "GameMiniprogram87006", "小游戏不能提交", "", RetryUnstated},
 	{87007, "SessionKeyNotExistdOrExpired", "session_key is not existd or expired", "", RetryUnstated},
 	{87008, "InvalidSigMethod", "invalid sig_method", "", RetryNever},
@@ -6589,10 +8904,10 @@ var codes = []Info{
 	{87013, "NoQuotaUndoCode", "撤回次数达到上限（每天5次，每个月 10 次）", "", RetryUnstated},
 	{87014, "RiskyContent", "risky content", "", RetryUnstated},
 	{87015, "QueryTimeout", "query timeout, try a content with less size", "", RetryUnstated},
-	{87016, "Code87016", "some key-value in list meet length exceed", "", RetryUnstated},
+	{87016, "KeyValueLengthExceeded", "some key-value in list meet length exceed", "", RetryUnstated},
 	{87017, "UserStorageSizeExceed", "user storage size exceed, delete some keys and try again", "", RetryUnstated},
 	{87018, "DeleteSomeKeysAndTryAgain", "user has stored too much keys.", "", RetryUnstated},
-	{87019, "Code87019", "some keys in list meet length exceed", "", RetryUnstated},
+	{87019, "KeyLengthExceeded", "some keys in list meet length exceed", "", RetryUnstated},
 	{87080, "NeedFriend", "need friend", "", RetryUnstated},
 	{87081, "InvalidOpenID87081", "invalid openid", "", RetryNever},
 	{87082, "InvalidKey", "invalid key", "", RetryNever},
@@ -6605,7 +8920,7 @@ var codes = []Info{
 	{88003, "ElectedCommentUpperLimit", "elected comment upper limit", "", RetryUnstated},
 	{88004, "CommentDeletedUser", "comment was deleted by user", "", RetryUnstated},
 	{88005, "AlreadyReply", "already reply", "", RetryUnstated},
-	{88007, "Code88007", "reply content beyond max len or content len is zero", "", RetryUnstated},
+	{88007, "InvalidReplyContentLength", "reply content beyond max len or content len is zero", "", RetryUnstated},
 	{88008, "CommentNotExists", "comment is not exists", "", RetryUnstated},
 	{88009, "ReplyNotExists", "reply is not exists", "", RetryUnstated},
 	{88010, "CountRangeError", "count range error. cout <= 0 or count > 50", "", RetryUnstated},
@@ -6614,7 +8929,7 @@ var codes = []Info{
 	{89001, "NotSameContractor", "not same contractor，Authorizer 与开放平台帐号主体不相同", "", RetryUnstated},
 	{89002, "OpenNotExists", "open not exists，该公众号/小程序未绑定微信开放平台帐号。", "", RetryUnstated},
 	{89003, "OpenNotCreatedAPI", "该开放平台帐号并非通过 api 创建，不允许操作", "", RetryUnstated},
-	{89004, "Code89004", "该开放平台帐号所绑定的公众号/小程序已达上限（100 个）", "", RetryUnstated},
+	{89004, "OpenAccountBindLimitReached", "该开放平台帐号所绑定的公众号/小程序已达上限（100 个）", "", RetryUnstated},
 	{89005, "WithoutAddVideoAbility", "without add video ability, the ability was banned", "", RetryUnstated},
 	{89006, "WithoutUploadVideoAbility", "without upload video ability, the ability was banned", "", RetryUnstated},
 	{89007, "WxaQuotaLimit", "wxa quota limit", "", RetryUnstated},
@@ -6630,8 +8945,8 @@ var codes = []Info{
 	{89017, "ReachDifferentRealnameQuota", "reach different realname quota", "", RetryUnstated},
 	{89018, "UnlinkMessageHasSent", "unlink message has sent", "", RetryUnstated},
 	{89019, "WebviewDomainNotChange", "业务域名无更改，无需重复设置", "", RetryUnstated},
-	{89020, "Code89020", "尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口", "", RetryUnstated},
-	{89021, "Code89021", "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名", "", RetryUnstated},
+	{89020, "OpenWebviewDomainNotSet", "尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口", "", RetryUnstated},
+	{89021, "DomainNotOpenWebviewDomain", "请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名", "", RetryUnstated},
 	{89022, "DeleteDomainNotExist", "delete domain is not exist!", "", RetryUnstated},
 	{89029, "WebviewDomainExceedLimit", "业务域名数量超过限制，最多可以添加100个业务域名", "", RetryUnstated},
 	{89030, "OperationReachMonthLimit", "operation reach month limit", "", RetryUnstated},
@@ -6643,14 +8958,14 @@ var codes = []Info{
 	{89231, "NotSupportSingle", "个人小程序不支持调用 setwebviewdomain 接口", "", RetryUnstated},
 	{89235, "HitBlackContractor", "hit black contractor", "", RetryUnstated},
 	{89236, "PluginCanNotApply", "该插件不能申请", "", RetryUnstated},
-	{89237, "Code89237", "已经添加该插件", "", RetryUnstated},
+	{89237, "PluginAlreadyAdded", "已经添加该插件", "", RetryUnstated},
 	{89238, "PluginCountReachLimit", "申请或使用的插件已经达到上限", "", RetryUnstated},
 	{89239, "PluginNoExist", "该插件不存在", "", RetryUnstated},
-	{89240, "Code89240", "only applying status can be agreed or refused", "", RetryUnstated},
+	{89240, "OnlyApplyingCanBeAgreedOrRefused", "only applying status can be agreed or refused", "", RetryUnstated},
 	{89241, "OnlyRefusedStatusCanDeleted", "only refused status can be deleted, please refused first", "", RetryUnstated},
-	{89242, "Code89242", "appid is no in the apply list, make sure appid is right", "", RetryUnstated},
-	{89243, "Code89243", "该申请为“待确认”状态，不可删除", "", RetryUnstated},
-	{89244, "Code89244", "不存在该插件 appid", "", RetryUnstated},
+	{89242, "AppIDNotInApplyList", "appid is no in the apply list, make sure appid is right", "", RetryUnstated},
+	{89243, "PendingApplyNotDeletable", "该申请为“待确认”状态，不可删除", "", RetryUnstated},
+	{89244, "PluginAppIDNotInList", "不存在该插件 appid", "", RetryUnstated},
 	{89245, "MiniProgramForbiddenLink", "mini program forbidden to link", "", RetryUnstated},
 	{89246, "UsedOnlySpecificApps", "plugins with special category are", "", RetryUnstated},
 	{89247, "InnerError", "系统内部错误", "", RetryUnstated},
@@ -6658,52 +8973,52 @@ var codes = []Info{
 	{89249, "TaskRunning", "task running", "", RetryUnstated},
 	{89250, "InnerError89250", "内部错误", "", RetryUnstated},
 	{89251, "LegalPersonChecking", "模板消息已下发，待法人人脸核身校验", "", RetryUnstated},
-	{89252, "Code89252", "法人&企业信息一致性校验中", "", RetryUnstated},
+	{89252, "LegalPersonCheckInProgress", "法人&企业信息一致性校验中", "", RetryUnstated},
 	{89253, "FrontChecking", "法人&企业信息一致性校验中", "", RetryUnstated},
 	{89254, "LackSomeComponentRights", "lack of some component rights", "", RetryUnstated},
 	{89255, "EnterpriseCodeInvalid", "code参数无效，请检查code长度以及内容是否正确；注意code_type的值不同需要传的code长度不一样", "", RetryUnstated},
 	{89256, "NoComponentInfo", "token 信息有误", "", RetryUnstated},
 	{89257, "NoSuchVersion", "该插件版本不支持快速更新", "", RetryUnstated},
 	{89258, "CodeGrayOnline", "当前小程序帐号存在灰度发布中的版本，不可操作快速更新", "", RetryUnstated},
-	{89259, "Code89259", "zhibo plugin is not allow to delete", "", RetryUnstated},
+	{89259, "LivePluginNotDeletable", "zhibo plugin is not allow to delete", "", RetryUnstated},
 	{89300, "InvalidTrade", "订单无效", "", RetryUnstated},
-	{89401, "Code89401", "系统不稳定，请稍后再试，如多次失败请通过社区反馈", "", RetryLater},
-	{89402, "Code89402", "该小程序不在待审核队列，请检查是否已提交审核或已审完", "", RetryUnstated},
-	{89403, "Code89403", "本单属于平台不支持加急种类，请等待正常审核流程", "", RetryUnstated},
-	{89404, "Code89404", "本单已加速成功，请勿重复提交", "", RetryUnstated},
-	{89405, "Code89405", "本月加急额度已用完，请提高提审质量以获取更多额度", "", RetryUnstated},
-	{89408, "Code89408", "半屏小程序系统错误", "", RetryUnstated},
-	{89409, "Code89409", "获取半屏小程序列表参数错误", "", RetryUnstated},
-	{89410, "Code89410", "添加半屏小程序appid参数错误", "", RetryUnstated},
-	{89411, "Code89411", "添加半屏小程序appid参数为空", "", RetryUnstated},
-	{89412, "Code89412", "添加半屏小程序申请理由不得超过30个字", "", RetryUnstated},
-	{89413, "Code89413", "该小程序被申请次数已达24h限制", "", RetryUnstated},
-	{89414, "Code89414", "每天仅允许申请50次半屏小程序", "", RetryUnstated},
-	{89415, "Code89415", "删除半屏小程序appid参数为空", "", RetryUnstated},
-	{89416, "Code89416", "取消半屏小程序授权appid参数为空", "", RetryUnstated},
-	{89417, "Code89417", "修改半屏小程序方式flag参数错误", "", RetryUnstated},
-	{89418, "Code89418", "获取半屏小程序每日申请次数失败", "", RetryUnstated},
-	{89419, "Code89419", "获取半屏小程序每日授权次数失败", "", RetryUnstated},
-	{89420, "Code89420", "不支持添加个人主体小程序", "", RetryUnstated},
-	{89421, "Code89421", "删除数据未找到", "", RetryUnstated},
-	{89422, "Code89422", "删除状态异常", "", RetryUnstated},
-	{89423, "Code89423", "申请次数添加到达上限", "", RetryUnstated},
-	{89424, "Code89424", "授权次数到达上限", "", RetryUnstated},
-	{89425, "Code89425", "申请添加已超时", "", RetryUnstated},
-	{89426, "Code89426", "申请添加状态异常", "", RetryUnstated},
-	{89427, "Code89427", "申请号和授权号相同", "", RetryUnstated},
-	{89428, "Code89428", "该小程序已申请，不允许重复添加", "", RetryUnstated},
-	{89429, "Code89429", "已到达同一小程序每日最多申请次数", "", RetryUnstated},
-	{89430, "Code89430", "该小程序已设置自动拒绝申请", "", RetryUnstated},
-	{89431, "Code89431", "不支持此类型小程序", "", RetryUnstated},
-	{89432, "Code89432", "不是小程序", "", RetryUnstated},
-	{89501, "Code89501", "公众号有未处理的确认请求，请稍候重试", "", RetryLater},
-	{89502, "Code89502", "请耐心等待管理员确认", "", RetryUnstated},
-	{89503, "Code89503", "此次调用需要管理员确认，请耐心等候", "", RetryUnstated},
-	{89504, "Code89504", "正在等管理员确认，请耐心等待", "", RetryUnstated},
-	{89505, "Code89505", "正在等管理员确认，请稍候重试", "", RetryLater},
-	{89506, "Code89506", "该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
-	{89507, "Code89507", "该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
+	{89401, "SystemUnstableRetryLater", "系统不稳定，请稍后再试，如多次失败请通过社区反馈", "", RetryLater},
+	{89402, "NotInAuditQueue", "该小程序不在待审核队列，请检查是否已提交审核或已审完", "", RetryUnstated},
+	{89403, "SpeedupNotSupported", "本单属于平台不支持加急种类，请等待正常审核流程", "", RetryUnstated},
+	{89404, "AlreadySpedUp", "本单已加速成功，请勿重复提交", "", RetryUnstated},
+	{89405, "MonthlySpeedupQuotaUsedUp", "本月加急额度已用完，请提高提审质量以获取更多额度", "", RetryUnstated},
+	{89408, "HalfScreenSystemError", "半屏小程序系统错误", "", RetryUnstated},
+	{89409, "InvalidHalfScreenListParameter", "获取半屏小程序列表参数错误", "", RetryUnstated},
+	{89410, "InvalidHalfScreenAppID", "添加半屏小程序appid参数错误", "", RetryUnstated},
+	{89411, "EmptyHalfScreenAppID", "添加半屏小程序appid参数为空", "", RetryUnstated},
+	{89412, "HalfScreenReasonTooLong", "添加半屏小程序申请理由不得超过30个字", "", RetryUnstated},
+	{89413, "HalfScreenAppliedLimitReached", "该小程序被申请次数已达24h限制", "", RetryUnstated},
+	{89414, "HalfScreenDailyApplyLimit", "每天仅允许申请50次半屏小程序", "", RetryUnstated},
+	{89415, "EmptyHalfScreenDeleteAppID", "删除半屏小程序appid参数为空", "", RetryUnstated},
+	{89416, "EmptyHalfScreenRevokeAppID", "取消半屏小程序授权appid参数为空", "", RetryUnstated},
+	{89417, "InvalidHalfScreenFlag", "修改半屏小程序方式flag参数错误", "", RetryUnstated},
+	{89418, "GetHalfScreenDailyApplyCountFailed", "获取半屏小程序每日申请次数失败", "", RetryUnstated},
+	{89419, "GetHalfScreenDailyGrantCountFailed", "获取半屏小程序每日授权次数失败", "", RetryUnstated},
+	{89420, "PersonalMiniProgramNotAddable", "不支持添加个人主体小程序", "", RetryUnstated},
+	{89421, "DeleteDataNotFound", "删除数据未找到", "", RetryUnstated},
+	{89422, "AbnormalDeleteStatus", "删除状态异常", "", RetryUnstated},
+	{89423, "ApplyCountLimitReached", "申请次数添加到达上限", "", RetryUnstated},
+	{89424, "GrantCountLimitReached", "授权次数到达上限", "", RetryUnstated},
+	{89425, "ApplyTimedOut", "申请添加已超时", "", RetryUnstated},
+	{89426, "AbnormalApplyStatus", "申请添加状态异常", "", RetryUnstated},
+	{89427, "ApplicantIsGrantor", "申请号和授权号相同", "", RetryUnstated},
+	{89428, "AlreadyApplied", "该小程序已申请，不允许重复添加", "", RetryUnstated},
+	{89429, "SameMiniProgramDailyApplyLimit", "已到达同一小程序每日最多申请次数", "", RetryUnstated},
+	{89430, "AutoRejectsApplications", "该小程序已设置自动拒绝申请", "", RetryUnstated},
+	{89431, "MiniProgramTypeUnsupported", "不支持此类型小程序", "", RetryUnstated},
+	{89432, "NotMiniProgram", "不是小程序", "", RetryUnstated},
+	{89501, "UnprocessedConfirmationRequest", "公众号有未处理的确认请求，请稍候重试", "", RetryLater},
+	{89502, "WaitForAdminConfirmation", "请耐心等待管理员确认", "", RetryUnstated},
+	{89503, "CallNeedsAdminConfirmation", "此次调用需要管理员确认，请耐心等候", "", RetryUnstated},
+	{89504, "AwaitingAdminConfirmation", "正在等管理员确认，请耐心等待", "", RetryUnstated},
+	{89505, "AwaitingAdminConfirmationRetryLater", "正在等管理员确认，请稍候重试", "", RetryLater},
+	{89506, "IPRejectedByAdminFor24h", "该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
+	{89507, "IPRejectedByAdminFor1h", "该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认", "", RetryUnstated},
 	{90001, "InvalidOrderID90001", "invalid order id", "", RetryNever},
 	{90002, "InvalidBusiID90002", "invalid busi id", "", RetryNever},
 	{90003, "InvalidBillDate", "invalid bill date", "", RetryNever},
@@ -6730,45 +9045,45 @@ var codes = []Info{
 	{91007, "NicknameUsed", "昵称已被占用", "", RetryUnstated},
 	{91008, "NicknameProtected91008", "昵称命中 7 天侵权保护期", "", RetryUnstated},
 	{91009, "NicknameNeedProof", "需要提交材料", "", RetryUnstated},
-	{91010, "Code91010", "其他错误", "", RetryUnstated},
-	{91011, "Code91011", "查不到昵称修改审核单信息", "", RetryUnstated},
-	{91012, "Code91012", "其它错误", "", RetryUnstated},
+	{91010, "NicknameOtherError", "其他错误", "", RetryUnstated},
+	{91011, "NicknameAuditNotFound", "查不到昵称修改审核单信息", "", RetryUnstated},
+	{91012, "NicknameOtherError91012", "其它错误", "", RetryUnstated},
 	{91013, "LockNameTooMore", "占用名字过多", "", RetryUnstated},
 	{91014, "DiffMasterPlus", "+号规则 同一类型关联名主体不一致", "", RetryUnstated},
 	{91015, "DiffMaster", "原始名不同类型主体不一致", "", RetryUnstated},
 	{91016, "NameMoreOwner", "名称占用者 ≥2", "", RetryUnstated},
 	{91017, "OtherDiffMasterPlus", "+号规则 不同类型关联名主体不一致", "", RetryUnstated},
-	{91018, "Code91018", "组织类型小程序发布后，侵权被清空昵称，需走认证改名", "", RetryUnstated},
-	{91019, "Code91019", "小程序正在审核中", "", RetryUnstated},
-	{92000, "Code92000", "该经营资质已添加，请勿重复添加", "", RetryUnstated},
-	{92002, "Code92002", "附近地点添加数量达到上线，无法继续添加", "", RetryUnstated},
-	{92003, "Code92003", "地点已被其它小程序占用", "", RetryUnstated},
-	{92004, "Code92004", "附近功能被封禁", "", RetryUnstated},
-	{92005, "Code92005", "地点正在审核中", "", RetryUnstated},
-	{92006, "Code92006", "地点正在展示小程序", "", RetryUnstated},
-	{92007, "Code92007", "地点审核失败", "", RetryUnstated},
-	{92008, "Code92008", "小程序未展示在该地点", "", RetryUnstated},
-	{93009, "Code93009", "小程序未上架或不可见", "", RetryUnstated},
-	{93010, "Code93010", "地点不存在", "", RetryUnstated},
-	{93011, "Code93011", "个人类型小程序不可用", "", RetryUnstated},
-	{93012, "Code93012", "非普通类型小程序（门店小程序、小店小程序等）不可用", "", RetryUnstated},
-	{93013, "Code93013", "从腾讯地图获取地址详细信息失败", "", RetryUnstated},
-	{93014, "Code93014", "同一资质证件号重复添加", "", RetryUnstated},
-	{93015, "Code93015", "附近类目审核中", "", RetryUnstated},
-	{93016, "Code93016", "服务标签个数超限制（官方最多5个，自定义最多4个）", "", RetryUnstated},
-	{93017, "Code93017", "服务标签或者客服的名字不符合要求", "", RetryUnstated},
-	{93018, "Code93018", "服务能力中填写的小程序appid不是同主体小程序", "", RetryUnstated},
-	{93019, "Code93019", "申请类目之后才能添加附近地点", "", RetryUnstated},
-	{93020, "Code93020", "qualification_list无效", "", RetryUnstated},
-	{93021, "Code93021", "company_name字段为空", "", RetryUnstated},
-	{93022, "Code93022", "credential字段为空", "", RetryUnstated},
-	{93023, "Code93023", "address字段为空", "", RetryUnstated},
-	{93024, "Code93024", "qualification_list字段为空", "", RetryUnstated},
-	{93025, "Code93025", "服务appid对应的path不存在", "", RetryUnstated},
+	{91018, "NicknameClearedNeedsVerifiedRename", "组织类型小程序发布后，侵权被清空昵称，需走认证改名", "", RetryUnstated},
+	{91019, "MiniProgramUnderAudit", "小程序正在审核中", "", RetryUnstated},
+	{92000, "QualificationAlreadyAdded", "该经营资质已添加，请勿重复添加", "", RetryUnstated},
+	{92002, "NearbyPlaceLimitReached", "附近地点添加数量达到上线，无法继续添加", "", RetryUnstated},
+	{92003, "PlaceUsedByOtherMiniProgram", "地点已被其它小程序占用", "", RetryUnstated},
+	{92004, "NearbyFeatureBanned", "附近功能被封禁", "", RetryUnstated},
+	{92005, "PlaceUnderReview", "地点正在审核中", "", RetryUnstated},
+	{92006, "PlaceShowingMiniProgram", "地点正在展示小程序", "", RetryUnstated},
+	{92007, "PlaceReviewFailed", "地点审核失败", "", RetryUnstated},
+	{92008, "MiniProgramNotShownAtPlace", "小程序未展示在该地点", "", RetryUnstated},
+	{93009, "MiniProgramNotListedOrHidden", "小程序未上架或不可见", "", RetryUnstated},
+	{93010, "PlaceNotFound", "地点不存在", "", RetryUnstated},
+	{93011, "PersonalMiniProgramUnsupported", "个人类型小程序不可用", "", RetryUnstated},
+	{93012, "NonRegularMiniProgramUnsupported", "非普通类型小程序（门店小程序、小店小程序等）不可用", "", RetryUnstated},
+	{93013, "GetTencentMapAddressFailed", "从腾讯地图获取地址详细信息失败", "", RetryUnstated},
+	{93014, "DuplicateQualificationNumber", "同一资质证件号重复添加", "", RetryUnstated},
+	{93015, "NearbyCategoryUnderReview", "附近类目审核中", "", RetryUnstated},
+	{93016, "TooManyServiceTags", "服务标签个数超限制（官方最多5个，自定义最多4个）", "", RetryUnstated},
+	{93017, "InvalidServiceTagOrKFName", "服务标签或者客服的名字不符合要求", "", RetryUnstated},
+	{93018, "ServiceAppIDNotSameEntity", "服务能力中填写的小程序appid不是同主体小程序", "", RetryUnstated},
+	{93019, "CategoryRequiredForNearbyPlace", "申请类目之后才能添加附近地点", "", RetryUnstated},
+	{93020, "InvalidQualificationList", "qualification_list无效", "", RetryUnstated},
+	{93021, "EmptyCompanyName", "company_name字段为空", "", RetryUnstated},
+	{93022, "EmptyCredential", "credential字段为空", "", RetryUnstated},
+	{93023, "EmptyAddress", "address字段为空", "", RetryUnstated},
+	{93024, "EmptyQualificationList", "qualification_list字段为空", "", RetryUnstated},
+	{93025, "ServiceAppIDPathNotFound", "服务appid对应的path不存在", "", RetryUnstated},
 	{94001, "MissingCertSerialno", "missing cert_serialno", "", RetryUnstated},
 	{94002, "UseNotRegisterWechatPay", "use not register wechat pay", "", RetryUnstated},
 	{94003, "InvalidSign94003", "invalid sign", "", RetryNever},
-	{94004, "Code94004", "user do not has real name info", "", RetryUnstated},
+	{94004, "UserHasNoRealNameInfo", "user do not has real name info", "", RetryUnstated},
 	{94005, "InvalidUserToken", "invalid user token", "", RetryNever},
 	{94006, "AppIDUnauthorized", "appid unauthorized", "", RetryUnstated},
 	{94007, "AppIDUnbindMchid", "appid unbind mchid", "", RetryUnstated},
@@ -6776,65 +9091,65 @@ var codes = []Info{
 	{94009, "InvalidCertSerialno", "invalid cert_serialno, cert_serialno's size should be 40", "", RetryNever},
 	{94010, "InvalidMchID", "invalid mch_id", "", RetryNever},
 	{94011, "TimestampExpired", "timestamp expired", "", RetryUnstated},
-	{94012, "Code94012", "appid和商户号的绑定关系不存在", "", RetryUnstated},
+	{94012, "AppIDMchIDNotBound", "appid和商户号的绑定关系不存在", "", RetryUnstated},
 	{95001, "WxcodeDecodeFail", "wxcode decode fail", "", RetryUnstated},
 	{95002, "WxcodeRecognizeUnautuorized", "wxcode recognize unautuorized", "", RetryUnstated},
 	{95101, "GETProductPageArgsInvalid", "get product by page args invalid", "", RetryUnstated},
-	{95102, "Code95102", "get product materials by cond args invalid", "", RetryUnstated},
-	{95103, "Code95103", "material id list size out of limit", "", RetryUnstated},
+	{95102, "InvalidProductMaterialsQuery", "get product materials by cond args invalid", "", RetryUnstated},
+	{95103, "MaterialIDListSizeOutLimit", "material id list size out of limit", "", RetryUnstated},
 	{95104, "ImportProductFrequenceOutLimit", "import product frequence out of limit", "", RetryUnstated},
 	{95105, "MpImportingProducts", "mp is importing products, api is rejected to import", "", RetryUnstated},
 	{95106, "SetCommissionRatioOnMpFirst", "api is rejected to import, need to", "", RetryUnstated},
 	{101000, "InvalidImageURL101000", "无效图片链接", "", RetryUnstated},
 	{101001, "CertificateNotFound", "未找到证书", "", RetryUnstated},
 	{101002, "NotEnoughMarketQuota", "not enough market quota", "", RetryUnstated},
-	{200002, "Code200002", "入参错误", "", RetryUnstated},
-	{200011, "Code200011", "此账号已被封禁，无法操作", "", RetryUnstated},
-	{200012, "Code200012", "个人模板数已达上限，上限25个", "", RetryUnstated},
-	{200013, "Code200013", "此模板已被封禁，无法选用", "", RetryUnstated},
-	{200014, "Code200014", "模板 tid 参数错误", "", RetryUnstated},
-	{200016, "Code200016", "start 参数错误", "", RetryUnstated},
-	{200017, "Code200017", "limit 参数错误", "", RetryUnstated},
-	{200018, "Code200018", "类目 ids 缺失", "", RetryUnstated},
-	{200019, "Code200019", "类目 ids 不合法", "", RetryUnstated},
-	{200020, "Code200020", "关键词列表 kidList 参数错误", "", RetryUnstated},
-	{200021, "Code200021", "场景描述 sceneDesc 参数错误", "", RetryUnstated},
-	{300001, "Code300001", "禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间", "", RetryUnstated},
-	{300002, "Code300002", "名称长度不符合规则", "", RetryUnstated},
-	{300003, "Code300003", "价格输入不合规（如现价比原价大、传入价格非数字等）", "", RetryUnstated},
-	{300004, "Code300004", "商品名称存在违规违法内容", "", RetryUnstated},
-	{300005, "Code300005", "商品图片存在违规违法内容", "", RetryUnstated},
-	{300006, "Code300006", "图片上传失败（如mediaID过期）", "", RetryUnstated},
-	{300007, "Code300007", "线上小程序版本不存在该链接", "", RetryUnstated},
-	{300008, "Code300008", "添加商品失败", "", RetryUnstated},
-	{300009, "Code300009", "商品审核撤回失败", "", RetryUnstated},
-	{300010, "Code300010", "商品审核状态不对（如商品审核中）", "", RetryUnstated},
-	{300011, "Code300011", "操作非法（API不允许操作非API创建的商品）", "", RetryUnstated},
-	{300012, "Code300012", "没有提审额度（每天500次提审额度）", "", RetryUnstated},
-	{300013, "Code300013", "提审失败", "", RetryUnstated},
-	{300014, "Code300014", "审核中，无法删除（非零代表失败）", "", RetryUnstated},
-	{300017, "Code300017", "商品未提审", "", RetryUnstated},
-	{300021, "Code300021", "商品添加成功，审核失败", "", RetryUnstated},
-	{300022, "Code300022", "此房间号不存在", "", RetryUnstated},
-	{300023, "Code300023", "房间状态 拦截（当前房间状态不允许此操作）", "", RetryUnstated},
-	{300024, "Code300024", "商品不存在", "", RetryUnstated},
-	{300025, "Code300025", "商品审核未通过", "", RetryUnstated},
-	{300026, "Code300026", "房间商品数量已经满额", "", RetryUnstated},
-	{300027, "Code300027", "导入商品失败", "", RetryUnstated},
-	{300028, "Code300028", "房间名称违规", "", RetryUnstated},
-	{300029, "Code300029", "主播昵称违规", "", RetryUnstated},
-	{300030, "Code300030", "主播微信号不合法", "", RetryUnstated},
-	{300031, "Code300031", "直播间封面图不合规", "", RetryUnstated},
-	{300032, "Code300032", "直播间分享图违规", "", RetryUnstated},
-	{300033, "Code300033", "添加商品超过直播间上限", "", RetryUnstated},
-	{300034, "Code300034", "主播微信昵称长度不符合要求", "", RetryUnstated},
-	{300035, "Code300035", "主播微信号不存在", "", RetryUnstated},
-	{300036, "Code300036", "主播微信号未实名认证", "", RetryUnstated},
+	{200002, "InvalidInputParameters", "入参错误", "", RetryUnstated},
+	{200011, "AccountBanned", "此账号已被封禁，无法操作", "", RetryUnstated},
+	{200012, "PersonalTemplateLimitReached", "个人模板数已达上限，上限25个", "", RetryUnstated},
+	{200013, "TemplateBanned", "此模板已被封禁，无法选用", "", RetryUnstated},
+	{200014, "InvalidTemplateTID", "模板 tid 参数错误", "", RetryUnstated},
+	{200016, "InvalidStartParameter", "start 参数错误", "", RetryUnstated},
+	{200017, "InvalidLimitParameter", "limit 参数错误", "", RetryUnstated},
+	{200018, "MissingCategoryIDs", "类目 ids 缺失", "", RetryUnstated},
+	{200019, "InvalidCategoryIDs", "类目 ids 不合法", "", RetryUnstated},
+	{200020, "InvalidKidList", "关键词列表 kidList 参数错误", "", RetryUnstated},
+	{200021, "InvalidSceneDesc", "场景描述 sceneDesc 参数错误", "", RetryUnstated},
+	{300001, "GoodsOrRoomEditForbidden", "禁止创建/更新商品（如商品创建功能被封禁） 或 禁止编辑&更新房间", "", RetryUnstated},
+	{300002, "InvalidNameLength", "名称长度不符合规则", "", RetryUnstated},
+	{300003, "InvalidPrice", "价格输入不合规（如现价比原价大、传入价格非数字等）", "", RetryUnstated},
+	{300004, "GoodsNameViolation", "商品名称存在违规违法内容", "", RetryUnstated},
+	{300005, "GoodsImageViolation", "商品图片存在违规违法内容", "", RetryUnstated},
+	{300006, "ImageUploadFailed", "图片上传失败（如mediaID过期）", "", RetryUnstated},
+	{300007, "LinkNotInReleasedVersion", "线上小程序版本不存在该链接", "", RetryUnstated},
+	{300008, "AddGoodsFailed", "添加商品失败", "", RetryUnstated},
+	{300009, "GoodsAuditWithdrawFailed", "商品审核撤回失败", "", RetryUnstated},
+	{300010, "WrongGoodsAuditStatus", "商品审核状态不对（如商品审核中）", "", RetryUnstated},
+	{300011, "GoodsNotCreatedByAPI", "操作非法（API不允许操作非API创建的商品）", "", RetryUnstated},
+	{300012, "NoAuditQuota", "没有提审额度（每天500次提审额度）", "", RetryUnstated},
+	{300013, "SubmitAuditFailed", "提审失败", "", RetryUnstated},
+	{300014, "UnderAuditNotDeletable", "审核中，无法删除（非零代表失败）", "", RetryUnstated},
+	{300017, "GoodsNotSubmitted", "商品未提审", "", RetryUnstated},
+	{300021, "GoodsAddedAuditFailed", "商品添加成功，审核失败", "", RetryUnstated},
+	{300022, "RoomNotFound", "此房间号不存在", "", RetryUnstated},
+	{300023, "RoomStatusForbidsOperation", "房间状态 拦截（当前房间状态不允许此操作）", "", RetryUnstated},
+	{300024, "GoodsNotFound", "商品不存在", "", RetryUnstated},
+	{300025, "GoodsAuditRejected", "商品审核未通过", "", RetryUnstated},
+	{300026, "RoomGoodsFull", "房间商品数量已经满额", "", RetryUnstated},
+	{300027, "ImportGoodsFailed", "导入商品失败", "", RetryUnstated},
+	{300028, "RoomNameViolation", "房间名称违规", "", RetryUnstated},
+	{300029, "AnchorNicknameViolation", "主播昵称违规", "", RetryUnstated},
+	{300030, "InvalidAnchorWeChatID", "主播微信号不合法", "", RetryUnstated},
+	{300031, "RoomCoverViolation", "直播间封面图不合规", "", RetryUnstated},
+	{300032, "RoomShareImageViolation", "直播间分享图违规", "", RetryUnstated},
+	{300033, "RoomGoodsLimitExceeded", "添加商品超过直播间上限", "", RetryUnstated},
+	{300034, "InvalidAnchorNicknameLength", "主播微信昵称长度不符合要求", "", RetryUnstated},
+	{300035, "AnchorWeChatIDNotFound", "主播微信号不存在", "", RetryUnstated},
+	{300036, "AnchorNotRealNameVerified", "主播微信号未实名认证", "", RetryUnstated},
 	{600001, "InvalidFileName", "invalid file name", "", RetryNever},
 	{600002, "NoPermissionUploadFile", "no permission to upload file", "", RetryUnstated},
 	{600003, "InvalidSizeSource", "invalid size of source", "", RetryNever},
-	{928000, "Code928000", "票据已存在", "", RetryUnstated},
-	{928001, "Code928001", "票据不存在", "", RetryUnstated},
+	{928000, "BillExists", "票据已存在", "", RetryUnstated},
+	{928001, "BillNotFound", "票据不存在", "", RetryUnstated},
 	{930555, "SysemError", "sysem error", "", RetryUnstated},
 	{930556, "DeliveryTimeout", "delivery timeout", "", RetryUnstated},
 	{930557, "DeliverySystemError", "delivery system error", "", RetryUnstated},
@@ -6851,7 +9166,7 @@ var codes = []Info{
 	{930568, "NotPersonalAccount", "不支持个人类型小程序", "", RetryUnstated},
 	{930569, "AlreadyOpen", "已经开通不需要再开通", "", RetryUnstated},
 	{930570, "CargoFirstClassOrCargoSecondClassInvalid", "cargo_first_class or cargo_second_class invalid", "", RetryUnstated},
-	{930571, "Code930571", "该商户没有内测权限，请先申请权限: https://wj.qq.com/s2/7243532/fcfb/", "", RetryUnstated},
+	{930571, "MerchantNoBetaAccess", "该商户没有内测权限，请先申请权限: https://wj.qq.com/s2/7243532/fcfb/", "", RetryUnstated},
 	{931010, "FeeAlreadySet", "fee already set", "", RetryUnstated},
 	{6000100, "UnbindDownloadURL", "unbind download url", "", RetryUnstated},
 	{6000101, "NoResponseData", "no response data", "", RetryUnstated},
@@ -6885,17 +9200,17 @@ var codes = []Info{
 	{9001036, "InvalidBeginValue", "Invalid begin value", "", RetryNever},
 	{9002008, "ParamsInvalid", "params invalid", "", RetryUnstated},
 	{9002009, "ShopIDNotExist", "shop id not exist", "", RetryUnstated},
-	{9002010, "Code9002010", "ssid or password should start with \"WX\"", "", RetryUnstated},
+	{9002010, "SSIDOrPasswordNotWXPrefixed", "ssid or password should start with \"WX\"", "", RetryUnstated},
 	{9002011, "SsidCanNotIncludeChinese", "ssid can not include chinese", "", RetryUnstated},
 	{9002012, "PassswordCanNotIncludeChinese", "passsword can not include chinese", "", RetryUnstated},
-	{9002013, "Code9002013", "password must be between 8 and 24 characters", "", RetryUnstated},
+	{9002013, "InvalidPasswordLength", "password must be between 8 and 24 characters", "", RetryUnstated},
 	{9002016, "DeviceExist", "device exist", "", RetryUnstated},
 	{9002017, "DeviceNotExist", "device not exist", "", RetryUnstated},
-	{9002026, "Code9002026", "the size of query list reach limit", "", RetryUnstated},
+	{9002026, "QueryListSizeLimitReached", "the size of query list reach limit", "", RetryUnstated},
 	{9002041, "CertifiedOrComponentAccount", "not allowed to modify, ensure you", "", RetryUnstated},
 	{9002044, "Utf8Characters", "invalid ssid, can not include none", "", RetryNever},
 	{9002052, "ShopIDHasNotAudited", "shop id has not be audited, this bar type is not enable", "", RetryUnstated},
-	{9007003, "Code9007003", "protocol type is not same with the exist device", "", RetryUnstated},
+	{9007003, "ProtocolTypeMismatch", "protocol type is not same with the exist device", "", RetryUnstated},
 	{9007004, "SsidNotExist", "ssid not exist", "", RetryUnstated},
 	{9007005, "DeviceCountLimit", "device count limit", "", RetryUnstated},
 	{9008001, "CardInfoNotExist", "card info not exist", "", RetryUnstated},
@@ -6948,7 +9263,7 @@ var codes = []Info{
 	{9201032, "SubOrderRepeated", "sub order repeated", "", RetryUnstated},
 	{9201033, "AuthCodeEmpty", "auth_code empty", "", RetryUnstated},
 	{9201034, "BankIDEmptyButMchIDNotEmpty", "bank_id empty but mch_id not empty", "", RetryUnstated},
-	{9201035, "Code9201035", "sum of other fees exceed total fee", "", RetryUnstated},
+	{9201035, "OtherFeesExceedTotal", "sum of other fees exceed total fee", "", RetryUnstated},
 	{9202000, "OtherUserPaying", "other user paying", "", RetryUnstated},
 	{9202001, "PayProcessNotFinish", "pay process not finish", "", RetryUnstated},
 	{9202002, "NoRefundPermission", "no refund permission", "", RetryUnstated},
@@ -7001,7 +9316,7 @@ var codes = []Info{
 	{9207008, "UserPaying", "user paying, need input password", "", RetryUnstated},
 	{9207009, "AuthCodeError", "auth_code error", "", RetryUnstated},
 	{9207010, "AuthCodeInvalid", "auth_code invalid", "", RetryUnstated},
-	{9207011, "Code9207011", "not allow to reverse when user paying", "", RetryUnstated},
+	{9207011, "CannotReverseWhileUserPaying", "not allow to reverse when user paying", "", RetryUnstated},
 	{9207012, "OrderPaid", "order paid", "", RetryUnstated},
 	{9207013, "OrderClosed", "order closed", "", RetryUnstated},
 	{9207028, "VehicleNotExists", "vehicle not exists", "", RetryUnstated},
@@ -7033,25 +9348,25 @@ var codes = []Info{
 	{9300010, "CardInfoListMust2", "card_info_list must >= 2", "", RetryUnstated},
 	{9300011, "InvalidCardID9300011", "invalid card_id", "", RetryNever},
 	{9300012, "CardIDMustBelongAppID", "card_id must belong this appid", "", RetryUnstated},
-	{9300013, "Code9300013", "card_id is not swipe_card or pay.cash", "", RetryUnstated},
+	{9300013, "CardIDNotSwipeOrPayCash", "card_id is not swipe_card or pay.cash", "", RetryUnstated},
 	{9300014, "SomeCardIDOutStock", "some card_id is out of stock", "", RetryUnstated},
 	{9300015, "SomeCardIDInvalidStatus", "some card_id is invalid status", "", RetryUnstated},
-	{9300016, "Code9300016", "membership or new/old tinyapp user only support one", "", RetryUnstated},
+	{9300016, "OnlyOneOfMembershipOrTinyappUser", "membership or new/old tinyapp user only support one", "", RetryUnstated},
 	{9300017, "InvalidLogicMembership", "invalid logic for membership", "", RetryNever},
-	{9300018, "Code9300018", "invalid logic for tinyapp new/old user", "", RetryNever},
+	{9300018, "InvalidTinyappUserLogic", "invalid logic for tinyapp new/old user", "", RetryNever},
 	{9300019, "InvalidActivityType", "invalid activity type", "", RetryNever},
 	{9300020, "InvalidActivityID", "invalid activity_id", "", RetryNever},
 	{9300021, "InvalidHelpMaxTimes", "invalid help_max_times", "", RetryNever},
 	{9300022, "InvalidCoverURL", "invalid cover_url", "", RetryNever},
 	{9300023, "InvalidGenLimit", "invalid gen_limit", "", RetryNever},
-	{9300024, "Code9300024", "card's end_time cannot early than act's end_time", "", RetryUnstated},
+	{9300024, "CardEndsBeforeActivity", "card's end_time cannot early than act's end_time", "", RetryUnstated},
 	{9300501, "DeliverySideError", "快递侧逻辑错误，详细原因需要看 delivery_resultcode, 请先确认一下编码方式，python建议 json.dumps(b, ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)", "", RetryUnstated},
 	{9300502, "DeliverySideSysError", "快递公司系统错误", "", RetryUnstated},
 	{9300503, "SpecifiedDeliveryIDNotRegisterred", "delivery_id 不存在", "", RetryUnstated},
 	{9300504, "SpecifiedDeliveryIDHasBeedBanned", "service_type 不存在", "", RetryUnstated},
 	{9300505, "ShopBanned", "Shop banned", "", RetryUnstated},
 	{9300506, "OrderCanTCancel", "运单 ID 已经存在轨迹，不可取消", "", RetryUnstated},
-	{9300507, "Code9300507", "Token 不正确 invalid token, can't decryption or", "", RetryUnstated},
+	{9300507, "InvalidTokenDecryption", "Token 不正确 invalid token, can't decryption or", "", RetryUnstated},
 	{9300508, "OrderIDHasBeenUsed", "order id has been used", "", RetryUnstated},
 	{9300509, "SpeedLimit", "speed limit, retry too fast", "", RetryUnstated},
 	{9300510, "InvalidServiceType9300510", "invalid service type", "", RetryNever},
@@ -7065,7 +9380,7 @@ var codes = []Info{
 	{9300520, "InvalidDeliveryID", "invalid delivery id", "", RetryNever},
 	{9300521, "OrderidInOurSystem", "the orderid is in our system, and waybill is generating", "", RetryUnstated},
 	{9300522, "OrderidRepeated", "this orderid is repeated", "", RetryUnstated},
-	{9300523, "Code9300523", "quota is not enough; go to charge please", "", RetryUnstated},
+	{9300523, "QuotaNotEnough", "quota is not enough; go to charge please", "", RetryUnstated},
 	{9300524, "OrderAlreadyCanceled", "订单已取消（一般为重复取消订单）", "", RetryUnstated},
 	{9300525, "BizIDNotBind", "bizid未绑定", "", RetryUnstated},
 	{9300526, "ArgSizeExceedLimit", "参数字段长度不正确", "", RetryUnstated},
@@ -7103,32 +9418,32 @@ var codes = []Info{
 	{9300706, "CodeNotExistOrExpired9300706", "code not exist or expired", "", RetryUnstated},
 	{9300707, "WxpayError", "wxpay error", "", RetryUnstated},
 	{9300708, "WxpayOverlimit", "wxpay overlimit", "", RetryUnstated},
-	{9300801, "Code9300801", "无效的微信号", "", RetryUnstated},
-	{9300802, "Code9300802", "服务号未开通导购功能", "", RetryUnstated},
-	{9300803, "Code9300803", "微信号已经绑定为导购", "", RetryUnstated},
-	{9300804, "Code9300804", "该微信号不是导购", "", RetryUnstated},
-	{9300805, "Code9300805", "微信号已经被其他账号绑定为导购", "", RetryUnstated},
-	{9300806, "Code9300806", "粉丝和导购不存在绑定关系", "", RetryUnstated},
-	{9300807, "Code9300807", "标签值无效，不是可选标签值", "", RetryUnstated},
-	{9300808, "Code9300808", "标签值不存在", "", RetryUnstated},
-	{9300809, "Code9300809", "展示标签值不存在", "", RetryUnstated},
-	{9300810, "Code9300810", "导购昵称太长，最多16个字符", "", RetryUnstated},
-	{9300811, "Code9300811", "只支持mmbiz.qpic.cn域名的图片", "", RetryUnstated},
-	{9300812, "Code9300812", "达到导购绑定个数限制", "", RetryUnstated},
-	{9300813, "Code9300813", "达到导购粉丝绑定个数限制", "", RetryUnstated},
-	{9300814, "Code9300814", "敏感词个数超过上限", "", RetryUnstated},
-	{9300815, "Code9300815", "快捷回复个数超过上限", "", RetryUnstated},
-	{9300816, "Code9300816", "文字素材个数超过上限", "", RetryUnstated},
-	{9300817, "Code9300817", "小程序卡片素材个数超过上限", "", RetryUnstated},
-	{9300818, "Code9300818", "图片素材个数超过上限", "", RetryUnstated},
-	{9300819, "Code9300819", "mediaid 有误", "", RetryUnstated},
-	{9300820, "Code9300820", "可查询标签类别超过上限", "", RetryUnstated},
-	{9300821, "Code9300821", "小程序卡片内appid不符合要求", "", RetryUnstated},
-	{9300822, "Code9300822", "标签类别的名字无效", "", RetryUnstated},
-	{9300823, "Code9300823", "查询聊天记录时间参数有误", "", RetryUnstated},
-	{9300824, "Code9300824", "自动回复字数太长", "", RetryUnstated},
-	{9300825, "Code9300825", "导购群组id错误", "", RetryUnstated},
-	{9300826, "Code9300826", "维护中", "", RetryUnstated},
+	{9300801, "InvalidWeChatID", "无效的微信号", "", RetryUnstated},
+	{9300802, "GuideFeatureNotEnabled", "服务号未开通导购功能", "", RetryUnstated},
+	{9300803, "AlreadyBoundAsGuide", "微信号已经绑定为导购", "", RetryUnstated},
+	{9300804, "NotAGuide", "该微信号不是导购", "", RetryUnstated},
+	{9300805, "GuideBoundByOtherAccount", "微信号已经被其他账号绑定为导购", "", RetryUnstated},
+	{9300806, "FanNotBoundToGuide", "粉丝和导购不存在绑定关系", "", RetryUnstated},
+	{9300807, "InvalidTagValue", "标签值无效，不是可选标签值", "", RetryUnstated},
+	{9300808, "TagValueNotFound", "标签值不存在", "", RetryUnstated},
+	{9300809, "DisplayTagValueNotFound", "展示标签值不存在", "", RetryUnstated},
+	{9300810, "GuideNicknameTooLong", "导购昵称太长，最多16个字符", "", RetryUnstated},
+	{9300811, "ImageNotOnMmbizDomain", "只支持mmbiz.qpic.cn域名的图片", "", RetryUnstated},
+	{9300812, "GuideBindLimitReached", "达到导购绑定个数限制", "", RetryUnstated},
+	{9300813, "GuideFanBindLimitReached", "达到导购粉丝绑定个数限制", "", RetryUnstated},
+	{9300814, "TooManySensitiveWords", "敏感词个数超过上限", "", RetryUnstated},
+	{9300815, "TooManyQuickReplies", "快捷回复个数超过上限", "", RetryUnstated},
+	{9300816, "TooManyTextMaterials", "文字素材个数超过上限", "", RetryUnstated},
+	{9300817, "TooManyMiniProgramCards", "小程序卡片素材个数超过上限", "", RetryUnstated},
+	{9300818, "TooManyImageMaterials", "图片素材个数超过上限", "", RetryUnstated},
+	{9300819, "WrongMediaID", "mediaid 有误", "", RetryUnstated},
+	{9300820, "TooManyTagCategories", "可查询标签类别超过上限", "", RetryUnstated},
+	{9300821, "InvalidMiniProgramCardAppID", "小程序卡片内appid不符合要求", "", RetryUnstated},
+	{9300822, "InvalidTagCategoryName", "标签类别的名字无效", "", RetryUnstated},
+	{9300823, "InvalidChatHistoryTime", "查询聊天记录时间参数有误", "", RetryUnstated},
+	{9300824, "AutoReplyTooLong", "自动回复字数太长", "", RetryUnstated},
+	{9300825, "InvalidGuideGroupID", "导购群组id错误", "", RetryUnstated},
+	{9300826, "UnderMaintenance", "维护中", "", RetryUnstated},
 	{9301001, "InvalidParameter9301001", "invalid parameter", "", RetryNever},
 	{9301002, "CallAPIServiceFailed", "call api service failed", "", RetryUnstated},
 	{9301003, "InternalException", "internal exception", "", RetryUnstated},
@@ -7140,17 +9455,17 @@ var codes = []Info{
 	{9301010, "ConsumptionFailure", "consumption failure", "", RetryUnstated},
 	{9301011, "FrequencyLimitReached", "frequency limit reached", "", RetryWithLessTraffic},
 	{9301012, "ServiceTimeout", "service timeout", "", RetryUnstated},
-	{9400001, "Code9400001", "该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。", "", RetryUnstated},
-	{9401001, "Code9401001", "商品已存在", "", RetryUnstated},
-	{9401002, "Code9401002", "商品不存在", "", RetryUnstated},
-	{9401003, "Code9401003", "类目已存在", "", RetryUnstated},
-	{9401004, "Code9401004", "类目不存在", "", RetryUnstated},
-	{9401005, "Code9401005", "SKU已存在", "", RetryUnstated},
-	{9401006, "Code9401006", "SKU不存在", "", RetryUnstated},
-	{9401007, "Code9401007", "属性已存在", "", RetryUnstated},
-	{9401008, "Code9401008", "属性不存在", "", RetryUnstated},
-	{9401020, "Code9401020", "非法参数", "", RetryUnstated},
-	{9401021, "Code9401021", "没有商品权限", "", RetryUnstated},
+	{9400001, "LiveEnabledDevMiniProgramNoRelease", "该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。", "", RetryUnstated},
+	{9401001, "ProductExists", "商品已存在", "", RetryUnstated},
+	{9401002, "ProductNotFound", "商品不存在", "", RetryUnstated},
+	{9401003, "CategoryExists", "类目已存在", "", RetryUnstated},
+	{9401004, "CategoryNotFound", "类目不存在", "", RetryUnstated},
+	{9401005, "SKUExists", "SKU已存在", "", RetryUnstated},
+	{9401006, "SKUNotFound", "SKU不存在", "", RetryUnstated},
+	{9401007, "AttributeExists", "属性已存在", "", RetryUnstated},
+	{9401008, "AttributeNotFound", "属性不存在", "", RetryUnstated},
+	{9401020, "IllegalParameter", "非法参数", "", RetryUnstated},
+	{9401021, "NoProductPermission", "没有商品权限", "", RetryUnstated},
 	{9401022, "SPUNotAllow", "SPU NOT ALLOW", "", RetryUnstated},
 	{9401023, "SPUNotAllowEdit", "SPU_NOT_ALLOW_EDIT", "", RetryUnstated},
 	{9401024, "SKUNotAllow", "SKU NOT ALLOW", "", RetryUnstated},
@@ -7175,11 +9490,11 @@ var codes = []Info{
 	{9402102, "DeviceIDCountMoreThanLimit", "device_id count more than limit", "", RetryUnstated},
 	{9402202, "ConcurrentLimit", "请勿频繁提交，待上一次操作完成后再提交", "", RetryUnstated},
 	{9402301, "UserNotBookAdID", "user not book this ad id", "", RetryUnstated},
-	{9403000, "Code9403000", "消息类型错误!", "", RetryUnstated},
-	{9403001, "Code9403001", "消息字段的内容过长!", "", RetryUnstated},
-	{9403002, "Code9403002", "消息字段的内容违规!", "", RetryUnstated},
-	{9403003, "Code9403003", "发送的微信号太多!", "", RetryUnstated},
-	{9403004, "Code9403004", "存在错误的微信号!", "", RetryUnstated},
+	{9403000, "WrongMessageType", "消息类型错误!", "", RetryUnstated},
+	{9403001, "MessageFieldTooLong", "消息字段的内容过长!", "", RetryUnstated},
+	{9403002, "MessageFieldViolation", "消息字段的内容违规!", "", RetryUnstated},
+	{9403003, "TooManyWeChatIDs", "发送的微信号太多!", "", RetryUnstated},
+	{9403004, "WrongWeChatIDs", "存在错误的微信号!", "", RetryUnstated},
 	{9410000, "LiveRoomNotExsits", "直播间列表为空", "", RetryUnstated},
 	{9410001, "InnerErrorGETRoomFail", "获取房间失败", "", RetryUnstated},
 	{9410002, "InnerErrorGETGoodsFail", "获取商品失败", "", RetryUnstated},
