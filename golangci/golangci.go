@@ -59,13 +59,15 @@ func New(conf any) (register.LinterPlugin, error) {
 // what that form knows less, BENCHMARKS.md what it saves). Its messages end
 // with their check's ID, as errcodevet's own text output does:
 // golangci-lint shows the linter's name, not the check an
-// //errcodevet:ignore directive needs.
+// //errcodevet:ignore directive needs. A finding's related information (a
+// retry finding's "gives up here") is in its message, with its line
+// (relatedInMessages): golangci-lint would count it as an issue of its own.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	a, err := analyzer.NewFactless(p.settings.Config(), p.factsDir())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	return []*analysis.Analyzer{checkid.InMessages(a)}, nil
+	return []*analysis.Analyzer{checkid.InMessages(relatedInMessages(a))}, nil
 }
 
 // factsDir is where the analyzer keeps each package's facts between runs:

@@ -262,3 +262,46 @@ func handle(resp *Response, res Result) bool {
 		})
 	}
 }
+
+// TestRelatedInMessage: golangci-lint makes an issue of each related
+// position, so a retry finding would count twice. Under the plugin the
+// statement that gives up is named in the finding's message instead, with
+// its line, and the finding has no related information.
+func TestRelatedInMessage(t *testing.T) {
+	dir := testmodule.New(t, map[string]string{"app/app.go": `package app
+
+import "errors"
+
+type Response struct {
+	ErrCode int ` + "`json:\"errcode\"`" + `
+}
+
+func check(resp *Response) error {
+	switch resp.ErrCode {
+	case -1: // want ` + "`^errcode -1 \\(system is busy\\) handled as a final failure: .*; gives up at line 12: returns an error made from text alone \\(retry-unknown\\)$` `errcode -1 compared as a magic number`" + `
+		return errors.New("busy")
+	}
+	return nil
+}
+`})
+	p, err := golangci.New(settings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range analysistest.Run(t, dir, as[0], "./app") {
+		for _, d := range r.Diagnostics {
+			n++
+			if len(d.Related) > 0 {
+				t.Errorf("%s: related information %+v, want it in the message", d.Message, d.Related)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d findings, want 2", n)
+	}
+}
