@@ -10,12 +10,20 @@ import (
 // under go vet every package, dependencies and the standard library
 // included, is analyzed in a process of its own, and most exit cheaply.
 // TestBuiltinKeys keeps them in step with catalog/builtin.
-var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, []string{"github.com/xen0n/go-workwx"})
+var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, []string{
+	"github.com/go-pay/gopay/wechat",
+	"github.com/go-pay/gopay/wechat/v3",
+	"github.com/wechatpay-apiv3/wechatpay-go/core",
+	"github.com/wechatpay-apiv3/wechatpay-go/services/partnerpayments",
+	"github.com/wechatpay-apiv3/wechatpay-go/services/payments",
+	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic",
+	"github.com/xen0n/go-workwx",
+})
 
 // builtinFamilies are the names of the built-in families, for validating
 // a configuration without loading the catalog; TestBuiltinKeys keeps them
 // in step with catalog/builtin.
-var builtinFamilies = []string{"wechat", "miniprogram", "wecom"}
+var builtinFamilies = []string{"wechat", "miniprogram", "wecom", "wechatpay"}
 
 // redirect says that the constants of a family's package (from) are to be
 // imported from another package (to), per Config.Constants.

@@ -84,6 +84,7 @@ type Code struct {
 	// the outcome depends on the API called, which the catalog cannot tell.
 	APIStatuses map[string]string
 	Retry       Retry
+	Source      string // where the entry was read (vendor page, repository@commit:path of a copy, a third party); "" when the family's sources say it for every entry
 	Documented  bool   // documented by the family's page or its tables, with text (false: a known value, valid but without text)
 	Package     string // import path of the constants package declaring Name; "" when none
 	// NameBy says who chose Name when it is not the vendor's own words

@@ -13,6 +13,9 @@
 //     resultStatus letters S (success), F (failure), U (unknown outcome).
 //   - wecom: WeCom (企业微信) errcode values (int): the vendor's global
 //     error code page, as go-workwx's generated copy gives it; success 0.
+//   - wechatpay: WeChat Pay error codes (string: API v3's code, API v2's
+//     err_code) and the order and refund states (trade_state, refund
+//     status), each with where it was read.
 //
 // # Catalog files
 //
@@ -37,6 +40,7 @@
 //	      message: Too many requests.
 //	      action: Slow down.
 //	      retry: reduce-traffic     # retry, renew-token, reduce-traffic, never, unstated
+//	      source: https://acme.example/docs/errors # where it was read; optional
 //	  known:                        # valid per-API values outside the table:
 //	    - value: OK                 # never reported as misspellings
 //	status:                         # optional: an outcome status field

@@ -63,6 +63,9 @@ type FileEntry struct {
 	Message string `yaml:"message,omitempty"`
 	Action  string `yaml:"action,omitempty"`
 	Retry   Retry  `yaml:"retry,omitempty"`
+	// Source says where the entry was read: the vendor's page, or a public
+	// copy of it (repository@commit:path), or a third party's statement.
+	Source string `yaml:"source,omitempty"`
 	// APIs maps the APIs that document the code to the resultStatus each
 	// gives it: {pay: U, inquiryPayment: F}. A code whose status differs
 	// between APIs states no status and no retry class of its own.
@@ -189,6 +192,7 @@ func (t *FileTable) node() *yaml.Node {
 			addText(em, "message", e.Message)
 			addText(em, "action", e.Action)
 			addText(em, "retry", string(e.Retry))
+			addText(em, "source", e.Source)
 			if len(e.APIs) > 0 {
 				apis := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 				for _, api := range slices.Sorted(maps.Keys(e.APIs)) {
@@ -438,7 +442,7 @@ func validPath(path string, names int) bool {
 func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 	var out []FileEntry
 	for _, item := range p.list(n, what) {
-		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry", "apis", "name-by", "aliases")
+		m := p.fields(item, what+" entry", "value", "name", "status", "message", "action", "retry", "apis", "name-by", "aliases", "source")
 		if m == nil {
 			continue
 		}
@@ -449,6 +453,7 @@ func (p *parser) entries(n *yaml.Node, what string) []FileEntry {
 			Message: p.scalar(m["message"], "message"),
 			Action:  p.scalar(m["action"], "action"),
 			Retry:   Retry(p.scalar(m["retry"], "retry")),
+			Source:  p.scalar(m["source"], "source"),
 			APIs:    p.apis(m["apis"], what+" entry apis"),
 			NameBy:  p.scalar(m["name-by"], "name-by"),
 			Aliases: p.strings(m["aliases"], "aliases"),

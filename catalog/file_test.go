@@ -92,7 +92,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown entry key",
 			src:  acme("    - {value: 0, mesage: OK}"),
-			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry, apis, name-by, aliases)` + "\n" +
+			want: `t.yaml:7:18: unknown field "mesage" in codes.documented entry (want one of: value, name, status, message, action, retry, apis, name-by, aliases, source)` + "\n" +
 				`t.yaml:7:7: documented value "0" has no message`,
 		},
 		{

@@ -15,19 +15,19 @@ import (
 // BuiltinFiles lists the built-in catalog files, in load order. They are
 // generated from the vendors' documents in sources/ by the importer; the
 // linter loads them from builtinData, the same files already parsed.
-var BuiltinFiles = []string{"builtin/wechat.yaml", "builtin/miniprogram.yaml", "builtin/wecom.yaml"}
+var BuiltinFiles = []string{"builtin/wechat.yaml", "builtin/miniprogram.yaml", "builtin/wecom.yaml", "builtin/wechatpay.yaml"}
 
 // builtinData are the built-in catalog files as the generator parsed them
 // (builtin_*.go), in the order of BuiltinFiles: parsing 216 KB of YAML cost
 // every process that loads the catalog tens of milliseconds, and under go
 // vet each analyzed package is a process. TestBuiltinData proves them equal
 // to the YAML. They are shared: New reads files and never modifies them.
-var builtinData = []*File{builtinWechat, builtinMiniprogram, builtinWecom}
+var builtinData = []*File{builtinWechat, builtinMiniprogram, builtinWecom, builtinWechatpay}
 
 var builtin = sync.OnceValues(func() (*Catalog, error) { return New(builtinData...) })
 
-// Builtin returns the built-in catalog: WeChat Official Account errcodes and
-// Mini Program OpenAPI results. The result is shared and must not be modified.
+// Builtin returns the built-in catalog: the families of BuiltinFiles. The
+// result is shared and must not be modified.
 func Builtin() (*Catalog, error) { return builtin() }
 
 // Load returns the built-in catalog extended by the given catalog files, in
@@ -151,7 +151,7 @@ func (c *Catalog) add(f *File) []error {
 				status, apiErrs := apiStatus(fam, e)
 				errs = append(errs, apiErrs...)
 				code := &Code{
-					Value: e.Value, Name: e.Name, Message: e.Message, Action: e.Action,
+					Value: e.Value, Name: e.Name, Message: e.Message, Action: e.Action, Source: e.Source,
 					Status: status, APIStatuses: e.APIs, Retry: retry, Documented: list.documented,
 					NameBy: e.NameBy, Aliases: e.Aliases,
 				}

@@ -322,6 +322,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 				Value: row.Value, Name: name, Status: row.Status,
 				Message: row.Message, Action: row.Action, Retry: retry,
 				NameBy: nameBy, Aliases: aliases,
+				Source: codeTableSource(format, row),
 			})
 		}
 	}
@@ -470,4 +471,14 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// codeTableSource returns where a row of a FormatCodeTable was read, which
+// the catalog keeps beside its code; other formats name their sources in
+// their files' headers.
+func codeTableSource(format Format, row Row) string {
+	if format != FormatCodeTable {
+		return ""
+	}
+	return row.Source
 }

@@ -37,11 +37,24 @@ const (
 	// APIs list has a row for each: the importer merges them into one entry
 	// that records each API's status.
 	FormatResultTable Format = "result-table"
+	// FormatCodeTable is a tab-separated copy of a table of string error
+	// codes that have no resultStatus, as WeChat Pay documents its API
+	// errors: "#" comment lines (where the table comes from), then the
+	// header line "code<TAB>http<TAB>message<TAB>action<TAB>source", then
+	// one code per line. http is the HTTP status the vendor gives the code
+	// (empty where the table gives none), message its description, action
+	// the vendor's advice (may be empty), source where the row was read
+	// (the vendor's page, or the copy's repository@commit:path), kept in the
+	// catalog beside the code.
+	FormatCodeTable Format = "code-table"
 )
 
-// IsResult reports whether pages of the format hold string result codes
-// with a resultStatus (FormatResult, FormatResultTable).
-func (f Format) IsResult() bool { return f == FormatResult || f == FormatResultTable }
+// IsResult reports whether pages of the format hold string codes
+// (FormatResult, FormatResultTable, FormatCodeTable); only the first two
+// give each a resultStatus.
+func (f Format) IsResult() bool {
+	return f == FormatResult || f == FormatResultTable || f == FormatCodeTable
+}
 
 // tableHeader is the header line of FormatTable, without its optional
 // action and source columns.
@@ -54,6 +67,9 @@ const actionColumn = "\taction"
 // optional source column.
 const resultTableHeader = "api\tresultCode\tresultStatus\tresultMessage\tfurtherAction"
 
+// codeTableHeader is the header line of FormatCodeTable.
+const codeTableHeader = "code\thttp\tmessage\taction\tsource"
+
 // Row is one documented code as the page gives it.
 type Row struct {
 	Line    int    // 1-based line of the code in the page
@@ -63,7 +79,7 @@ type Row struct {
 	Message string // the description or resultMessage, whitespace normalized
 	Action  string // the Further Action column, or the errcode description's sentences after the first
 	Errmsg  string // FormatTable: the errmsg the API answers with, "" if the table gives none
-	Source  string // FormatTable, FormatResultTable: the URL of the page documenting this row, "" for the file's
+	Source  string // FormatTable, FormatResultTable: the URL of the page documenting this row, "" for the file's; FormatCodeTable: where the row was read
 }
 
 // Error is a located problem in a vendor page.
@@ -85,6 +101,7 @@ var (
 	errcodeValue = regexp.MustCompile(`^-?[0-9]+$`)
 	resultCode   = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
 	statusCell   = regexp.MustCompile(`^[A-Z]$`)
+	httpStatus   = regexp.MustCompile(`^[1-5][0-9][0-9]$`)
 	resultHeads  = []string{"resultCode", "resultStatus", "resultMessage"}
 )
 
@@ -101,8 +118,12 @@ func Parse(filename string, text []byte) (Format, []Row, error) {
 	}
 	if i, format := tableStart(lines); i >= 0 {
 		raw := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
-		if format == FormatResultTable {
+		switch format {
+		case FormatResultTable:
 			rows, err := parseResultTable(filename, raw, i)
+			return format, rows, err
+		case FormatCodeTable:
+			rows, err := parseCodeTable(filename, raw, i)
 			return format, rows, err
 		}
 		rows, err := parseTable(filename, raw, i)
@@ -247,6 +268,8 @@ func tableStart(lines []string) (int, Format) {
 			return i, FormatTable
 		case strings.HasPrefix(l, "api resultCode resultStatus"):
 			return i, FormatResultTable
+		case strings.HasPrefix(l, "code http message"):
+			return i, FormatCodeTable
 		}
 		return -1, ""
 	}
@@ -352,6 +375,41 @@ func parseTable(filename string, raw []string, header int) ([]Row, error) {
 			row.Source = c[next]
 		}
 		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// parseCodeTable reads the rows of a FormatCodeTable after the header at
+// raw[header]. Each row names an upper-case code, an HTTP status or none, a
+// message and where it was read; the action may be empty. The HTTP status
+// is kept at the end of the message, "(HTTP 500)", where a reader of a
+// finding sees it.
+func parseCodeTable(filename string, raw []string, header int) ([]Row, error) {
+	lines, cells, columns, err := tableCells(filename, raw, header, codeTableHeader, "")
+	if err != nil {
+		return nil, err
+	}
+	if columns != 5 {
+		return nil, &Error{filename, header + 1, fmt.Sprintf("want the header %q", codeTableHeader)}
+	}
+	rows := make([]Row, 0, len(cells))
+	for k, c := range cells {
+		line := lines[k]
+		switch {
+		case !resultCode.MatchString(c[0]):
+			return nil, &Error{filename, line, fmt.Sprintf("code %q is not an upper-case code such as SYSTEMERROR", c[0])}
+		case c[1] != "" && !httpStatus.MatchString(c[1]):
+			return nil, &Error{filename, line, fmt.Sprintf("http %q of %s is not an HTTP status such as 500", c[1], c[0])}
+		case c[2] == "":
+			return nil, &Error{filename, line, fmt.Sprintf("%s has no message", c[0])}
+		case c[4] == "":
+			return nil, &Error{filename, line, fmt.Sprintf("%s has no source: say where the row was read", c[0])}
+		}
+		message := c[2]
+		if c[1] != "" {
+			message += " (HTTP " + c[1] + ")"
+		}
+		rows = append(rows, Row{Line: line, Value: c[0], Message: message, Action: c[3], Source: c[4]})
 	}
 	return rows, nil
 }

@@ -250,6 +250,21 @@ func TestParseErrors(t *testing.T) {
 			page: "resultCode\nresultStatus\nresultMessage\nOK\nS\n",
 			want: `p.txt:4: OK has no resultMessage`,
 		},
+		{
+			name: "code table row without a source",
+			page: "code\thttp\tmessage\taction\tsource\nSYSTEMERROR\t500\tSystem error\tCall again\t\n",
+			want: `p.txt:2: SYSTEMERROR has no source: say where the row was read`,
+		},
+		{
+			name: "code table http is not a status",
+			page: "code\thttp\tmessage\taction\tsource\nSYSTEMERROR\t50\tSystem error\t\tvendor\n",
+			want: `p.txt:2: http "50" of SYSTEMERROR is not an HTTP status such as 500`,
+		},
+		{
+			name: "code table code in lower case",
+			page: "code\thttp\tmessage\taction\tsource\nsystemerror\t500\tSystem error\t\tvendor\n",
+			want: `p.txt:2: code "systemerror" is not an upper-case code such as SYSTEMERROR`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			format, rows, err := importer.Parse("p.txt", []byte(tc.page))
@@ -260,5 +275,35 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse error:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestParseWeChatPayTables(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows int
+		want importer.Row
+	}{
+		{"wechatpay.txt", 19, importer.Row{
+			Line: 16, Value: "USERPAYING", Message: "用户支付中，需要输入密码 (HTTP 202)",
+			Action: "等待5秒，然后调用被扫订单结果查询API，查询当前订单的不同状态，决定下一步的操作",
+			Source: "copy: gabinlin/wx-pay-profits-sharing@25bb3bd:src/main/java/top/gabin/tools/response/pay/combine/CombineTransactionsDetailResponse.java, of https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_3.shtml",
+		}},
+		{"wechatpay-v2.tsv", 17, importer.Row{
+			Line: 16, Value: "ORDERPAID", Message: "商户订单已支付", Action: "商户订单已支付，无需更多操作",
+			Source: "copy: binarywang/WxJava@b4af9ef:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayErrorCode.java (UnifiedOrder)",
+		}},
+	} {
+		format, rows, err := importer.Parse(tc.name, readSource(t, tc.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if format != importer.FormatCodeTable || len(rows) != tc.rows {
+			t.Errorf("%s: format %s with %d rows, want %s with %d", tc.name, format, len(rows), importer.FormatCodeTable, tc.rows)
+			continue
+		}
+		if rows[0] != tc.want {
+			t.Errorf("%s: first row %+v\nwant %+v", tc.name, rows[0], tc.want)
+		}
 	}
 }

@@ -238,6 +238,7 @@ func explainCode(w io.Writer, m codeMatch) {
 	}
 	row("message", message)
 	row("action", c.Action)
+	row("source", c.Source)
 	if c.Status != "" {
 		row("status", c.Status+" ("+statusWords(c.Status)+")")
 	}

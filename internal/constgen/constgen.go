@@ -178,6 +178,12 @@ func aliasDoc(t *catalog.Table, c *catalog.Code, name string) string {
 // field names what a table's values are, as the APIs call them.
 func field(t *catalog.Table) string {
 	switch {
+	case len(t.Carriers.JSON) > 0:
+		return t.Carriers.JSON[0]
+	case t.Role == catalog.RoleStatus && t.Kind == catalog.KindString && len(t.Carriers.Fields)+len(t.Carriers.Types) > 0:
+		return "status" // an SDK's field, not the Mini Program's resultStatus
+	case t.Kind == catalog.KindString && len(t.Carriers.Fields)+len(t.Carriers.Types) > 0:
+		return "code"
 	case t.Role == catalog.RoleStatus:
 		return "resultStatus"
 	case t.Kind == catalog.KindString:
@@ -224,6 +230,9 @@ func doc(fam *catalog.Family, t *catalog.Table, c *catalog.Code) string {
 	}
 	if c.NameBy != "" {
 		paras = append(paras, "The name is "+c.NameBy+"'s, written from the vendor's text.")
+	}
+	if c.Source != "" {
+		paras = append(paras, "Source: "+c.Source)
 	}
 	var b strings.Builder
 	for i, p := range paras {

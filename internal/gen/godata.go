@@ -115,6 +115,7 @@ func (w *goWriter) entries(key string, entries []catalog.FileEntry) {
 		if e.Retry != "" {
 			fmt.Fprintf(&w.buf, "Retry: %s,\n", strconv.Quote(string(e.Retry)))
 		}
+		w.text("Source", e.Source)
 		if e.APIs != nil {
 			w.buf.WriteString("APIs: map[string]string{")
 			for j, api := range slices.Sorted(maps.Keys(e.APIs)) {

@@ -1,0 +1,3 @@
+module github.com/errcodevet/errcodevet/wechatpay
+
+go 1.18
