@@ -63,11 +63,12 @@ func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Anal
 	}
 	st := &state{settings: s, facts: f}
 	a := &analysis.Analyzer{
-		Name:      "errcodevet",
-		Doc:       doc,
-		URL:       DocsURL,
-		Run:       st.run,
-		FactTypes: factTypes,
+		Name:       "errcodevet",
+		Doc:        doc,
+		URL:        DocsURL,
+		Run:        st.run,
+		FactTypes:  factTypes,
+		ResultType: resultType,
 	}
 	st.bindFlags(&a.Flags)
 	if factTypes == nil {
@@ -120,7 +121,7 @@ type pass struct {
 func (st *state) run(p *analysis.Pass) (any, error) {
 	s, err := st.settings.forPackage(p)
 	if err != nil {
-		return nil, err
+		return (*Result)(nil), err
 	}
 	r := &pass{Pass: p, s: s, facts: st.facts}
 	defer r.flush()
@@ -139,10 +140,10 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 			r.retryFuncs() // a retry helper package: its callers need its facts
 		}
 		r.reportDirectives(files, directives)
-		return nil, nil
+		return r.result(), nil
 	}
 	if err := s.load(); err != nil {
-		return nil, err
+		return r.result(), err
 	}
 	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
 	r.finder = fix.NewFinder(p)
@@ -175,7 +176,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		}
 	}
 	r.reportDirectives(files, directives)
-	return nil, nil
+	return r.result(), nil
 }
 
 // emit queues a diagnostic. The checks find their cases in different

@@ -88,7 +88,7 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 		msg += " (" + catalog.PackageName(pkg) + "." + code.Name + ")"
 	}
 	var fixes []analysis.SuggestedFix
-	target := fix.Target{Value: constValue(t.Kind, code.Value), Package: pkg, Name: code.Name}
+	target := fix.Target{Value: constValue(t.Kind, code.Value), Family: r.s.index.Family(t), Package: pkg, Name: code.Name}
 	if check == unknownCode {
 		// The fix changes the case's value: the switch may have it already.
 		if other := r.caseConflict(node, target.Value); other != nil {

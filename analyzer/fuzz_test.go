@@ -167,6 +167,10 @@ func typeCheck(imp types.Importer, name string, src []byte) *packages.Package {
 	return typeCheckFiles(imp, sourceFile{name, src})
 }
 
+// constantsModuleDir is the directory of a module that requires the
+// constants modules: the bundled example's (a file need not exist there).
+var constantsModuleDir, _ = filepath.Abs(filepath.Join("..", "example"))
+
 type sourceFile struct {
 	name string
 	src  []byte
@@ -179,12 +183,16 @@ func typeCheckFiles(imp types.Importer, files ...sourceFile) *packages.Package {
 	var syntax []*ast.File
 	var names []string
 	for _, f := range files {
-		file, err := parser.ParseFile(fset, f.name, f.src, parser.ParseComments|parser.SkipObjectResolution)
+		// The files are named as if in a module that requires the
+		// constants modules: fixes import a package only when the
+		// package's module provides it.
+		name := filepath.Join(constantsModuleDir, f.name)
+		file, err := parser.ParseFile(fset, name, f.src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil || file.Name.Name == "_" {
 			return nil
 		}
 		syntax = append(syntax, file)
-		names = append(names, f.name)
+		names = append(names, name)
 	}
 	path := "example.com/" + syntax[0].Name.Name
 	info := &types.Info{

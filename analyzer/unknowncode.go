@@ -284,7 +284,7 @@ func (r *pass) neverHeld(t *catalog.Table, x ast.Expr, held types.Type, dec carr
 			if c, ok := r.s.constants[t]; ok && code.Package == c.from {
 				pkg = c.to
 			}
-			target := fix.Target{Value: val, Package: pkg, Name: code.Name}
+			target := fix.Target{Value: val, Family: r.s.index.Family(t), Package: pkg, Name: code.Name}
 			if rep, ok := r.finder.Find(r.file, node, types.Typ[types.Float64], target); ok {
 				if len(rep.Edits) > 0 {
 					r.verifier.Provide(target.Package, target.Name, target.Value)

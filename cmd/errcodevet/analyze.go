@@ -338,6 +338,9 @@ func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOpt
 			left = stderr
 		}
 		printFindings(left, unfixed, opts.context)
+		if notice := heldBackNotice(graph); notice != "" {
+			fmt.Fprintln(stderr, notice)
+		}
 		if exit == exitOK && (len(unfixed) > 0 || diff != "") {
 			exit = exitFindings
 		}

@@ -99,8 +99,8 @@ func TestDecoded(t *testing.T) {
 
 // TestFreshModule follows the README's "Fixes that build" as a new user
 // would, offline, in a module at go 1.21 that has never heard of
-// errcodevet: constants generated into the module, then the constants
-// modules through a replace. Every fix is applied; go build, go vet and
+// errcodevet: constants generated into the module by catalog gen or by
+// init, then the constants modules through a replace. Every fix is applied; go build, go vet and
 // the module's test (which exercises fixed comparisons of decoded JSON)
 // pass, and the module's go line and requirements are as they were.
 func TestFreshModule(t *testing.T) {
@@ -119,6 +119,9 @@ func TestFreshModule(t *testing.T) {
 			{"errcodevet", "catalog", "gen", "-family", "wechat", "-dir", "internal/wechatcodes"},
 			{"errcodevet", "catalog", "gen", "-family", "miniprogram", "-dir", "internal/miniprogramcodes"},
 		}, []string{"-constants=wechat=example.com/shop/internal/wechatcodes,miniprogram=example.com/shop/internal/miniprogramcodes"},
+			[]string{"r.ErrCode == wechatcodes.AccessTokenExpired", "case miniprogramcodes.StatusSuccess, miniprogramcodes.StatusFailure:", `"example.com/shop/internal/wechatcodes"`,
+				`m["errcode"] == float64(wechatcodes.AccessTokenExpired)`, "case float64(wechatcodes.SystemBusy):"}},
+		{"init", [][]string{{"errcodevet", "init"}}, nil,
 			[]string{"r.ErrCode == wechatcodes.AccessTokenExpired", "case miniprogramcodes.StatusSuccess, miniprogramcodes.StatusFailure:", `"example.com/shop/internal/wechatcodes"`,
 				`m["errcode"] == float64(wechatcodes.AccessTokenExpired)`, "case float64(wechatcodes.SystemBusy):"}},
 		{"constants modules", [][]string{
@@ -176,5 +179,61 @@ func TestFreshModule(t *testing.T) {
 				t.Errorf("go.mod changed:\n%s\nwas:\n%s", after, gomod)
 			}
 		})
+	}
+}
+
+// TestFixNothingSetUp proves that in a module that provides no constants
+// package (the constants modules not required, no constants setting),
+// -fix adds no import: it holds those fixes back and says so in one line,
+// applies the fixes that need none, and the module still builds. The
+// language server offers no such quick fix either (lsp's tests).
+func TestFixNothingSetUp(t *testing.T) {
+	tool := buildTool(t)
+	dir := t.TempDir()
+	files := map[string]string{"go.mod": "module example.com/shop\n\ngo 1.21\n", "api/api.go": freshModuleCode,
+		"api/decoded.go": freshModuleDecoded, "api/decoded_test.go": freshModuleDecodedTest}
+	for name, content := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+	run := func(name string, args ...string) (stdout, stderr string, code int) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = dir, env
+		var out, errOut strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		cmd.Run()
+		return out.String(), errOut.String(), cmd.ProcessState.ExitCode()
+	}
+	stdout, stderr, code := run(tool, "-fix", "./...")
+	notice := "errcodevet: fixes held back: they would import github.com/errcodevet/errcodevet/miniprogram, github.com/errcodevet/errcodevet/wechat, " +
+		"which the module does not provide; run \"errcodevet init\" to write the constants into it, or require the module\n"
+	if code != exitFindings || stderr != notice || !strings.Contains(stdout, "errcode 42001 compared as a magic number") {
+		t.Errorf("-fix: exit %d, stderr\n%s\nstdout\n%s\nwant 3, the findings left and the notice once:\n%s", code, stderr, stdout, notice)
+	}
+	api, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
+	decoded, _ := os.ReadFile(filepath.Join(dir, "api", "decoded.go"))
+	if fixed := string(api) + string(decoded); strings.Contains(fixed, "github.com/errcodevet") || !strings.Contains(fixed, `m["errcode"] == float64(42001)`) {
+		t.Errorf("-fix wrote\n%s\nwant no import of a constants module, and the fixes that need none", fixed)
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
+		if out, errOut, code := run("go", args...); code != 0 {
+			t.Errorf("go %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+	}
+	// init sets the module up; -fix then fixes the rest, and it builds.
+	if stdout, stderr, code := run(tool, "init"); code != 0 || !strings.Contains(stdout, "wrote internal/wechatcodes/codes.go") || !strings.Contains(stdout, "wrote .errcodevet.yaml") {
+		t.Fatalf("init: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if stdout, stderr, code := run(tool, "-fix", "./..."); code != exitFindings || stderr != "" || strings.Contains(stdout, "magic-code") {
+		t.Errorf("-fix after init: exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+	if out, errOut, code := run("go", "build", "./..."); code != 0 {
+		t.Errorf("go build after init and -fix: exit %d\n%s%s", code, out, errOut)
+	}
+	if stdout, _, code := run(tool, "init"); code != 0 || !strings.Contains(stdout, "nothing to do") {
+		t.Errorf("init again: exit %d\n%s", code, stdout)
 	}
 }

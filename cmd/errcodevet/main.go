@@ -54,6 +54,7 @@ func commands() []command {
 		{"sarif", "[flags] [packages]", "write the findings as a SARIF 2.1.0 log for code scanning", runSARIF},
 		{"lsp", "[flags]", "run as a language server for editors (diagnostics and quick fixes)", runLSP},
 		{"explain", "CODE|CHECK", "explain a documented code (42001, wechat:-1, PARAM_ILLEGAL, U) or a check", runExplain},
+		{"init", "[flags] [packages]", "write the constants packages the fixes import into your module", runInit},
 		{"catalog", "list|check|import ...", "list, check and import catalogs of documented codes", catalogcmd.Main},
 		{"version", "", "print errcodevet's version", runVersion},
 		{"help", "[command]", "print this help, or a command's", runHelp},

@@ -9,7 +9,9 @@
 //     code, from a package the file already imports, reached through the
 //     import's local name or a dot import, if nothing shadows it there;
 //  3. the family's constants package, imported under its own name (or
-//     another free name when that one is taken) by an added import.
+//     another free name when that one is taken) by an added import, when
+//     the package can import it as its build stands (HeldBack lists
+//     those it cannot).
 //
 // A constant whose name says nothing but the number (NumberOnly) is never
 // written: it reads no better than the literal.
@@ -22,6 +24,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -38,6 +41,7 @@ import (
 // constants package declares one (Package and Name may be empty).
 type Target struct {
 	Value   constant.Value
+	Family  string // the family's name
 	Package string // import path of the constants package
 	Name    string // the constant's name in Package
 }
@@ -58,6 +62,8 @@ type Finder struct {
 	kids        map[*types.Scope][]*types.Scope  // a file scope's children, in source order
 	constraints map[*token.File]string           // build constraints by file, on first use
 	keywordEnds map[*ast.File]map[token.Pos]bool // see Spaced
+	importables map[string]bool                  // see importable
+	heldBack    map[Target]bool                  // see HeldBack
 }
 
 type valueKey struct {
@@ -73,6 +79,8 @@ func NewFinder(pass *analysis.Pass) *Finder {
 		kids:        make(map[*types.Scope][]*types.Scope),
 		constraints: make(map[*token.File]string),
 		keywordEnds: make(map[*ast.File]map[token.Pos]bool),
+		importables: make(map[string]bool),
+		heldBack:    make(map[Target]bool),
 	}
 }
 
@@ -229,6 +237,10 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	if want.Package == "" || want.Name == "" || want.Package == pass.Pkg.Path() || NumberOnly(want.Name, want.Value) {
 		return Replacement{}, false
 	}
+	if !f.importable(file, want.Package) {
+		f.heldBack[Target{Family: want.Family, Package: want.Package}] = true
+		return Replacement{}, false
+	}
 	name, ok := freeName(scope, lit.Pos(), catalog.PackageName(want.Package))
 	if !ok {
 		return Replacement{}, false
@@ -238,6 +250,18 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		return Replacement{}, false
 	}
 	return Replacement{Text: name + "." + want.Name, Edits: edits}, true
+}
+
+// HeldBack returns the families and constants packages (Family and
+// Package set) that Find would have imported but did not, because the
+// package cannot import them as its build stands: its module neither
+// requires the constants module nor holds the package (see importable).
+func (f *Finder) HeldBack() []Target {
+	held := slices.Collect(maps.Keys(f.heldBack))
+	slices.SortFunc(held, func(a, b Target) int {
+		return cmp.Or(cmp.Compare(a.Family, b.Family), cmp.Compare(a.Package, b.Package))
+	})
+	return held
 }
 
 // Universal reports whether name, written at pos in file, means the

@@ -596,3 +596,33 @@ func TestModuleDependency(t *testing.T) {
 		t.Fatalf("%+v, want the comparison of the SDK module's Code", diags)
 	}
 }
+
+// TestQuickFixHeldBack: in a module that provides no constants package
+// (the constants module not required, no constants setting), the finding
+// is published but no quick fix is offered: its added import would leave
+// the module not building.
+func TestQuickFixHeldBack(t *testing.T) {
+	text := readFile(t, fixturePath(t, "api/api.go"))
+	dir := t.TempDir()
+	testmodule.WriteFiles(t, dir, map[string]string{"go.mod": "module example.com/fixture\n\ngo 1.26.0\n", "api/api.go": text})
+	c := startServer(t, Options{Env: append(os.Environ(), "GOPROXY=off", "GOWORK=off")})
+	c.initialize(nil)
+	uri := c.open(filepath.Join(dir, "api", "api.go"), text)
+	diags := c.nextFor(uri, 1)
+	if len(diags) != 2 {
+		t.Fatalf("got %d diagnostics, want 2: %+v", len(diags), diags)
+	}
+	var actions []codeAction
+	start := positionOf(t, text, "42001")
+	err := c.call("textDocument/codeAction", codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: uri},
+		Range:        lspRange{Start: start, End: start},
+		Context:      codeActionContext{Diagnostics: diags[:1]},
+	}, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(actions) != 0 {
+		t.Errorf("code actions %+v, want none: the module cannot import the constants package", actions)
+	}
+}
