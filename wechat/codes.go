@@ -3671,11 +3671,12 @@ const (
 	//
 	// Retry: do not retry.
 	InvalidOrderID = 81012
-	// Code31dayMustLessThanEndTime is errcode 81013: invalid TIME_RANGE,
-	// begin_time +
+	// InvalidTimeRange is errcode 81013: invalid TIME_RANGE, begin_time +
 	//
 	// Retry: do not retry.
-	Code31dayMustLessThanEndTime = 81013
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	InvalidTimeRange = 81013
 	// CountExceeds100 is errcode 81014: invalid count! count must equal or less
 	// than 100
 	//
@@ -5153,12 +5154,18 @@ const (
 	// SuspendPaymentAtCurrentTime is errcode 9200297: suspend payment at current
 	// time
 	SuspendPaymentAtCurrentTime = 9200297
-	// Code3rdRespDecryptError is errcode 9200298: 3rd resp decrypt error
-	Code3rdRespDecryptError = 9200298
-	// Code3rdRespSystemError is errcode 9200299: 3rd resp system error
-	Code3rdRespSystemError = 9200299
-	// Code3rdRespSignError is errcode 9200300: 3rd resp sign error
-	Code3rdRespSignError = 9200300
+	// ThirdPartyRespDecryptError is errcode 9200298: 3rd resp decrypt error
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespDecryptError = 9200298
+	// ThirdPartyRespSystemError is errcode 9200299: 3rd resp system error
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespSystemError = 9200299
+	// ThirdPartyRespSignError is errcode 9200300: 3rd resp sign error
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespSignError = 9200300
 	// DescEmpty is errcode 9201000: desc empty
 	DescEmpty = 9201000
 	// FeeNotEqualItems is errcode 9201001: fee not equal items'
@@ -5306,19 +5313,31 @@ const (
 	OutOrderIDNotExist = 9205101
 	// BillNotExist is errcode 9205201: bill not exist
 	BillNotExist = 9205201
-	// Code3rdRespPayChannelEmpty is errcode 9206000: 3rd resp pay_channel empty
-	Code3rdRespPayChannelEmpty = 9206000
-	// Code3rdRespOrderIDEmpty is errcode 9206001: 3rd resp order_id empty
-	Code3rdRespOrderIDEmpty = 9206001
-	// Code3rdRespBillTypeCodeEmpty is errcode 9206002: 3rd resp bill_type_code
+	// ThirdPartyRespPayChannelEmpty is errcode 9206000: 3rd resp pay_channel empty
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespPayChannelEmpty = 9206000
+	// ThirdPartyRespOrderIDEmpty is errcode 9206001: 3rd resp order_id empty
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespOrderIDEmpty = 9206001
+	// ThirdPartyRespBillTypeCodeEmpty is errcode 9206002: 3rd resp bill_type_code
 	// empty
-	Code3rdRespBillTypeCodeEmpty = 9206002
-	// Code3rdRespBillNoEmpty is errcode 9206003: 3rd resp bill_no empty
-	Code3rdRespBillNoEmpty = 9206003
-	// Code3rdRespEmpty is errcode 9206200: 3rd resp empty
-	Code3rdRespEmpty = 9206200
-	// Code3rdRespNotJSON is errcode 9206201: 3rd resp not json
-	Code3rdRespNotJSON = 9206201
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespBillTypeCodeEmpty = 9206002
+	// ThirdPartyRespBillNoEmpty is errcode 9206003: 3rd resp bill_no empty
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespBillNoEmpty = 9206003
+	// ThirdPartyRespEmpty is errcode 9206200: 3rd resp empty
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespEmpty = 9206200
+	// ThirdPartyRespNotJSON is errcode 9206201: 3rd resp not json
+	//
+	// The name is errcodevet's, written from the vendor's text.
+	ThirdPartyRespNotJSON = 9206201
 	// Connect3rdError is errcode 9206900: connect 3rd error
 	Connect3rdError = 9206900
 	// Connect3rdTimeout is errcode 9206901: connect 3rd timeout
@@ -6661,6 +6680,10 @@ const (
 	//
 	// Deprecated: use EncryptionKeyNotFound.
 	Code80313 = EncryptionKeyNotFound
+	// Code31dayMustLessThanEndTime is errcode 81013, under the name it was first published with.
+	//
+	// Deprecated: use InvalidTimeRange.
+	Code31dayMustLessThanEndTime = InvalidTimeRange
 	// Code81014 is errcode 81014, under the name it was first published with.
 	//
 	// Deprecated: use CountExceeds100.
@@ -7217,10 +7240,46 @@ const (
 	//
 	// Deprecated: use ProtocolTypeMismatch.
 	Code9007003 = ProtocolTypeMismatch
+	// Code3rdRespDecryptError is errcode 9200298, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespDecryptError.
+	Code3rdRespDecryptError = ThirdPartyRespDecryptError
+	// Code3rdRespSystemError is errcode 9200299, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespSystemError.
+	Code3rdRespSystemError = ThirdPartyRespSystemError
+	// Code3rdRespSignError is errcode 9200300, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespSignError.
+	Code3rdRespSignError = ThirdPartyRespSignError
 	// Code9201035 is errcode 9201035, under the name it was first published with.
 	//
 	// Deprecated: use OtherFeesExceedTotal.
 	Code9201035 = OtherFeesExceedTotal
+	// Code3rdRespPayChannelEmpty is errcode 9206000, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespPayChannelEmpty.
+	Code3rdRespPayChannelEmpty = ThirdPartyRespPayChannelEmpty
+	// Code3rdRespOrderIDEmpty is errcode 9206001, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespOrderIDEmpty.
+	Code3rdRespOrderIDEmpty = ThirdPartyRespOrderIDEmpty
+	// Code3rdRespBillTypeCodeEmpty is errcode 9206002, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespBillTypeCodeEmpty.
+	Code3rdRespBillTypeCodeEmpty = ThirdPartyRespBillTypeCodeEmpty
+	// Code3rdRespBillNoEmpty is errcode 9206003, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespBillNoEmpty.
+	Code3rdRespBillNoEmpty = ThirdPartyRespBillNoEmpty
+	// Code3rdRespEmpty is errcode 9206200, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespEmpty.
+	Code3rdRespEmpty = ThirdPartyRespEmpty
+	// Code3rdRespNotJSON is errcode 9206201, under the name it was first published with.
+	//
+	// Deprecated: use ThirdPartyRespNotJSON.
+	Code3rdRespNotJSON = ThirdPartyRespNotJSON
 	// Code9207011 is errcode 9207011, under the name it was first published with.
 	//
 	// Deprecated: use CannotReverseWhileUserPaying.
@@ -8712,7 +8771,7 @@ var codes = []Info{
 	{81010, "BizDescriptionEmpty", "biz_description is empty", "", RetryUnstated},
 	{81011, "InvalidPageID81011", "invalid page_id", "", RetryNever},
 	{81012, "InvalidOrderID", "invalid order_id", "", RetryNever},
-	{81013, "Code31dayMustLessThanEndTime", "invalid TIME_RANGE, begin_time +", "", RetryNever},
+	{81013, "InvalidTimeRange", "invalid TIME_RANGE, begin_time +", "", RetryNever},
 	{81014, "CountExceeds100", "invalid count! count must equal or less than 100", "", RetryNever},
 	{81015, "InvalidCategoryIndex", "invalid category_index OR", "", RetryNever},
 	{81016, "BannerMoreThan1", "is_banner is more than 1", "", RetryUnstated},
@@ -9228,9 +9287,9 @@ var codes = []Info{
 	{9200236, "BankNotAllow", "bank not allow", "", RetryUnstated},
 	{9200295, "FreqLimit", "freq limit", "", RetryWithLessTraffic},
 	{9200297, "SuspendPaymentAtCurrentTime", "suspend payment at current time", "", RetryUnstated},
-	{9200298, "Code3rdRespDecryptError", "3rd resp decrypt error", "", RetryUnstated},
-	{9200299, "Code3rdRespSystemError", "3rd resp system error", "", RetryUnstated},
-	{9200300, "Code3rdRespSignError", "3rd resp sign error", "", RetryUnstated},
+	{9200298, "ThirdPartyRespDecryptError", "3rd resp decrypt error", "", RetryUnstated},
+	{9200299, "ThirdPartyRespSystemError", "3rd resp system error", "", RetryUnstated},
+	{9200300, "ThirdPartyRespSignError", "3rd resp sign error", "", RetryUnstated},
 	{9201000, "DescEmpty", "desc empty", "", RetryUnstated},
 	{9201001, "FeeNotEqualItems", "fee not equal items'", "", RetryUnstated},
 	{9201002, "PaymentInfoIncorrect", "payment info incorrect", "", RetryUnstated},
@@ -9295,12 +9354,12 @@ var codes = []Info{
 	{9205010, "SymmetricKeyConfNotExist", "symmetric key conf not exist", "", RetryUnstated},
 	{9205101, "OutOrderIDNotExist", "out order id not exist", "", RetryUnstated},
 	{9205201, "BillNotExist", "bill not exist", "", RetryUnstated},
-	{9206000, "Code3rdRespPayChannelEmpty", "3rd resp pay_channel empty", "", RetryUnstated},
-	{9206001, "Code3rdRespOrderIDEmpty", "3rd resp order_id empty", "", RetryUnstated},
-	{9206002, "Code3rdRespBillTypeCodeEmpty", "3rd resp bill_type_code empty", "", RetryUnstated},
-	{9206003, "Code3rdRespBillNoEmpty", "3rd resp bill_no empty", "", RetryUnstated},
-	{9206200, "Code3rdRespEmpty", "3rd resp empty", "", RetryUnstated},
-	{9206201, "Code3rdRespNotJSON", "3rd resp not json", "", RetryUnstated},
+	{9206000, "ThirdPartyRespPayChannelEmpty", "3rd resp pay_channel empty", "", RetryUnstated},
+	{9206001, "ThirdPartyRespOrderIDEmpty", "3rd resp order_id empty", "", RetryUnstated},
+	{9206002, "ThirdPartyRespBillTypeCodeEmpty", "3rd resp bill_type_code empty", "", RetryUnstated},
+	{9206003, "ThirdPartyRespBillNoEmpty", "3rd resp bill_no empty", "", RetryUnstated},
+	{9206200, "ThirdPartyRespEmpty", "3rd resp empty", "", RetryUnstated},
+	{9206201, "ThirdPartyRespNotJSON", "3rd resp not json", "", RetryUnstated},
 	{9206900, "Connect3rdError", "connect 3rd error", "", RetryUnstated},
 	{9206901, "Connect3rdTimeout", "connect 3rd timeout", "", RetryUnstated},
 	{9206910, "Read3rdRespError", "read 3rd resp error", "", RetryUnstated},

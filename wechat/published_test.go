@@ -2251,6 +2251,16 @@ var published = []struct {
 	{"MiniProgramTypeUnsupported", wechat.MiniProgramTypeUnsupported, 89431},
 	{"NotMiniProgram", wechat.NotMiniProgram, 89432},
 	{"GrantCountLimitReached", wechat.GrantCountLimitReached, 89424},
+	{"InvalidTimeRange", wechat.InvalidTimeRange, 81013},
+	{"ThirdPartyRespDecryptError", wechat.ThirdPartyRespDecryptError, 9200298},
+	{"ThirdPartyRespSystemError", wechat.ThirdPartyRespSystemError, 9200299},
+	{"ThirdPartyRespSignError", wechat.ThirdPartyRespSignError, 9200300},
+	{"ThirdPartyRespPayChannelEmpty", wechat.ThirdPartyRespPayChannelEmpty, 9206000},
+	{"ThirdPartyRespOrderIDEmpty", wechat.ThirdPartyRespOrderIDEmpty, 9206001},
+	{"ThirdPartyRespBillTypeCodeEmpty", wechat.ThirdPartyRespBillTypeCodeEmpty, 9206002},
+	{"ThirdPartyRespBillNoEmpty", wechat.ThirdPartyRespBillNoEmpty, 9206003},
+	{"ThirdPartyRespEmpty", wechat.ThirdPartyRespEmpty, 9206200},
+	{"ThirdPartyRespNotJSON", wechat.ThirdPartyRespNotJSON, 9206201},
 }
 
 func TestPublishedConstants(t *testing.T) {
