@@ -10,7 +10,7 @@ import (
 // under go vet every package, dependencies and the standard library
 // included, is analyzed in a process of its own, and most exit cheaply.
 // TestBuiltinKeys keeps them in step with catalog/builtin.
-var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode"}, []string{
+var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode", "resultCode", "resultStatus"}, []string{
 	"github.com/go-pay/gopay/wechat",
 	"github.com/go-pay/gopay/wechat/v3",
 	"github.com/wechatpay-apiv3/wechatpay-go/core",

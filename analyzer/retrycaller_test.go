@@ -17,3 +17,9 @@ func TestRetryCaller(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
 	analysistest.Run(t, gopath(t), a, "retrycaller")
 }
+
+// TestCarrierMapMiniProgram proves that the Mini Program's values read from
+// a map[string]any are checked by every check, with fixes that build.
+func TestCarrierMapMiniProgram(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "carriermapmp")
+}

@@ -26,8 +26,12 @@ An unknown-outcome condition is a comparison, or a disjunction of
 comparisons, of a carrier with a value whose documented retry class is
 "retry" (in the built-in catalog: ` + retryLaterValues + `; and any value a
 catalog file marks ` + "`retry: retry`" + `), with a literal or a constant;
-carriers read from loosely decoded maps (` + "`m[\"errcode\"].(float64) == -1`" + `)
-count too.
+carriers read from loosely decoded maps (` + "`m[\"errcode\"].(float64) == -1`" + `,
+` + "`m[\"resultStatus\"] == \"U\"`" + `, also through a type assertion and one level
+down, ` + "`m[\"result\"].(map[string]any)[\"resultStatus\"]`" + `) count too. A
+comparison that is one operand of a disjunction with other tests
+(` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
+comparison holds.
 
 **The model.** The branch is right when it retries, when it queries the
 result, or when it **hands the unknown outcome to its caller intact**, so
@@ -88,7 +92,8 @@ through gives up, though another retries.
 
 The implicit forms are reported too, with the same verdicts as the explicit
 ones: a non-success test (` + "`status != \"S\"`" + `, a conjunction such as
-` + "`code != \"SUCCESS\" && status != \"S\"`" + `, the else of ` + "`status == \"S\"`" + `, or the
+` + "`code != \"SUCCESS\" && status != \"S\"`" + `, one operand of a disjunction such as
+` + "`status != \"S\" || res.NormalURL == \"\"`" + `, the else of ` + "`status == \"S\"`" + `, or the
 statements after ` + "`if status == \"S\" { return nil }`" + `) whose branch gives up
 while no comparison with U comes before it in the function or inside it;
 and a switch testing the status whose default gives up while no case

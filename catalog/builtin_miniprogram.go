@@ -11,7 +11,8 @@ var builtinMiniprogram = &File{
 	Codes: &FileTable{
 		Kind: "string",
 		Carriers: FileCarriers{
-			JSON: []string{"resultCode"},
+			JSON:    []string{"resultCode"},
+			MapKeys: []string{"resultCode"},
 		},
 		Success: []string{"SUCCESS"},
 		Documented: []FileEntry{
@@ -22,7 +23,7 @@ var builtinMiniprogram = &File{
 				Message: "A general business failure occurred. Do not retry.",
 				Action:  "Human intervention is usually needed. It is recommendeded that you contact Mini Program Technical Support to troubleshoot the issue.",
 				Retry:   "never",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 12, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 13, 7},
 			},
 			{
 				Value:   "PARAM_ILLEGAL",
@@ -31,7 +32,7 @@ var builtinMiniprogram = &File{
 				Message: "Illegal parameters. For example, non-numeric input, invalid date.",
 				Action:  "Check and verify whether the request fields (including the header fields and body fields) of the current API are correct and valid. For details, see the specific API specification, for example, the API specificationapplyToken.",
 				Retry:   "never",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 18, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 19, 7},
 			},
 			{
 				Value:   "INVALID_API",
@@ -40,7 +41,7 @@ var builtinMiniprogram = &File{
 				Message: "The called API is invalid or not active.",
 				Action:  "Check whether the current API name is used by mistakes when the API is called.",
 				Retry:   "never",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 24, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 25, 7},
 			},
 			{
 				Value:   "ACCESS_DENIED",
@@ -49,7 +50,7 @@ var builtinMiniprogram = &File{
 				Message: "Access is denied",
 				Action:  "Need to check the resultMessage of the current API specification for details. For example, the API specificationapplyToken.",
 				Retry:   "unstated",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 30, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 31, 7},
 			},
 			{
 				Value:   "REQUEST_TRAFFIC_EXCEED_LIMIT",
@@ -58,7 +59,7 @@ var builtinMiniprogram = &File{
 				Message: "The request traffic exceeds the limit.",
 				Action:  "The party that calls APIs needs to reduce the API calling frequency, or The API service provider needs to increase the traffic limit or threshold.",
 				Retry:   "reduce-traffic",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 36, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 37, 7},
 			},
 			{
 				Value:   "EXPIRED_ACCESS_TOKEN",
@@ -67,7 +68,7 @@ var builtinMiniprogram = &File{
 				Message: "The access token is expired.",
 				Action:  "Renew the access token by calling the applyToken API (/v1/authorizations/applyToken or /v2/authorizations/applyToken)",
 				Retry:   "renew-token",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 42, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 43, 7},
 			},
 			{
 				Value:   "UNKNOWN_EXCEPTION",
@@ -76,7 +77,7 @@ var builtinMiniprogram = &File{
 				Message: "An API calling is failed, which is caused by unknown reasons.",
 				Action:  "Trying to recall the API might help to resolve the issue.",
 				Retry:   "retry",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 48, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 49, 7},
 			},
 			{
 				Value:   "SUCCESS",
@@ -85,7 +86,7 @@ var builtinMiniprogram = &File{
 				Message: "Success.",
 				Retry:   "unstated",
 				APIs:    map[string]string{"applyToken": "S", "cancel": "S", "inquiryPayment": "S", "inquiryRefund": "S", "inquiryUserInfoByAccessToken": "S", "inquiryVoid": "S", "pay": "S", "refundApply": "S"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 54, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 55, 7},
 			},
 			{
 				Value:   "ACCEPT",
@@ -94,7 +95,7 @@ var builtinMiniprogram = &File{
 				Message: "Accepted, further action required",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "A"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 60, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 61, 7},
 			},
 			{
 				Value:   "USER_NOT_EXIST",
@@ -103,7 +104,7 @@ var builtinMiniprogram = &File{
 				Message: "User does not exist",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 66, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 67, 7},
 			},
 			{
 				Value:   "CURRENCY_NOT_SUPPORT",
@@ -112,7 +113,7 @@ var builtinMiniprogram = &File{
 				Message: "Currency not supported",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F", "refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 72, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 73, 7},
 			},
 			{
 				Value:   "PAYMENT_AMOUNT_EXCEED_LIMIT",
@@ -121,7 +122,7 @@ var builtinMiniprogram = &File{
 				Message: "Payment amount exceeds limit",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 78, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 79, 7},
 			},
 			{
 				Value:   "USER_AMOUNT_EXCEED_LIMIT",
@@ -130,7 +131,7 @@ var builtinMiniprogram = &File{
 				Message: "User amount exceeds limit",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 84, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 85, 7},
 			},
 			{
 				Value:   "REPEAT_REQ_INCONSISTENT",
@@ -139,7 +140,7 @@ var builtinMiniprogram = &File{
 				Message: "Duplicate request with inconsistent data",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F", "refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 90, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 91, 7},
 			},
 			{
 				Value:   "AUTH_CODE_ALREADY_USED",
@@ -148,7 +149,7 @@ var builtinMiniprogram = &File{
 				Message: "Auth code already used",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 96, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 97, 7},
 			},
 			{
 				Value:   "PARTNER_STATUS_ABNORMAL",
@@ -157,7 +158,7 @@ var builtinMiniprogram = &File{
 				Message: "Partner status abnormal",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F", "refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 102, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 103, 7},
 			},
 			{
 				Value:   "USER_STATUS_ABNORMAL",
@@ -166,7 +167,7 @@ var builtinMiniprogram = &File{
 				Message: "User status abnormal",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 108, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 109, 7},
 			},
 			{
 				Value:   "PARTNER_NOT_EXIST",
@@ -175,7 +176,7 @@ var builtinMiniprogram = &File{
 				Message: "Partner does not exist",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 114, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 115, 7},
 			},
 			{
 				Value:   "INVALID_ACCESS_TOKEN",
@@ -184,7 +185,7 @@ var builtinMiniprogram = &File{
 				Message: "Access token is invalid",
 				Retry:   "renew-token",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 120, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 121, 7},
 			},
 			{
 				Value:   "RISK_REJECT",
@@ -193,7 +194,7 @@ var builtinMiniprogram = &File{
 				Message: "Transaction rejected by risk engine",
 				Retry:   "unstated",
 				APIs:    map[string]string{"pay": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 126, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 127, 7},
 			},
 			{
 				Value:   "ORDER_NOT_EXIST",
@@ -202,7 +203,7 @@ var builtinMiniprogram = &File{
 				Message: "The order does not exist",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F", "inquiryPayment": "F", "inquiryVoid": "F", "refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 132, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 133, 7},
 			},
 			{
 				Value:   "NO_INTERFACE_DEF",
@@ -211,7 +212,7 @@ var builtinMiniprogram = &File{
 				Message: "API is not defined",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 138, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 139, 7},
 			},
 			{
 				Value:   "MSG_PARSE_ERROR",
@@ -220,7 +221,7 @@ var builtinMiniprogram = &File{
 				Message: "Message parse error",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 144, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 145, 7},
 			},
 			{
 				Value:   "FUNCTION_NOT_MATCH",
@@ -229,7 +230,7 @@ var builtinMiniprogram = &File{
 				Message: "Function parameter does not match API",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 150, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 151, 7},
 			},
 			{
 				Value:   "INVALID_CLIENT",
@@ -238,7 +239,7 @@ var builtinMiniprogram = &File{
 				Message: "Invalid client",
 				Retry:   "never",
 				APIs:    map[string]string{"inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 156, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 157, 7},
 			},
 			{
 				Value:   "INVALID_SIGNATURE",
@@ -247,7 +248,7 @@ var builtinMiniprogram = &File{
 				Message: "Signature is invalid",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F", "inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 162, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 163, 7},
 			},
 			{
 				Value:   "INVALID_CLIENT_STATUS",
@@ -256,7 +257,7 @@ var builtinMiniprogram = &File{
 				Message: "Invalid client status",
 				Retry:   "never",
 				APIs:    map[string]string{"inquiryPayment": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 168, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 169, 7},
 			},
 			{
 				Value:   "CANCEL_WINDOW_EXCEED",
@@ -265,7 +266,7 @@ var builtinMiniprogram = &File{
 				Message: "Cancellation date is beyond the agreed contract period",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 174, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 175, 7},
 			},
 			{
 				Value:   "KEY_NOT_FOUND",
@@ -274,7 +275,7 @@ var builtinMiniprogram = &File{
 				Message: "Key not found",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 180, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 181, 7},
 			},
 			{
 				Value:   "CLIENT_INVALID",
@@ -283,7 +284,7 @@ var builtinMiniprogram = &File{
 				Message: "Invalid client",
 				Retry:   "never",
 				APIs:    map[string]string{"cancel": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 186, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 187, 7},
 			},
 			{
 				Value:   "METHOD_NOT_SUPPORTED",
@@ -292,7 +293,7 @@ var builtinMiniprogram = &File{
 				Message: "HTTP method not supported",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 192, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 193, 7},
 			},
 			{
 				Value:   "MERCHANT_BALANCE_NOT_ENOUGH",
@@ -301,7 +302,7 @@ var builtinMiniprogram = &File{
 				Message: "Insufficient merchant balance",
 				Retry:   "unstated",
 				APIs:    map[string]string{"cancel": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 198, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 199, 7},
 			},
 			{
 				Value:   "MULTI_REFUND_NOT_ALLOWED",
@@ -310,7 +311,7 @@ var builtinMiniprogram = &File{
 				Message: "Multiple refunds not permitted",
 				Retry:   "unstated",
 				APIs:    map[string]string{"refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 204, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 205, 7},
 			},
 			{
 				Value:   "REFUND_NOT_ALLOWED",
@@ -319,7 +320,7 @@ var builtinMiniprogram = &File{
 				Message: "Refunds not allowed for this order",
 				Retry:   "unstated",
 				APIs:    map[string]string{"refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 210, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 211, 7},
 			},
 			{
 				Value:   "ORDER_STATUS_INVALID",
@@ -328,7 +329,7 @@ var builtinMiniprogram = &File{
 				Message: "Invalid order status",
 				Retry:   "never",
 				APIs:    map[string]string{"refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 216, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 217, 7},
 			},
 			{
 				Value:   "REFUND_WINDOW_EXCEED",
@@ -337,7 +338,7 @@ var builtinMiniprogram = &File{
 				Message: "Refund window exceeded",
 				Retry:   "unstated",
 				APIs:    map[string]string{"refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 222, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 223, 7},
 			},
 			{
 				Value:   "REFUND_AMOUNT_EXCEED",
@@ -346,7 +347,7 @@ var builtinMiniprogram = &File{
 				Message: "Total refund exceeds payment amount",
 				Retry:   "unstated",
 				APIs:    map[string]string{"refundApply": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 228, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 229, 7},
 			},
 			{
 				Value:   "REFUND_NOT_EXIST",
@@ -355,7 +356,7 @@ var builtinMiniprogram = &File{
 				Message: "Refund not yet accepted or does not exist",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryRefund": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 234, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 235, 7},
 			},
 			{
 				Value:   "ORDER_UNSUPPORTED_OPERATION",
@@ -364,7 +365,7 @@ var builtinMiniprogram = &File{
 				Message: "The order does not support void",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryVoid": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 240, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 241, 7},
 			},
 			{
 				Value:   "VOID_BILL_NOT_EXIST",
@@ -373,7 +374,7 @@ var builtinMiniprogram = &File{
 				Message: "The void order does not exist",
 				Retry:   "unstated",
 				APIs:    map[string]string{"inquiryVoid": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 246, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 247, 7},
 			},
 			{
 				Value:   "INVALID_AUTH_CLIENT",
@@ -382,7 +383,7 @@ var builtinMiniprogram = &File{
 				Message: "Client authentication failed",
 				Retry:   "unstated",
 				APIs:    map[string]string{"applyToken": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 252, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 253, 7},
 			},
 			{
 				Value:   "EXPIRED_CODE",
@@ -391,7 +392,7 @@ var builtinMiniprogram = &File{
 				Message: "Authorization code no longer valid",
 				Retry:   "unstated",
 				APIs:    map[string]string{"applyToken": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 258, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 259, 7},
 			},
 			{
 				Value:   "USED_REFRESH_TOKEN",
@@ -400,13 +401,13 @@ var builtinMiniprogram = &File{
 				Message: "Refresh token already consumed",
 				Retry:   "unstated",
 				APIs:    map[string]string{"applyToken": "F"},
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 264, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 265, 7},
 			},
 		},
 		Known: []FileEntry{
 			{
 				Value: "PAYMENT_IN_PROCESS",
-				pos:   Pos{"catalog/builtin/miniprogram.yaml", 271, 7},
+				pos:   Pos{"catalog/builtin/miniprogram.yaml", 272, 7},
 			},
 		},
 		pos: Pos{"catalog/builtin/miniprogram.yaml", 7, 3},
@@ -414,7 +415,8 @@ var builtinMiniprogram = &File{
 	Status: &FileTable{
 		Kind: "string",
 		Carriers: FileCarriers{
-			JSON: []string{"resultStatus"},
+			JSON:    []string{"resultStatus"},
+			MapKeys: []string{"resultStatus"},
 		},
 		Success: []string{"S"},
 		Documented: []FileEntry{
@@ -423,7 +425,7 @@ var builtinMiniprogram = &File{
 				Name:    "StatusSuccess",
 				Message: "Success. errcodevet's summary: the page does not list S; it is the status of a successful result.",
 				Retry:   "unstated",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 278, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 280, 7},
 			},
 			{
 				Value:   "F",
@@ -431,7 +433,7 @@ var builtinMiniprogram = &File{
 				Message: "Failure. errcodevet's summary: the page gives F as the status of PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API, ACCESS_DENIED, REQUEST_TRAFFIC_EXCEED_LIMIT and EXPIRED_ACCESS_TOKEN.",
 				Action:  "errcodevet's summary: do what the resultCode's further action says (fix the request, renew the access token, or reduce the calling frequency); the page says \"Do not retry\" of PROCESS_FAIL only.",
 				Retry:   "unstated",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 282, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 284, 7},
 			},
 			{
 				Value:   "U",
@@ -439,7 +441,7 @@ var builtinMiniprogram = &File{
 				Message: "Unknown outcome. errcodevet's summary: the page gives U as the status of UNKNOWN_EXCEPTION, a call that failed for unknown reasons; it may or may not have taken effect.",
 				Action:  "errcodevet's summary: as for UNKNOWN_EXCEPTION (\"Trying to recall the API might help to resolve the issue.\"), call the API again or query the result; do not treat it as a failure.",
 				Retry:   "retry",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 287, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 289, 7},
 			},
 			{
 				Value:   "A",
@@ -447,9 +449,9 @@ var builtinMiniprogram = &File{
 				Message: "Accepted. errcodevet's summary: the pay page (https://docs.rebellapp.com/openapis/v1/payments/pay) gives A as the status of ACCEPT (\"Accepted, further action required\"); the request goes on after the response.",
 				Action:  "errcodevet's summary: do what the response asks (the pay page's redirectActionForm), then learn the outcome from the notification or an inquiry; it is neither a success nor a failure yet.",
 				Retry:   "unstated",
-				pos:     Pos{"catalog/builtin/miniprogram.yaml", 292, 7},
+				pos:     Pos{"catalog/builtin/miniprogram.yaml", 294, 7},
 			},
 		},
-		pos: Pos{"catalog/builtin/miniprogram.yaml", 273, 3},
+		pos: Pos{"catalog/builtin/miniprogram.yaml", 274, 3},
 	},
 }

@@ -138,6 +138,7 @@ func (w *walk) ifStmt(n *ast.IfStmt) {
 	}
 	cmps := w.c.comparisons(n.Cond)
 	if len(cmps) == 0 {
+		w.disjunction(n)
 		return
 	}
 	if len(cmps) == 1 && cmps[0].negated {
@@ -153,6 +154,42 @@ func (w *walk) ifStmt(n *ast.IfStmt) {
 	}
 	for _, c := range cmps {
 		w.selected(c, c.expr, n.Body.List)
+	}
+}
+
+// disjunction judges an if whose condition is a disjunction with operands
+// that are not comparisons (status != S || res.URL == "", status == U ||
+// err != nil): its body runs whenever one of its comparisons holds, so a
+// non-success test among them selects the body for every status but
+// success, and a comparison with a value selects it for that value.
+func (w *walk) disjunction(n *ast.IfStmt) {
+	var operands []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		if b, isOr := e.(*ast.BinaryExpr); isOr && b.Op == token.LOR {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	flatten(n.Cond)
+	if len(operands) < 2 {
+		return
+	}
+	for _, op := range operands {
+		if c, negated, ok := w.successTest(op); ok {
+			if negated {
+				w.nonSuccess(c, op, n.Body.List)
+			}
+			continue
+		}
+		for _, c := range w.c.comparisons(op) {
+			if !c.negated {
+				w.selected(c, c.expr, n.Body.List)
+			}
+		}
 	}
 }
 

@@ -240,3 +240,46 @@ func successThenAccessDeniedThenText(res Result) error {
 	}
 	return errors.New("failed") // U comes here
 }
+
+// --- A non-success test, or an unknown outcome, inside a disjunction ---
+
+type PayResult struct {
+	Result
+	NormalURL string `json:"normalUrl"`
+}
+
+func payURL(res PayResult) (string, error) {
+	if res.ResultStatus != miniprogram.StatusSuccess || res.NormalURL == "" { // want `resultStatus other than S handled as a final failure without handling U \(unknown outcome\) first`
+		return "", errors.New("pay failed")
+	}
+	return res.NormalURL, nil
+}
+
+func payURLSentinel(res PayResult) (string, error) {
+	if res.ResultStatus != miniprogram.StatusSuccess || res.NormalURL == "" {
+		return "", ErrPending
+	}
+	return res.NormalURL, nil
+}
+
+func unknownOrError(res Result, err error) error {
+	if res.ResultStatus == miniprogram.StatusUnknown || err != nil { // want `resultStatus U \(unknown outcome\) handled as a final failure`
+		return errors.New("pay failed")
+	}
+	return nil
+}
+
+func unknownOrErrorSentinel(res Result, err error) error {
+	if res.ResultStatus == miniprogram.StatusUnknown || err != nil {
+		return ErrPending
+	}
+	return nil
+}
+
+// A conjunction selects on more than the outcome: not judged.
+func unknownAndRetriesLeft(res Result, attempts int) error {
+	if res.ResultStatus == miniprogram.StatusUnknown && attempts > 3 {
+		return errors.New("gave up")
+	}
+	return nil
+}
