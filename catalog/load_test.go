@@ -108,7 +108,7 @@ func TestLoadErrors(t *testing.T) {
 				"family: acme",
 				"codes:",
 				"  kind: int",
-				"  carriers: {json: [errcode, code], map-keys: [resultStatus]}",
+				"  carriers: {json: [errcode, code], map-keys: [acmeStatus]}",
 				"  documented:",
 				"    - {value: 1, message: Failed.}",
 			))},
