@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 )
 
@@ -325,6 +326,9 @@ func (s *server) check(roots []*packages.Package) (out map[*packages.Package]che
 			continue
 		}
 		out[act.Package] = checked{diags: act.Diagnostics}
+		if res, _ := act.Result.(*analyzer.Result); res != nil {
+			s.sayHeldBack(res.HeldBack)
+		}
 	}
 	return fail(fmt.Errorf("not analyzed"))
 }

@@ -22,10 +22,11 @@ import (
 // A testClient drives a server in-process over an in-memory pipe, as an
 // editor does over stdin and stdout.
 type testClient struct {
-	t      testing.TB
-	conn   *jsonrpc2.Conn
-	diags  chan publishDiagnosticsParams
-	served chan error
+	t        testing.TB
+	conn     *jsonrpc2.Conn
+	diags    chan publishDiagnosticsParams
+	messages chan showMessageParams
+	served   chan error
 }
 
 // waitLimit bounds every wait: a cold go list and type-check of the
@@ -52,7 +53,7 @@ func startServer(t testing.TB, opts Options) *testClient {
 	}
 	serverSide, clientSide := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &testClient{t: t, diags: make(chan publishDiagnosticsParams, 1000), served: make(chan error, 1)}
+	c := &testClient{t: t, diags: make(chan publishDiagnosticsParams, 1000), messages: make(chan showMessageParams, 100), served: make(chan error, 1)}
 	go func() { c.served <- Serve(ctx, serverSide, opts) }()
 	handler := jsonrpc2.HandlerWithError(func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 		if req.Method == "textDocument/publishDiagnostics" {
@@ -62,6 +63,15 @@ func startServer(t testing.TB, opts Options) *testClient {
 				return nil, nil
 			}
 			c.diags <- p
+			return nil, nil
+		}
+		if req.Method == "window/showMessage" {
+			var p showMessageParams
+			if err := json.Unmarshal(*req.Params, &p); err != nil {
+				t.Errorf("showMessage: %v", err)
+				return nil, nil
+			}
+			c.messages <- p
 			return nil, nil
 		}
 		t.Errorf("unexpected %s from the server", req.Method)

@@ -5,8 +5,13 @@ package lsp
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // clearLocked withdraws a document's findings.
@@ -31,7 +36,8 @@ func (s *server) broadcastLocked() {
 	s.updated = make(chan struct{})
 }
 
-// send sends the queued diagnostics in order until ctx is done.
+// send sends the queued messages and diagnostics in order until ctx is
+// done.
 func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
 	for {
 		select {
@@ -40,13 +46,47 @@ func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
 		case <-s.wake:
 		}
 		s.mu.Lock()
-		queue := s.outbox
-		s.outbox = nil
+		queue, messages := s.outbox, s.messages
+		s.outbox, s.messages = nil, nil
 		s.mu.Unlock()
+		for _, m := range messages {
+			if err := conn.Notify(ctx, "window/showMessage", m); err != nil {
+				s.log.Printf("showMessage: %v", err)
+			}
+		}
 		for _, p := range queue {
 			if err := conn.Notify(ctx, "textDocument/publishDiagnostics", p); err != nil {
 				s.log.Printf("publishDiagnostics: %v", err)
 			}
 		}
+	}
+}
+
+// sayHeldBack tells the user, once per session, that quick fixes were held
+// back because the module does not provide the packages they would
+// import (analyzer.Result).
+func (s *server) sayHeldBack(held []analyzer.HeldBack) {
+	if len(held) == 0 {
+		return
+	}
+	var pkgs []string
+	for _, h := range held {
+		if !slices.Contains(pkgs, h.Package) {
+			pkgs = append(pkgs, h.Package)
+		}
+	}
+	slices.Sort(pkgs)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.heldBack {
+		return
+	}
+	s.heldBack = true
+	s.messages = append(s.messages, showMessageParams{Type: messageInfo, Message: fmt.Sprintf(
+		"errcodevet: quick fixes held back: they would import %s, which the module does not provide; "+
+			"run \"errcodevet init\" in the module to write the constants into it, or require the module", strings.Join(pkgs, ", "))})
+	select {
+	case s.wake <- struct{}{}:
+	default:
 	}
 }

@@ -167,6 +167,15 @@ type codeDescription struct {
 	Href string `json:"href"`
 }
 
+// showMessageParams is window/showMessage's: a message the editor shows
+// the user.
+type showMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+const messageInfo = 3
+
 type publishDiagnosticsParams struct {
 	URI         string       `json:"uri"`
 	Version     *int32       `json:"version,omitempty"`

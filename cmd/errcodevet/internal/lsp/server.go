@@ -181,7 +181,9 @@ type server struct {
 	updated    chan struct{}        // closed and replaced when results change
 	requests   map[jsonrpc2.ID]context.CancelFunc
 	outbox     []publishDiagnosticsParams // to send, in order
-	wake       chan struct{}              // outbox not empty
+	messages   []showMessageParams        // to show, before the outbox
+	wake       chan struct{}              // outbox or messages not empty
+	heldBack   bool                       // the held-back quick fixes were said
 	exit       chan struct{}              // closed on exit
 	exitOnce   sync.Once
 	loader     *loader // used by one run at a time

@@ -600,7 +600,7 @@ func TestModuleDependency(t *testing.T) {
 // TestQuickFixHeldBack: in a module that provides no constants package
 // (the constants module not required, no constants setting), the finding
 // is published but no quick fix is offered: its added import would leave
-// the module not building.
+// the module not building. The editor shows why, once.
 func TestQuickFixHeldBack(t *testing.T) {
 	text := readFile(t, fixturePath(t, "api/api.go"))
 	dir := t.TempDir()
@@ -624,5 +624,23 @@ func TestQuickFixHeldBack(t *testing.T) {
 	}
 	if len(actions) != 0 {
 		t.Errorf("code actions %+v, want none: the module cannot import the constants package", actions)
+	}
+	// The user is told once, not at every analysis.
+	want := showMessageParams{Type: messageInfo, Message: "errcodevet: quick fixes held back: they would import github.com/errcodevet/errcodevet/wechat, " +
+		"which the module does not provide; run \"errcodevet init\" in the module to write the constants into it, or require the module"}
+	select {
+	case m := <-c.messages:
+		if m != want {
+			t.Errorf("showMessage %+v, want %+v", m, want)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("no showMessage")
+	}
+	c.change(uri, 2, text+"\n")
+	c.nextFor(uri, 2)
+	select {
+	case m := <-c.messages:
+		t.Errorf("said again: %+v", m)
+	default:
 	}
 }
