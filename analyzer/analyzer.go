@@ -7,12 +7,11 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/analyzerinternal"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/directive"
 	"github.com/errcodevet/errcodevet/internal/fix"
@@ -29,37 +28,17 @@ var Analyzer = mustNew(Config{})
 // driver that outlives edits (a language server) makes an analyzer per
 // analysis, so that a file created since is found.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	return newAnalyzer(cfg, analysisFacts{}, factTypes)
+	_, a, err := newAnalyzer(cfg, analysisFacts{}, factTypes)
+	return a, err
 }
 
-// NewFactless returns an analyzer like New's that declares no fact types,
-// for golangci-lint: declaring any makes golangci-lint load and type-check
-// every dependency from source, the standard library included, which costs
-// more than errcodevet's whole analysis (BENCHMARKS.md). What facts carry
-// between packages is kept in memory instead, shared by the analyzer's
-// passes, which is exact only under a driver that analyzes a package after
-// the packages it imports, in one process, as golangci-lint does.
-//
-// factsDir, if not empty, is a directory where each analyzed package's
-// facts are kept for later processes, checked against its files' content
-// when read: a driver that caches results per package (golangci-lint)
-// analyzes only changed packages, which must still learn the facts of the
-// unchanged packages they import.
-//
-// What it knows less than New's analyzer: which functions of a package
-// that no run analyzed (a dependency outside the packages being linted)
-// return a carrier or retry. Carrier types of such packages are still
-// known, from their types. A driver that loads dependencies from export data
-// learns from Dependencies which ones to analyze too, so that nothing is
-// lost.
-func NewFactless(cfg Config, factsDir string) (*analysis.Analyzer, error) {
-	return newAnalyzer(cfg, newProcessFacts(factsDir), nil)
-}
-
-func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Analyzer, error) {
+// newAnalyzer returns an analyzer with the configuration cfg that learns
+// and records what packages export through f, declaring factTypes, and
+// its state.
+func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*state, *analysis.Analyzer, error) {
 	s, err := compile(cfg, explicit(cfg))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	st := &state{settings: s, facts: f}
 	a := &analysis.Analyzer{
@@ -71,10 +50,7 @@ func newAnalyzer(cfg Config, f facts, factTypes []analysis.Fact) (*analysis.Anal
 		ResultType: resultType,
 	}
 	st.bindFlags(&a.Flags)
-	if factTypes == nil {
-		rememberFactless(a, st) // for Dependencies
-	}
-	return a, nil
+	return st, a, nil
 }
 
 func mustNew(cfg Config) *analysis.Analyzer {
@@ -89,12 +65,9 @@ func mustNew(cfg Config) *analysis.Analyzer {
 type state struct {
 	settings *settings
 	facts    facts
-
-	// own and remember: see ownCarriers.
-	own      sync.Map // ownKey -> [2]bool
-	remember atomic.Bool
-
-	verdictDir atomic.Pointer[string] // see KeepVerdicts
+	// scan, if not nil, is what the driver found of the packages before
+	// their passes (a factless analyzer's, see internal/analyzerinternal).
+	scan analyzerinternal.Scan
 }
 
 // pass is the state of one run over a package.

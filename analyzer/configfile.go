@@ -2,11 +2,9 @@ package analyzer
 
 import (
 	"fmt"
-	"go/build"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -142,26 +140,7 @@ func packageDir(p *analysis.Pass) string {
 // cache: dependencies are analyzed for their facts, with the user's
 // settings, never with a configuration file they ship.
 func readOnlyTree(dir string) bool {
-	return within(dir, runtime.GOROOT()) || inModuleCache(dir)
-}
-
-// inModuleCache reports whether dir is in the module cache, whose files
-// the go command writes once, read-only, and checks against go.sum.
-func inModuleCache(dir string) bool {
-	root := os.Getenv("GOMODCACHE")
-	if root == "" {
-		gopath, _, _ := strings.Cut(build.Default.GOPATH, string(filepath.ListSeparator))
-		if gopath == "" {
-			return false
-		}
-		root = filepath.Join(gopath, "pkg", "mod")
-	}
-	return within(dir, root)
-}
-
-// within reports whether dir is root or below it.
-func within(dir, root string) bool {
-	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
+	return configfile.Within(dir, runtime.GOROOT()) || configfile.InModuleCache(dir)
 }
 
 // In returns the configuration that applies to the packages in dir: c

@@ -9,10 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodevet/errcodevet/internal/analyzerinternal"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 	"github.com/errcodevet/errcodevet/internal/retry"
@@ -95,10 +95,10 @@ func (analysisFacts) done(*analysis.Pass) {}
 type processFacts struct {
 	dir string
 
-	// settled is set when the driver made sure that no package a pass
-	// imports without analyzing it can expose carriers
-	// (DependencyRule.Settle): their types need no look.
-	settled atomic.Bool
+	// scan, if not nil, tells whether the driver made sure that no
+	// package a pass imports without analyzing it can expose carriers
+	// (Complete): then their types need no look.
+	scan analyzerinternal.Scan
 
 	mu   sync.Mutex
 	pkgs map[string]*pkgFacts // by package path; nil: looked up in dir, not there
@@ -115,8 +115,8 @@ type pkgFacts struct {
 	here bool // analyzed in this process, not read from dir
 }
 
-func newProcessFacts(dir string) *processFacts {
-	return &processFacts{dir: dir, pkgs: make(map[string]*pkgFacts)}
+func newProcessFacts(dir string, scan analyzerinternal.Scan) *processFacts {
+	return &processFacts{dir: dir, scan: scan, pkgs: make(map[string]*pkgFacts)}
 }
 
 // funcKey names a function the same in the package that declares it
@@ -154,7 +154,7 @@ func (f *processFacts) importsCarriers(p *analysis.Pass, keys *carrier.Keys) boo
 		}
 	}
 	f.mu.Unlock()
-	if f.settled.Load() {
+	if f.scan != nil && f.scan.Complete() {
 		return false
 	}
 	// Packages analyzed by no one answer through their types: does this

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/internal/checkid"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // Name is the linter's name in golangci-lint's configuration and in
@@ -55,7 +56,7 @@ func New(conf any) (register.LinterPlugin, error) {
 
 // BuildAnalyzers returns the errcodevet analyzer configured by the
 // settings, in the form that declares no fact types: golangci-lint would
-// otherwise load every dependency from source (analyzer.NewFactless says
+// otherwise load every dependency from source (internal/factless says
 // what that form knows less, BENCHMARKS.md what it saves). Its messages end
 // with their check's ID, as errcodevet's own text output does:
 // golangci-lint shows the linter's name, not the check an
@@ -63,11 +64,11 @@ func New(conf any) (register.LinterPlugin, error) {
 // retry finding's "gives up here") is in its message, with its line
 // (relatedInMessages): golangci-lint would count it as an issue of its own.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a, err := analyzer.NewFactless(p.settings.Config(), p.factsDir())
+	a, err := factless.New(p.settings.Config(), p.factsDir())
 	if err != nil {
 		return nil, fmt.Errorf("errcodevet settings: %w", err)
 	}
-	return []*analysis.Analyzer{checkid.InMessages(relatedInMessages(a))}, nil
+	return []*analysis.Analyzer{checkid.InMessages(relatedInMessages(a.Analyzer))}, nil
 }
 
 // factsDir is where the analyzer keeps each package's facts between runs:

@@ -19,10 +19,10 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/runcache"
 	"github.com/errcodevet/errcodevet/internal/checkid"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 const analyzeUsage = `usage: errcodevet [flags] [packages]
@@ -55,7 +55,7 @@ type driverOptions struct {
 
 func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
-	a, err := newAnalyzer(fs, factless)
+	a, err := newFactless(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
@@ -104,16 +104,12 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 // over the same, unchanged, code (internal/runcache). Runs that fail are
 // not kept: their errors may be the machine's. A run that used the cache
 // trims it once it has printed everything.
-func cached(args, patterns []string, a *analysis.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
+func cached(args, patterns []string, a *factless.Analyzer, stdout, stderr io.Writer, run func(stdout, stderr io.Writer) int) int {
 	dir := runcache.Dir()
 	if dir == "" {
 		return run(stdout, stderr)
 	}
-	cfg, _ := analyzer.FactlessConfig(a)
-	r, ok := runcache.Start(dir, args, patterns, func(dir string) ([]string, error) {
-		_, files, err := cfg.In(dir)
-		return files, err
-	})
+	r, ok := runcache.Start(dir, args, patterns, a.Files)
 	if !ok {
 		return run(stdout, stderr)
 	}
@@ -261,15 +257,13 @@ type analysisRun struct {
 
 // analyzePackages loads the packages matching patterns and runs a on
 // those that load. An error means nothing could be analyzed.
-func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*analysisRun, error) {
+func analyzePackages(a *factless.Analyzer, patterns []string, tests bool) (*analysisRun, error) {
 	prog, err := loadPackages(patterns, tests)
 	if err != nil {
 		return nil, err
 	}
 	run := &analysisRun{pkgs: prog.Packages, problems: packageErrors(prog.Packages)}
-	if dir := runcache.Dir(); dir != "" {
-		analyzer.KeepVerdicts(a, dir)
-	}
+	prog.VerdictsDir = runcache.Dir()
 	run.graph, err = prog.Analyze(a, nil)
 	if err != nil {
 		return nil, err
@@ -303,7 +297,7 @@ func analyzePackages(a *analysis.Analyzer, patterns []string, tests bool) (*anal
 	return run, nil
 }
 
-func analyze(a *analysis.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
+func analyze(a *factless.Analyzer, patterns []string, tests bool, opts driverOptions, stdout, stderr io.Writer) int {
 	run, err := analyzePackages(a, patterns, tests)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v4"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -22,6 +21,7 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
 	"github.com/errcodevet/errcodevet/internal/configfile"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 const initUsage = `usage: errcodevet init [flags] [packages]
@@ -44,7 +44,7 @@ Flags:
 
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet init", flag.ContinueOnError)
-	a, err := newAnalyzer(fs, factless)
+	a, err := newFactless(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet init: %v\n", err)
 		return exitError
@@ -161,8 +161,8 @@ type initPackage struct {
 // planInit decides where each held-back family's constants go and the
 // configuration file that names them, refusing a constants setting that
 // names a package outside the module.
-func planInit(a *analysis.Analyzer, mod *packages.Module, held []analyzer.HeldBack, dir string) (*initPlan, error) {
-	flags, _ := analyzer.FactlessConfig(a)
+func planInit(a *factless.Analyzer, mod *packages.Module, held []analyzer.HeldBack, dir string) (*initPlan, error) {
+	flags := a.Config()
 	if flags.ConfigFile == "none" {
 		return nil, fmt.Errorf("-config=none: init writes the constants setting into the configuration file")
 	}

@@ -9,10 +9,9 @@ import (
 	"os/signal"
 	"syscall"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/lsp"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 const lspUsage = `usage: errcodevet lsp [flags]
@@ -30,7 +29,7 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	// This analyzer takes the flags, checking them; each analysis gets a
 	// new one (newRun).
-	_, err := newAnalyzer(fs, factless)
+	_, err := newFactless(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet lsp: %v\n", err)
 		return 1
@@ -52,14 +51,14 @@ func runLSP(args []string, stdout, stderr io.Writer) int {
 	// new analyzer forgets what an edit made untrue. The flags set on the
 	// command line are set on each; a flag's value replaces, never adds
 	// to, the setting, so the last value given says all.
-	newRun := func() (*analysis.Analyzer, error) {
-		a, err := factless(analyzer.Config{})
+	newRun := func() (*factless.Analyzer, error) {
+		a, err := factless.New(analyzer.Config{}, "")
 		if err != nil {
 			return nil, err
 		}
 		fs.Visit(func(f *flag.Flag) {
 			if r, ok := f.Value.(*recorder); ok && err == nil {
-				err = a.Flags.Set(f.Name, r.last)
+				err = a.Analyzer.Flags.Set(f.Name, r.last)
 			}
 		})
 		return a, err

@@ -28,6 +28,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/catalogcmd"
+	"github.com/errcodevet/errcodevet/internal/factless"
 	"github.com/errcodevet/errcodevet/internal/spell"
 )
 
@@ -193,29 +194,29 @@ func suggest(word string, known []string) string {
 	return ""
 }
 
-// newAnalyzer returns a new analyzer, made by make with the default
-// configuration (analyzer.New, or factless for the drivers built on the
-// engine), and registers its flags on fs. The commands that analyze (the
-// driver, sarif, lsp) hand the analyzer it returns to their packages,
-// which take it as given.
-func newAnalyzer(fs *flag.FlagSet, make func(analyzer.Config) (*analysis.Analyzer, error)) (*analysis.Analyzer, error) {
-	a, err := make(analyzer.Config{})
+// newFactless returns the analyzer of the drivers built on the engine
+// (internal/engine), with the default configuration, and registers its
+// flags on fs: it declares no fact types, so that dependencies load from
+// export data, and keeps what packages export in memory. The commands
+// that analyze (the driver, sarif, lsp) hand it to their packages, which
+// take it as given.
+func newFactless(fs *flag.FlagSet) (*factless.Analyzer, error) {
+	a, err := factless.New(analyzer.Config{}, "")
 	if err != nil {
 		return nil, err
 	}
+	addFlags(fs, a.Analyzer)
+	return a, nil
+}
+
+// addFlags registers the flags of a on fs, each recording the last value
+// set.
+func addFlags(fs *flag.FlagSet, a *analysis.Analyzer) {
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		_, boolean := f.Value.(interface{ IsBoolFlag() bool })
 		fs.Var(&recorder{Value: f.Value, boolean: boolean}, f.Name, f.Usage)
 		fs.Lookup(f.Name).DefValue = f.DefValue
 	})
-	return a, nil
-}
-
-// factless makes the analyzer of the drivers built on the engine
-// (internal/engine): it declares no fact types, so that dependencies load
-// from export data, and keeps what packages export in memory.
-func factless(cfg analyzer.Config) (*analysis.Analyzer, error) {
-	return analyzer.NewFactless(cfg, "")
 }
 
 // flagIncludeTests is the analyzer's flag for checking test files. The

@@ -38,7 +38,7 @@ Flags (the analyzer flags are errcodevet's own):
 // runSARIF runs `errcodevet sarif` with args and returns its exit code.
 func runSARIF(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet sarif", flag.ContinueOnError)
-	a, err := newAnalyzer(fs, factless)
+	a, err := newFactless(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet sarif: %v\n", err)
 		return exitError

@@ -54,7 +54,7 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("errcodevet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	a, err := newAnalyzer(fs, factless) // for its configuration only
+	a, err := newFactless(fs) // for its configuration only
 	if err != nil {
 		fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 		return exitError
@@ -81,8 +81,7 @@ func runVet(args []string, stdout, stderr io.Writer) int {
 		return printToolID(stdout, stderr)
 	}
 	if dir := vetPackageDir(args); dir != "" {
-		cfg, _ := analyzer.FactlessConfig(a)
-		if _, _, err := cfg.In(dir); err != nil {
+		if _, err := a.Files(dir); err != nil {
 			fmt.Fprintf(stderr, "errcodevet: %v\n", err)
 			return exitError
 		}

@@ -21,6 +21,7 @@ package configfile
 import (
 	"errors"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,6 +181,25 @@ func isFile(path string) (bool, error) {
 	default:
 		return false, err
 	}
+}
+
+// InModuleCache reports whether dir is in the module cache, whose files
+// the go command writes once, read-only, and checks against go.sum.
+func InModuleCache(dir string) bool {
+	root := os.Getenv("GOMODCACHE")
+	if root == "" {
+		gopath, _, _ := strings.Cut(build.Default.GOPATH, string(filepath.ListSeparator))
+		if gopath == "" {
+			return false
+		}
+		root = filepath.Join(gopath, "pkg", "mod")
+	}
+	return Within(dir, root)
+}
+
+// Within reports whether dir is root or below it.
+func Within(dir, root string) bool {
+	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
 }
 
 // Load reads and parses the file at path, which may hold the settings keys.

@@ -2,7 +2,7 @@
 // over them, at the cost of a plain type-check: the packages matching the
 // patterns come from source, their dependencies from export data (the go
 // command's build cache), and the analyzer, which declares no fact types
-// (analyzer.NewFactless), sees each package after the packages it imports,
+// (internal/factless), sees each package after the packages it imports,
 // so that what one package exports (which functions return a carrier or
 // retry) is known to its importers.
 //
@@ -14,7 +14,6 @@
 package engine
 
 import (
-	"fmt"
 	"go/types"
 	"path/filepath"
 	"runtime"
@@ -25,7 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // Mode is what Load asks go/packages for: syntax and types of the packages
@@ -42,6 +41,10 @@ type Program struct {
 	// Their dependencies have types only, from export data; their Errors
 	// say what did not load.
 	Packages []*packages.Package
+
+	// VerdictsDir, if not empty, is where the dependency rule keeps its
+	// answers between runs (factless.Analyzer.Rule).
+	VerdictsDir string
 
 	cfg    packages.Config // what loaded them, for loading dependencies from source
 	loaded bool            // by Load: Analyze completes the dependencies
@@ -70,21 +73,18 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 // keeps what packages export in memory, and an importer must find it
 // there.
 //
-// a must declare no fact types (with them, checker.Analyze would want
-// every dependency from source) and require no other analyzer. If a was
-// made by analyzer.NewFactless and the program by Load, the dependencies
-// its rule names (analyzer.Dependencies: those that can export what the
-// program's findings depend on) are loaded from source and analyzed first,
-// for what they export; the graph's roots are still the program's packages
-// only. A Program made otherwise (a language server's, which loads what it
-// needs itself) is analyzed as given.
-func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker.Graph, error) {
-	if len(a.FactTypes) > 0 || len(a.Requires) > 0 {
-		return nil, fmt.Errorf("engine: analyzer %s declares facts or requires analyzers; it needs a driver that loads every dependency from source", a.Name)
-	}
+// If the program was made by Load, the dependencies a's rule names
+// (factless.Rule: those that can export what the program's findings
+// depend on) are loaded from source and analyzed first, for what they
+// export; the graph's roots are still the program's packages only. A
+// Program made otherwise (a language server's, which loads what it needs
+// itself) is analyzed as given.
+func (p *Program) Analyze(fa *factless.Analyzer, opts *checker.Options) (*checker.Graph, error) {
+	a := fa.Analyzer
 	analyzed := p.Packages
-	if rule := analyzer.Dependencies(a); rule != nil && p.loaded {
-		defer rule.Settle()()
+	if p.loaded {
+		rule := fa.Rule(p.VerdictsDir)
+		defer fa.Settle(rule)()
 		paths := p.sourceDependencies(rule)
 		rule.Save()
 		if len(paths) > 0 {
@@ -122,7 +122,7 @@ func (p *Program) Analyze(a *analysis.Analyzer, opts *checker.Options) (*checker
 // package depend on: among the packages a program package that can use
 // carriers imports, directly or not, those that can expose carriers (their
 // text or one of their imports says so) or import a retry library.
-func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
+func (p *Program) sourceDependencies(rule *factless.Rule) []string {
 	program := make(map[*packages.Package]bool)
 	for _, q := range p.Packages {
 		program[q] = true
@@ -167,7 +167,7 @@ func (p *Program) sourceDependencies(rule *analyzer.DependencyRule) []string {
 // else runs meanwhile. (Some would not need asking, as one of their
 // imports can use carriers; asking in dependency order to spare them
 // costs more.)
-func ownCarriers(rule *analyzer.DependencyRule, pkgs []*packages.Package, program map[*packages.Package]bool) map[*packages.Package]bool {
+func ownCarriers(rule *factless.Rule, pkgs []*packages.Package, program map[*packages.Package]bool) map[*packages.Package]bool {
 	var all []*packages.Package
 	packages.Visit(pkgs, nil, func(q *packages.Package) { all = append(all, q) })
 	answers := make([]bool, len(all))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
+	"github.com/errcodevet/errcodevet/internal/factless"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
@@ -50,8 +51,9 @@ func TestSameFindings(t *testing.T) {
 			if fromExport == 0 {
 				t.Errorf("no dependency was loaded from export data")
 			}
-			got := findings(t, must(t)(analyzer.NewFactless(cfg, "")), func(a *analysis.Analyzer) (*checker.Graph, error) {
-				return prog.Analyze(a, nil)
+			fa := newFactless(t, cfg)
+			got := findings(t, fa.Analyzer, func(*analysis.Analyzer) (*checker.Graph, error) {
+				return prog.Analyze(fa, nil)
 			})
 
 			compared := 0
@@ -78,7 +80,7 @@ func TestSameFindings(t *testing.T) {
 // analyzed without them (as "errcodevet ./user" analyzes user without
 // sdk), find what the fact-declaring analyzer finds with every package
 // from source: the engine must load from source the imports that can
-// export facts (analyzer.Dependencies).
+// export facts (factless.Rule).
 func TestDependenciesFromSource(t *testing.T) {
 	dir, patterns := fixtures(t)
 	env := append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS=")
@@ -115,14 +117,13 @@ func TestDependenciesFromSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Twice: the second run takes the rule's answers kept by the first
-	// (analyzer.KeepVerdicts).
-	verdicts := t.TempDir()
+	// (Program.VerdictsDir).
+	prog.VerdictsDir = t.TempDir()
 	compared := 0
 	for run := 1; run <= 2; run++ {
-		a := must(t)(analyzer.NewFactless(analyzer.Config{}, ""))
-		analyzer.KeepVerdicts(a, verdicts)
-		got := findings(t, a, func(a *analysis.Analyzer) (*checker.Graph, error) {
-			return prog.Analyze(a, nil)
+		fa := newFactless(t, analyzer.Config{})
+		got := findings(t, fa.Analyzer, func(*analysis.Analyzer) (*checker.Graph, error) {
+			return prog.Analyze(fa, nil)
 		})
 		for _, path := range top {
 			if !slices.Equal(got[path], want[path]) {
@@ -130,7 +131,7 @@ func TestDependenciesFromSource(t *testing.T) {
 			}
 			compared += len(want[path])
 		}
-		if _, err := os.Stat(filepath.Join(verdicts, "dependency-carriers.txt")); err != nil {
+		if _, err := os.Stat(filepath.Join(prog.VerdictsDir, "dependency-carriers.txt")); err != nil {
 			t.Errorf("run %d kept no verdicts: %v", run, err)
 		}
 	}
@@ -150,18 +151,12 @@ func TestSequential(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := findings(t, must(t)(analyzer.NewFactless(analyzer.Config{}, "")), func(a *analysis.Analyzer) (*checker.Graph, error) {
-		return prog.Analyze(a, &checker.Options{Sequential: true})
+	fa := newFactless(t, analyzer.Config{})
+	got := findings(t, fa.Analyzer, func(*analysis.Analyzer) (*checker.Graph, error) {
+		return prog.Analyze(fa, &checker.Options{Sequential: true})
 	})
 	if n := len(got["carrierfacts/user"]); n != 4 {
 		t.Errorf("carrierfacts/user: %d findings, want the 4 that need sdk's and wrap's facts:\n\t%s", n, strings.Join(got["carrierfacts/user"], "\n\t"))
-	}
-}
-
-func TestFactsRejected(t *testing.T) {
-	prog := &engine.Program{}
-	if _, err := prog.Analyze(must(t)(analyzer.New(analyzer.Config{})), nil); err == nil {
-		t.Error("an analyzer declaring fact types was accepted")
 	}
 }
 
@@ -169,6 +164,14 @@ func TestFactsRejected(t *testing.T) {
 // constants packages they import, and the fixture packages' paths.
 func fixtures(t *testing.T) (dir string, patterns []string) {
 	return testmodule.FixtureGOPATH(t)
+}
+
+func newFactless(t *testing.T, cfg analyzer.Config) *factless.Analyzer {
+	a, err := factless.New(cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func must(t *testing.T) func(*analysis.Analyzer, error) *analysis.Analyzer {

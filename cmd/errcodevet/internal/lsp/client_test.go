@@ -14,9 +14,9 @@ import (
 	"unicode/utf16"
 
 	"github.com/sourcegraph/jsonrpc2"
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // A testClient drives a server in-process over an in-memory pipe, as an
@@ -35,12 +35,12 @@ const waitLimit = 2 * time.Minute
 
 // newAnalyzer returns what Options.Analyzer wants: a new factless
 // analyzer with configuration cfg, per analysis.
-func newAnalyzer(t testing.TB, cfg analyzer.Config) func() (*analysis.Analyzer, error) {
+func newAnalyzer(t testing.TB, cfg analyzer.Config) func() (*factless.Analyzer, error) {
 	t.Helper()
-	if _, err := analyzer.NewFactless(cfg, ""); err != nil {
+	if _, err := factless.New(cfg, ""); err != nil {
 		t.Fatal(err)
 	}
-	return func() (*analysis.Analyzer, error) { return analyzer.NewFactless(cfg, "") }
+	return func() (*factless.Analyzer, error) { return factless.New(cfg, "") }
 }
 
 func startServer(t testing.TB, opts Options) *testClient {

@@ -24,7 +24,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // A loader loads packages for analysis and keeps them between loads, so
@@ -57,7 +57,7 @@ type loader struct {
 	// rule, if set, names the packages outside the workspace that are to
 	// be analyzed too, so from source: those that can export what the
 	// findings depend on (a function returning a carrier, or retrying).
-	rule   *analyzer.DependencyRule
+	rule   *factless.Rule
 	wanted map[string]bool // the rule's answers, by package ID and export file
 }
 

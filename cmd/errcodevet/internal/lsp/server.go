@@ -57,9 +57,8 @@ import (
 	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
-	"golang.org/x/tools/go/analysis"
 
-	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // DefaultDebounce is how long the server waits after an edit before it
@@ -69,10 +68,10 @@ const DefaultDebounce = 250 * time.Millisecond
 // Options configure a server.
 type Options struct {
 	// Analyzer returns the analyzer for one analysis, configured as on the
-	// command line. It must declare no fact types (analyzer.NewFactless):
-	// it learns what packages export in memory, and a new one each
-	// analysis forgets what an edit made untrue.
-	Analyzer func() (*analysis.Analyzer, error)
+	// command line. It declares no fact types (internal/factless): it
+	// learns what packages export in memory, and a new one each analysis
+	// forgets what an edit made untrue.
+	Analyzer func() (*factless.Analyzer, error)
 	// Debounce is the wait after an edit before analysis (DefaultDebounce
 	// suits typing); zero analyzes at once. The client's
 	// initializationOptions may override it.
@@ -124,7 +123,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	// The dependencies outside the workspace that can export what findings
 	// depend on are analyzed too, as by the command-line driver.
 	if a, err := opts.Analyzer(); err == nil {
-		s.loader.rule = analyzer.Dependencies(a)
+		s.loader.rule = a.Rule("")
 	}
 	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
 	conn := jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(s.log))

@@ -1,4 +1,4 @@
-package analyzer
+package factless
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/errcodevet/errcodevet/analyzer"
 )
 
 // TestVerdictKey checks what a kept verdict of the dependency rule is keyed
@@ -80,12 +82,11 @@ func TestKeptVerdicts(t *testing.T) {
 		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		a, err := NewFactless(Config{}, "")
+		a, err := New(analyzer.Config{}, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		KeepVerdicts(a, cache)
-		rule := Dependencies(a)
+		rule := a.Rule(cache)
 		before := readVerdicts(path)
 		carriers = rule.Carriers("example.com/"+mod, dir, []string{file})
 		rule.Save()

@@ -1,4 +1,4 @@
-package analyzer_test
+package factless_test
 
 import (
 	"fmt"
@@ -13,10 +13,11 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
-// TestFactless proves that the analyzer golangci-lint runs (NewFactless:
+// TestFactless proves that the analyzer golangci-lint runs (New:
 // no fact types, facts kept in memory) finds what New's finds on every
 // fixture, when it sees packages after their imports, as golangci-lint
 // shows them: each fixture package on its own, dependencies first, through
@@ -44,7 +45,7 @@ func TestFactless(t *testing.T) {
 	for _, cfg := range []analyzer.Config{{}, {IncludeTests: true, IncludeSuccess: true}} {
 		t.Run(fmt.Sprintf("%+v", cfg), func(t *testing.T) {
 			want := checkerFindings(t, must(analyzer.New(cfg)), pkgs)
-			factless := must(analyzer.NewFactless(cfg, ""))
+			factless := must(newFactless(cfg, ""))
 			got := make(map[string][]string)
 			for _, p := range ordered {
 				found := checkerFindings(t, factless, []*packages.Package{p})
@@ -53,7 +54,7 @@ func TestFactless(t *testing.T) {
 			compared := 0
 			for _, p := range pkgs {
 				if !slices.Equal(want[p.PkgPath], got[p.PkgPath]) {
-					t.Errorf("%s: NewFactless found\n\t%s\nwant (New)\n\t%s", p.PkgPath,
+					t.Errorf("%s: factless found\n\t%s\nwant (New)\n\t%s", p.PkgPath,
 						strings.Join(got[p.PkgPath], "\n\t"), strings.Join(want[p.PkgPath], "\n\t"))
 				}
 				compared += len(want[p.PkgPath])
@@ -73,7 +74,7 @@ func TestFactless(t *testing.T) {
 			user = p
 		}
 	}
-	got := checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, "")), []*packages.Package{user})[user.PkgPath]
+	got := checkerFindings(t, must(newFactless(analyzer.Config{}, "")), []*packages.Package{user})[user.PkgPath]
 	if len(got) != 0 {
 		t.Errorf("carrierfacts/user alone: got %q, want nothing: every finding there needs an imported function's fact", got)
 	}
@@ -82,14 +83,14 @@ func TestFactless(t *testing.T) {
 	// reads the facts an earlier one kept, while the files they were
 	// computed from are unchanged.
 	factsDir := t.TempDir()
-	earlier := must(analyzer.NewFactless(analyzer.Config{}, factsDir))
+	earlier := must(newFactless(analyzer.Config{}, factsDir))
 	for _, p := range ordered {
 		if strings.HasPrefix(p.PkgPath, "carrierfacts/") && p != user {
 			checkerFindings(t, earlier, []*packages.Package{p})
 		}
 	}
 	want := checkerFindings(t, must(analyzer.New(analyzer.Config{})), []*packages.Package{user})[user.PkgPath]
-	got = checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]
+	got = checkerFindings(t, must(newFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]
 	if len(want) != 4 || !slices.Equal(got, want) {
 		t.Errorf("carrierfacts/user after sdk and wrap in an earlier process: got\n\t%s\nwant (New)\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
@@ -100,7 +101,7 @@ func TestFactless(t *testing.T) {
 	}
 	for _, p := range ordered {
 		if p.PkgPath == "silenthttp" {
-			checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{p})
+			checkerFindings(t, must(newFactless(analyzer.Config{}, factsDir)), []*packages.Package{p})
 		}
 	}
 	if records := factRecords(t, factsDir); len(records) != 3 {
@@ -116,7 +117,7 @@ func TestFactless(t *testing.T) {
 	if err := os.WriteFile(sdk, append(data, "\n// edited\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got = checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]
+	got = checkerFindings(t, must(newFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]
 	if len(got) != 1 || !strings.Contains(got[0], "40001") {
 		t.Errorf("carrierfacts/user after sdk changed: got %q, want only the finding through wrap (whose files did not change)", got)
 	}
@@ -135,7 +136,7 @@ func TestFactless(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	later := must(analyzer.NewFactless(analyzer.Config{}, factsDir))
+	later := must(newFactless(analyzer.Config{}, factsDir))
 	user = nil
 	packages.Visit(reloaded, nil, func(p *packages.Package) {
 		switch p.PkgPath {
@@ -145,7 +146,7 @@ func TestFactless(t *testing.T) {
 			user = p
 		}
 	})
-	if got := checkerFindings(t, must(analyzer.NewFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]; len(got) != 0 {
+	if got := checkerFindings(t, must(newFactless(analyzer.Config{}, factsDir)), []*packages.Package{user})[user.PkgPath]; len(got) != 0 {
 		t.Errorf("carrierfacts/user after sdk stopped carrying codes: got %q, want nothing", got)
 	}
 	if records := factRecords(t, factsDir); len(records) != 0 {
@@ -167,6 +168,15 @@ func factRecords(t *testing.T, dir string) []string {
 		}
 	}
 	return names
+}
+
+// newFactless returns the analysis.Analyzer of New(cfg, factsDir).
+func newFactless(cfg analyzer.Config, factsDir string) (*analysis.Analyzer, error) {
+	a, err := factless.New(cfg, factsDir)
+	if err != nil {
+		return nil, err
+	}
+	return a.Analyzer, nil
 }
 
 func must(a *analysis.Analyzer, err error) *analysis.Analyzer {
