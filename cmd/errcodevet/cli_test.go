@@ -247,6 +247,9 @@ func TestExplain(t *testing.T) {
 		{[]string{"42001"}, 0, []string{"wechat:42001  (WeChat Official Account code)", "message:  access_token expired",
 			"retry:    renew-token: renew the access token, then retry", "constant: wechat.AccessTokenExpired (github.com/errcodevet/errcodevet/wechat)",
 			"docs:     " + analyzer.RepoURL + "/blob/main/wechat/codes.go"}},
+		// A name errcodevet wrote says so, and the name it replaced.
+		{[]string{"45061"}, 0, []string{"constant: wechat.UpdateFrequencyTooHigh (github.com/errcodevet/errcodevet/wechat)",
+			"named:    by errcodevet, from the vendor's text", "formerly: wechat.Code45061 (deprecated, never written by a fix)"}},
 		// A negative code is the code, not a flag; the flag before it may take it.
 		{[]string{"-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)"}},
 		{[]string{"-catalog", acme, "-1"}, 0, []string{"wechat:-1  (WeChat Official Account code)"}},

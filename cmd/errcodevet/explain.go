@@ -255,6 +255,16 @@ func explainCode(w io.Writer, m codeMatch) {
 	row("retry", string(c.Retry)+": "+c.Retry.Description())
 	if c.Name != "" && c.Package != "" {
 		row("constant", catalog.PackageName(c.Package)+"."+c.Name+" ("+c.Package+")")
+		if c.NameBy != "" {
+			row("named", "by "+c.NameBy+", from the vendor's text")
+		}
+		var aliases []string
+		for _, a := range c.Aliases {
+			aliases = append(aliases, catalog.PackageName(c.Package)+"."+a)
+		}
+		if len(aliases) > 0 {
+			row("formerly", strings.Join(aliases, ", ")+" (deprecated, never written by a fix)")
+		}
 		row("docs", constantDocs(c))
 	} else {
 		row("constant", "none published; errcodevet leaves comparisons with it unfixed")
