@@ -118,7 +118,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	if err := s.load(); err != nil {
 		return r.result(), err
 	}
-	r.resolver = carrier.NewResolver(p.TypesInfo, s.index, r.importedFunc)
+	r.resolver = carrier.NewResolver(p.Pkg, p.TypesInfo, s.index, r.importedFunc)
 	r.finder = fix.NewFinder(p)
 	r.verifier = fix.NewVerifier(p)
 	r.resolver.Analyze(p.Files)

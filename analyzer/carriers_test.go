@@ -48,3 +48,11 @@ func TestCarrierCatalog(t *testing.T) {
 func TestCarrierWeCom(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wecomclient")
 }
+
+// TestCarrierClients proves that the client decides the family of a
+// carrier WeCom and the Official Account share: a WeCom client's errcode
+// gets WeCom's meanings, one without evidence the Official Account's, one
+// with both only what they agree on, and a DingTalk client none.
+func TestCarrierClients(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "clientwecom", "clientofficial", "clientboth", "clientdingtalk", "clientworksdk")
+}

@@ -146,14 +146,39 @@ func (t *Table) add(c *Code) {
 	t.byValue[c.Value] = c
 }
 
+// Clients is the evidence that a package is a client of a family: it is,
+// or imports, a package under one of Imports (an SDK of the family's API);
+// one of its string literals names one of Hosts (the API's host); or its
+// path matches one of Packages (a setting: "example.com/corp/wecom/..."
+// matches that package and those under it). The carrier layer uses it to
+// choose, per package, the family of a carrier several families share.
+type Clients struct {
+	Imports  []string
+	Hosts    []string
+	Packages []string
+}
+
+// Empty reports whether c names no evidence.
+func (c *Clients) Empty() bool { return len(c.Imports)+len(c.Hosts)+len(c.Packages) == 0 }
+
+func (c *Clients) add(f *FileClients) {
+	c.Imports = append(c.Imports, f.Imports...)
+	c.Hosts = append(c.Hosts, f.Hosts...)
+	c.Packages = append(c.Packages, f.Packages...)
+}
+
 // Family is one API family: WeChat errcodes, Mini Program results, or a
 // family a user's catalog file declares.
 type Family struct {
 	Name    string // lower-case identifier: "wechat", "miniprogram"
 	Title   string // "WeChat Official Account"
 	Package string // import path of the family's constants package; "" when none
-	Codes   *Table
-	Status  *Table // nil when the family has no status field
+	// Clients is the evidence that a package is the family's client; Others
+	// the evidence of a client of another vendor whose replies use the
+	// carriers this family shares (DingTalk answers with errcode too).
+	Clients, Others Clients
+	Codes           *Table
+	Status          *Table // nil when the family has no status field
 }
 
 // Tables returns the family's tables: codes, then status if any.

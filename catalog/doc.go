@@ -26,6 +26,10 @@
 //	family: acme                    # lower-case identifier, used in messages
 //	title: ACME Pay                 # for docs and messages
 //	package: example.com/acme/codes # constants package fixes import; optional
+//	clients:                        # evidence that a package is a client; optional
+//	  imports: [example.com/acme/sdk] # it is, or imports, a package under one
+//	  hosts: [api.acme.example]     # a string literal names the API's host
+//	  packages: [example.com/shop/acmepay/...] # its path matches a pattern
 //	codes:
 //	  kind: string                  # int or string
 //	  carriers:                     # which expressions hold a code
@@ -56,10 +60,25 @@
 // are fixed with constants from the extension's own package, if it names one.
 //
 // A carrier holds the values of one table: a json tag, map key, field or
-// type that another table already names (json errcode is WeChat's, json
-// resultCode the Mini Program's) is an error, not a silent loss of the
-// second table's findings. A family of the same shape names its own
-// carriers, the fields or types of its SDK.
+// type that another table already names (json resultCode is the Mini
+// Program's) is an error, not a silent loss of the second table's
+// findings. A family of the same shape names its own carriers, the fields
+// or types of its SDK. The exception is a json tag or map key that APIs of
+// several vendors answer with: families that name their clients may share
+// it, and the client decides, package by package, whose values it holds.
+// WeCom and the WeChat Official Account both answer with errcode: a
+// package that shows evidence of one family's clients (clients: above; for
+// a struct field, the package declaring the struct counts too) holds that
+// family's values; one with no evidence, the values of the family that
+// named the carrier first (wechat); one with evidence of several, only the
+// values they explain alike (the same value documented with the same retry
+// class in each, or a success value of each): no family's meaning is
+// asserted where they differ. Evidence of another vendor's client
+// (clients.others, such as DingTalk's host in wechat's catalog) keeps the
+// package's shared carriers out of every family. A file that extends a
+// family may add to its clients: "extends: wecom" with "clients:
+// {packages: [example.com/corp/wecom/...]}" makes the errcode of those
+// packages WeCom's when their code does not tell.
 //
 // A result code that several APIs document lists their statuses:
 //

@@ -18,15 +18,30 @@ import (
 // declared earlier (a built-in or another file). The format is documented in
 // doc.go; JSON files are accepted too, JSON being a subset of YAML.
 type File struct {
-	Family  string     `yaml:"family,omitempty"`
-	Extends string     `yaml:"extends,omitempty"`
-	Title   string     `yaml:"title,omitempty"`
-	Package string     `yaml:"package,omitempty"`
-	Codes   *FileTable `yaml:"codes,omitempty"`
-	Status  *FileTable `yaml:"status,omitempty"`
+	Family  string       `yaml:"family,omitempty"`
+	Extends string       `yaml:"extends,omitempty"`
+	Title   string       `yaml:"title,omitempty"`
+	Package string       `yaml:"package,omitempty"`
+	Clients *FileClients `yaml:"clients,omitempty"`
+	Codes   *FileTable   `yaml:"codes,omitempty"`
+	Status  *FileTable   `yaml:"status,omitempty"`
 
 	name string // the file name errors are reported against
 }
+
+// FileClients is the file form of Clients: the evidence that a package is
+// a client of the family, and, under Others, of other vendors.
+type FileClients struct {
+	Imports  []string     `yaml:"imports,omitempty,flow"`
+	Hosts    []string     `yaml:"hosts,omitempty,flow"`
+	Packages []string     `yaml:"packages,omitempty,flow"`
+	Others   *FileClients `yaml:"others,omitempty"`
+
+	pos Pos
+}
+
+// Pos returns where the clients mapping starts in its file.
+func (c *FileClients) Pos() Pos { return c.pos }
 
 // FileTable is the file form of a Table.
 type FileTable struct {
@@ -148,11 +163,25 @@ func (f *File) node() *yaml.Node {
 	addText(m, "extends", f.Extends)
 	addText(m, "title", f.Title)
 	addText(m, "package", f.Package)
+	if f.Clients != nil {
+		addNode(m, "clients", f.Clients.node())
+	}
 	if f.Codes != nil {
 		addNode(m, "codes", f.Codes.node())
 	}
 	if f.Status != nil {
 		addNode(m, "status", f.Status.node())
+	}
+	return m
+}
+
+func (c *FileClients) node() *yaml.Node {
+	m := yamlMapping()
+	addList(m, "imports", c.Imports, yaml.FlowStyle)
+	addList(m, "hosts", c.Hosts, yaml.FlowStyle)
+	addList(m, "packages", c.Packages, yaml.FlowStyle)
+	if c.Others != nil {
+		addNode(m, "others", c.Others.node())
 	}
 	return m
 }
@@ -347,7 +376,7 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) file1(n *yaml.Node) *File {
-	m := p.fields(n, "catalog", "family", "extends", "title", "package", "codes", "status")
+	m := p.fields(n, "catalog", "family", "extends", "title", "package", "clients", "codes", "status")
 	if m == nil {
 		return nil
 	}
@@ -369,6 +398,9 @@ func (p *parser) file1(n *yaml.Node) *File {
 	if f.Package != "" && !validImportPath(f.Package) {
 		p.errorf(m["package"], "package %q is not a valid import path", f.Package)
 	}
+	if v := m["clients"]; v != nil {
+		f.Clients = p.clients(v, "clients")
+	}
 	if v := m["codes"]; v != nil {
 		f.Codes = p.table(v, "codes")
 	} else if m["family"] != nil {
@@ -379,6 +411,60 @@ func (p *parser) file1(n *yaml.Node) *File {
 	}
 	p.checkFile(f)
 	return f
+}
+
+// clients reads a clients mapping: import paths, hosts and package
+// patterns, and (at the top level only) the same for other vendors.
+func (p *parser) clients(n *yaml.Node, what string) *FileClients {
+	keys := []string{"imports", "hosts", "packages", "others"}
+	if what != "clients" {
+		keys = keys[:3]
+	}
+	m := p.fields(n, what, keys...)
+	if m == nil {
+		return nil
+	}
+	c := &FileClients{
+		Imports:  p.strings(m["imports"], what+".imports"),
+		Hosts:    p.strings(m["hosts"], what+".hosts"),
+		Packages: p.strings(m["packages"], what+".packages"),
+		pos:      p.pos(n),
+	}
+	for _, item := range p.list(m["imports"], "") {
+		if item.Kind == yaml.ScalarNode && !validImportPath(item.Value) {
+			p.errorf(item, "%s.imports: %q is not an import path", what, item.Value)
+		}
+	}
+	for _, item := range p.list(m["hosts"], "") {
+		if item.Kind == yaml.ScalarNode && !validHost(item.Value) {
+			p.errorf(item, "%s.hosts: %q is not a host name such as qyapi.weixin.qq.com", what, item.Value)
+		}
+	}
+	for _, item := range p.list(m["packages"], "") {
+		if item.Kind == yaml.ScalarNode && !validImportPath(strings.TrimSuffix(item.Value, "/...")) {
+			p.errorf(item, "%s.packages: %q is not a package pattern such as example.com/corp/wecom/...", what, item.Value)
+		}
+	}
+	if v := m["others"]; v != nil {
+		c.Others = p.clients(v, what+".others")
+	}
+	if len(c.Imports)+len(c.Hosts)+len(c.Packages) == 0 && c.Others == nil {
+		p.errorf(n, "%s names no imports, hosts or packages", what)
+	}
+	return c
+}
+
+// validHost reports whether s is a lower-case DNS name with at least one dot.
+func validHost(s string) bool {
+	if !strings.Contains(s, ".") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.Contains(s, "..") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) table(n *yaml.Node, what string) *FileTable {

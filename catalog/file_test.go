@@ -66,7 +66,7 @@ func TestParseErrors(t *testing.T) {
 				"colour: blue",
 				"codes: {kind: int, carriers: {json: [code]}}",
 			),
-			want: `t.yaml:2:1: unknown field "colour" in catalog (want one of: family, extends, title, package, codes, status)`,
+			want: `t.yaml:2:1: unknown field "colour" in catalog (want one of: family, extends, title, package, clients, codes, status)`,
 		},
 		{
 			name: "unknown table key",
@@ -437,6 +437,37 @@ func TestParseErrors(t *testing.T) {
 				"    types: [\"example.com//sdk.ErrCode\"]",
 			),
 			want: `t.yaml:5:13: "example.com//sdk.ErrCode" is not a type path such as "example.com/sdk.ErrCode"`,
+		},
+		{
+			name: "clients with bad evidence",
+			src: yamlLines(
+				"family: acme",
+				"clients:",
+				"  imports: [\"example.com//sdk\"]",
+				"  hosts: [https://api.acme.example, localhost]",
+				"  packages: [\"example.com/x/...\", \"/abs\"]",
+				"  others: {others: {hosts: [a.b]}}",
+				"codes:",
+				"  kind: int",
+				"  carriers: {json: [code]}",
+			),
+			want: `t.yaml:3:13: clients.imports: "example.com//sdk" is not an import path` + "\n" +
+				`t.yaml:4:11: clients.hosts: "https://api.acme.example" is not a host name such as qyapi.weixin.qq.com` + "\n" +
+				`t.yaml:4:37: clients.hosts: "localhost" is not a host name such as qyapi.weixin.qq.com` + "\n" +
+				`t.yaml:5:35: clients.packages: "/abs" is not a package pattern such as example.com/corp/wecom/...` + "\n" +
+				`t.yaml:6:12: unknown field "others" in clients.others (want one of: imports, hosts, packages)` + "\n" +
+				`t.yaml:6:11: clients.others names no imports, hosts or packages`,
+		},
+		{
+			name: "empty clients",
+			src: yamlLines(
+				"family: acme",
+				"clients: {}",
+				"codes:",
+				"  kind: int",
+				"  carriers: {json: [code]}",
+			),
+			want: `t.yaml:2:10: clients names no imports, hosts or packages`,
 		},
 		{
 			name: "every problem is reported",

@@ -87,6 +87,12 @@ func (c *Catalog) add(f *File) []error {
 		pkg = fam.Package
 	}
 	var errs []error
+	if f.Clients != nil {
+		fam.Clients.add(f.Clients)
+		if f.Clients.Others != nil {
+			fam.Others.add(f.Clients.Others)
+		}
+	}
 	names := make(map[string]bool)
 	for _, t := range fam.Tables() {
 		for _, code := range t.Codes {
@@ -113,7 +119,7 @@ func (c *Catalog) add(f *File) []error {
 			errs = append(errs, &Error{ft.pos, fmt.Sprintf("kind %q differs from family %s's %q", ft.Kind, fam.Name, t.Kind)})
 			continue
 		}
-		errs = append(errs, c.claimCarriers(fam.Name, t, ft)...)
+		errs = append(errs, c.claimCarriers(fam, t, ft)...)
 		t.Carriers.JSON = append(t.Carriers.JSON, ft.Carriers.JSON...)
 		t.Carriers.Fields = append(t.Carriers.Fields, ft.Carriers.Fields...)
 		t.Carriers.Types = append(t.Carriers.Types, ft.Carriers.Types...)
@@ -176,11 +182,15 @@ func (c *Catalog) add(f *File) []error {
 }
 
 // claimCarriers records the carriers ft names for table t of family fam,
-// and reports those another table already has: a carrier holds the values
-// of one table, and the index would silently give a shared one to the
+// and reports those another table already has, unless both families say
+// which packages are their clients and the tables hold the same kind of
+// value: a json tag or map key may then be shared (WeCom answers with
+// errcode like the Official Account), and the client decides, per package,
+// which table it holds (package carrier). Otherwise a carrier holds the
+// values of one table: the index would silently give a shared one to the
 // first loaded (a custom family declaring json errcode would lose every
-// finding to wechat).
-func (c *Catalog) claimCarriers(fam string, t *Table, ft *FileTable) []error {
+// finding to wechat). Fields and types are one SDK's, never shared.
+func (c *Catalog) claimCarriers(fam *Family, t *Table, ft *FileTable) []error {
 	if c.carriers == nil {
 		c.carriers = make(map[carrierKey]carrierOwner)
 	}
@@ -199,19 +209,38 @@ func (c *Catalog) claimCarriers(fam string, t *Table, ft *FileTable) []error {
 			prev, taken := c.carriers[k]
 			switch {
 			case !taken:
-				c.carriers[k] = carrierOwner{fam, t, ft.pos}
+				c.carriers[k] = carrierOwner{fam.Name, t, ft.pos}
+			case prev.table != t && c.mayShare(group.kind, prev, fam, t):
+				// The first family stays the owner: with no evidence in a
+				// package, its values are the first family's.
 			case prev.table != t:
 				at := ""
 				if prev.pos.File != "" {
 					at = " (" + prev.pos.String() + ")"
 				}
+				hint := ""
+				if (group.kind == "json" || group.kind == "map-keys") && prev.family != fam.Name {
+					hint = ", or name your family's clients (clients:) to share it"
+				}
 				errs = append(errs, &Error{ft.pos, fmt.Sprintf(
-					"%s %q already carries family %s's %s%s: a carrier holds one table's values; name a carrier of your own (a field or type path)",
-					group.what, name, prev.family, tableNoun(prev.table.Role), at)})
+					"%s %q already carries family %s's %s%s: a carrier holds one table's values; name a carrier of your own (a field or type path)%s",
+					group.what, name, prev.family, tableNoun(prev.table.Role), at, hint)})
 			}
 		}
 	}
 	return errs
+}
+
+// mayShare reports whether table t of family fam may share a json tag or
+// map key with the table that owns it: both families name their clients,
+// and the tables hold values of the same role and kind.
+func (c *Catalog) mayShare(kind string, owner carrierOwner, fam *Family, t *Table) bool {
+	if kind != "json" && kind != "map-keys" || owner.family == fam.Name {
+		return false
+	}
+	prev := c.Family(owner.family)
+	return prev != nil && !prev.Clients.Empty() && !fam.Clients.Empty() &&
+		owner.table.Role == t.Role && owner.table.Kind == t.Kind
 }
 
 func tableNoun(r Role) string {

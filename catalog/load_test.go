@@ -112,7 +112,7 @@ func TestLoadErrors(t *testing.T) {
 				"  documented:",
 				"    - {value: 1, message: Failed.}",
 			))},
-			want: `acme.yaml:3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:7:3): a carrier holds one table's values; name a carrier of your own (a field or type path)`,
+			want: `acme.yaml:3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:12:3): a carrier holds one table's values; name a carrier of your own (a field or type path), or name your family's clients (clients:) to share it`,
 		},
 		{
 			name: "claims a carrier of an earlier file",
@@ -747,5 +747,50 @@ func TestLoadLeavesBuiltinsAlone(t *testing.T) {
 	}
 	if builtin.Family("wechat").Codes.Lookup("99999001") != nil {
 		t.Error("the extension's code leaked into the built-in catalog")
+	}
+}
+
+// TestSharedCarrier: a family that names its clients may share a json tag
+// with a built-in family that does; the joint table keeps the values both
+// explain alike.
+func TestSharedCarrier(t *testing.T) {
+	cat, err := loadFiles(t, "acme.yaml", string(yamlLines(
+		"family: acme",
+		"clients: {hosts: [api.acme.example], packages: [example.com/acme/...]}",
+		"codes:",
+		"  kind: int",
+		"  carriers: {json: [errcode], map-keys: [errcode]}",
+		"  success: [0]",
+		"  documented:",
+		"    - {value: 0, message: OK.}",
+		"    - {value: 40001, message: Bad key., retry: never}",
+		"    - {value: 42001, message: Token expired., retry: renew-token}",
+		"    - {value: 77, message: Seventy-seven., retry: retry}",
+	)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	acme, wechat := cat.Family("acme"), cat.Family("wechat")
+	if got := acme.Clients; !slices.Equal(got.Hosts, []string{"api.acme.example"}) || !slices.Equal(got.Packages, []string{"example.com/acme/..."}) {
+		t.Errorf("acme clients %+v", got)
+	}
+	if !slices.Equal(wechat.Others.Hosts, []string{"oapi.dingtalk.com"}) {
+		t.Errorf("wechat others %+v", wechat.Others)
+	}
+	j := catalog.Joint(wechat.Codes, acme.Codes)
+	var values []string
+	for _, c := range j.Codes {
+		values = append(values, c.Value)
+	}
+	// 40001 is a credential to renew in one, a key to fix in the other; 77
+	// is acme's only.
+	if !slices.Equal(values, []string{"0", "42001"}) || !slices.Equal(j.Success, []string{"0"}) {
+		t.Errorf("joint values %v, success %v; want [0 42001], [0]", values, j.Success)
+	}
+	if c := j.Lookup("42001"); c == nil || c.Name != "AccessTokenExpired" {
+		t.Errorf("joint 42001 = %+v, want the first table's entry", c)
+	}
+	if got := catalog.JointName("wechat", "acme"); got != "wechat+acme" {
+		t.Errorf("JointName = %q", got)
 	}
 }

@@ -32,8 +32,10 @@ import (
 
 // Resolver answers which table an expression carries, for one package.
 type Resolver struct {
+	pkg  *types.Package
 	info *types.Info
 	idx  *Index
+	ev   *evidence // the package's client evidence, once computed (clients.go)
 
 	locals map[*types.Var]*catalog.Table  // function-local variables known to carry
 	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions
@@ -47,14 +49,16 @@ type Resolver struct {
 // Index is the catalog's carriers indexed for lookup; build it once per
 // analyzer configuration and share it between packages.
 type Index struct {
-	json    map[string]*catalog.Table
+	json    map[string]*choice // several families may share one (clients.go)
 	fields  map[string]*catalog.Table
 	types   map[string]*catalog.Table
-	mapKeys map[string]*catalog.Table
+	mapKeys map[string]*choice
 	paths   map[string]bool // packages declaring a field or type carrier
 	tables  map[tableKey]*catalog.Table
 	family  map[*catalog.Table]string
 	keys    *Keys
+	clients []familyClients // the families that name their clients, in load order
+	others  catalog.Clients // clients of vendors no family describes
 }
 
 type tableKey struct {
@@ -63,13 +67,14 @@ type tableKey struct {
 }
 
 // NewIndex indexes the carriers of every table in cat; the catalog
-// guarantees no two tables name the same carrier.
+// guarantees that no two tables name the same carrier, except json tags and
+// map keys of families that name their clients (clients.go).
 func NewIndex(cat *catalog.Catalog) *Index {
 	idx := &Index{
-		json:    make(map[string]*catalog.Table),
+		json:    make(map[string]*choice),
 		fields:  make(map[string]*catalog.Table),
 		types:   make(map[string]*catalog.Table),
-		mapKeys: make(map[string]*catalog.Table),
+		mapKeys: make(map[string]*choice),
 		paths:   make(map[string]bool),
 		tables:  make(map[tableKey]*catalog.Table),
 		family:  make(map[*catalog.Table]string),
@@ -80,14 +85,20 @@ func NewIndex(cat *catalog.Catalog) *Index {
 		}
 	}
 	for _, fam := range cat.Families() {
+		if !fam.Clients.Empty() {
+			idx.clients = append(idx.clients, familyClients{fam.Name, fam.Clients})
+		}
+		idx.others.Imports = append(idx.others.Imports, fam.Others.Imports...)
+		idx.others.Hosts = append(idx.others.Hosts, fam.Others.Hosts...)
+		idx.others.Packages = append(idx.others.Packages, fam.Others.Packages...)
 		for _, t := range fam.Tables() {
 			idx.tables[tableKey{fam.Name, t.Role}] = t
 			idx.family[t] = fam.Name
 			for _, k := range t.Carriers.JSON {
-				put(idx.json, k, t)
+				addChoice(idx.json, k, fam.Name, t)
 			}
 			for _, k := range t.Carriers.MapKeys {
-				put(idx.mapKeys, k, t)
+				addChoice(idx.mapKeys, k, fam.Name, t)
 			}
 			for _, p := range t.Carriers.Fields {
 				put(idx.fields, p, t)
@@ -99,6 +110,8 @@ func NewIndex(cat *catalog.Catalog) *Index {
 			}
 		}
 	}
+	idx.joinChoices(idx.json)
+	idx.joinChoices(idx.mapKeys)
 	idx.keys = idx.makeKeys()
 	return idx
 }
@@ -133,8 +146,9 @@ func pkgOfPath(p string, names int) string {
 
 // NewResolver returns a resolver for a package. facts looks up the
 // carrier-returning functions of other packages; it may be nil.
-func NewResolver(info *types.Info, idx *Index, facts func(*types.Func) *catalog.Table) *Resolver {
+func NewResolver(pkg *types.Package, info *types.Info, idx *Index, facts func(*types.Func) *catalog.Table) *Resolver {
 	return &Resolver{
+		pkg:    pkg,
 		info:   info,
 		idx:    idx,
 		locals: make(map[*types.Var]*catalog.Table),
@@ -220,8 +234,14 @@ func (r *Resolver) field(sel *ast.SelectorExpr) *catalog.Table {
 // belongs to a named struct type, that type.
 func (r *Resolver) fieldTable(owner *types.TypeName, f *types.Var, tag string) *catalog.Table {
 	if name := JSONName(tag); name != "" {
-		if t := r.idx.json[name]; t != nil {
-			return t
+		if c := r.idx.json[name]; c != nil {
+			var decl *types.Package
+			if owner != nil {
+				decl = owner.Pkg()
+			}
+			if t := r.choose(c, decl); t != nil {
+				return t
+			}
 		}
 	}
 	if owner != nil && owner.Pkg() != nil && len(r.idx.fields) > 0 {
@@ -265,7 +285,10 @@ func (r *Resolver) mapValue(e ast.Expr) *catalog.Table {
 	if key == nil || key.Kind() != constant.String {
 		return nil
 	}
-	return r.idx.mapKeys[constant.StringVal(key)]
+	if c := r.idx.mapKeys[constant.StringVal(key)]; c != nil {
+		return r.choose(c, nil)
+	}
+	return nil
 }
 
 // call returns the table of a call's result: a conversion of a carrier that

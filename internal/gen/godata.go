@@ -28,6 +28,7 @@ func goData(f *catalog.File, name, filename string) ([]byte, error) {
 	w.text("Extends", f.Extends)
 	w.text("Title", f.Title)
 	w.text("Package", f.Package)
+	w.clients("Clients", f.Clients)
 	w.table("Codes", f.Codes)
 	w.table("Status", f.Status)
 	w.buf.WriteString("}\n")
@@ -74,6 +75,19 @@ func (w *goWriter) pos(p catalog.Pos) {
 		w.err = fmt.Errorf("position %s is outside %s", p, w.file)
 	}
 	fmt.Fprintf(&w.buf, "pos: Pos{%s, %d, %d},\n", strconv.Quote(p.File), p.Line, p.Col)
+}
+
+func (w *goWriter) clients(key string, c *catalog.FileClients) {
+	if c == nil {
+		return
+	}
+	fmt.Fprintf(&w.buf, "%s: &FileClients{\n", key)
+	w.list("Imports", c.Imports)
+	w.list("Hosts", c.Hosts)
+	w.list("Packages", c.Packages)
+	w.clients("Others", c.Others)
+	w.pos(c.Pos())
+	w.buf.WriteString("},\n")
 }
 
 func (w *goWriter) table(key string, t *catalog.FileTable) {

@@ -16,12 +16,12 @@ func userName(app *workwx.WorkwxApp, id string) (string, bool) {
 	var e *workwx.WorkwxClientError
 	if errors.As(err, &e) {
 		switch e.Code {
-		case 60011: // want `code 60011 compared as a magic number: 指定的成员/部门/标签参数无权限 \(wecom.NoPrivilege\)`
+		case 60011: // want `errcode 60011 compared as a magic number: 指定的成员/部门/标签参数无权限 \(wecom.NoPrivilege\)`
 			return "", false
-		case 40001: // want `code 40001 compared as a magic number: 不合法的secret参数 \(wecom.InvalidSecret\)`
+		case 40001: // want `errcode 40001 compared as a magic number: 不合法的secret参数 \(wecom.InvalidSecret\)`
 			return "", false
 		}
-		if e.Code == 6000 { // want `code 6000 compared as a magic number: 数据版本冲突 \(wecom.DataVersionConflict\)`
+		if e.Code == 6000 { // want `errcode 6000 compared as a magic number: 数据版本冲突 \(wecom.DataVersionConflict\)`
 			return userName(app, id)
 		}
 		return "", false

@@ -303,7 +303,7 @@ codes:
 func TestImportProposals(t *testing.T) {
 	inTempDir(t, "acme.txt", "0 OK\n1001 Widget is broken\n")
 	code, stdout, stderr := run("import", "acme.txt")
-	want := `acme.txt (imported):3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:7:3): a carrier holds one table's values; name a carrier of your own (a field or type path)
+	want := `acme.txt (imported):3:3: json tag "errcode" already carries family wechat's codes (catalog/builtin/wechat.yaml:12:3): a carrier holds one table's values; name a carrier of your own (a field or type path), or name your family's clients (clients:) to share it
 name the family's own carriers (the fields or types of its SDK) in a review file: -review file.yaml
 `
 	if code != 1 || stdout != "" || stderr != want {
