@@ -145,6 +145,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				r.retryChecks(fd)
+				r.lenientSuccess(fd)
 			}
 		}
 	}

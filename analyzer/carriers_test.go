@@ -56,3 +56,17 @@ func TestCarrierWeCom(t *testing.T) {
 func TestCarrierClients(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "clientwecom", "clientofficial", "clientboth", "clientdingtalk", "clientworksdk")
 }
+
+// TestCarrierAlipay proves that the classic Alipay SDKs' code, sub-code
+// and trade status fields and types carry its codes, and that look-alikes
+// do not.
+func TestCarrierAlipay(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "alipaysdk", "alipaygopay", "alipaylookalike")
+}
+
+// TestCarrierClientSetting proves that a catalog file can say which
+// packages are a family's clients where their code does not.
+func TestCarrierClientSetting(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{Catalogs: []string{"../testdata/catalog/wecomclients.yaml"}})
+	runFixes(t, a, "clientsetting")
+}

@@ -84,14 +84,18 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 	if c, ok := r.s.constants[t]; ok && code.Package == c.from {
 		pkg = c.to // the family's constants generated into the user's module
 	}
+	named := "" // the constant the message names
 	if code.Name != "" && pkg != "" && !fix.NumberOnly(code.Name, constValue(t.Kind, code.Value)) {
-		msg += " (" + catalog.PackageName(pkg) + "." + code.Name + ")"
+		named = catalog.PackageName(pkg) + "." + code.Name
 	}
 	var fixes []analysis.SuggestedFix
 	target := fix.Target{Value: constValue(t.Kind, code.Value), Family: r.s.index.Family(t), Package: pkg, Name: code.Name}
 	if check == unknownCode {
 		// The fix changes the case's value: the switch may have it already.
 		if other := r.caseConflict(node, target.Value); other != nil {
+			if named != "" {
+				msg += " (" + named + ")"
+			}
 			msg += fmt.Sprintf("; this switch already has a case for %s (line %d)", code.Value, r.Fset.Position(other.Pos()).Line)
 			if dead, ok := r.removeDeadCase(node); ok {
 				fixes = append(fixes, dead)
@@ -100,7 +104,14 @@ func (r *pass) reportLiteral(check *Check, t *catalog.Table, node ast.Expr, code
 			return
 		}
 	}
-	if rep, ok := r.finder.Find(r.file, node, against, target); ok {
+	rep, found := r.finder.Find(r.file, node, against, target)
+	if found && rep.SDK {
+		named = rep.Text // the SDK's own name for the value, which the fix writes
+	}
+	if named != "" {
+		msg += " (" + named + ")"
+	}
+	if found {
 		if len(rep.Edits) > 0 {
 			r.verifier.Provide(target.Package, target.Name, target.Value)
 		}

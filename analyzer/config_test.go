@@ -39,9 +39,9 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		{"retry function with empty name", analyzer.Config{RetryFuncs: []string{"example.com/retry."}},
 			`retry function "example.com/retry." is not of the form`},
 		{"constants of an unknown family", analyzer.Config{Constants: map[string]string{"weixin": "example.com/m/codes"}},
-			`constants of unknown family "weixin" (known: wechat, miniprogram, wecom, wechatpay)`},
+			`constants of unknown family "weixin" (known: wechat, miniprogram, wecom, wechatpay, alipay)`},
 		{"constants of a family no catalog file declares", analyzer.Config{Catalogs: []string{"../testdata/catalog/acme.yaml"}, Constants: map[string]string{"acme": "example.com/m/acmecodes", "acne": "example.com/m/codes"}},
-			`constants of unknown family "acne" (known: wechat, miniprogram, wecom, wechatpay, acme)`},
+			`constants of unknown family "acne" (known: wechat, miniprogram, wecom, wechatpay, alipay, acme)`},
 		{"constants at a malformed path", analyzer.Config{Constants: map[string]string{"wechat": "example.com/m/wechat codes"}},
 			`constants of family wechat: malformed import path "example.com/m/wechat codes"`},
 	} {

@@ -11,19 +11,21 @@ import (
 // included, is analyzed in a process of its own, and most exit cheaply.
 // TestBuiltinKeys keeps them in step with catalog/builtin.
 var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatus"}, []string{"errcode", "resultCode", "resultStatus"}, []string{
+	"github.com/go-pay/gopay/alipay",
 	"github.com/go-pay/gopay/wechat",
 	"github.com/go-pay/gopay/wechat/v3",
 	"github.com/wechatpay-apiv3/wechatpay-go/core",
 	"github.com/wechatpay-apiv3/wechatpay-go/services/partnerpayments",
 	"github.com/wechatpay-apiv3/wechatpay-go/services/payments",
 	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic",
+	"github.com/smartwalle/alipay/v3",
 	"github.com/xen0n/go-workwx",
 })
 
 // builtinFamilies are the names of the built-in families, for validating
 // a configuration without loading the catalog; TestBuiltinKeys keeps them
 // in step with catalog/builtin.
-var builtinFamilies = []string{"wechat", "miniprogram", "wecom", "wechatpay"}
+var builtinFamilies = []string{"wechat", "miniprogram", "wecom", "wechatpay", "alipay"}
 
 // redirect says that the constants of a family's package (from) are to be
 // imported from another package (to), per Config.Constants.

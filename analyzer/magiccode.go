@@ -25,7 +25,10 @@ name it is imported as); else the family's constant with an added import
 Constants of other libraries that merely share the value are never used,
 nor is a constant whose name only repeats the number (` + "`Code45061`" + `, a
 deprecated alias, the user's ` + "`E40001`" + `): it reads no better than the
-literal, so the finding then comes without a fix.
+literal, so the finding then comes without a fix. A constant of the
+compared expression's own named type, declared beside the type (an SDK's
+` + "`alipay.CodeOrderSuccessPayInProcess`" + ` for its ` + "`alipay.Code`" + `), is its SDK's
+name for the value, and is used before the family's.
 
 Left alone: integers the catalog does not document (WeChat has many more
 codes than its common table), success values (errcode 0, unless

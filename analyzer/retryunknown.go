@@ -33,6 +33,15 @@ comparison that is one operand of a disjunction with other tests
 (` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
 comparison holds.
 
+An unknown outcome handled as a success is as wrong. smartwalle/alipay's
+` + "`IsSuccess`" + ` (of the response or its ` + "`Code`" + `) is true for 10003, "order
+created, payment in process", as well as for 10000, and ` + "`IsFailure`" + ` false:
+an ` + "`if`" + ` on either, on the answer of ` + "`TradePay`" + ` (the call that answers
+10003), treats a payment that may still fail as paid, and is reported
+when the path it takes as the success acts (returns, or calls anything but
+logging, fmt and testing helpers), unless the function also compares with
+10003 (it then tells the unknown outcome apart).
+
 **The model.** The branch is right when it retries, when it queries the
 result, or when it **hands the unknown outcome to its caller intact**, so
 that the caller can still tell it apart:

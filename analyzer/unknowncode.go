@@ -136,7 +136,7 @@ func (r *pass) unknownString(t *catalog.Table, node ast.Expr, value, quoted stri
 		values = append(values, c.Value)
 	}
 	meant, kind := spell.Suggest(value, values)
-	if t.Role == catalog.RoleStatus && kind == spell.Misspelling {
+	if t.Role == catalog.RoleStatus && kind == spell.Misspelling && len(meant) < 4 {
 		kind = spell.None // status letters are too short to tell a slip from another letter
 	}
 	switch {

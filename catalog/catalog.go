@@ -173,6 +173,7 @@ type Family struct {
 	Name    string // lower-case identifier: "wechat", "miniprogram"
 	Title   string // "WeChat Official Account"
 	Package string // import path of the family's constants package; "" when none
+	Source  string // where the family's table was read, for entries that do not say; "" when unsaid
 	// Clients is the evidence that a package is the family's client; Others
 	// the evidence of a client of another vendor whose replies use the
 	// carriers this family shares (DingTalk answers with errcode too).

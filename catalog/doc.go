@@ -16,6 +16,9 @@
 //   - wechatpay: WeChat Pay error codes (string: API v3's code, API v2's
 //     err_code) and the order and refund states (trade_state, refund
 //     status), each with where it was read.
+//   - alipay: classic Alipay OpenAPI code and sub_code values (string:
+//     10000, isp.unknow-error, ACQ.SYSTEM_ERROR) and trade_status, each
+//     with where it was read; success 10000.
 //
 // # Catalog files
 //
@@ -26,6 +29,7 @@
 //	family: acme                    # lower-case identifier, used in messages
 //	title: ACME Pay                 # for docs and messages
 //	package: example.com/acme/codes # constants package fixes import; optional
+//	source: https://acme.example/errors # where the table was read; optional
 //	clients:                        # evidence that a package is a client; optional
 //	  imports: [example.com/acme/sdk] # it is, or imports, a package under one
 //	  hosts: [api.acme.example]     # a string literal names the API's host

@@ -18,10 +18,13 @@ import (
 // declared earlier (a built-in or another file). The format is documented in
 // doc.go; JSON files are accepted too, JSON being a subset of YAML.
 type File struct {
-	Family  string       `yaml:"family,omitempty"`
-	Extends string       `yaml:"extends,omitempty"`
-	Title   string       `yaml:"title,omitempty"`
-	Package string       `yaml:"package,omitempty"`
+	Family  string `yaml:"family,omitempty"`
+	Extends string `yaml:"extends,omitempty"`
+	Title   string `yaml:"title,omitempty"`
+	Package string `yaml:"package,omitempty"`
+	// Source says where the family's table was read, when every entry was
+	// read there (entries read elsewhere say so themselves).
+	Source  string       `yaml:"source,omitempty"`
 	Clients *FileClients `yaml:"clients,omitempty"`
 	Codes   *FileTable   `yaml:"codes,omitempty"`
 	Status  *FileTable   `yaml:"status,omitempty"`
@@ -163,6 +166,7 @@ func (f *File) node() *yaml.Node {
 	addText(m, "extends", f.Extends)
 	addText(m, "title", f.Title)
 	addText(m, "package", f.Package)
+	addText(m, "source", f.Source)
 	if f.Clients != nil {
 		addNode(m, "clients", f.Clients.node())
 	}
@@ -376,7 +380,7 @@ func (p *parser) strings(n *yaml.Node, what string) []string {
 }
 
 func (p *parser) file1(n *yaml.Node) *File {
-	m := p.fields(n, "catalog", "family", "extends", "title", "package", "clients", "codes", "status")
+	m := p.fields(n, "catalog", "family", "extends", "title", "package", "source", "clients", "codes", "status")
 	if m == nil {
 		return nil
 	}
@@ -386,6 +390,7 @@ func (p *parser) file1(n *yaml.Node) *File {
 		Extends: p.scalar(m["extends"], "extends"),
 		Title:   p.scalar(m["title"], "title"),
 		Package: p.scalar(m["package"], "package"),
+		Source:  p.scalar(m["source"], "source"),
 	}
 	switch {
 	case m["family"] == nil && m["extends"] == nil:

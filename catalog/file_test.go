@@ -66,7 +66,7 @@ func TestParseErrors(t *testing.T) {
 				"colour: blue",
 				"codes: {kind: int, carriers: {json: [code]}}",
 			),
-			want: `t.yaml:2:1: unknown field "colour" in catalog (want one of: family, extends, title, package, clients, codes, status)`,
+			want: `t.yaml:2:1: unknown field "colour" in catalog (want one of: family, extends, title, package, source, clients, codes, status)`,
 		},
 		{
 			name: "unknown table key",

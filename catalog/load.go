@@ -15,14 +15,14 @@ import (
 // BuiltinFiles lists the built-in catalog files, in load order. They are
 // generated from the vendors' documents in sources/ by the importer; the
 // linter loads them from builtinData, the same files already parsed.
-var BuiltinFiles = []string{"builtin/wechat.yaml", "builtin/miniprogram.yaml", "builtin/wecom.yaml", "builtin/wechatpay.yaml"}
+var BuiltinFiles = []string{"builtin/wechat.yaml", "builtin/miniprogram.yaml", "builtin/wecom.yaml", "builtin/wechatpay.yaml", "builtin/alipay.yaml"}
 
 // builtinData are the built-in catalog files as the generator parsed them
 // (builtin_*.go), in the order of BuiltinFiles: parsing 216 KB of YAML cost
 // every process that loads the catalog tens of milliseconds, and under go
 // vet each analyzed package is a process. TestBuiltinData proves them equal
 // to the YAML. They are shared: New reads files and never modifies them.
-var builtinData = []*File{builtinWechat, builtinMiniprogram, builtinWecom, builtinWechatpay}
+var builtinData = []*File{builtinWechat, builtinMiniprogram, builtinWecom, builtinWechatpay, builtinAlipay}
 
 var builtin = sync.OnceValues(func() (*Catalog, error) { return New(builtinData...) })
 
@@ -79,7 +79,7 @@ func (c *Catalog) add(f *File) []error {
 	case f.Extends != "" && fam == nil:
 		return []error{&Error{at, fmt.Sprintf("extends unknown family %q (known: %s)", f.Extends, c)}}
 	case fam == nil:
-		fam = &Family{Name: f.Family, Title: f.Title, Package: f.Package, Codes: &Table{Role: RoleCode, Kind: f.Codes.Kind}}
+		fam = &Family{Name: f.Family, Title: f.Title, Package: f.Package, Source: f.Source, Codes: &Table{Role: RoleCode, Kind: f.Codes.Kind}}
 		c.families = append(c.families, fam)
 	}
 	pkg := f.Package

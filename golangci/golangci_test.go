@@ -114,7 +114,7 @@ func TestBadSettings(t *testing.T) {
 		{"unknown key", settings("chekcs", []any{"magic-code"}), `errcodevet settings: decoding settings: json: unknown field "chekcs"`},
 		{"bad check", settings("checks", []any{"magic-code", "nope"}), `errcodevet settings: unknown check "nope" (known: magic-code`},
 		{"bad retry func", settings("retry-funcs", []any{"Retry"}), `errcodevet settings: retry function "Retry" is not of the form import/path.Func`},
-		{"constants of unknown family", settings("constants", map[string]any{"wechatt": "example.com/m/wechatcodes"}), `errcodevet settings: constants of unknown family "wechatt" (known: wechat, miniprogram, wecom, wechatpay)`},
+		{"constants of unknown family", settings("constants", map[string]any{"wechatt": "example.com/m/wechatcodes"}), `errcodevet settings: constants of unknown family "wechatt" (known: wechat, miniprogram, wecom, wechatpay, alipay)`},
 		{"constants path malformed", settings("constants", map[string]any{"wechat": "example.com/m/"}), `errcodevet settings: constants of family wechat: malformed import path "example.com/m/"`},
 		{"missing catalog", settings("catalog", []any{"no/such/catalog.yaml"}), `errcodevet settings: open no/such/catalog.yaml: no such file or directory`},
 		{"list as string", settings("checks", "magic-code"), `errcodevet settings: decoding settings: json: cannot unmarshal string`},

@@ -39,7 +39,8 @@ const (
 	FormatResultTable Format = "result-table"
 	// FormatCodeTable is a tab-separated copy of a table of string error
 	// codes that have no resultStatus, as WeChat Pay documents its API
-	// errors: "#" comment lines (where the table comes from), then the
+	// errors and classic Alipay its code and sub_code (10000,
+	// isp.unknow-error, ACQ.SYSTEM_ERROR): "#" comment lines (where the table comes from), then the
 	// header line "code<TAB>http<TAB>message<TAB>action<TAB>source", then
 	// one code per line. http is the HTTP status the vendor gives the code
 	// (empty where the table gives none), message its description, action
@@ -101,6 +102,7 @@ var (
 	errcodeValue = regexp.MustCompile(`^-?[0-9]+$`)
 	resultCode   = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
 	statusCell   = regexp.MustCompile(`^[A-Z]$`)
+	stringCode   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) // a code table's: SYSTEMERROR, 40004, isp.unknow-error
 	httpStatus   = regexp.MustCompile(`^[1-5][0-9][0-9]$`)
 	resultHeads  = []string{"resultCode", "resultStatus", "resultMessage"}
 )
@@ -396,8 +398,8 @@ func parseCodeTable(filename string, raw []string, header int) ([]Row, error) {
 	for k, c := range cells {
 		line := lines[k]
 		switch {
-		case !resultCode.MatchString(c[0]):
-			return nil, &Error{filename, line, fmt.Sprintf("code %q is not an upper-case code such as SYSTEMERROR", c[0])}
+		case !stringCode.MatchString(c[0]):
+			return nil, &Error{filename, line, fmt.Sprintf("code %q is not a code such as SYSTEMERROR, 40004 or ACQ.SYSTEM_ERROR", c[0])}
 		case c[1] != "" && !httpStatus.MatchString(c[1]):
 			return nil, &Error{filename, line, fmt.Sprintf("http %q of %s is not an HTTP status such as 500", c[1], c[0])}
 		case c[2] == "":

@@ -162,6 +162,15 @@ func TestParseSmallPages(t *testing.T) {
 			},
 		},
 		{
+			name:   "code table of classic Alipay codes",
+			page:   "code\thttp\tmessage\taction\tsource\n40004\t\t业务处理失败\t\t3p: sdk\nisp.unknow-error\t\t服务暂不可用\t稍后重试\tcopy: mirror\n",
+			format: importer.FormatCodeTable,
+			rows: []importer.Row{
+				{Line: 2, Value: "40004", Message: "业务处理失败", Source: "3p: sdk"},
+				{Line: 3, Value: "isp.unknow-error", Message: "服务暂不可用", Action: "稍后重试", Source: "copy: mirror"},
+			},
+		},
+		{
 			name:   "result table without an action column",
 			page:   "resultCode\nresultStatus\nresultMessage\nOK\nS\nFine.\nNOT_OK\nF\nNot fine.\n",
 			format: importer.FormatResult,
@@ -261,9 +270,9 @@ func TestParseErrors(t *testing.T) {
 			want: `p.txt:2: http "50" of SYSTEMERROR is not an HTTP status such as 500`,
 		},
 		{
-			name: "code table code in lower case",
-			page: "code\thttp\tmessage\taction\tsource\nsystemerror\t500\tSystem error\t\tvendor\n",
-			want: `p.txt:2: code "systemerror" is not an upper-case code such as SYSTEMERROR`,
+			name: "code table code with a space",
+			page: "code\thttp\tmessage\taction\tsource\nSYSTEM ERROR\t500\tSystem error\t\tvendor\n",
+			want: `p.txt:2: code "SYSTEM ERROR" is not a code such as SYSTEMERROR, 40004 or ACQ.SYSTEM_ERROR`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

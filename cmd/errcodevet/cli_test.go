@@ -267,6 +267,8 @@ func TestExplain(t *testing.T) {
 			"action:   每 5 秒轮询查单，累计 30 秒未支付则调用撤销接口", "source:   vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:", "retry:    retry: try again later"}},
 		{[]string{"-catalog", acme, "acme:42001"}, 0, []string{"acme:42001  (Acme API code)", "message:  Service busy. Try again later.", "action:   Wait a minute.", "codes.Busy (example.com/acme/codes)"}},
 		{[]string{"-catalog", acme, "42001"}, 0, []string{"42001 has 3 meanings; write FAMILY:42001 for one:", "wechat:42001 ", "wecom:42001 ", "acme:42001 "}},
+		{[]string{"wecom:60011"}, 0, []string{"wecom:60011  (WeCom code)", "constant: wecom.NoPrivilege", "source:   vendor: https://developer.work.weixin.qq.com/document/path/90313, read through the copy go-workwx generates from it"}},
+		{[]string{"10003"}, 0, []string{"alipay:10003  (Alipay OpenAPI (classic) code)", "query it (alipay.trade.query)", "source:   3p: https://github.com/smartwalle/alipay/blob/6ff099b52fb7/alipay_type.go#L58"}},
 		{[]string{"magic-code"}, 0, []string{"magic-code\n\nReports: documented integer code compared as a literal.", "errcodevet reports:\n\n\terrcode 42001",
 			"Good:\n\n\tpackage example", "Documentation: " + analyzer.DocsURL + "#magic-code"}},
 		{[]string{"-markdown", "magic-code"}, 0, []string{"## magic-code\n\nReports: documented integer code compared as a literal.", "```go\npackage example",

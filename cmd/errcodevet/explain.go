@@ -238,7 +238,11 @@ func explainCode(w io.Writer, m codeMatch) {
 	}
 	row("message", message)
 	row("action", c.Action)
-	row("source", c.Source)
+	source := c.Source
+	if source == "" {
+		source = m.family.Source // every entry was read where the family's table was
+	}
+	row("source", source)
 	if c.Status != "" {
 		row("status", c.Status+" ("+statusWords(c.Status)+")")
 	}

@@ -5,7 +5,9 @@
 //  1. one the user declares, in the enclosing function or at package level
 //     (not in a _test.go file unless the literal is in one), visible at the
 //     literal, whose type is the compared expression's or untyped;
-//  2. the family's constant, or one exported by a package of the user's own
+//  2. the family's constant, one of the compared expression's own named
+//     type declared beside it (an SDK's alipay.CodeOrderSuccessPayInProcess
+//     for its alipay.Code), or one exported by a package of the user's own
 //     code, from a package the file already imports, reached through the
 //     import's local name or a dot import, if nothing shadows it there;
 //  3. the family's constants package, imported under its own name (or
@@ -51,6 +53,10 @@ type Target struct {
 type Replacement struct {
 	Text  string // "wechat.AccessTokenExpired"
 	Edits []analysis.TextEdit
+	// SDK is set when the constant is the compared type's own, from the
+	// package declaring the type (alipay.CodeOrderSuccessPayInProcess),
+	// not the family's.
+	SDK bool
 }
 
 // Finder finds replacements in one package. It indexes the constants of
@@ -182,6 +188,14 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		text   string
 		family bool
 		named  bool // the name the catalog gives the code, not an alias
+		sdk    bool // a constant of the compared type, from the package declaring it
+	}
+	// An SDK's own constants of the compared type, declared beside it, are
+	// its names for the values (alipay.CodeOrderSuccessPayInProcess for its
+	// alipay.Code): used like the user's own.
+	var typeName *types.TypeName
+	if n, ok := types.Unalias(against).(*types.Named); ok {
+		typeName = n.Obj()
 	}
 	var imported []candidate
 	for _, spec := range file.Imports {
@@ -191,13 +205,18 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 		}
 		pkg := pkgName.Imported()
 		family := pkg.Path() == want.Package
-		if !family && !ownCode(pass, pkg.Path()) {
+		own := ownCode(pass, pkg.Path())
+		sdk := !family && !own && typeName != nil && typeName.Pkg() == pkg
+		if !family && !own && !sdk {
 			continue
 		}
 		for _, c := range f.constsOf(pkg, want.Value) {
 			name := c.Name()
 			if !c.Exported() || !fits(c) || family && name != want.Name || NumberOnly(name, want.Value) {
 				continue
+			}
+			if sdk && !types.Identical(c.Type(), against) {
+				continue // the SDK's constants of other types are other things
 			}
 			var text string
 			if pkgName.Name() == "." {
@@ -211,7 +230,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 				}
 				text = pkgName.Name() + "." + name
 			}
-			imported = append(imported, candidate{text, family, name == want.Name})
+			imported = append(imported, candidate{text, family, name == want.Name, sdk})
 		}
 	}
 	if len(imported) > 0 {
@@ -230,7 +249,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 			}
 			return cmp.Compare(a.text, b.text)
 		})
-		return Replacement{Text: imported[0].text}, true
+		return Replacement{Text: imported[0].text, SDK: imported[0].sdk}, true
 	}
 
 	// 3. The family's constants package, imported anew.

@@ -28,6 +28,7 @@ func goData(f *catalog.File, name, filename string) ([]byte, error) {
 	w.text("Extends", f.Extends)
 	w.text("Title", f.Title)
 	w.text("Package", f.Package)
+	w.text("Source", f.Source)
 	w.clients("Clients", f.Clients)
 	w.table("Codes", f.Codes)
 	w.table("Status", f.Status)

@@ -33,7 +33,7 @@ import (
 const modulePath = "github.com/errcodevet/errcodevet"
 
 // families are the built-in families, in catalog load order.
-var families = []string{"wechat", "miniprogram", "wecom", "wechatpay"}
+var families = []string{"wechat", "miniprogram", "wecom", "wechatpay", "alipay"}
 
 func main() {
 	root := flag.String("root", "..", "module root directory")

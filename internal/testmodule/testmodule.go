@@ -40,7 +40,7 @@ func Root(t testing.TB) string {
 // ConstantsModules are the module paths of the built-in constants
 // packages, each a module of its own in the directory named by its last
 // element.
-var ConstantsModules = []string{ModulePath + "/wechat", ModulePath + "/miniprogram", ModulePath + "/wecom", ModulePath + "/wechatpay"}
+var ConstantsModules = []string{ModulePath + "/wechat", ModulePath + "/miniprogram", ModulePath + "/wecom", ModulePath + "/wechatpay", ModulePath + "/alipay"}
 
 // GoMod returns the go.mod of a module named path that requires
 // errcodevet and its constants modules, each replaced by its directory

@@ -95,6 +95,7 @@ wechat       1865   -         github.com/errcodevet/errcodevet/wechat       WeCh
 miniprogram  44     4         github.com/errcodevet/errcodevet/miniprogram  Mini Program OpenAPI
 wecom        1251   -         github.com/errcodevet/errcodevet/wecom        WeCom
 wechatpay    43     9         github.com/errcodevet/errcodevet/wechatpay    WeChat Pay
+alipay       39     4         github.com/errcodevet/errcodevet/alipay       Alipay OpenAPI (classic)
 `
 	if code != 0 || stdout != want || stderr != "" {
 		t.Errorf("catalog list: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
@@ -221,11 +222,11 @@ func TestListWithCatalogFiles(t *testing.T) {
 			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		{[]string{"list", "-catalog", "acme-ext.yaml,acme.yaml"},
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes), alipay(39 codes))\n"},
 		{[]string{"list", "-catalog", "missing.yaml"},
 			"open missing.yaml: no such file or directory\n"},
 		{[]string{"list", "acme"},
-			"errcodevet catalog list: no family \"acme\"; the families are wechat, miniprogram, wecom, wechatpay\n"},
+			"errcodevet catalog list: no family \"acme\"; the families are wechat, miniprogram, wecom, wechatpay, alipay\n"},
 	} {
 		code, stdout, stderr := run(tc.args...)
 		if code != 1 || stdout != "" || stderr != tc.stderr {
@@ -258,7 +259,7 @@ func TestCheck(t *testing.T) {
 				"open missing.yaml: no such file or directory\n"},
 		// Files are loaded in order: an extension comes after its family.
 		{[]string{"acme-ext.yaml", "acme.yaml"}, 1,
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes), alipay(39 codes))\n"},
 		{[]string{"wechat.yaml"}, 1, "wechat.yaml:4:7: value \"42001\" is already in family wechat\n"},
 		{[]string{"acme.yaml", "acme.yaml"}, 1, "acme.yaml: family \"acme\" is already declared; use \"extends: acme\" to add to it\n"},
 	} {

@@ -1,0 +1,3 @@
+module github.com/errcodevet/errcodevet/alipay
+
+go 1.18

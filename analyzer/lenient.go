@@ -1,0 +1,204 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A lenientHelper is an SDK method that reports success (or no failure)
+// for a value that is an unknown outcome, on the answers of the calls that
+// can give that value: smartwalle/alipay's Code.IsSuccess is true for 10003
+// (order created, payment in process) as well as 10000, and only
+// alipay.trade.pay answers 10003. A branch taken on it treats a payment
+// that may still fail as paid.
+type lenientHelper struct {
+	method  string   // the method's types.Func.FullName
+	success bool     // true: IsSuccess (the value counts as success); false: IsFailure (it does not count as failure)
+	answers []string // the answer types it is reported on, "path.Name"
+	family  string   // the family whose code the value is
+	value   string   // the unknown outcome it lets through
+}
+
+const smartwalle = "github.com/smartwalle/alipay/v3"
+
+var lenientHelpers = []lenientHelper{
+	{"(" + smartwalle + ".Code).IsSuccess", true, []string{smartwalle + ".TradePayRsp"}, "alipay", "10003"},
+	{"(" + smartwalle + ".Error).IsSuccess", true, []string{smartwalle + ".TradePayRsp"}, "alipay", "10003"},
+	{"(" + smartwalle + ".Code).IsFailure", false, []string{smartwalle + ".TradePayRsp"}, "alipay", "10003"},
+	{"(" + smartwalle + ".Error).IsFailure", false, []string{smartwalle + ".TradePayRsp"}, "alipay", "10003"},
+}
+
+// lenientSuccess reports, in fd, each if statement whose condition is a
+// lenient helper called on an answer that can hold its unknown outcome, as
+// a retry-unknown finding, when the path it takes as the success acts on
+// it (returns, or calls something other than logging and testing
+// helpers): a test that only logs the answer is not a payment marked paid.
+// A function that also compares with the unknown value tells it apart
+// itself, and is left alone.
+func (r *pass) lenientSuccess(fd *ast.FuncDecl) {
+	if fd.Body == nil || r.s.catalog == nil {
+		return
+	}
+	type site struct {
+		is      *ast.IfStmt
+		helper  *lenientHelper
+		success []ast.Stmt // the path the condition takes as the success
+	}
+	var sites []site
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		block, ok := n.(*ast.BlockStmt)
+		if !ok {
+			return true
+		}
+		for i, stmt := range block.List {
+			is, ok := stmt.(*ast.IfStmt)
+			if !ok {
+				continue
+			}
+			h, negated := r.lenientCall(is.Cond)
+			if h == nil {
+				continue
+			}
+			var success []ast.Stmt
+			if h.success != negated {
+				success = is.Body.List
+			} else if els, ok := is.Else.(*ast.BlockStmt); ok {
+				success = els.List
+			} else if is.Else == nil {
+				success = block.List[i+1:]
+			}
+			sites = append(sites, site{is, h, success})
+		}
+		return true
+	})
+	for _, st := range sites {
+		h := st.helper
+		fam := r.s.catalog.Family(h.family)
+		if fam == nil || !r.acts(st.success) || r.mentions(fd.Body, h.value) {
+			continue
+		}
+		code := fam.Codes.Lookup(h.value)
+		if code == nil || !code.Retry.Retryable() {
+			continue
+		}
+		call := ast.Unparen(st.is.Cond)
+		if u, ok := call.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			call = ast.Unparen(u.X)
+		}
+		name := call.(*ast.CallExpr).Fun.(*ast.SelectorExpr).Sel.Name
+		var msg string
+		if h.success {
+			msg = fmt.Sprintf("%s is true for %s (%s) too: the branch it guards handles an unknown outcome as a success; tell %s apart and query the order", name, h.value, code.Summary(), h.value)
+		} else {
+			msg = fmt.Sprintf("%s is false for %s (%s): what it lets through handles an unknown outcome as a success; tell %s apart and query the order", name, h.value, code.Summary(), h.value)
+		}
+		r.report(retryUnknown, call, msg)
+	}
+}
+
+// quietPackages are those whose calls do nothing with an answer but show
+// it: logging, formatting, and test reporting.
+var quietPackages = []string{"fmt", "log", "log/slog", "testing"}
+
+// acts reports whether stmts return, or call a function or method outside
+// quietPackages (and not a builtin).
+func (r *pass) acts(stmts []ast.Stmt) bool {
+	found := false
+	for _, stmt := range stmts {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // not run here
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.CallExpr:
+				if tv, ok := r.TypesInfo.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+					break
+				}
+				fn := typeutil.Callee(r.TypesInfo, n)
+				if fn == nil || fn.Pkg() == nil || !slices.Contains(quietPackages, fn.Pkg().Path()) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// lenientCall returns the helper cond calls, on an answer it is reported
+// on, and whether the call is negated; nil when cond is no such call.
+func (r *pass) lenientCall(cond ast.Expr) (h *lenientHelper, negated bool) {
+	cond = ast.Unparen(cond)
+	if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		cond, negated = ast.Unparen(u.X), true
+	}
+	call, ok := cond.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	fn, ok := r.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	for i := range lenientHelpers {
+		h := &lenientHelpers[i]
+		if fn.Origin().FullName() == h.method && r.isAnswer(sel.X, h.answers) {
+			return h, negated
+		}
+	}
+	return nil, false
+}
+
+// isAnswer reports whether e is, or is a field (through embedding) of,
+// a value of one of the answer types.
+func (r *pass) isAnswer(e ast.Expr, answers []string) bool {
+	for {
+		t := r.TypesInfo.TypeOf(e)
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil &&
+			slices.Contains(answers, n.Obj().Pkg().Path()+"."+n.Obj().Name()) {
+			return true
+		}
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if s, ok := r.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			return false
+		}
+		e = sel.X
+	}
+}
+
+// mentions reports whether body has a constant expression equal to the
+// string value: a literal or a named constant.
+func (r *pass) mentions(body *ast.BlockStmt, value string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok || found {
+			return !found
+		}
+		if tv, ok := r.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == value {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,42 @@
+package alipaysdk // want package:"exposes carriers"
+
+// This fixture proves that smartwalle/alipay's Code type, Error.SubCode
+// and TradeStatus carry classic Alipay's codes and trade statuses, and
+// that a fix writes the SDK's own constant where it has one.
+
+import (
+	"context"
+
+	"github.com/smartwalle/alipay/v3"
+)
+
+func pay(c *alipay.Client, orderNo string) (string, error) {
+	rsp, err := c.TradePay(context.Background(), alipay.TradePay{OutTradeNo: orderNo})
+	if err != nil {
+		return "", err
+	}
+	if rsp.Code == "10003" { // want `code "10003" compared as a magic string: 表示订单创建成功，支付处理中 \(alipay.CodeOrderSuccessPayInProcess\)`
+		return "query", nil
+	}
+	if rsp.SubCode == "ACQ.TRADE_HAS_SUCCESS" { // want `code "ACQ.TRADE_HAS_SUCCESS" compared as a magic string: the payment is done successfully \(alipay.ACQTradeHasSuccess\)`
+		return "paid", nil
+	}
+	if rsp.Code == "10000" {
+		return "paid", nil // success values are left alone by default
+	}
+	return "", rsp.Error
+}
+
+func status(c *alipay.Client, orderNo string) string {
+	q, err := c.TradeQuery(context.Background(), alipay.TradeQuery{OutTradeNo: orderNo})
+	if err != nil {
+		return ""
+	}
+	switch q.TradeStatus {
+	case "WAIT_BUYER_PAY": // want `status "WAIT_BUYER_PAY" compared as a magic string: 交易创建，等待买家付款 \(alipay.TradeStatusWaitBuyerPay\)`
+		return "pending"
+	case "TRADE_CLOSD": // want `status "TRADE_CLOSD" can never match: likely a misspelling of TRADE_CLOSED \(alipay.TradeStatusClosed\)`
+		return "closed"
+	}
+	return string(q.TradeStatus)
+}
