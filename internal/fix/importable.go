@@ -49,8 +49,9 @@ func importable(pkg *types.Package, dir, importPath string) bool {
 	}
 	root, mod := findGoMod(dir)
 	if mod == nil {
-		// GOPATH mode: the package's directory is GOPATH/src/its path.
-		suffix := string(filepath.Separator) + filepath.FromSlash(pkg.Path())
+		// GOPATH mode: the package's directory is GOPATH/src/its path
+		// (an external test package's, its package's path).
+		suffix := string(filepath.Separator) + filepath.FromSlash(strings.TrimSuffix(pkg.Path(), "_test"))
 		if src, ok := strings.CutSuffix(dir, suffix); ok {
 			return goFiles(filepath.Join(src, filepath.FromSlash(importPath)))
 		}

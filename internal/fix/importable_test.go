@@ -80,6 +80,7 @@ func TestImportable(t *testing.T) {
 		{"example.com/app", "w/app", "example.com/other/none", false},
 		{"example.com/g/app", "gopath/src/example.com/g/app", "example.com/codes", true}, // GOPATH
 		{"example.com/g/app", "gopath/src/example.com/g/app", "example.com/none", false},
+		{"example.com/g/app_test", "gopath/src/example.com/g/app", "example.com/codes", true}, // an external test package
 	} {
 		got := importable(types.NewPackage(tc.pkg, "app"), filepath.Join(root, filepath.FromSlash(tc.dir)), tc.importPath)
 		if got != tc.want {
