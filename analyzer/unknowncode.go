@@ -291,6 +291,11 @@ func (r *pass) neverHeld(t *catalog.Table, x ast.Expr, held types.Type, dec carr
 				}
 				text = conv + "(" + rep.Text + ")"
 				edits = append([]analysis.TextEdit{{Pos: x.Pos(), End: x.End(), NewText: []byte(r.finder.Spaced(r.file, x.Pos(), text))}}, rep.Edits...)
+			} else if r.finder.Held() {
+				// Not the literal converted either: once written, it is no
+				// finding, and the constant would never come.
+				r.report(unknownCode, x, msg+"; compare with "+conv+"("+catalog.PackageName(pkg)+"."+code.Name+")")
+				return
 			}
 		}
 	}

@@ -184,8 +184,10 @@ func TestFreshModule(t *testing.T) {
 
 // TestFixNothingSetUp proves that in a module that provides no constants
 // package (the constants modules not required, no constants setting),
-// -fix adds no import: it holds those fixes back and says so in one line,
-// applies the fixes that need none, and the module still builds. The
+// -fix adds no import: it holds those fixes back (a decoded value's
+// conversion too, which would leave the literal unfindable) and says so in
+// one line, and the module still builds; after errcodevet init, -fix fixes
+// everything. The
 // language server offers no such quick fix either (lsp's tests).
 func TestFixNothingSetUp(t *testing.T) {
 	tool := buildTool(t)
@@ -213,12 +215,18 @@ func TestFixNothingSetUp(t *testing.T) {
 	if code != exitFindings || stderr != notice || !strings.Contains(stdout, "errcode 42001 compared as a magic number") {
 		t.Errorf("-fix: exit %d, stderr\n%s\nstdout\n%s\nwant 3, the findings left and the notice once:\n%s", code, stderr, stdout, notice)
 	}
+	// Every fix here would import a constants package: none is written,
+	// not even a decoded value's conversion of the literal, which would
+	// leave no finding to fix with the constant later.
 	api, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
 	decoded, _ := os.ReadFile(filepath.Join(dir, "api", "decoded.go"))
-	if fixed := string(api) + string(decoded); strings.Contains(fixed, "github.com/errcodevet") || !strings.Contains(fixed, `m["errcode"] == float64(42001)`) {
-		t.Errorf("-fix wrote\n%s\nwant no import of a constants module, and the fixes that need none", fixed)
+	if string(api) != freshModuleCode || string(decoded) != freshModuleDecoded {
+		t.Errorf("-fix wrote\n%s%s\nwant the files as they were", api, decoded)
 	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
+	if !strings.Contains(stdout, `errcode 42001 can never match: encoding/json decodes a number into an interface as float64, and this compares an int; compare with float64(wechat.AccessTokenExpired) (unknown-code)`) {
+		t.Errorf("-fix: the decoded value's finding is not left as it is:\n%s", stdout)
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		if out, errOut, code := run("go", args...); code != 0 {
 			t.Errorf("go %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 		}
@@ -230,8 +238,13 @@ func TestFixNothingSetUp(t *testing.T) {
 	if stdout, stderr, code := run(tool, "-fix", "./..."); code != exitFindings || stderr != "" || strings.Contains(stdout, "magic-code") {
 		t.Errorf("-fix after init: exit %d, stderr %q\n%s", code, stderr, stdout)
 	}
-	if out, errOut, code := run("go", "build", "./..."); code != 0 {
-		t.Errorf("go build after init and -fix: exit %d\n%s%s", code, out, errOut)
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "./..."}} {
+		if out, errOut, code := run("go", args...); code != 0 {
+			t.Errorf("go %s after init and -fix: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+	}
+	if decoded, _ := os.ReadFile(filepath.Join(dir, "api", "decoded.go")); !strings.Contains(string(decoded), `m["errcode"] == float64(wechatcodes.AccessTokenExpired)`) {
+		t.Errorf("after init and -fix:\n%s", decoded)
 	}
 	if stdout, _, code := run(tool, "init"); code != 0 || !strings.Contains(stdout, "nothing to do") {
 		t.Errorf("init again: exit %d\n%s", code, stdout)

@@ -70,6 +70,7 @@ type Finder struct {
 	keywordEnds map[*ast.File]map[token.Pos]bool // see Spaced
 	importables map[string]bool                  // see importable
 	heldBack    map[Target]bool                  // see HeldBack
+	held        bool                             // see Held
 }
 
 type valueKey struct {
@@ -126,6 +127,7 @@ func (f *Finder) constsOf(pkg *types.Package, v constant.Value) []*types.Const {
 // expression of type against, in file. ok is false when no constant can be
 // written safely.
 func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Target) (r Replacement, ok bool) {
+	f.held = false
 	pass := f.pass
 	fileScope := pass.TypesInfo.Scopes[file]
 	if fileScope == nil {
@@ -258,6 +260,7 @@ func (f *Finder) Find(file *ast.File, lit ast.Expr, against types.Type, want Tar
 	}
 	if !f.importable(file, want.Package) {
 		f.heldBack[Target{Family: want.Family, Package: want.Package}] = true
+		f.held = true
 		return Replacement{}, false
 	}
 	name, ok := freeName(scope, lit.Pos(), catalog.PackageName(want.Package))
@@ -282,6 +285,12 @@ func (f *Finder) HeldBack() []Target {
 	})
 	return held
 }
+
+// Held reports whether the last Find found no replacement only because the
+// package cannot import the family's constants package (see HeldBack): a
+// caller with another fix in mind (the literal itself, converted) holds it
+// back too, since once the package can, the constant is the fix.
+func (f *Finder) Held() bool { return f.held }
 
 // Universal reports whether name, written at pos in file, means the
 // universe's object of that name (float64, string): nothing shadows it.
