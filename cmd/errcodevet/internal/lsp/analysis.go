@@ -87,6 +87,8 @@ var testHookAnalyze atomic.Value
 // A result is what a run found in one open file.
 type result struct {
 	findings []finding
+	pkg      string // the ID of the package the file was analyzed in, or ""
+	why      string // why that package was not analyzed, or ""
 }
 
 // finish stores and publishes the results of r, unless an edit cancelled
@@ -120,7 +122,14 @@ func (s *server) finish(r *run, snap map[string]snapshot, results map[string]res
 			diags[i] = f.diag
 		}
 		v := doc.version
-		s.outbox = append(s.outbox, publishDiagnosticsParams{URI: doc.uri, Version: &v, Diagnostics: diags})
+		s.outbox = append(s.outbox, notification{"textDocument/publishDiagnostics", publishDiagnosticsParams{URI: doc.uri, Version: &v, Diagnostics: diags}})
+		if res.pkg != "" {
+			if res.why != "" {
+				s.noticeLocked(res.pkg, res.why)
+			} else {
+				delete(s.notices, res.pkg)
+			}
+		}
 	}
 	s.notifyLocked()
 }
@@ -232,15 +241,21 @@ func (s *server) analyzeGroup(ctx context.Context, dir string, paths []string, s
 			}
 		}
 		c := checked[pkg]
+		var why string
 		if c.err != nil {
 			// No findings for a package that does not type-check: the
 			// analyzer does not run on it, and old findings may be wrong.
+			// The client is told why (finish).
 			s.log.Printf("%s: %v", pkg.ID, c.err)
+			why = pkg.PkgPath + " " + c.err.Error()
+			if !strings.HasPrefix(c.err.Error(), "not analyzed") {
+				why = pkg.PkgPath + " not analyzed: " + c.err.Error()
+			}
 		} else {
 			s.convert(pkg.Fset, c.diags, snap, files)
 		}
 		for name, ff := range files {
-			results[name] = result{findings: ff.findings}
+			results[name] = result{findings: ff.findings, pkg: pkg.ID, why: why}
 		}
 	}
 	s.log.Printf("analyzed %s in %v (loading %v)", strings.Join(paths, " "), time.Since(t0).Round(time.Millisecond), loaded.Round(time.Millisecond))

@@ -26,6 +26,7 @@ type testClient struct {
 	conn     *jsonrpc2.Conn
 	diags    chan publishDiagnosticsParams
 	messages chan showMessageParams
+	logs     chan logMessageParams
 	served   chan error
 }
 
@@ -53,7 +54,7 @@ func startServer(t testing.TB, opts Options) *testClient {
 	}
 	serverSide, clientSide := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &testClient{t: t, diags: make(chan publishDiagnosticsParams, 1000), messages: make(chan showMessageParams, 100), served: make(chan error, 1)}
+	c := &testClient{t: t, diags: make(chan publishDiagnosticsParams, 1000), messages: make(chan showMessageParams, 100), logs: make(chan logMessageParams, 1000), served: make(chan error, 1)}
 	go func() { c.served <- Serve(ctx, serverSide, opts) }()
 	handler := jsonrpc2.HandlerWithError(func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 		if req.Method == "textDocument/publishDiagnostics" {
@@ -72,6 +73,15 @@ func startServer(t testing.TB, opts Options) *testClient {
 				return nil, nil
 			}
 			c.messages <- p
+			return nil, nil
+		}
+		if req.Method == "window/logMessage" {
+			var p logMessageParams
+			if err := json.Unmarshal(*req.Params, &p); err != nil {
+				t.Errorf("logMessage: %v", err)
+				return nil, nil
+			}
+			c.logs <- p
 			return nil, nil
 		}
 		t.Errorf("unexpected %s from the server", req.Method)
@@ -161,6 +171,28 @@ func (c *testClient) next(uri string) publishDiagnosticsParams {
 		c.t.Fatalf("no diagnostics published for %s within %v", uri, waitLimit)
 	}
 	panic("unreachable")
+}
+
+// logged returns the next message the server sent to the client's log.
+func (c *testClient) logged() logMessageParams {
+	c.t.Helper()
+	select {
+	case p := <-c.logs:
+		return p
+	case <-time.After(waitLimit):
+		c.t.Fatalf("no window/logMessage within %v", waitLimit)
+	}
+	panic("unreachable")
+}
+
+// logQuiet fails if the server sends the client's log a message within d.
+func (c *testClient) logQuiet(d time.Duration) {
+	c.t.Helper()
+	select {
+	case p := <-c.logs:
+		c.t.Fatalf("window/logMessage %+v, want none", p)
+	case <-time.After(d):
+	}
 }
 
 // nextOf returns the next diagnostics published for uri, skipping other

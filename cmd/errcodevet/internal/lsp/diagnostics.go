@@ -1,5 +1,6 @@
 // Publishing diagnostics: the findings of each analysis (analysis.go) and
-// the withdrawal of stale ones, sent to the client in order.
+// the withdrawal of stale ones, sent to the client in order, with why a
+// package is not analyzed.
 
 package lsp
 
@@ -17,7 +18,7 @@ import (
 // clearLocked withdraws a document's findings.
 func (s *server) clearLocked(doc *document) {
 	doc.findings = nil
-	s.outbox = append(s.outbox, publishDiagnosticsParams{URI: doc.uri, Diagnostics: []diagnostic{}})
+	s.outbox = append(s.outbox, notification{"textDocument/publishDiagnostics", publishDiagnosticsParams{URI: doc.uri, Diagnostics: []diagnostic{}}})
 	s.notifyLocked()
 }
 
@@ -36,8 +37,29 @@ func (s *server) broadcastLocked() {
 	s.updated = make(chan struct{})
 }
 
-// send sends the queued messages and diagnostics in order until ctx is
-// done.
+// A notification is a message to the client, queued in the outbox.
+type notification struct {
+	method string
+	params any
+}
+
+// noticeLocked tells the client, in its log (window/logMessage, as a
+// warning), why the package pkg (its ID) was not analyzed, unless it was
+// told so after the package's last analysis. Said once until the reason
+// changes: an editor's buffer often does not compile while it is typed.
+func (s *server) noticeLocked(pkg, why string) {
+	if s.notices[pkg] == why {
+		return
+	}
+	if s.notices == nil {
+		s.notices = make(map[string]string)
+	}
+	s.notices[pkg] = why
+	s.outbox = append(s.outbox, notification{"window/logMessage", logMessageParams{Type: messageWarning, Message: "errcodevet: " + why}})
+}
+
+// send sends the queued messages, then the notifications in order, until
+// ctx is done.
 func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
 	for {
 		select {
@@ -54,9 +76,9 @@ func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
 				s.log.Printf("showMessage: %v", err)
 			}
 		}
-		for _, p := range queue {
-			if err := conn.Notify(ctx, "textDocument/publishDiagnostics", p); err != nil {
-				s.log.Printf("publishDiagnostics: %v", err)
+		for _, n := range queue {
+			if err := conn.Notify(ctx, n.method, n.params); err != nil {
+				s.log.Printf("%s: %v", n.method, err)
 			}
 		}
 	}

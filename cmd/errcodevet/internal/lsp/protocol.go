@@ -168,13 +168,22 @@ type codeDescription struct {
 }
 
 // showMessageParams is window/showMessage's: a message the editor shows
-// the user.
+// the user; logMessageParams window/logMessage's, one for its log.
 type showMessageParams struct {
 	Type    int    `json:"type"`
 	Message string `json:"message"`
 }
 
-const messageInfo = 3
+type logMessageParams struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+// MessageTypes of window/showMessage and window/logMessage.
+const (
+	messageWarning = 2
+	messageInfo    = 3
+)
 
 type publishDiagnosticsParams struct {
 	URI         string       `json:"uri"`

@@ -179,11 +179,12 @@ type server struct {
 	running    *run                 // the latest run, nil when done
 	updated    chan struct{}        // closed and replaced when results change
 	requests   map[jsonrpc2.ID]context.CancelFunc
-	outbox     []publishDiagnosticsParams // to send, in order
-	messages   []showMessageParams        // to show, before the outbox
-	wake       chan struct{}              // outbox or messages not empty
-	heldBack   bool                       // the held-back quick fixes were said
-	exit       chan struct{}              // closed on exit
+	outbox     []notification      // to send, in order
+	messages   []showMessageParams // to show, before the outbox
+	wake       chan struct{}       // outbox or messages not empty
+	heldBack   bool                // the held-back quick fixes were said
+	notices    map[string]string   // by package ID: why it was last not analyzed, as the client was told
+	exit       chan struct{}       // closed on exit
 	exitOnce   sync.Once
 	loader     *loader // used by one run at a time
 	stopped    bool    // Serve is returning: start nothing

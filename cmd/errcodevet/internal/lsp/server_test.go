@@ -194,6 +194,10 @@ func TestBrokenFile(t *testing.T) {
 	if diags := c.nextFor(uri, 2); len(diags) != 0 {
 		t.Fatalf("syntax error: stale diagnostics %+v", diags)
 	}
+	// The editor is told why, in its log: once per reason.
+	if m := c.logged(); m.Type != messageWarning || !strings.HasPrefix(m.Message, "errcodevet: ") || !strings.Contains(m.Message, " not analyzed: ") {
+		t.Errorf("syntax error: logMessage %+v, want a warning that the package is not analyzed", m)
+	}
 
 	// The magic numbers are still there, but the package does not
 	// type-check: the analyzer does not run, and nothing is reported.
@@ -202,15 +206,31 @@ func TestBrokenFile(t *testing.T) {
 	if diags := c.nextFor(uri, 3); len(diags) != 0 {
 		t.Fatalf("type error: stale diagnostics %+v", diags)
 	}
+	if m := c.logged(); !strings.Contains(m.Message, " not analyzed: ") || !strings.Contains(m.Message, "undefined: undefinedName") {
+		t.Errorf("type error: logMessage %+v, want the package not analyzed, and why", m)
+	}
+	c.change(uri, 4, types+"\n")
+	if diags := c.nextFor(uri, 4); len(diags) != 0 {
+		t.Fatalf("type error: stale diagnostics %+v", diags)
+	}
+	c.logQuiet(time.Second) // the same reason: said already
 	var actions []codeAction
 	pos := positionOf(t, types, "42001")
 	if err := c.call("textDocument/codeAction", codeActionParams{TextDocument: textDocumentIdentifier{URI: uri}, Range: lspRange{Start: pos, End: pos}}, &actions); err != nil || len(actions) != 0 {
 		t.Fatalf("code actions in a broken package: %+v, %v", actions, err)
 	}
 
-	c.change(uri, 4, text)
-	if diags := c.nextFor(uri, 4); len(diags) != 2 {
+	c.change(uri, 5, text)
+	if diags := c.nextFor(uri, 5); len(diags) != 2 {
 		t.Fatalf("repaired: got %+v, want 2 diagnostics", diags)
+	}
+	c.logQuiet(time.Second)
+	c.change(uri, 6, types)
+	if diags := c.nextFor(uri, 6); len(diags) != 0 {
+		t.Fatalf("broken again: stale diagnostics %+v", diags)
+	}
+	if m := c.logged(); !strings.Contains(m.Message, "undefined: undefinedName") {
+		t.Errorf("broken again: logMessage %+v, want it said again", m)
 	}
 }
 
