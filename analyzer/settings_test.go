@@ -105,7 +105,9 @@ func TestDocSettings(t *testing.T) {
 // file that applies and the catalogs it or the Config names.
 func TestConfigIn(t *testing.T) {
 	root := t.TempDir()
-	catalog, err := filepath.Abs("../testdata/catalog/acme.yaml")
+	// The catalog is inside the module: a configuration file may name no
+	// file outside it.
+	data, err := os.ReadFile("../testdata/catalog/acme.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +123,7 @@ func TestConfigIn(t *testing.T) {
 		return path
 	}
 	write("go.mod", "module m\n")
+	catalog := write("acme.yaml", string(data))
 	config := write(configfile.Name, "include-tests: true\ncatalog: ["+catalog+"]\n")
 	sub := filepath.Join(root, "sub")
 	if err := os.Mkdir(sub, 0o755); err != nil {

@@ -307,11 +307,37 @@ func Parse(filename string, data []byte) (*File, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Pos{File: filename}, "empty catalog file"}
 	}
+	if !isCatalog(doc.Content[0]) {
+		// Said without quoting the file: it may be any file, named by
+		// mistake or by a configuration file written to read secrets.
+		return nil, &Error{Pos{File: filename, Line: 1, Col: 1}, "not a catalog file: a catalog is a YAML mapping with \"family\" or \"extends\""}
+	}
 	f := p.file1(doc.Content[0])
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
 	return f, nil
+}
+
+// isCatalog reports whether the top of a YAML document can be a catalog,
+// whose errors may quote it: a mapping with "family" or "extends", or with
+// a catalog's fields only, or anything but a mapping (which "must be a
+// mapping" says without quoting).
+func isCatalog(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode {
+		return true
+	}
+	known := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
+		case "family", "extends":
+			return true
+		case "title", "package", "codes", "status":
+		default:
+			known = false
+		}
+	}
+	return known
 }
 
 type parser struct {

@@ -60,6 +60,9 @@ type Key struct {
 	// to import paths") and what each value is ("an import path"), for
 	// errors.
 	Want, WantValue string
+	// Empty, for a list, is the error an empty list is ("name the checks
+	// to run, or all"), when it is one; "" leaves an empty list unsaid.
+	Empty string
 }
 
 // File is a parsed configuration file.
@@ -212,7 +215,88 @@ func Load(path string, keys []Key) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(abs, data, keys)
+	f, err := Parse(abs, data, keys)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.inside(keys); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// inside checks that the files the Paths settings name are inside the
+// tree the configuration file belongs to (see Tree), symbolic links
+// resolved: linters run on pull requests from strangers, whose
+// .errcodevet.yaml could otherwise have the tool read any file on the
+// machine. Paths given on the command line are the user's own and are
+// not checked.
+func (f *File) inside(keys []Key) error {
+	tree := Tree(f.Path)
+	for _, k := range keys {
+		if k.Kind != Paths {
+			continue
+		}
+		v, _ := f.values[k.Name].([]string)
+		for i, p := range v {
+			r := resolved(p)
+			if within(r, tree) {
+				continue
+			}
+			what := p
+			if r != filepath.Clean(p) {
+				what = fmt.Sprintf("%s (a link to %s)", p, r)
+			}
+			return f.Errorf(fmt.Sprintf("%s[%d]", k.Name, i), "%s is outside %s, which holds this file: a configuration file names files inside its repository (or module) only; name one elsewhere on the command line", what, tree)
+		}
+	}
+	return nil
+}
+
+// Tree returns the directory whose files a configuration file at path may
+// name, symbolic links resolved: the root of the git repository holding
+// it (the nearest directory with .git), else of its module (the nearest
+// with go.mod), else its own directory.
+func Tree(path string) string {
+	dir := resolved(filepath.Dir(path))
+	for _, marker := range []string{".git", "go.mod"} {
+		for d := dir; ; {
+			if _, err := os.Stat(filepath.Join(d, marker)); err == nil {
+				return d
+			}
+			parent := filepath.Dir(d)
+			if parent == d {
+				break
+			}
+			d = parent
+		}
+	}
+	return dir
+}
+
+// resolved returns path, absolute, with the symbolic links of its longest
+// existing prefix resolved: a file that is not there yet may be below a
+// link to elsewhere.
+func resolved(path string) string {
+	path = filepath.Clean(path)
+	var rest []string
+	for p := path; ; {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return path
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}
+
+// within reports whether path is dir or below it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // Parse parses the content of the file at path (absolute), which may hold
@@ -285,6 +369,9 @@ func Parse(path string, data []byte, keys []Key) (*File, error) {
 						items[i] = filepath.Join(filepath.Dir(path), filepath.FromSlash(p))
 					}
 				}
+			}
+			if len(items) == 0 && key.Empty != "" {
+				return nil, fail(v, "%s: an empty list: %s", name, key.Empty)
 			}
 			if len(items) > 0 {
 				f.values[name] = items
