@@ -174,6 +174,9 @@ func (a *state) bindFlags(fs *flag.FlagSet) {
 		switch field := st.field(&cfg).(type) {
 		case *[]string:
 			fs.Func(st.name, st.usage, set(func(v string, field any) error {
+				if st.empty != "" && strings.Trim(v, ", \t") == "" {
+					return fmt.Errorf("an empty list: %s", st.empty)
+				}
 				*field.(*[]string) = splitList(v)
 				return nil
 			}))

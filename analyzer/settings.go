@@ -32,6 +32,9 @@ type setting struct {
 	fileOnly bool
 	// all: the item "all" stands for every value, the default.
 	all bool
+	// empty, for a list, is the error an empty list is (-checks= or
+	// checks: [] would otherwise silently mean the default), or "".
+	empty string
 }
 
 // settingsTable describes every setting once: from it derive the flags
@@ -49,9 +52,10 @@ var settingsTable = []setting{
 			",\n" + directiveCategory + " (reports about errcodevet:ignore directives)",
 		flagDef:    "all",
 		readmeFlag: "-checks=IDS", readmeDef: "all",
-		readmeDoc: "IDs of the checks to run, and `directive` for the reports about directives; an unknown ID is an error",
+		readmeDoc: "IDs of the checks to run, and `directive` for the reports about directives; an unknown ID, or an empty list, is an error",
 		check:     checkKnownCheck,
 		all:       true,
+		empty:     "name the checks to run, or all",
 	},
 	{
 		name: "catalog", kind: configfile.Paths, field: func(c *Config) any { return &c.Catalogs },
@@ -108,7 +112,7 @@ var fileKeys = func() []configfile.Key {
 		if !s.fileKey() {
 			continue
 		}
-		k := configfile.Key{Name: s.name, Kind: s.kind}
+		k := configfile.Key{Name: s.name, Kind: s.kind, Empty: s.empty}
 		if s.kind == configfile.Map {
 			k.Want, k.WantValue = "a mapping from family names to import paths", "an import path"
 		}
