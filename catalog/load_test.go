@@ -407,6 +407,7 @@ func TestExtendWeChat(t *testing.T) {
 			Message:    "access_token expired. Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			Action:     "Check the validity period of access_token. See Get access_token API in Basic Support for details.",
 			Retry:      catalog.RetryRenewToken,
+			Source:     "vendor: https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html",
 			Documented: true, Package: "github.com/errcodevet/errcodevet/wechat",
 		}},
 	} {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"go/token"
@@ -41,6 +42,10 @@ type Review struct {
 	// after the page: a code takes its text from the first that documents
 	// it. The API rows of result tables merge: see Import.
 	Sources []string `yaml:"sources"`
+	// Vendor is the address of the vendor's page that the review's page
+	// holds, which says where its codes' text was read; the tables say
+	// theirs in their headers (# vendor:, # copy:).
+	Vendor string `yaml:"vendor"`
 	// Disagree lists the codes of the page that an API's table gives
 	// another status, by value, with the reviewer's note: the page stays the
 	// authority, and the note records the disagreement for the next
@@ -144,7 +149,16 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 	if err != nil {
 		return nil, err
 	}
-	pages := []sourceRows{{filename, rows}}
+	if review == nil {
+		review = new(Review)
+	}
+	seed := readFrom(page, review.Vendor)
+	if review.Source != "" {
+		// The review says where the family's table was read, for every
+		// entry (catalog.Family.Source): the page's entries need not.
+		seed = provenance{}
+	}
+	pages := []sourceRows{{filename, rows, format, seed}}
 	for _, p := range extra {
 		f, rows, err := Parse(p.Name, p.Text)
 		if err != nil {
@@ -153,10 +167,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 		if f.IsResult() != format.IsResult() {
 			return nil, &Error{p.Name, 0, fmt.Sprintf("%s table cannot extend %s page", codeNoun(f), codeNoun(format))}
 		}
-		pages = append(pages, sourceRows{p.Name, rows})
-	}
-	if review == nil {
-		review = new(Review)
+		pages = append(pages, sourceRows{p.Name, rows, f, readFrom(p.Text, "")})
 	}
 	f := review.File // a copy: the review is not changed
 	if f.Family == "" && f.Extends == "" {
@@ -322,7 +333,7 @@ func Import(filename string, page []byte, review *Review, extra ...Page) (*catal
 				Value: row.Value, Name: name, Status: row.Status,
 				Message: row.Message, Action: row.Action, Retry: retry,
 				NameBy: nameBy, Aliases: aliases,
-				Source: codeTableSource(format, row),
+				Source: p.source(row),
 			})
 		}
 	}
@@ -408,8 +419,10 @@ func codeNoun(f Format) string {
 
 // sourceRows are the rows of one page.
 type sourceRows struct {
-	name string
-	rows []Row
+	name   string
+	rows   []Row
+	format Format
+	from   provenance
 }
 
 // canonical returns the canonical text of a code value of the page's
@@ -473,12 +486,73 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-// codeTableSource returns where a row of a FormatCodeTable was read, which
-// the catalog keeps beside its code; other formats name their sources in
-// their files' headers.
-func codeTableSource(format Format, row Row) string {
-	if format != FormatCodeTable {
-		return ""
+// A provenance is where a page was read: the vendor's page, and the public
+// copy it was taken from, if any.
+type provenance struct {
+	vendor, copy string
+}
+
+// readFrom returns where a page was read, from its header: the first
+// word of its "# vendor:" and "# copy:" lines ("none" is none), a GitHub
+// file address as repository@commit:path. vendor, if not empty,
+// is the address of a page that has no header (the review's: the seed
+// pages are kept byte for byte as read).
+func readFrom(text []byte, vendor string) provenance {
+	p := provenance{vendor: vendor}
+	for _, line := range strings.Split(string(text), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			if strings.TrimSpace(line) != "" {
+				break // the header ends where the table starts
+			}
+			continue
+		}
+		key, value, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "#")), ":")
+		words := strings.Fields(value)
+		if !ok || len(words) == 0 {
+			continue
+		}
+		word := strings.TrimSuffix(words[0], ",")
+		if strings.TrimSuffix(word, ":") == "none" {
+			continue // the file says it has none: a page read itself, or test data
+		}
+		switch key {
+		case "vendor":
+			p.vendor = word
+		case "copy":
+			p.copy = githubFile(word)
+		}
 	}
-	return row.Source
+	return p
+}
+
+// githubFile writes the address of a file on GitHub at a commit as
+// repository@commit:path, the form errcodevet's notes and catalogs use.
+func githubFile(url string) string {
+	rest, ok := strings.CutPrefix(url, "https://github.com/")
+	parts := strings.SplitN(rest, "/", 5) // owner, repo, "blob", commit, path
+	if !ok || len(parts) != 5 || parts[2] != "blob" {
+		return url
+	}
+	return parts[0] + "/" + parts[1] + "@" + parts[3][:min(len(parts[3]), 7)] + ":" + parts[4]
+}
+
+// source returns where a row's text was read, as the catalog keeps it
+// beside its code (catalog.FileEntry.Source): "vendor: PAGE", or "copy:
+// FILE, of PAGE", where PAGE is the row's own page (the source column of
+// a table that has one) or the file's. A code table's rows say it
+// themselves, in full; a page that says nothing gives "".
+func (p sourceRows) source(row Row) string {
+	if p.format == FormatCodeTable {
+		return row.Source
+	}
+	page := cmp.Or(row.Source, p.from.vendor)
+	switch {
+	case p.from.copy != "" && page != "":
+		return "copy: " + p.from.copy + ", of " + page
+	case p.from.copy != "":
+		return "copy: " + p.from.copy
+	case page != "":
+		return "vendor: " + page
+	}
+	return ""
 }

@@ -211,3 +211,57 @@ func TestMergeAPIsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSources proves that each entry says where its text was read: the
+// codes of the page the review's vendor page, a table's codes its header
+// (# vendor:, # copy:, a GitHub file as repository@commit:path) or the
+// row's own page where the table names one.
+func TestSources(t *testing.T) {
+	review := acmeReview()
+	review.Vendor = "https://example.com/acme/errors"
+	table := strings.Replace(string(readTestdata(t, "acme-apis.tsv")), "# vendor: none\n# copy: none\n",
+		"# vendor: https://example.com/acme/apis (the API pages,\n#         one per API)\n# copy:   https://github.com/someone/mirror/blob/0123456789abcdef/docs/apis.md\n", 1)
+	f, err := importAcme(t, review, importer.Page{Name: "acme-apis.tsv", Text: []byte(table)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"RATE_LIMITED":  "vendor: https://example.com/acme/errors",
+		"SYSTEM_BUSY":   "vendor: https://example.com/acme/errors",
+		"ORDER_PENDING": "copy: someone/mirror@0123456:docs/apis.md, of https://example.com/acme/apis",
+		"ORDER_GONE":    "copy: someone/mirror@0123456:docs/apis.md, of https://example.com/acme/inquiry",
+	}
+	for _, e := range f.Codes.Documented {
+		if w, ok := want[e.Value]; ok && e.Source != w {
+			t.Errorf("%s: source %q, want %q", e.Value, e.Source, w)
+		}
+		delete(want, e.Value)
+	}
+	if len(want) > 0 {
+		t.Errorf("no entries for %v", want)
+	}
+	// A review that says where the family's table was read says it for
+	// the page's entries: they need not.
+	review = acmeReview()
+	review.Vendor, review.Source = "https://example.com/acme/errors", "vendor: https://example.com/acme/errors, read through a copy"
+	f, err = importAcme(t, review)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range f.Codes.Documented {
+		if (e.Value == "RATE_LIMITED" || e.Value == "SYSTEM_BUSY") && e.Source != "" {
+			t.Errorf("%s: source %q, want the family's", e.Value, e.Source)
+		}
+	}
+	// Files that say they have no source, and a review without one: only
+	// a row that names its page has one.
+	f, err = importAcme(t, acmeReview())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range f.Codes.Documented {
+		if w := map[string]string{"ORDER_GONE": "vendor: https://example.com/acme/inquiry"}[e.Value]; e.Source != w {
+			t.Errorf("%s: source %q, want %q", e.Value, e.Source, w)
+		}
+	}
+}

@@ -10,10 +10,16 @@ const (
 	// SystemBusy is errcode -1: System is busy. Try again later.
 	//
 	// Retry: try again later.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	SystemBusy = -1
 	// Success is errcode 0: Request successful
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	Success = 0
 	// InvalidCredential is errcode 40001: Incorrect AppSecret or invalid
 	// access_token. Check the accuracy of AppSecret or check whether the API is
@@ -22,97 +28,163 @@ const (
 	// Retry: renew the access token, then retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidCredential = 40001
 	// InvalidCredentialType is errcode 40002: Invalid credential type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidCredentialType = 40002
 	// InvalidOpenID is errcode 40003: Invalid OpenID. Check whether the OpenID
 	// (the user) has followed the Official Account or belongs to another Official
 	// Account.
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidOpenID = 40003
 	// InvalidMediaFileType is errcode 40004: Invalid media file type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMediaFileType = 40004
 	// InvalidFileType is errcode 40005: Invalid file type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidFileType = 40005
 	// InvalidFileSize is errcode 40006: Invalid file size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidFileSize = 40006
 	// InvalidMediaFileID is errcode 40007: Invalid media file ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMediaFileID = 40007
 	// InvalidMessageType is errcode 40008: Invalid message type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMessageType = 40008
 	// InvalidImageFileSize is errcode 40009: Invalid image file size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidImageFileSize = 40009
 	// InvalidVoiceFileSize is errcode 40010: Invalid voice file size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidVoiceFileSize = 40010
 	// InvalidVideoFileSize is errcode 40011: Invalid video file size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidVideoFileSize = 40011
 	// InvalidThumbnailFileSize is errcode 40012: Invalid thumbnail file size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidThumbnailFileSize = 40012
 	// InvalidAppID is errcode 40013: Invalid AppID. Check whether AppID is
 	// correct. Avoid unsupported characters and ensure case sensitivity.
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidAppID = 40013
 	// InvalidAccessToken is errcode 40014: Invalid access_token. Check the
 	// validity of access_token (whether it is expired) or check whether the API is
 	// called for a proper Official Account.
 	//
 	// Retry: renew the access token, then retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidAccessToken = 40014
 	// InvalidMenuType is errcode 40015: Invalid menu type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMenuType = 40015
 	// InvalidButtonCount is errcode 40016: Invalid number of buttons
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidButtonCount = 40016
 	// InvalidButtonType is errcode 40017: Invalid button type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidButtonType = 40017
 	// InvalidButtonNameLength is errcode 40018: Invalid button name length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidButtonNameLength = 40018
 	// InvalidButtonKeyLength is errcode 40019: Invalid button KEY length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidButtonKeyLength = 40019
 	// InvalidButtonURLLength is errcode 40020: Invalid button URL length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidButtonURLLength = 40020
 	// InvalidMenuVersion is errcode 40021: Invalid menu version
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMenuVersion = 40021
 	// InvalidSubMenuLevel is errcode 40022: Invalid sub-menu level
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuLevel = 40022
 	// InvalidSubMenuButtonCount is errcode 40023: Invalid number of sub-menu
 	// buttons
@@ -120,45 +192,75 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuButtonCount = 40023
 	// InvalidSubMenuButtonType is errcode 40024: Invalid sub-menu button type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuButtonType = 40024
 	// InvalidSubMenuButtonNameLength is errcode 40025: Invalid sub-menu button
 	// name length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuButtonNameLength = 40025
 	// InvalidSubMenuButtonKeyLength is errcode 40026: Invalid sub-menu button KEY
 	// length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuButtonKeyLength = 40026
 	// InvalidSubMenuButtonURLLength is errcode 40027: Invalid sub-menu button URL
 	// length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubMenuButtonURLLength = 40027
 	// InvalidCustomMenuUser is errcode 40028: Invalid custom menu user
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidCustomMenuUser = 40028
 	// InvalidOAuthCode is errcode 40029: Invalid oauth_code
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidOAuthCode = 40029
 	// InvalidRefreshToken is errcode 40030: Invalid refresh_token
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidRefreshToken = 40030
 	// InvalidOpenIDList is errcode 40031: Invalid openid list
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidOpenIDList = 40031
 	// InvalidOpenIDListLength is errcode 40032: Invalid openid list length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidOpenIDListLength = 40032
 	// InvalidRequestCharacters is errcode 40033: Invalid request characters that
 	// are expressed in the form of \uxxxx
@@ -166,220 +268,373 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidRequestCharacters = 40033
 	// InvalidParameter is errcode 40035: Invalid parameter
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidParameter = 40035
 	// InvalidRequestFormat is errcode 40038: Invalid request format
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidRequestFormat = 40038
 	// InvalidURLLength is errcode 40039: Invalid URL length
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidURLLength = 40039
 	// InvalidURL is errcode 40048: Invalid URL
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidURL = 40048
 	// InvalidGroupID is errcode 40050: Invalid group ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidGroupID = 40050
 	// InvalidGroupName is errcode 40051: Invalid group name
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidGroupName = 40051
 	// InvalidArticleIdx is errcode 40060: The specified article_idx is invalid
 	// when deleting an article
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidArticleIdx = 40060
 	// InvalidGroupName40117 is errcode 40117: Invalid group name
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidGroupName40117 = 40117
 	// InvalidMediaIDSize is errcode 40118: Invalid media_id size
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMediaIDSize = 40118
 	// InvalidMediaButtonType is errcode 40119: Invalid button type
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMediaButtonType = 40119
 	// InvalidSubButtonType is errcode 40120: Invalid sub-button type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSubButtonType = 40120
 	// InvalidMediaIDType is errcode 40121: Invalid media_id type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMediaIDType = 40121
 	// InvalidAppSecret is errcode 40125: Invalid appsecret
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidAppSecret = 40125
 	// InvalidWeixinID is errcode 40132: Invalid Weixin ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidWeixinID = 40132
 	// InvalidImageFormat is errcode 40137: Invalid image format
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidImageFormat = 40137
 	// HomepageLinkNotAllowed is errcode 40155: Do not add a link to the homepage
 	// of another Official Account
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	HomepageLinkNotAllowed = 40155
 	// OAuthCodeUsed is errcode 40163: The oauth_code is already used
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	OAuthCodeUsed = 40163
 	// MissingAccessToken is errcode 41001: Parameter access_token is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingAccessToken = 41001
 	// MissingAppID is errcode 41002: Parameter appid is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingAppID = 41002
 	// MissingRefreshToken is errcode 41003: Parameter refresh_token is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingRefreshToken = 41003
 	// MissingSecret is errcode 41004: Parameter secret is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingSecret = 41004
 	// MissingMediaData is errcode 41005: Media file data is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingMediaData = 41005
 	// MissingMediaID is errcode 41006: Parameter media_id is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingMediaID = 41006
 	// MissingSubMenuData is errcode 41007: Sub-menu data is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingSubMenuData = 41007
 	// MissingOAuthCode is errcode 41008: oauth code is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingOAuthCode = 41008
 	// MissingOpenID is errcode 41009: openid is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingOpenID = 41009
 	// AccessTokenExpired is errcode 42001: access_token expired. Check the
 	// validity period of access_token. See Get access_token API in Basic Support
 	// for details.
 	//
 	// Retry: renew the access token, then retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	AccessTokenExpired = 42001
 	// RefreshTokenExpired is errcode 42002: refresh_token expired
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RefreshTokenExpired = 42002
 	// OAuthCodeExpired is errcode 42003: oauth_code expired
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	OAuthCodeExpired = 42003
 	// TokensInvalidatedByPasswordChange is errcode 42007: Both access_token and
 	// refresh_token became invalid because the user modified the Weixin password.
 	// Re-authorization is required.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TokensInvalidatedByPasswordChange = 42007
 	// RequireGET is errcode 43001: Use GET method
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RequireGET = 43001
 	// RequirePOST is errcode 43002: Use POST method
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RequirePOST = 43002
 	// RequireHTTPS is errcode 43003: Use HTTPS method
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RequireHTTPS = 43003
 	// RecipientNotFollower is errcode 43004: Recipient is not a follower
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RecipientNotFollower = 43004
 	// RecipientNotFriend is errcode 43005: Recipient is not a friend
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RecipientNotFriend = 43005
 	// RecipientBlacklisted is errcode 43019: Recipient is in the blacklist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RecipientBlacklisted = 43019
 	// EmptyMediaFile is errcode 44001: Empty media file
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyMediaFile = 44001
 	// EmptyPOSTDataPacket is errcode 44002: Empty POST data packet
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyPOSTDataPacket = 44002
 	// EmptyArticle is errcode 44003: Empty article
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyArticle = 44003
 	// EmptyTextMessage is errcode 44004: Empty text message
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyTextMessage = 44004
 	// MediaFileSizeExceedsLimit is errcode 45001: Media file size exceeds the
 	// limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MediaFileSizeExceedsLimit = 45001
 	// MessageLengthExceedsLimit is errcode 45002: Message length exceeds the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MessageLengthExceedsLimit = 45002
 	// TitleLengthExceedsLimit is errcode 45003: Title length exceeds the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TitleLengthExceedsLimit = 45003
 	// DescriptionLengthExceedsLimit is errcode 45004: Description length exceeds
 	// the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DescriptionLengthExceedsLimit = 45004
 	// URLLengthExceedsLimit is errcode 45005: URL length exceeds the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	URLLengthExceedsLimit = 45005
 	// ImageURLLengthExceedsLimit is errcode 45006: Image URL length exceeds the
 	// limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ImageURLLengthExceedsLimit = 45006
 	// VoiceFilePlaybackTimedOut is errcode 45007: Voice file playback timed out
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	VoiceFilePlaybackTimedOut = 45007
 	// ArticleLengthExceedsLimit is errcode 45008: Article length exceeds the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ArticleLengthExceedsLimit = 45008
 	// APICallsExceedLimit is errcode 45009: API calls exceed the limit
 	//
 	// Retry: retry later with less traffic.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	APICallsExceedLimit = 45009
 	// MenuCountExceedsLimit is errcode 45010: The number of menus created exceeds
 	// the limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MenuCountExceedsLimit = 45010
 	// APIFrequencyTooHigh is errcode 45011: API is called at a high frequency. Try
 	// again later.
@@ -387,707 +642,1407 @@ const (
 	// Retry: retry later with less traffic.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	APIFrequencyTooHigh = 45011
 	// ResponseTimedOut is errcode 45015: Response timed out
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ResponseTimedOut = 45015
 	// SystemGroupNotModifiable is errcode 45016: System groups cannot be modified
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	SystemGroupNotModifiable = 45016
 	// GroupNameExceedsLimit is errcode 45017: Group name exceeds the limit
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	GroupNameExceedsLimit = 45017
 	// GroupCountExceedsLimit is errcode 45018: The number of groups exceeds the
 	// limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	GroupCountExceedsLimit = 45018
 	// KFMessageCountExceedsLimit is errcode 45047: The number of downstream
 	// customer service messages exceeds the limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFMessageCountExceedsLimit = 45047
 	// MediaDataNotFound is errcode 46001: Media data does not exist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MediaDataNotFound = 46001
 	// MenuVersionNotFound is errcode 46002: Menu version does not exist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MenuVersionNotFound = 46002
 	// MenuDataNotFound is errcode 46003: Menu data does not exist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MenuDataNotFound = 46003
 	// UserNotFound is errcode 46004: User does not exist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	UserNotFound = 46004
 	// JSONXMLParseError is errcode 47001: An error occurred while parsing JSON/XML
 	// content
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	JSONXMLParseError = 47001
 	// APIUnauthorized is errcode 48001: Unable to access the API. Check whether
 	// the Official has access to the API. See API permissions in the Official
 	// Accounts Platform > Developer Center.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	APIUnauthorized = 48001
 	// MessageRejectedByFollower is errcode 48002: Message rejected by the follower
 	// (Receive Messages in the setting options of the Official Account is disabled
 	// by the follower)
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MessageRejectedByFollower = 48002
 	// APISuspended is errcode 48004: API is suspended. Log in to mp.weixin.qq.com
 	// for details.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	APISuspended = 48004
 	// AssetReferencedByMenuOrReply is errcode 48005: Assets that are referenced by
 	// auto replies and custom menus cannot be deleted via API
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	AssetReferencedByMenuOrReply = 48005
 	// ClearQuotaLimitExceeded is errcode 48006: Number of calls cannot be cleared
 	// via API because the number of clears exceeds the limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ClearQuotaLimitExceeded = 48006
 	// NoPermissionForMessageType is errcode 48008: No permission to send this type
 	// of message
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	NoPermissionForMessageType = 48008
 	// UserNotAuthorizedForAPI is errcode 50001: The user is not authorized to use
 	// this API
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	UserNotAuthorizedForAPI = 50001
 	// UserPermissionLimited is errcode 50002: The user permission is limited
 	// probably because the API is suspended due to unauthorized operation
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	UserPermissionLimited = 50002
 	// UserNotFollowing is errcode 50005: The user has not followed the Official
 	// Account
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	UserNotFollowing = 50005
 	// KFInvalidParameter is errcode 61451: Invalid parameter
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFInvalidParameter = 61451
 	// InvalidKFAccount is errcode 61452: Invalid kf_account
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidKFAccount = 61452
 	// KFAccountExists is errcode 61453: kf_account already exists
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFAccountExists = 61453
 	// KFAccountTooLong is errcode 61454: kf_acount length exceeds the limit of 10
 	// characters, excluding @ and the Weixin ID of the Official Account after @.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFAccountTooLong = 61454
 	// KFAccountInvalidCharacters is errcode 61455: kf_acount name contains invalid
 	// characters (only letters and numbers are allowed)
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFAccountInvalidCharacters = 61455
 	// KFAccountCountExceedsLimit is errcode 61456: The number of kf_accounts
 	// exceeds the limit of 10
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	KFAccountCountExceedsLimit = 61456
 	// InvalidProfilePhotoFileType is errcode 61457: Invalid profile photo file
 	// type
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidProfilePhotoFileType = 61457
 	// SystemError is errcode 61450: System error
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	SystemError = 61450
 	// DateFormatError is errcode 61500: Date format error
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DateFormatError = 61500
 	// EmptyParameter is errcode 63001: Empty parameter
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyParameter = 63001
 	// InvalidSignature is errcode 63002: Invalid signature
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSignature = 63002
 	// PersonalizedMenuNotFound is errcode 65301: No personalized menu
 	// corresponding to this menuid exists
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	PersonalizedMenuNotFound = 65301
 	// NoMatchingUser is errcode 65302: No appropriate user exists
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	NoMatchingUser = 65302
 	// DefaultMenuRequired is errcode 65303: Cannot create personalized menus
 	// without the default menu
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DefaultMenuRequired = 65303
 	// EmptyMatchRule is errcode 65304: Empty MatchRule
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyMatchRule = 65304
 	// PersonalizedMenuCountLimited is errcode 65305: The number of personalized
 	// menus is limited
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	PersonalizedMenuCountLimited = 65305
 	// PersonalizedMenuUnsupported is errcode 65306: This account does not support
 	// personalized menus
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	PersonalizedMenuUnsupported = 65306
 	// EmptyPersonalizedMenu is errcode 65307: Personalized menu information is
 	// empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	EmptyPersonalizedMenu = 65307
 	// ButtonWithoutResponseType is errcode 65308: There is a button with no
 	// response type
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ButtonWithoutResponseType = 65308
 	// PersonalizedMenuDisabled is errcode 65309: Personalized menu is disabled
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	PersonalizedMenuDisabled = 65309
 	// CountryRequired is errcode 65310: Country is required if province and city
 	// are specified
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	CountryRequired = 65310
 	// ProvinceRequired is errcode 65311: Province is required if city is specified
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	ProvinceRequired = 65311
 	// InvalidCountry is errcode 65312: Invalid country information
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidCountry = 65312
 	// InvalidProvince is errcode 65313: Invalid province information
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidProvince = 65313
 	// InvalidCity is errcode 65314: Invalid city information
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidCity = 65314
 	// TooManyRedirectURLs is errcode 65316: Up to 3 external redirect URLs can be
 	// set in the Official Account menu
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TooManyRedirectURLs = 65316
 	// InvalidMenuURL is errcode 65317: Invalid URL
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidMenuURL = 65317
 	// InvalidSignature87009 is errcode 87009: Invalid signature
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidSignature87009 = 87009
 	// InvalidPOSTDataParameter is errcode 9001001: Invalid POST data parameter
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidPOSTDataParameter = 9001001
 	// RemoteServiceUnavailable is errcode 9001002: Unavailable remote service
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	RemoteServiceUnavailable = 9001002
 	// InvalidTicket is errcode 9001003: Invalid ticket
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidTicket = 9001003
 	// GetShakeUserInfoFailed is errcode 9001004: Failed to get the user
 	// information via Shake Nearby
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	GetShakeUserInfoFailed = 9001004
 	// GetMerchantInfoFailed is errcode 9001005: Failed to get the merchant
 	// information
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	GetMerchantInfoFailed = 9001005
 	// GetOpenIDFailed is errcode 9001006: Failed to get the OpenID
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	GetOpenIDFailed = 9001006
 	// MissingUploadedFile is errcode 9001007: Uploaded file is missing
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	MissingUploadedFile = 9001007
 	// InvalidUploadedFileType is errcode 9001008: The file type of uploaded asset
 	// is invalid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidUploadedFileType = 9001008
 	// InvalidUploadedFileSize is errcode 9001009: The file size of uploaded asset
 	// is invalid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidUploadedFileSize = 9001009
 	// UploadFailed is errcode 9001010: Upload failed
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	UploadFailed = 9001010
 	// InvalidAccount is errcode 9001020: Invalid account
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidAccount = 9001020
 	// LowDeviceActivationRate is errcode 9001021: There is a device with an
 	// activation rate of less than 50%. Cannot add a new one.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	LowDeviceActivationRate = 9001021
 	// DeviceCountNotPositive is errcode 9001022: The number of devices requested
 	// must be greater than 0
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DeviceCountNotPositive = 9001022
 	// DeviceApplicationUnderReview is errcode 9001023: The application for the
 	// device ID is already under review
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DeviceApplicationUnderReview = 9001023
 	// TooManyDeviceIDsToQuery is errcode 9001024: Up to 50 device IDs can be
 	// queried at a time
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TooManyDeviceIDsToQuery = 9001024
 	// InvalidDeviceID is errcode 9001025: Invalid device ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidDeviceID = 9001025
 	// InvalidPageID is errcode 9001026: Invalid page ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidPageID = 9001026
 	// InvalidPageParameter is errcode 9001027: Invalid page parameter
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidPageParameter = 9001027
 	// TooManyPageIDsToDelete is errcode 9001028: Up to 10 page IDs can be delete
 	// at a time
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TooManyPageIDsToDelete = 9001028
 	// PageLinkedToDevice is errcode 9001029: The page has been linked to the
 	// device. It cannot be deleted unless unlinked from the device.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	PageLinkedToDevice = 9001029
 	// TooManyPageIDsToQuery is errcode 9001030: Up to 50 page IDs can be queried
 	// at a time
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	TooManyPageIDsToQuery = 9001030
 	// InvalidTimePeriod is errcode 9001031: Invalid time period
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidTimePeriod = 9001031
 	// InvalidDevicePageLinkParameter is errcode 9001032: The parameter used to
 	// save the linking relationship between device and page is invalid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidDevicePageLinkParameter = 9001032
 	// InvalidShopID is errcode 9001033: Invalid shop ID
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidShopID = 9001033
 	// DeviceRemarksTooLong is errcode 9001034: Device remarks exceed the limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	DeviceRemarksTooLong = 9001034
 	// InvalidDeviceApplicationParameter is errcode 9001035: Invalid device
 	// application parameter
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidDeviceApplicationParameter = 9001035
 	// InvalidBeginValue is errcode 9001036: Invalid begin value
 	//
 	// Retry: do not retry.
+	//
+	// Source: vendor:
+	// https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html
 	InvalidBeginValue = 9001036
 	// InvalidPOSTParameters is errcode 1003: POST参数非法
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPOSTParameters = 1003
 	// ProductIDNotFound is errcode 20002: 商品id不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductIDNotFound = 20002
 	// InvalidTemplateSize is errcode 40034: invalid template size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateSize = 40034
 	// InvalidTemplateIDSize is errcode 40036: 不合法的 template_id 长度
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateIDSize = 40036
 	// InvalidTemplateID is errcode 40037: 不合法的 template_id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateID = 40037
 	// InvalidPluginToken is errcode 40040: invalid plugin token
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPluginToken = 40040
 	// InvalidPluginID is errcode 40041: invalid plugin id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPluginID = 40041
 	// InvalidPluginSession is errcode 40042: invalid plugin session
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPluginSession = 40042
 	// InvalidFavType is errcode 40043: invalid fav type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFavType = 40043
 	// InvalidSizeInLinkTitle is errcode 40044: invalid size in link.title
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeInLinkTitle = 40044
 	// InvalidSizeInLinkDescription is errcode 40045: invalid size in
 	// link.description
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeInLinkDescription = 40045
 	// InvalidSizeInLinkIconurl is errcode 40046: invalid size in link.iconurl
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeInLinkIconurl = 40046
 	// InvalidSizeInLinkURL is errcode 40047: invalid size in link.url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeInLinkURL = 40047
 	// InvalidScoreReportType is errcode 40049: invalid score report type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidScoreReportType = 40049
 	// InvalidActionName is errcode 40052: invalid action name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionName = 40052
 	// InvalidActionInfo is errcode 40053: invalid action info, please check
 	// document
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionInfo = 40053
 	// InvalidSubButtonURLDomain is errcode 40054: 不合法的子菜单按钮 url
 	// 域名
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSubButtonURLDomain = 40054
 	// InvalidButtonURLDomain is errcode 40055: 不合法的菜单按钮 url 域名
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidButtonURLDomain = 40055
 	// InvalidSerialCode is errcode 40056: invalid serial code
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSerialCode = 40056
 	// InvalidTabbarSize is errcode 40057: invalid tabbar size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTabbarSize = 40057
 	// InvalidTabbarNameSize is errcode 40058: invalid tabbar name size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTabbarNameSize = 40058
 	// InvalidMsgID is errcode 40059: invalid msg id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMsgID = 40059
 	// InvalidTitleSize is errcode 40062: invalid title size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTitleSize = 40062
 	// InvalidMessageExtSize is errcode 40063: invalid message_ext size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMessageExtSize = 40063
 	// InvalidAppType is errcode 40064: invalid app type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppType = 40064
 	// InvalidMsgStatus is errcode 40065: invalid msg status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMsgStatus = 40065
 	// InvalidURL40066 is errcode 40066: 不合法的 url
 	// ，递交的页面被sitemap标记为拦截
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidURL40066 = 40066
 	// InvalidTvid is errcode 40067: invalid tvid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTvid = 40067
 	// ContainMailciousURL is errcode 40068: contain mailcious url
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContainMailciousURL = 40068
 	// InvalidHardwareType is errcode 40069: invalid hardware type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidHardwareType = 40069
 	// InvalidSKUInfo is errcode 40070: invalid sku info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSKUInfo = 40070
 	// InvalidCardType is errcode 40071: invalid card type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardType = 40071
 	// InvalidLocationID is errcode 40072: invalid location id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLocationID = 40072
 	// InvalidCardID is errcode 40073: invalid card id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardID = 40073
 	// InvalidPayTemplateID is errcode 40074: invalid pay template id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPayTemplateID = 40074
 	// InvalidEncryptCode is errcode 40075: invalid encrypt code
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidEncryptCode = 40075
 	// InvalidColorID is errcode 40076: invalid color id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidColorID = 40076
 	// InvalidScoreType is errcode 40077: invalid score type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidScoreType = 40077
 	// InvalidCardStatus is errcode 40078: invalid card status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardStatus = 40078
 	// InvalidTime is errcode 40079: invalid time
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTime = 40079
 	// InvalidCardExt is errcode 40080: invalid card ext
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardExt = 40080
 	// InvalidTemplateID40081 is errcode 40081: invalid template_id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateID40081 = 40081
 	// InvalidBannerPictureSize is errcode 40082: invalid banner picture size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBannerPictureSize = 40082
 	// InvalidBannerURLSize is errcode 40083: invalid banner url size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBannerURLSize = 40083
 	// InvalidButtonDescSize is errcode 40084: invalid button desc size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidButtonDescSize = 40084
 	// InvalidButtonURLSize is errcode 40085: invalid button url size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidButtonURLSize = 40085
 	// InvalidSharelinkLogoSize is errcode 40086: invalid sharelink logo size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSharelinkLogoSize = 40086
 	// InvalidSharelinkDescSize is errcode 40087: invalid sharelink desc size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSharelinkDescSize = 40087
 	// InvalidSharelinkTitleSize is errcode 40088: invalid sharelink title size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSharelinkTitleSize = 40088
 	// InvalidPlatformID is errcode 40089: invalid platform id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPlatformID = 40089
 	// InvalidRequestSourceBadClientIP is errcode 40090: invalid request source
 	// (bad client ip)
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRequestSourceBadClientIP = 40090
 	// InvalidComponentTicket is errcode 40091: invalid component ticket
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidComponentTicket = 40091
 	// InvalidRemarkName is errcode 40092: invalid remark name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRemarkName = 40092
 	// ReturnLocationID1 is errcode 40093: not completely ok, err_item will
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReturnLocationID1 = 40093
 	// InvalidComponentCredential is errcode 40094: invalid component credential
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidComponentCredential = 40094
 	// BadSourceCaller is errcode 40095: bad source of caller
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BadSourceCaller = 40095
 	// InvalidBiztype is errcode 40096: invalid biztype
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBiztype = 40096
 	// InvalidArgs is errcode 40097: 参数错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidArgs = 40097
 	// InvalidPoiid is errcode 40098: invalid poiid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPoiid = 40098
 	// InvalidCode is errcode 40099: invalid code, this code has consumed.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCode = 40099
 	// OldendtimeNewendtime is errcode 40100: invalid DateInfo, Make Sure
 	// OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OldendtimeNewendtime = 40100
 	// MissingParameter is errcode 40101: missing parameter
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingParameter = 40101
 	// InvalidIndustryID is errcode 40102: invalid industry id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIndustryID = 40102
 	// InvalidIndustryIndex is errcode 40103: invalid industry index
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIndustryIndex = 40103
 	// InvalidCategoryID is errcode 40104: invalid category id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategoryID = 40104
 	// InvalidViewType is errcode 40105: invalid view type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidViewType = 40105
 	// InvalidUserName is errcode 40106: invalid user name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidUserName = 40106
 	// VerifyOK2 is errcode 40107: invalid card id! 1,card status must
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VerifyOK2 = 40107
 	// InvalidClientVersion is errcode 40108: invalid client version
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidClientVersion = 40108
 	// TooManyCodeSize is errcode 40109: too many code size, must <= 100
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyCodeSize = 40109
 	// HaveEmptyCode is errcode 40110: have empty code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HaveEmptyCode = 40110
 	// HaveSameCode is errcode 40111: have same code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HaveSameCode = 40111
 	// CanNotSetBindOpenID is errcode 40112: can not set bind openid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotSetBindOpenID = 40112
 	// UnsupportedFileType is errcode 40113: unsupported file type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnsupportedFileType = 40113
 	// InvalidIndexValue is errcode 40114: invalid index value
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIndexValue = 40114
 	// InvalidSessionFrom is errcode 40115: invalid session from
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSessionFrom = 40115
 	// InvalidCode40116 is errcode 40116: invalid code
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCode40116 = 40116
 	// InvalidCardQuantity is errcode 40122: invalid card quantity
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardQuantity = 40122
 	// InvalidTaskID is errcode 40123: invalid task_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTaskID = 40123
 	// TooManyCustomField is errcode 40124: too many custom field!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyCustomField = 40124
 	// InvalidTextSize is errcode 40126: invalid text size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTextSize = 40126
 	// CardGivenUser is errcode 40127: invalid user-card status! Hint: the
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardGivenUser = 40127
 	// APICgiBinMaterialAddMaterial is errcode 40128: invalid media id! must be
 	// uploaded
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APICgiBinMaterialAddMaterial = 40128
 	// InvalidScene is errcode 40129: invalid scene
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidScene = 40129
 	// InvalidOpenIDListSize is errcode 40130: invalid openid list size, at least
 	// two openid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpenIDListSize = 40130
 	// OutLimitTicket is errcode 40131: out of limit of ticket
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OutLimitTicket = 40131
 	// InvalidEncrytData is errcode 40133: invalid encryt data
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidEncrytData = 40133
 	// CannotStopSupplyingBonus is errcode 40135: invalid not supply bonus, can not
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotStopSupplyingBonus = 40135
 	// SureSKUQuantityDepositcodeQuantity is errcode 40136: invalid use
 	// DepositCodeMode, make
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SureSKUQuantityDepositcodeQuantity = 40136
 	// EmphasisWordCannotBeFirstOrRemark is errcode 40138: emphasis word can not be
 	// first neither remark
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmphasisWordCannotBeFirstOrRemark = 40138
 	// InvalidSubMerchantID is errcode 40139: invalid sub merchant id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSubMerchantID = 40139
 	// InvalidSubMerchantStatus is errcode 40140: invalid sub merchant status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSubMerchantStatus = 40140
 	// InvalidImageURL is errcode 40141: invalid image url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidImageURL = 40141
 	// InvalidSharecardParameters is errcode 40142: invalid sharecard parameters
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSharecardParameters = 40142
 	// InvalidLeastCostInfo is errcode 40143: invalid least cost info, should be 0
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLeastCostInfo = 40143
 	// InvalidShareCardNumOrCardIDList is errcode 40144: 1)maybe
 	// share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list
@@ -1095,11 +2050,21 @@ const (
 	// card_id;4)maybe both
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidShareCardNumOrCardIDList = 40144
 	// CenterURL is errcode 40145: invalid update! Can not both set PayCell and
 	// CenterCellInfo(include: center_title, center_sub_title,
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CenterURL = 40145
 	// CardMarkedByOtherUser is errcode 40146: invalid openid! card may be marked
 	// by other user!
@@ -1107,1067 +2072,2777 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardMarkedByOtherUser = 40146
 	// InvalidConsumeConsumeTimeOverrangingRestricts is errcode 40147: invalid
 	// consume! Consume time overranging restricts.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidConsumeConsumeTimeOverrangingRestricts = 40147
 	// InvalidFriendsCardType is errcode 40148: invalid friends card type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFriendsCardType = 40148
 	// InvalidUseTimeLimit is errcode 40149: invalid use time limit
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidUseTimeLimit = 40149
 	// InvalidCardParameters is errcode 40150: invalid card parameters
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardParameters = 40150
 	// InvalidCardInfo is errcode 40151: invalid card info, text/pic hit antispam
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardInfo = 40151
 	// InvalidGroupID40152 is errcode 40152: invalid group id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGroupID40152 = 40152
 	// FriendsCardSelfConsumeNeedsVerifyCode is errcode 40153: self consume cell
 	// for friends card must need verify code
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCardSelfConsumeNeedsVerifyCode = 40153
 	// InvalidVoipParameters is errcode 40154: invalid voip parameters
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidVoipParameters = 40154
 	// InvalidFaceRecognizeParameters is errcode 40156: invalid face recognize
 	// parameters
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFaceRecognizeParameters = 40156
 	// InvalidPicture is errcode 40157: invalid picture, has no face
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPicture = 40157
 	// InvalidUseCustomCode is errcode 40158: invalid use_custom_code, need be
 	// false
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidUseCustomCode = 40158
 	// InvalidLengthPath is errcode 40159: invalid length for path, or the data is
 	// not json string
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLengthPath = 40159
 	// InvalidImageFile is errcode 40160: invalid image file
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidImageFile = 40160
 	// ImageFileNotMatch is errcode 40161: image file not match
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageFileNotMatch = 40161
 	// InvalidLifespan is errcode 40162: invalid lifespan
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLifespan = 40162
 	// InvalidIP is errcode 40164: invalid ip, not in whitelist
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIP = 40164
 	// InvalidWeappPagepath is errcode 40165: invalid weapp pagepath
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWeappPagepath = 40165
 	// InvalidWeappAppID is errcode 40166: invalid weapp appid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWeappAppID = 40166
 	// NotLinkedToPluginAppID is errcode 40167: there is no relation with plugin
 	// appid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotLinkedToPluginAppID = 40167
 	// UnlinkedWeappCard is errcode 40168: unlinked weapp card
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnlinkedWeappCard = 40168
 	// InvalidLengthScene is errcode 40169: invalid length for scene, or the data
 	// is not json string
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLengthScene = 40169
 	// ArgsCountExceedCountLimit is errcode 40170: args count exceed count limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArgsCountExceedCountLimit = 40170
 	// ProductIDEmptyOrTooLong is errcode 40171: product id can not empty and the
 	// length cannot exceed 32
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductIDEmptyOrTooLong = 40171
 	// CanNotHaveSameProductID is errcode 40172: can not have same product id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotHaveSameProductID = 40172
 	// ThereNoBindRelation is errcode 40173: there is no bind relation
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThereNoBindRelation = 40173
 	// NotCardUser is errcode 40174: not card user
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCardUser = 40174
 	// InvalidMaterialID is errcode 40175: invalid material id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMaterialID = 40175
 	// InvalidTemplateID40176 is errcode 40176: invalid template id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateID40176 = 40176
 	// InvalidProductID is errcode 40177: invalid product id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductID = 40177
 	// InvalidSign is errcode 40178: invalid sign
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSign = 40178
 	// AllowedAddOrUpdate is errcode 40179: Function is adjusted, rules are not
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AllowedAddOrUpdate = 40179
 	// InvalidClientTmpToken is errcode 40180: invalid client tmp token
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidClientTmpToken = 40180
 	// InvalidOpengid is errcode 40181: invalid opengid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpengid = 40181
 	// InvalidPackID is errcode 40182: invalid pack_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPackID = 40182
 	// ShouldBindWithWxaAppID is errcode 40183: invalid product_appid,
 	// product_appid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShouldBindWithWxaAppID = 40183
 	// InvalidURLPath is errcode 40184: invalid url path
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidURLPath = 40184
 	// InvalidAuthToken is errcode 40185: invalid auth_token, or auth_token is
 	// expired
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAuthToken = 40185
 	// InvalidDelegate is errcode 40186: invalid delegate
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDelegate = 40186
 	// InvalidIP40187 is errcode 40187: invalid ip
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIP40187 = 40187
 	// InvalidScope is errcode 40188: invalid scope
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidScope = 40188
 	// InvalidWidth is errcode 40189: invalid width
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWidth = 40189
 	// InvalidDelegateTime is errcode 40190: invalid delegate time
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDelegateTime = 40190
 	// InvalidPicURL is errcode 40191: invalid pic_url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPicURL = 40191
 	// InvalidAuthorInNews is errcode 40192: invalid author in news
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAuthorInNews = 40192
 	// InvalidRecommendLength is errcode 40193: invalid recommend length
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRecommendLength = 40193
 	// IllegalRecommend is errcode 40194: illegal recommend
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IllegalRecommend = 40194
 	// InvalidShowNum is errcode 40195: invalid show_num
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidShowNum = 40195
 	// InvalidSmartmsgMediaID is errcode 40196: invalid smartmsg media_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSmartmsgMediaID = 40196
 	// InvalidSmartmsgMediaNum is errcode 40197: invalid smartmsg media num
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSmartmsgMediaNum = 40197
 	// MustSameAsShowNum is errcode 40198: invalid default msg article size,
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MustSameAsShowNum = 40198
 	// WaybillIDNotFound is errcode 40199: 运单 ID 不存在，未查到运单
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WaybillIDNotFound = 40199
 	// InvalidAccountType is errcode 40200: invalid account type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAccountType = 40200
 	// InvalidCheckURL is errcode 40201: invalid check url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckURL = 40201
 	// InvalidCheckAction is errcode 40202: invalid check action
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckAction = 40202
 	// InvalidCheckOperator is errcode 40203: invalid check operator
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckOperator = 40203
 	// CannotDeleteWashOrRumorArticle is errcode 40204: can not delete wash or
 	// rumor article
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotDeleteWashOrRumorArticle = 40204
 	// InvalidCheckKeywordsString is errcode 40205: invalid check keywords string
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckKeywordsString = 40205
 	// InvalidCheckBeginStamp is errcode 40206: invalid check begin stamp
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckBeginStamp = 40206
 	// InvalidCheckAliveSeconds is errcode 40207: invalid check alive seconds
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckAliveSeconds = 40207
 	// InvalidCheckNotifyID is errcode 40208: invalid check notify id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckNotifyID = 40208
 	// InvalidCheckNotifyMsg is errcode 40209: invalid check notify msg
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckNotifyMsg = 40209
 	// InvalidCheckWxaPath is errcode 40210: pages
 	// 中的path参数不存在或为空
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckWxaPath = 40210
 	// InvalidScopeData is errcode 40211: invalid scope_data
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidScopeData = 40211
 	// InvalidQuery is errcode 40212: paegs
 	// 当中存在不合法的query，query格式遵循URL标准，即k1=v1&k2=v2
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQuery = 40212
 	// InvalidHrefTag is errcode 40213: invalid href tag
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidHrefTag = 40213
 	// InvalidHrefText is errcode 40214: invalid href text
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidHrefText = 40214
 	// InvalidImageCount is errcode 40215: invalid image count
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidImageCount = 40215
 	// InvalidDesc is errcode 40216: invalid desc
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDesc = 40216
 	// InvalidVideoCount is errcode 40217: invalid video count
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidVideoCount = 40217
 	// InvalidVideoID is errcode 40218: invalid video id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidVideoID = 40218
 	// PagesEmpty is errcode 40219: pages不存在或者参数为空
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PagesEmpty = 40219
 	// DataListEmpty is errcode 40220: data_list is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DataListEmpty = 40220
 	// InvalidContentEncoding is errcode 40221: invalid Content-Encoding
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidContentEncoding = 40221
 	// InvalidRequestIdcDomain is errcode 40222: invalid request idc domain
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRequestIdcDomain = 40222
 	// EmptyMediaCover is errcode 40229: 媒体封面为空，请添加媒体封面
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyMediaCover = 40229
 	// MissingURL is errcode 41010: 缺失 url 参数
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingURL = 41010
 	// CheckDocumentAndRequestJSON is errcode 41011: missing required fields!
 	// please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckDocumentAndRequestJSON = 41011
 	// MissingCardID is errcode 41012: missing card id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingCardID = 41012
 	// MissingCode is errcode 41013: missing code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingCode = 41013
 	// MissingTicketClass is errcode 41014: missing ticket_class
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingTicketClass = 41014
 	// MissingShowTime is errcode 41015: missing show_time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingShowTime = 41015
 	// MissingScreeningRoom is errcode 41016: missing screening_room
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingScreeningRoom = 41016
 	// MissingSeatNumber is errcode 41017: missing seat_number
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingSeatNumber = 41017
 	// MissingComponentAppID is errcode 41018: missing component_appid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingComponentAppID = 41018
 	// MissingPlatformSecret is errcode 41019: missing platform_secret
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingPlatformSecret = 41019
 	// MissingPlatformTicket is errcode 41020: missing platform_ticket
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingPlatformTicket = 41020
 	// MissingComponentAccessToken is errcode 41021: missing component_access_token
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingComponentAccessToken = 41021
 	// MissingDisplayField is errcode 41024: missing "display" field
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingDisplayField = 41024
 	// PoiListEmpty is errcode 41025: poi_list empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiListEmpty = 41025
 	// MissingImageListInfo is errcode 41026: missing image list info, text maybe
 	// empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingImageListInfo = 41026
 	// MissingVoipCallKey is errcode 41027: missing voip call key
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingVoipCallKey = 41027
 	// InvalidFormID is errcode 41028: invalid form id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFormID = 41028
 	// FormIDUsedCountReachLimit is errcode 41029: form id used count reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FormIDUsedCountReachLimit = 41029
 	// InvalidPage is errcode 41030:
 	// page路径不正确，需要保证在现网版本小程序中存在，与app.json保持一致
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPage = 41030
 	// FormIDHaveBeenBlocked is errcode 41031: the form id have been blocked!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FormIDHaveBeenBlocked = 41031
 	// SubmittedFormID is errcode 41032: not allow to send message with
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubmittedFormID = 41032
 	// InvaidRegisterType is errcode 41033:
 	// 只允许通过api创建的小程序使用
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvaidRegisterType = 41033
 	// SubmittedFormID41034 is errcode 41034: not allow to send message with
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubmittedFormID41034 = 41034
 	// PrepayIDMessageNotAllowed is errcode 41035: not allow to send message with
 	// prepay id, for punishment
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrepayIDMessageNotAllowed = 41035
 	// AppIDAdCid is errcode 41036: appid ad cid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDAdCid = 41036
 	// AppIDAdMchAppID is errcode 41037: appid ad_mch_appid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDAdMchAppID = 41037
 	// AppIDPosType is errcode 41038: appid pos_type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDPosType = 41038
 	// PluginTokenExpired is errcode 42004: plugin token expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginTokenExpired = 42004
 	// APIUsageExpired is errcode 42005: api usage expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIUsageExpired = 42005
 	// ComponentAccessTokenExpired is errcode 42006: component_access_token expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentAccessTokenExpired = 42006
 	// VoipCallKeyExpired is errcode 42008: voip call key expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VoipCallKeyExpired = 42008
 	// ClientTmpTokenExpired is errcode 42009: client tmp token expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ClientTmpTokenExpired = 42009
 	// RequireNotBlock is errcode 43006: require not block
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireNotBlock = 43006
 	// RequireBizuserAuthorize is errcode 43007: require bizuser authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireBizuserAuthorize = 43007
 	// RequireBizPayAuth is errcode 43008: require biz pay auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireBizPayAuth = 43008
 	// CanNotUseCustomCode is errcode 43009: can not use custom code, need
 	// authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUseCustomCode = 43009
 	// CanNotUseBalance is errcode 43010: can not use balance, need authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUseBalance = 43010
 	// CanNotUseBonus is errcode 43011: can not use bonus, need authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUseBonus = 43011
 	// CanNotUseCustomURL is errcode 43012: can not use custom url, need authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUseCustomURL = 43012
 	// CanNotUseShakeCard is errcode 43013: can not use shake card, need authorize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUseShakeCard = 43013
 	// RequireCheckAgent is errcode 43014: require check agent
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireCheckAgent = 43014
 	// RequireWeChatTeamAuthorization is errcode 43015: require authorize by wechat
 	// team to use this function!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireWeChatTeamAuthorization = 43015
 	// RequireVerify is errcode 43016: 小程序未认证
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireVerify = 43016
 	// RequireLocationID is errcode 43017: require location id!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireLocationID = 43017
 	// CodeHasNoBeenMark is errcode 43018: code has no been mark!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeHasNoBeenMark = 43018
 	// ChangeTemplateTooFrequently is errcode 43100: change template too frequently
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ChangeTemplateTooFrequently = 43100
 	// UserRefuseAcceptMsg is errcode 43101:
 	// 用户拒绝接受消息，如果用户之前曾经订阅过，则表示用户取消了订阅关系
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserRefuseAcceptMsg = 43101
 	// TempalteNotSubscriptiontype is errcode 43102: the tempalte is not
 	// subscriptiontype
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TempalteNotSubscriptiontype = 43102
 	// APIOnlyCancelsSubscription is errcode 43103: the api only can cancel the
 	// subscription
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIOnlyCancelsSubscription = 43103
 	// AppIDDoesNotHavePermission is errcode 43104: this appid does not have
 	// permission
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDDoesNotHavePermission = 43104
 	// NewsNotBoundToTemplateID is errcode 43105: news has no binding relation with
 	// template_id
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NewsNotBoundToTemplateID = 43105
 	// NotAllowAddTemplate is errcode 43106: not allow to add template, for
 	// punishment
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotAllowAddTemplate = 43106
 	// EmptyListSize is errcode 44005: 空白的列表
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyListSize = 44005
 	// EmptyFileData is errcode 44006: empty file data
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyFileData = 44006
 	// RepeatedMsgID is errcode 44007: repeated msg id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RepeatedMsgID = 44007
 	// ImageURLSizeOutLimit is errcode 44997: image url size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageURLSizeOutLimit = 44997
 	// KeywordStringMediaSizeOutLimit is errcode 44998: keyword string media size
 	// out of limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeywordStringMediaSizeOutLimit = 44998
 	// KeywordsListSizeOutLimit is errcode 44999: keywords list size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeywordsListSizeOutLimit = 44999
 	// MsgIDSizeOutLimit is errcode 45000: msg_id size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MsgIDSizeOutLimit = 45000
 	// TemplateSizeOutLimit is errcode 45012: 模板大小超过限制
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateSizeOutLimit = 45012
 	// TooManyTemplateArgs is errcode 45013: too many template args
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTemplateArgs = 45013
 	// TemplateMessageSizeOutLimit is errcode 45014: template message size out of
 	// limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateMessageSizeOutLimit = 45014
 	// TooManyOpenID is errcode 45019: too many openid, please input less
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyOpenID = 45019
 	// TooManyImage is errcode 45020: too many image, please input less
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyImage = 45020
 	// ArgumentOutOfLengthLimit is errcode 45021: some argument may be out of
 	// length
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArgumentOutOfLengthLimit = 45021
 	// BonusOutLimit is errcode 45022: bonus is out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BonusOutLimit = 45022
 	// BalanceOutLimit is errcode 45023: balance is out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BalanceOutLimit = 45023
 	// RankTemplateCountOutLimit is errcode 45024: rank template number is out of
 	// limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RankTemplateCountOutLimit = 45024
 	// PoiidCountOutLimit is errcode 45025: poiid count is out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiidCountOutLimit = 45025
 	// TemplateNumExceedsLimit is errcode 45026: template num exceeds limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateNumExceedsLimit = 45026
 	// TemplateConflictWithIndustry is errcode 45027: template conflict with
 	// industry
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateConflictWithIndustry = 45027
 	// HasNoMasssendQuota is errcode 45028: has no masssend quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasNoMasssendQuota = 45028
 	// QrcodeCountOutLimit is errcode 45029: qrcode count out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QrcodeCountOutLimit = 45029
 	// LimitCardid is errcode 45030: limit cardid, not support this function
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitCardid = 45030
 	// StockOutLimit is errcode 45031: stock is out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StockOutLimit = 45031
 	// NotInnerIPForSpecialAccount is errcode 45032: not inner ip for special acct
 	// in white-list
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotInnerIPForSpecialAccount = 45032
 	// UserCardCountOutGetLimit is errcode 45033: user get card num is out of
 	// get_limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserCardCountOutGetLimit = 45033
 	// MediaFileCountOutLimit is errcode 45034: media file count is out of limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MediaFileCountOutLimit = 45034
 	// AccessClientipNotRegistered is errcode 45035: access clientip is not
 	// registered, not in ip-white-list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccessClientipNotRegistered = 45035
 	// UserReceiveAnnouncementLimit is errcode 45036: User receive announcement
 	// limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserReceiveAnnouncementLimit = 45036
 	// UserTempSessionExpiredOrNeverTalked is errcode 45037: user out of time limit
 	// or never talked in tempsession
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserTempSessionExpiredOrNeverTalked = 45037
 	// UserSubscribed is errcode 45038: user subscribed, cannot use tempsession api
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserSubscribed = 45038
 	// CardListSizeOutLimit is errcode 45039: card_list_size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardListSizeOutLimit = 45039
 	// ReachMaxMonthlyQuotaLimit is errcode 45040: reach max monthly quota limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachMaxMonthlyQuotaLimit = 45040
 	// CardReachedTotalSKUQuantityLimit is errcode 45041: this card reach total sku
 	// quantity limit!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardReachedTotalSKUQuantityLimit = 45041
 	// NotCreateSubMerchant is errcode 45042: limit card type, this card type can
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCreateSubMerchant = 45042
 	// CannotSetShareFriends is errcode 45043: can not set share_friends=true
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotSetShareFriends = 45043
 	// AbstractIconURLSizeOutLimit is errcode 45044: icon url size in abstract is
 	// out of limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AbstractIconURLSizeOutLimit = 45044
 	// UnauthorizedFriendsCard is errcode 45045: unauthorized friends card, please
 	// contact administrator
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedFriendsCard = 45045
 	// Paycell is errcode 45046: operate field conflict, CenterCell,
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Paycell = 45046
 	// MenuUseInvalidType is errcode 45048: menu use invalid type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MenuUseInvalidType = 45048
 	// IvrUseInvalidType is errcode 45049: ivr use invalid type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IvrUseInvalidType = 45049
 	// CustomMsgUseInvalidType is errcode 45050: custom msg use invalid type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CustomMsgUseInvalidType = 45050
 	// TemplateMsgUseInvalidLink is errcode 45051: template msg use invalid link
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateMsgUseInvalidLink = 45051
 	// MasssendMsgUseInvalidType is errcode 45052: masssend msg use invalid type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MasssendMsgUseInvalidType = 45052
 	// ExceedConsumeVerifyCodeSize is errcode 45053: exceed consume verify code
 	// size
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedConsumeVerifyCodeSize = 45053
 	// BelowConsumeVerifyCodeSize is errcode 45054: below consume verify code size
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BelowConsumeVerifyCodeSize = 45054
 	// CodeNotInConsumeVerifyCodeCharset is errcode 45055: the code is not in
 	// consume verify code charset
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeNotInConsumeVerifyCodeCharset = 45055
 	// TooManyTagNow is errcode 45056: too many tag now, no need to add new
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTagNow = 45056
 	// CannotDeleteTagWithTooManyFans is errcode 45057: can't delete the tag that
 	// has too many fans
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotDeleteTagWithTooManyFans = 45057
 	// CanTModifySysTag is errcode 45058: can't modify sys tag
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanTModifySysTag = 45058
 	// TooManyTagsOnUser is errcode 45059: can not tagging one user too much
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTagsOnUser = 45059
 	// MediaInUseByIVROrMenu is errcode 45060: media is applied in ivr or menu, can
 	// not be deleted
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MediaInUseByIVROrMenu = 45060
 	// UpdateFrequencyTooHigh is errcode 45061: maybe the update frequency is too
 	// often, please try again
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UpdateFrequencyTooHigh = 45061
 	// HasAgreementAd is errcode 45062: has agreement ad. please use
 	// mp.weixin.qq.com
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasAgreementAd = 45062
 	// AccesstokenNotXiaochengxu is errcode 45063: accesstoken is not xiaochengxu
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccesstokenNotXiaochengxu = 45063
 	// MenuHasUnlinkedMiniProgram is errcode 45064:
 	// 创建菜单包含未关联的小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MenuHasUnlinkedMiniProgram = 45064
 	// ClientmsgidExist is errcode 45065: 相同 clientmsgid
 	// 已存在群发记录，返回数据中带有已存在的群发任务的
 	// msgid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ClientmsgidExist = 45065
 	// SameClientmsgidRetryTooFast is errcode 45066: 相同 clientmsgid
 	// 重试速度过快，请间隔1分钟重试
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SameClientmsgidRetryTooFast = 45066
 	// ClientmsgidSizeOutLimit is errcode 45067: clientmsgid 长度超过限制
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ClientmsgidSizeOutLimit = 45067
 	// FileSizeOutLimit is errcode 45068: file size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FileSizeOutLimit = 45068
 	// ProductListSizeOutLimit is errcode 45069: product list size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductListSizeOutLimit = 45069
 	// BusinessAccountHaveBeenCreated is errcode 45070: the business account have
 	// been created
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BusinessAccountHaveBeenCreated = 45070
 	// BusinessAccountNotFound is errcode 45071: business account not found
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BusinessAccountNotFound = 45071
 	// InvalidCommand is errcode 45072: command字段取值不对
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCommand = 45072
 	// NotInnerVIPForSNS is errcode 45073: not inner vip for sns in white list
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotInnerVIPForSNS = 45073
 	// ShouldDeleteUselessMaterial is errcode 45074: material list size out of
 	// limit, you
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShouldDeleteUselessMaterial = 45074
 	// InvalidKeywordID is errcode 45075: invalid keyword id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKeywordID = 45075
 	// InvalidCount is errcode 45076: invalid count
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCount = 45076
 	// NumberBusinessAccountReachLimit is errcode 45077: number of business account
 	// reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NumberBusinessAccountReachLimit = 45077
 	// NicknameIllegal is errcode 45078: nickname is illegal!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameIllegal = 45078
 	// NicknameForbiddenMatchedForbiddenKeyword is errcode 45079: nickname is
 	// forbidden!(matched forbidden keyword)
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameForbiddenMatchedForbiddenKeyword = 45079
 	// TypingNeedsRecentUserMessage is errcode 45080:
 	// 下发输入状态，需要之前30秒内跟用户有过消息交互 need
 	// sending message to user, or
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TypingNeedsRecentUserMessage = 45080
 	// YouAlreadyTyping is errcode 45081:
 	// 已经在输入状态，不可重复下发
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	YouAlreadyTyping = 45081
 	// URLDomainNeedsICPLicense is errcode 45082: need icp license for the url
 	// domain
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	URLDomainNeedsICPLicense = 45082
 	// SpeedOutRange is errcode 45083: the speed out of range
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpeedOutRange = 45083
 	// NoSpeedMessage is errcode 45084: No speed message
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoSpeedMessage = 45084
 	// SpeedServerErr is errcode 45085: speed server err
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpeedServerErr = 45085
 	// InvalidAttrbuteDataMiniprogramAppID is errcode 45086: invalid attrbute
 	// 'data-miniprogram-appid'
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAttrbuteDataMiniprogramAppID = 45086
 	// AccountHaveBeenBlocked is errcode 45087: customer service message from this
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountHaveBeenBlocked = 45087
 	// ActionSizeOutLimit is errcode 45088: action size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActionSizeOutLimit = 45088
 	// Expired is errcode 45089: expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Expired = 45089
 	// InvalidGroupMsgTicket is errcode 45090: invalid group msg ticket
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGroupMsgTicket = 45090
 	// AccountNameIllegal is errcode 45091: account_name is illegal!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountNameIllegal = 45091
 	// NoVoiceData is errcode 45092: no voice data
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoVoiceData = 45092
 	// NoQuotaSendMsg is errcode 45093: no quota to send msg
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoQuotaSendMsg = 45093
 	// WhenUserEnterSession is errcode 45094: not allow to send custom message
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WhenUserEnterSession = 45094
 	// AdBatchStockNotModifiable is errcode 45095: not allow to modify stock for
 	// the advertisement batch
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AdBatchStockNotModifiable = 45095
 	// InvalidQrcode is errcode 45096: invalid qrcode
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQrcode = 45096
 	// InvalidQrcodePrefix is errcode 45097: invalid qrcode prefix
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQrcodePrefix = 45097
 	// MsgMenuListSizeOutLimit is errcode 45098: msgmenu list size is out of limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MsgMenuListSizeOutLimit = 45098
 	// MsgMenuItemContentSizeOutLimit is errcode 45099: msgmenu item content size
 	// is out of limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MsgMenuItemContentSizeOutLimit = 45099
 	// InvalidSizeKeywordIDList is errcode 45100: invalid size of keyword_id_list
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeKeywordIDList = 45100
 	// HitUploadLimit is errcode 45101: hit upload limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HitUploadLimit = 45101
 	// APIHaveBeenBlockedTemporarily is errcode 45102: this api have been blocked
 	// temporarily.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIHaveBeenBlockedTemporarily = 45102
 	// APIHasBeenUnsupported is errcode 45103: This API has been unsupported
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIHasBeenUnsupported = 45103
 	// ReachMaxDomainQuotaLimit is errcode 45104: reach max domain quota limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachMaxDomainQuotaLimit = 45104
 	// ConsumeVerifyCodeNotFound is errcode 45154: the consume verify code not
 	// found
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConsumeVerifyCodeNotFound = 45154
 	// ConsumeVerifyCodeExisted is errcode 45155: the consume verify code is
 	// existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConsumeVerifyCodeExisted = 45155
 	// InvalidConsumeVerifyCodeLength is errcode 45156: the consume verify code's
 	// length not invalid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidConsumeVerifyCodeLength = 45156
 	// InvalidTagName is errcode 45157: invalid tag name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTagName = 45157
 	// TagNameTooLong is errcode 45158: tag name too long
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TagNameTooLong = 45158
 	// InvalidTagID is errcode 45159: invalid tag id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTagID = 45159
 	// InvalidCategoryCreateCard is errcode 45160: invalid category to create card
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategoryCreateCard = 45160
 	// VideoIDNotFromUploadAPI is errcode 45161: this video id must be generated by
 	// calling upload api
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VideoIDNotFromUploadAPI = 45161
 	// InvalidType is errcode 45162: invalid type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidType = 45162
 	// InvalidSortMethod is errcode 45163: invalid sort_method
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSortMethod = 45163
 	// InvalidOffset is errcode 45164: invalid offset
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOffset = 45164
 	// InvalidLimit is errcode 45165: invalid limit
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLimit = 45165
 	// InvalidContent is errcode 45166: invalid content
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidContent = 45166
 	// InvalidVoipCallKey is errcode 45167: invalid voip call key
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidVoipCallKey = 45167
 	// KeywordInBlacklist is errcode 45168: keyword in blacklist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeywordInBlacklist = 45168
 	// AppRequestsTemporarilyBlocked is errcode 45501: part or whole of the
 	// requests from
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppRequestsTemporarilyBlocked = 45501
 	// PoiNoExist is errcode 46005: poi no exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiNoExist = 46005
 	// VoipFileNotExist is errcode 46006: voip file not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VoipFileNotExist = 46006
 	// FileBeingTranscoded is errcode 46007: file being transcoded, please try
 	// later
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FileBeingTranscoded = 46007
 	// ResultIDNotExist is errcode 46008: result id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ResultIDNotExist = 46008
 	// ThereNoUserData is errcode 46009: there is no user data
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThereNoUserData = 46009
 	// APIRetiredUseSubscribeMessage is errcode 46101: this api have been not
 	// supported
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIRetiredUseSubscribeMessage = 46101
 	// UnicodeEncodeUxxxxUxxxx is errcode 47002: data format error, do NOT use json
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnicodeEncodeUxxxxUxxxx = 47002
 	// ArgumentInvalid is errcode 47003:
 	// 模板参数不准确，可能为空或者不满足规则，errmsg会提示具体是哪个字段出错
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArgumentInvalid = 47003
 	// TooManyPagesSubmitted is errcode 47004:
 	// 每次提交的页面数超过1000（备注：每次提交页面数应小于或等于1000）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyPagesSubmitted = 47004
 	// TabbarNoExist is errcode 47005: tabbar no exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TabbarNoExist = 47005
 	// SubmitPagesCountReachDailyLimit is errcode 47006:
 	// 当天提交页面数达到了配额上限，请明天再试
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubmitPagesCountReachDailyLimit = 47006
 	// SearchResultsCountMoreThanLimit is errcode 47101:
 	// 搜索结果总数超过了1000条
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SearchResultsCountMoreThanLimit = 47101
 	// NextPageInfoError is errcode 47102: next_page_info参数错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NextPageInfoError = 47102
 	// ActivityIDError is errcode 47501: 参数 activity_id 错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivityIDError = 47501
 	// TargetStateError is errcode 47502: 参数 target_state 错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TargetStateError = 47502
 	// VersionTypeError is errcode 47503: 参数 version_type 错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VersionTypeError = 47503
 	// ActivityIDExpiredTime is errcode 47504: activity_id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivityIDExpiredTime = 47504
 	// UserNotAgreeMassSendProtocol is errcode 48003: user not agree mass-send
 	// protocol
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotAgreeMassSendProtocol = 48003
 	// CannotUseOthersVoIPCallKey is errcode 48007: forbid to use other's voip call
 	// key
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotUseOthersVoIPCallKey = 48007
 	// APIExpired is errcode 48009: this api is expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIExpired = 48009
 	// MaterialModificationForbidden is errcode 48010: forbid to modify the
 	// material，
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MaterialModificationForbidden = 48010
 	// DisabledTemplateID is errcode 48011: disabled template id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DisabledTemplateID = 48011
 	// InvalidToken is errcode 48012: invalid token
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidToken = 48012
 	// VideoNotFromNewUploadAPI is errcode 48013:
 	// 该视频非新接口上传，不能用于视频消息群发
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VideoNotFromNewUploadAPI = 48013
 	// VideoReviewStatusAbnormal is errcode 48014:
 	// 该视频审核状态异常，请检查后重试
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VideoReviewStatusAbnormal = 48014
 	// NoCommentPermission is errcode 48015: 该账号无留言功能权限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoCommentPermission = 48015
 	// WatchMoreVideoNotEligible is errcode 48016:
 	// 该账号不满足智能配置"观看更多"视频条件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WatchMoreVideoNotEligible = 48016
 	// AppIDMismatchAccessToken is errcode 49001: not same appid with appid of
 	// access_token
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDMismatchAccessToken = 49001
 	// EmptyOpenIDOrTransid is errcode 49002: empty openid or transid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyOpenIDOrTransid = 49002
 	// NotMatchOpenIDWithAppID is errcode 49003: not match openid with appid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotMatchOpenIDWithAppID = 49003
 	// NotMatchSignature is errcode 49004: not match signature
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotMatchSignature = 49004
 	// NotExistedTransid is errcode 49005: not existed transid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotExistedTransid = 49005
 	// MissingArgTwoDimCode is errcode 49006: missing arg two_dim_code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingArgTwoDimCode = 49006
 	// InvalidTwoDimCode is errcode 49007: invalid two_dim_code
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTwoDimCode = 49007
 	// InvalidQrcode49008 is errcode 49008: invalid qrcode
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQrcode49008 = 49008
 	// MissingArgQrcode is errcode 49009: missing arg qrcode
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingArgQrcode = 49009
 	// InvalidPartnerID is errcode 49010: invalid partner id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPartnerID = 49010
 	// NotExistedFeedbackid is errcode 49300: not existed feedbackid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotExistedFeedbackid = 49300
 	// FeedbackExist is errcode 49301: feedback exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeedbackExist = 49301
 	// FeedbackStatusAlreadyChanged is errcode 49302: feedback status already
 	// changed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeedbackStatusAlreadyChanged = 49302
 	// UserUnexpected is errcode 50003: user unexpected, maybe not in white list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserUnexpected = 50003
 	// UserNotAllowUseAccesstoken is errcode 50004: user not allow to use
 	// accesstoken, maybe for punishment
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotAllowUseAccesstoken = 50004
 	// UserHasSwitchedOffFriendsAuthorization is errcode 50006: user has switched
 	// off friends authorization
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserHasSwitchedOffFriendsAuthorization = 50006
 	// EnterpriseFatherAccountNotExist is errcode 51000: enterprise father account
 	// not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EnterpriseFatherAccountNotExist = 51000
 	// EnterpriseChildAccountNotOfParent is errcode 51001: enterprise child account
 	// not belong to the father
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EnterpriseChildAccountNotOfParent = 51001
 	// EnterpriseVerifyMessageNotCorrect is errcode 51002: enterprise verify
 	// message not correct
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EnterpriseVerifyMessageNotCorrect = 51002
 	// InvalidEnterpriseChildListSize is errcode 51003: invalid enterprise child
 	// list size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidEnterpriseChildListSize = 51003
 	// NotEnterpriseFatherAccount is errcode 51004: not a enterprise father account
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotEnterpriseFatherAccount = 51004
 	// NotEnterpriseChildAccount is errcode 51005: not a enterprise child account
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotEnterpriseChildAccount = 51005
 	// InvalidNickName is errcode 51006: invalid nick name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidNickName = 51006
 	// NotEnterpriseAccount is errcode 51007: not a enterprise account
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotEnterpriseAccount = 51007
 	// InvalidEmail is errcode 51008: invalid email
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidEmail = 51008
 	// InvalidPwd is errcode 51009: invalid pwd
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPwd = 51009
 	// RepeatedEmail is errcode 51010: repeated email
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RepeatedEmail = 51010
 	// AccessDeny is errcode 51011: access deny
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccessDeny = 51011
 	// NeedVerifyCode is errcode 51012: need verify code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedVerifyCode = 51012
 	// WrongVerifyCode is errcode 51013: wrong verify code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WrongVerifyCode = 51013
 	// NeedModifyPwd is errcode 51014: need modify pwd
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedModifyPwd = 51014
 	// UserNotExist is errcode 51015: user not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotExist = 51015
 	// TvInfoNotExist is errcode 51020: tv info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TvInfoNotExist = 51020
 	// StampCrossed is errcode 51021: stamp crossed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StampCrossed = 51021
 	// InvalidStampRange is errcode 51022: invalid stamp range
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStampRange = 51022
 	// StampNotMatchDate is errcode 51023: stamp not match date
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StampNotMatchDate = 51023
 	// EmptyProgramName is errcode 51024: empty program name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyProgramName = 51024
 	// EmptyActionURL is errcode 51025: empty action url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyActionURL = 51025
 	// ProgramNameSizeOutLimit is errcode 51026: program name size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProgramNameSizeOutLimit = 51026
 	// ActionURLSizeOutLimit is errcode 51027: action url size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActionURLSizeOutLimit = 51027
 	// InvalidProgramName is errcode 51028: invalid program name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProgramName = 51028
 	// InvalidActionURL is errcode 51029: invalid action url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionURL = 51029
 	// InvalidActionID is errcode 51030: invalid action id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionID = 51030
 	// InvalidActionOffset is errcode 51031: invalid action offset
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionOffset = 51031
 	// EmptyActionTitle is errcode 51032: empty action title
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyActionTitle = 51032
 	// ActionTitleSizeOutLimit is errcode 51033: action title size out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActionTitleSizeOutLimit = 51033
 	// EmptyActionIconURL is errcode 51034: empty action icon url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyActionIconURL = 51034
 	// ActionIconURLOutLimit is errcode 51035: action icon url out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActionIconURLOutLimit = 51035
 	// PicNotFromCdn is errcode 52000: pic is not from cdn
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PicNotFromCdn = 52000
 	// WeChatPriceNotBelowOriginPrice is errcode 52001: wechat price is not less
 	// than origin price
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeChatPriceNotBelowOriginPrice = 52001
 	// CategorySKUWrong is errcode 52002: category/sku is wrong
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategorySKUWrong = 52002
 	// ProductIDNotExisted is errcode 52003: product id not existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductIDNotExisted = 52003
 	// CategoryIDNotExist is errcode 52004: category id is not exist, or doesn't
 	// has sub category
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryIDNotExist = 52004
 	// QuantityZero is errcode 52005: quantity is zero
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QuantityZero = 52005
 	// AreaCodeInvalid is errcode 52006: area code is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AreaCodeInvalid = 52006
 	// ExpressTemplateParamError is errcode 52007: express template param is error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExpressTemplateParamError = 52007
 	// ExpressTemplateIDNotExisted is errcode 52008: express template id is not
 	// existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExpressTemplateIDNotExisted = 52008
 	// GroupNameEmpty is errcode 52009: group name is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GroupNameEmpty = 52009
 	// GroupIDNotExisted is errcode 52010: group id is not existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GroupIDNotExisted = 52010
 	// ModActionInvalid is errcode 52011: mod_action is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ModActionInvalid = 52011
 	// TooManyShelfComponents is errcode 52012: shelf components count is greater
 	// than 20
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyShelfComponents = 52012
 	// ShelfComponentEmpty is errcode 52013: shelf component is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShelfComponentEmpty = 52013
 	// ShelfIDNotExisted is errcode 52014: shelf id is not existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShelfIDNotExisted = 52014
 	// OrderIDNotExisted is errcode 52015: order id is not existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderIDNotExisted = 52015
 	// OrderFilterParamInvalid is errcode 52016: order filter param is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderFilterParamInvalid = 52016
 	// OrderExpressParamInvalid is errcode 52017: order express param is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderExpressParamInvalid = 52017
 	// OrderDeliveryParamInvalid is errcode 52018: order delivery param is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderDeliveryParamInvalid = 52018
 	// BrandNameEmpty is errcode 52019: brand name empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BrandNameEmpty = 52019
 	// PrincipalLimitExceed is errcode 53000: principal limit exceed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrincipalLimitExceed = 53000
 	// PrincipalInBlackList is errcode 53001: principal in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrincipalInBlackList = 53001
 	// MobileLimitExceed is errcode 53002: mobile limit exceed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MobileLimitExceed = 53002
 	// IdcardLimitExceed is errcode 53003: idcard limit exceed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IdcardLimitExceed = 53003
 	// NicknameInvalid is errcode 53010: 名称格式不合法
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameInvalid = 53010
 	// CheckNicknameTooFrequently is errcode 53011: 名称检测命中频率限制
 	//
 	// Retry: retry later with less traffic.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckNicknameTooFrequently = 53011
 	// NicknameBan is errcode 53012: 禁止使用该名称
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameBan = 53012
 	// NicknameHasBeenOccupied is errcode 53013:
 	// 公众号：名称与已有公众号名称重复;小程序：该名称与已有小程序名称重复
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameHasBeenOccupied = 53013
 	// NicknameAPlusTakenNeedSameEntity is errcode 53014:
 	// 公众号：公众号已有{名称
@@ -2176,16 +4851,31 @@ const (
 	// A+}时，需与该帐号相同主体才可申请{名称 A}
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameAPlusTakenNeedSameEntity = 53014
 	// NicknameTakenByOtherTypeNeedSameEntity is errcode 53015:
 	// 公众号：该名称与已有小程序名称重复，需与该小程序帐号相同主体才可申请;小程序：该名称与已有公众号名称重复，需与该公众号帐号相同主体才可申请
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameTakenByOtherTypeNeedSameEntity = 53015
 	// NicknameTakenByManyOfOtherType is errcode 53016:
 	// 公众号：该名称与已有多个小程序名称重复，暂不支持申请;小程序：该名称与已有多个公众号名称重复，暂不支持申请
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameTakenByManyOfOtherType = 53016
 	// NicknameAPlusTakenByOtherTypeNeedSameEntity is errcode 53017:
 	// 公众号：小程序已有{名称
@@ -2194,792 +4884,2122 @@ const (
 	// A+}时，需与该帐号相同主体才可申请{名称 A}
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameAPlusTakenByOtherTypeNeedSameEntity = 53017
 	// NicknameHitAlias is errcode 53018: 名称命中微信号
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameHitAlias = 53018
 	// NicknameProtectedInfringement is errcode 53019: 名称在保护期内
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameProtectedInfringement = 53019
 	// OrderNotFound is errcode 53100: 订单不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderNotFound = 53100
 	// OrderAlreadyPaid is errcode 53101: 已经支付的订单
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderAlreadyPaid = 53101
 	// AlreadyHasCheckingOrder is errcode 53102: 已有检查单，不能申请
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyHasCheckingOrder = 53102
 	// OrderCanNotDoRefill is errcode 53103: order can not do refill
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderCanNotDoRefill = 53103
 	// ModifySignatureQuotaLimitExceed is errcode 53200:
 	// 本月功能介绍修改次数已用完
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ModifySignatureQuotaLimitExceed = 53200
 	// SignatureInBlackList is errcode 53201:
 	// 功能介绍内容命中黑名单关键字
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SignatureInBlackList = 53201
 	// ModifyAvatarQuotaLimitExceed is errcode 53202:
 	// 本月头像修改次数已用完
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ModifyAvatarQuotaLimitExceed = 53202
 	// NotModifiableYet is errcode 53203: 暂时还不能修改
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotModifiableYet = 53203
 	// SignatureInvalid is errcode 53204: 无效签名
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SignatureInvalid = 53204
 	// CategoryMonthlyLimitExceeded is errcode 53300: 超出每月次数限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryMonthlyLimitExceeded = 53300
 	// CategoryCountLimitExceeded is errcode 53301:
 	// 超出可配置类目总数限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryCountLimitExceeded = 53301
 	// CategoryNotAllowedForEntityType is errcode 53302:
 	// 当前账号主体类型不允许设置此种类目
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryNotAllowedForEntityType = 53302
 	// InvalidCategoryParameters is errcode 53303: 提交的参数不合法
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategoryParameters = 53303
 	// DuplicateCategory is errcode 53304: 与已有类目重复
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DuplicateCategory = 53304
 	// CategoryFailedIPCCheck is errcode 53305: 包含未通过IPC校验的类目
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryFailedIPCCheck = 53305
 	// CategoryIDNotModifiable is errcode 53306:
 	// 修改类目只允许修改类目资质，不允许修改类目ID
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryIDNotModifiable = 53306
 	// OnlyRejectedCategoryModifiable is errcode 53307:
 	// 只有审核失败的类目允许修改
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OnlyRejectedCategoryModifiable = 53307
 	// CategoryUnderReviewNotDeletable is errcode 53308:
 	// 审核中的类目不允许删除
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryUnderReviewNotDeletable = 53308
 	// SocialRedPacketNotDeletable is errcode 53309: 社交红包不允许删除
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SocialRedPacketNotDeletable = 53309
 	// CategoryLimitApplyWithReason is errcode 53310:
 	// 类目超过上限，但是可以添加apply_reason参数申请更多类目
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryLimitApplyWithReason = 53310
 	// CategoryMaterialsRequired is errcode 53311: 需要提交资料信息
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryMaterialsRequired = 53311
 	// EmptyJSAPIName is errcode 60005: 空的jsapi名称
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyJSAPIName = 60005
 	// UserCancelAuth is errcode 60006: 用户取消该授权
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserCancelAuth = 60006
 	// InvalidComponentType is errcode 61000: 无效的第三方类型
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidComponentType = 61000
 	// ComponentTypeAppIDMismatch is errcode 61001:
 	// 第三方类型与第三方APPID不匹配
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentTypeAppIDMismatch = 61001
 	// ComponentAppIDKFNotOpen is errcode 61002: 第三方APPID没有开放客服
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentAppIDKFNotOpen = 61002
 	// ComponentNotAuthorized is errcode 61003: 帐号未授权
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentNotAuthorized = 61003
 	// AccessClientipNotRegistered61004 is errcode 61004: api
 	// 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网
 	// - 开发者中心页中查看接口权限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccessClientipNotRegistered61004 = 61004
 	// ComponentTicketExpired is errcode 61005: ticket 已过期
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentTicketExpired = 61005
 	// ComponentTicketInvalid is errcode 61006: 无效 ticket
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentTicketInvalid = 61006
 	// APIUnauthorizedComponent is errcode 61007: 接口未授权给第三方平台
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIUnauthorizedComponent = 61007
 	// ComponentReqKeyDuplicated is errcode 61008:
 	// 第三方请求的key存在重复
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentReqKeyDuplicated = 61008
 	// CodeInvalid is errcode 61009: 无效code
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeInvalid = 61009
 	// CodeExpired is errcode 61010: code已过期
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeExpired = 61010
 	// InvalidComponent is errcode 61011: 无效的第三方平台
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidComponent = 61011
 	// InvalidOptionName is errcode 61012: 无效的选项名称
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOptionName = 61012
 	// InvalidOptionValue is errcode 61013: 无效的选项值
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOptionValue = 61013
 	// ComponentTokenRequired is errcode 61014: 必须使用component接口的token
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentTokenRequired = 61014
 	// BizAccountTokenRequired is errcode 61015:
 	// 必须使用商业帐号token，而不是component api
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizAccountTokenRequired = 61015
 	// ConfirmedComponent is errcode 61016: function category of API need be
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConfirmedComponent = 61016
 	// FunctionCategoryNotAuthorized is errcode 61017: function category is not
 	// authorized
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FunctionCategoryNotAuthorized = 61017
 	// AlreadyConfirm is errcode 61018: 已确认
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyConfirm = 61018
 	// NotNeedConfirm is errcode 61019: 不需要确认
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotNeedConfirm = 61019
 	// ErrParameter is errcode 61020: err parameter
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ErrParameter = 61020
 	// CanTConfirm is errcode 61021: can't confirm
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanTConfirm = 61021
 	// CanTResubmit is errcode 61022: can't resubmit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanTResubmit = 61022
 	// RefreshTokenInvalid is errcode 61023: refresh_token is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RefreshTokenInvalid = 61023
 	// GETTokenComponentAcct is errcode 61024: must use api(api_component_token) to
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETTokenComponentAcct = 61024
 	// ReadOnlyOption is errcode 61025: read-only option
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReadOnlyOption = 61025
 	// RegisterAccessDeny is errcode 61026: register access deny
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RegisterAccessDeny = 61026
 	// RegisterLimitExceed is errcode 61027: register limit exceed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RegisterLimitExceed = 61027
 	// ComponentUnpublished is errcode 61028: component is unpublished
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentUnpublished = 61028
 	// ComponentNeedRepublishWithBaseCategory is errcode 61029: component need
 	// republish with base category
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentNeedRepublishWithBaseCategory = 61029
 	// ComponentCancelAuthorizationNotAllowed is errcode 61030: component cancel
 	// authorization not allowed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentCancelAuthorizationNotAllowed = 61030
 	// InvalidRealnameType is errcode 61051: invalid realname type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRealnameType = 61051
 	// NeedCertified is errcode 61052: need to be certified
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedCertified = 61052
 	// RealnameExceedLimits is errcode 61053: realname exceed limits
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RealnameExceedLimits = 61053
 	// RealnameInBlackList is errcode 61054: realname in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RealnameInBlackList = 61054
 	// ExceedQuotaPerMonth is errcode 61055: exceed quota per month
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedQuotaPerMonth = 61055
 	// CopyWxVerifyRequiredOption is errcode 61056: copy_wx_verify is required
 	// option
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CopyWxVerifyRequiredOption = 61056
 	// InvalidTicket61058 is errcode 61058: invalid ticket
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTicket61058 = 61058
 	// OverseasAccessDeny is errcode 61061: overseas access deny
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OverseasAccessDeny = 61061
 	// AdminExceedLimits is errcode 61063: admin exceed limits
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AdminExceedLimits = 61063
 	// AdminInBlackList is errcode 61064: admin in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AdminInBlackList = 61064
 	// IdcardExceedLimits is errcode 61065: idcard exceed limits
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IdcardExceedLimits = 61065
 	// IdcardInBlackList is errcode 61066: idcard in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IdcardInBlackList = 61066
 	// MobileExceedLimits is errcode 61067: mobile exceed limits
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MobileExceedLimits = 61067
 	// MobileInBlackList is errcode 61068: mobile in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MobileInBlackList = 61068
 	// InvalidAdmin is errcode 61069: invalid admin
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAdmin = 61069
 	// Name is errcode 61070: name, idcard, wechat name not in accordance
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Name = 61070
 	// InvalidURL61100 is errcode 61100: invalid url
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidURL61100 = 61100
 	// InvalidOpenID61101 is errcode 61101: invalid openid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpenID61101 = 61101
 	// ShareRelationNotExisted is errcode 61102: share relation not existed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShareRelationNotExisted = 61102
 	// ProductWordingNotSet is errcode 61200: product wording not set
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductWordingNotSet = 61200
 	// InvalidBaseInfo is errcode 61300: invalid base info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBaseInfo = 61300
 	// InvalidDetailInfo is errcode 61301: invalid detail info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDetailInfo = 61301
 	// InvalidActionInfo61302 is errcode 61302: invalid action info
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionInfo61302 = 61302
 	// BrandInfoNotExist is errcode 61303: brand info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BrandInfoNotExist = 61303
 	// InvalidProductID61304 is errcode 61304: invalid product id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductID61304 = 61304
 	// InvalidKeyInfo is errcode 61305: invalid key info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKeyInfo = 61305
 	// InvalidAppID61306 is errcode 61306: invalid appid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppID61306 = 61306
 	// InvalidCardID61307 is errcode 61307: invalid card id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardID61307 = 61307
 	// BaseInfoNotExist is errcode 61308: base info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BaseInfoNotExist = 61308
 	// DetailInfoNotExist is errcode 61309: detail info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DetailInfoNotExist = 61309
 	// ActionInfoNotExist is errcode 61310: action info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActionInfoNotExist = 61310
 	// InvalidMediaInfo is errcode 61311: invalid media info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMediaInfo = 61311
 	// InvalidBufferSize is errcode 61312: invalid buffer size
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBufferSize = 61312
 	// InvalidBuffer is errcode 61313: invalid buffer
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBuffer = 61313
 	// InvalidQrcodeExtinfo is errcode 61314: invalid qrcode extinfo
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQrcodeExtinfo = 61314
 	// InvalidLocalExtInfo is errcode 61315: invalid local ext info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLocalExtInfo = 61315
 	// KeyConflict is errcode 61316: key conflict
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyConflict = 61316
 	// TicketInvalid is errcode 61317: ticket invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TicketInvalid = 61317
 	// VerifyNotPass is errcode 61318: verify not pass
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VerifyNotPass = 61318
 	// CategoryInvalid is errcode 61319: category invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryInvalid = 61319
 	// MerchantInfoNotExist is errcode 61320: merchant info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MerchantInfoNotExist = 61320
 	// CateIDLeafNode is errcode 61321: cate id is a leaf node
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CateIDLeafNode = 61321
 	// CategoryIDNoPermision is errcode 61322: category id no permision
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryIDNoPermision = 61322
 	// BarcodeNoPermision is errcode 61323: barcode no permision
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BarcodeNoPermision = 61323
 	// ExceedMaxActionNum is errcode 61324: exceed max action num
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedMaxActionNum = 61324
 	// BrandinfoInvalidStoreMgrType is errcode 61325: brandinfo invalid store mgr
 	// type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BrandinfoInvalidStoreMgrType = 61325
 	// AntiSpamBlocked is errcode 61326: anti-spam blocked
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AntiSpamBlocked = 61326
 	// CommentReachLimit is errcode 61327: comment reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommentReachLimit = 61327
 	// CommentDataNotNewest is errcode 61328: comment data is not the newest
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommentDataNotNewest = 61328
 	// CommentHitBanWord is errcode 61329: comment hit ban word
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommentHitBanWord = 61329
 	// ImageAlreadyAdd is errcode 61330: image already add
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageAlreadyAdd = 61330
 	// ImageNeverAdd is errcode 61331: image never add
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageNeverAdd = 61331
 	// Warning is errcode 61332: warning, image quanlity too low
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Warning = 61332
 	// Warning61333 is errcode 61333: warning, image simility too high
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Warning61333 = 61333
 	// ProductNotExists is errcode 61334: product not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductNotExists = 61334
 	// KeyApplyFail is errcode 61335: key apply fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyApplyFail = 61335
 	// CheckStatusFail is errcode 61336: check status fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckStatusFail = 61336
 	// ProductAlreadyExists is errcode 61337: product already exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductAlreadyExists = 61337
 	// ForbidDelete is errcode 61338: forbid delete
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ForbidDelete = 61338
 	// FirmcodeClaimed is errcode 61339: firmcode claimed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FirmcodeClaimed = 61339
 	// CheckFirmInfoFail is errcode 61340: check firm info fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckFirmInfoFail = 61340
 	// TooManyWhiteListUin is errcode 61341: too many white list uin
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyWhiteListUin = 61341
 	// KeystandardNotMatch is errcode 61342: keystandard not match
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeystandardNotMatch = 61342
 	// KeystandardError is errcode 61343: keystandard error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeystandardError = 61343
 	// IDMapNotExists is errcode 61344: id map not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IDMapNotExists = 61344
 	// InvalidActionCode is errcode 61345: invalid action code
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActionCode = 61345
 	// InvalidActioninfoStore is errcode 61346: invalid actioninfo store
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActioninfoStore = 61346
 	// InvalidActioninfoMedia is errcode 61347: invalid actioninfo media
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActioninfoMedia = 61347
 	// InvalidActioninfoText is errcode 61348: invalid actioninfo text
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActioninfoText = 61348
 	// InvalidInputData is errcode 61350: invalid input data
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidInputData = 61350
 	// InputDataExceedMaxSize is errcode 61351: input data exceed max size
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InputDataExceedMaxSize = 61351
 	// KFAccountError is errcode 61400: kf_account error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KFAccountError = 61400
 	// KFSystemAlredyTransfer is errcode 61401: kf system alredy transfer
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KFSystemAlredyTransfer = 61401
 	// DateRangeError is errcode 61501: date range error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DateRangeError = 61501
 	// GameMiniprogram is errcode 61502: this is game miniprogram, data api is not
 	// supported
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GameMiniprogram = 61502
 	// DataNotReady is errcode 61503: data not ready, please try later
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DataNotReady = 61503
 	// TryingAccessOtherSApp is errcode 62001: trying to access other's app
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TryingAccessOtherSApp = 62001
 	// AppNameAlreadyExists is errcode 62002: app name already exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppNameAlreadyExists = 62002
 	// PleaseProvideAtLeastOnePlatform is errcode 62003: please provide at least
 	// one platform
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PleaseProvideAtLeastOnePlatform = 62003
 	// InvalidAppName is errcode 62004: invalid app name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppName = 62004
 	// InvalidAppID62005 is errcode 62005: invalid app id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppID62005 = 62005
 	// InvalidSignatureMethod is errcode 63003: invalid signature method
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSignatureMethod = 63003
 	// NoAuthroize is errcode 63004: no authroize
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoAuthroize = 63004
 	// GenTicketFail is errcode 63149: gen ticket fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GenTicketFail = 63149
 	// SetTicketFail is errcode 63152: set ticket fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SetTicketFail = 63152
 	// ShortidDecodeFail is errcode 63153: shortid decode fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShortidDecodeFail = 63153
 	// InvalidStatus is errcode 63154: invalid status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStatus = 63154
 	// InvalidColor is errcode 63155: invalid color
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidColor = 63155
 	// InvalidTag is errcode 63156: invalid tag
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTag = 63156
 	// InvalidRecommend is errcode 63157: invalid recommend
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRecommend = 63157
 	// BranditemOutLimits is errcode 63158: branditem out of limits
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BranditemOutLimits = 63158
 	// RetailPriceEmpty is errcode 63159: retail_price empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RetailPriceEmpty = 63159
 	// PriceinfoInvalid is errcode 63160: priceinfo invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PriceinfoInvalid = 63160
 	// AntifakeModuleNumLimit is errcode 63161: antifake module num limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AntifakeModuleNumLimit = 63161
 	// AntifakeNativeTypeErr is errcode 63162: antifake native_type err
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AntifakeNativeTypeErr = 63162
 	// AntifakeLinkNotExists is errcode 63163: antifake link not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AntifakeLinkNotExists = 63163
 	// ModuleTypeNotExist is errcode 63164: module type not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ModuleTypeNotExist = 63164
 	// ModuleInfoNotExist is errcode 63165: module info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ModuleInfoNotExist = 63165
 	// ItemBedingVerified is errcode 63166: item is beding verified
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ItemBedingVerified = 63166
 	// ItemNotPublished is errcode 63167: item not published
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ItemNotPublished = 63167
 	// VerifyNotPass63168 is errcode 63168: verify not pass
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VerifyNotPass63168 = 63168
 	// AlreadyPublished is errcode 63169: already published
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyPublished = 63169
 	// OnlyBannerOrMedia is errcode 63170: only banner or media
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OnlyBannerOrMedia = 63170
 	// CardNumLimit is errcode 63171: card num limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardNumLimit = 63171
 	// UserNumLimit is errcode 63172: user num limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNumLimit = 63172
 	// TextNumLimit is errcode 63173: text num limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TextNumLimit = 63173
 	// LinkCardUserSumLimit is errcode 63174: link card user sum limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LinkCardUserSumLimit = 63174
 	// DetailInfoError is errcode 63175: detail info error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DetailInfoError = 63175
 	// NotType is errcode 63176: not this type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotType = 63176
 	// InvalidSrcKeyVersionOrExpiredTime is errcode 63177: src or secretkey or
 	// version or expired_time is wrong
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSrcKeyVersionOrExpiredTime = 63177
 	// AppIDWrong is errcode 63178: appid wrong
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDWrong = 63178
 	// OpenIDNumLimit is errcode 63179: openid num limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenIDNumLimit = 63179
 	// AppMsgNotFound is errcode 63180: this app msg not found
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppMsgNotFound = 63180
 	// GETHistoryAppMsgEnd is errcode 63181: get history app msg end
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETHistoryAppMsgEnd = 63181
 	// OpenIDListEmpty is errcode 63182: openid_list empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenIDListEmpty = 63182
 	// UnknownDeeplinkType is errcode 65001: unknown deeplink type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnknownDeeplinkType = 65001
 	// DeeplinkUnauthorized is errcode 65002: deeplink unauthorized
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeeplinkUnauthorized = 65002
 	// BadDeeplink is errcode 65003: bad deeplink
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BadDeeplink = 65003
 	// DeeplinkMustBeShortLived is errcode 65004: deeplinks of the very type are
 	// supposed to have short-life
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeeplinkMustBeShortLived = 65004
 	// InvalidCategories is errcode 65104: invalid categories
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategories = 65104
 	// InvalidPhotoURL is errcode 65105: invalid photo url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPhotoURL = 65105
 	// PoiAuditStateMustApproved is errcode 65106: poi audit state must be approved
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiAuditStateMustApproved = 65106
 	// PoiNotAllowedModifyNow is errcode 65107: poi not allowed modify now
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiNotAllowedModifyNow = 65107
 	// InvalidBusinessName is errcode 65109: invalid business name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBusinessName = 65109
 	// InvalidAddress is errcode 65110: invalid address
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAddress = 65110
 	// InvalidTelephone is errcode 65111: invalid telephone
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTelephone = 65111
 	// InvalidCity65112 is errcode 65112: invalid city
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCity65112 = 65112
 	// InvalidProvince65113 is errcode 65113: invalid province
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProvince65113 = 65113
 	// PhotoListEmpty is errcode 65114: photo list empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PhotoListEmpty = 65114
 	// PoiIDNotExist is errcode 65115: poi_id is not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiIDNotExist = 65115
 	// PoiHasBeenDeleted is errcode 65116: poi has been deleted
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiHasBeenDeleted = 65116
 	// CannotDeletePoi is errcode 65117: cannot delete poi
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotDeletePoi = 65117
 	// StoreStatusInvalid is errcode 65118: store status is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreStatusInvalid = 65118
 	// LackQualificationRelevantPrincipals is errcode 65119: lack of qualification
 	// for relevant principals
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LackQualificationRelevantPrincipals = 65119
 	// CategoryInfoNotFound is errcode 65120: category info is not found
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryInfoNotFound = 65120
 	// RoomNameEmpty is errcode 65201: room_name is empty, please check your input
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomNameEmpty = 65201
 	// UserIDEmpty is errcode 65202: user_id is empty, please check your input
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserIDEmpty = 65202
 	// InvalidCheckTicket is errcode 65203: invalid check ticket
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckTicket = 65203
 	// InvalidCheckTicketOptCode is errcode 65204: invalid check ticket opt code
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCheckTicketOptCode = 65204
 	// CheckTicketOutTime is errcode 65205: check ticket out of time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckTicketOutTime = 65205
 	// NotFans is errcode 65315: not fans
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotFans = 65315
 	// MustUseUtf8Charset is errcode 65318: must use utf-8 charset
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MustUseUtf8Charset = 65318
 	// NotAllowCreateMenu is errcode 65319: not allow to create menu
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotAllowCreateMenu = 65319
 	// NewCustomServiceNotEnabled is errcode 65400: please enable new custom
 	// service, or
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NewCustomServiceNotEnabled = 65400
 	// InvalidCustomServiceAccount is errcode 65401: invalid custom service account
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCustomServiceAccount = 65401
 	// CustomServiceAccountNeedsWeChatUser is errcode 65402: the custom service
 	// account need to bind a wechat user
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CustomServiceAccountNeedsWeChatUser = 65402
 	// IllegalNickname is errcode 65403: illegal nickname
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IllegalNickname = 65403
 	// IllegalCustomServiceAccount is errcode 65404: illegal custom service account
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IllegalCustomServiceAccount = 65404
 	// CustomServiceAccountNumberReachLimit is errcode 65405: custom service
 	// account number reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CustomServiceAccountNumberReachLimit = 65405
 	// CustomServiceAccountExists is errcode 65406: custom service account exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CustomServiceAccountExists = 65406
 	// WeChatUserAlreadyWorker is errcode 65407: the wechat user have been one of
 	// your workers
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeChatUserAlreadyWorker = 65407
 	// WeChatUserAlreadyInvited is errcode 65408: you have already invited the
 	// wechat user
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeChatUserAlreadyInvited = 65408
 	// WechatAccountInvalid is errcode 65409: wechat account invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WechatAccountInvalid = 65409
 	// WorkerBoundTooManyAccounts is errcode 65410: too many custom service
 	// accounts bound by the worker
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WorkerBoundTooManyAccounts = 65410
 	// CustomServiceAccountExists65411 is errcode 65411: a effective invitation to
 	// bind the
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CustomServiceAccountExists65411 = 65411
 	// BoundWechatUser is errcode 65412: the custom service account have been
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BoundWechatUser = 65412
 	// NoEffectiveSessionCustomer is errcode 65413: no effective session for the
 	// customer
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoEffectiveSessionCustomer = 65413
 	// AnotherWorkerServingCustomer is errcode 65414: another worker is serving the
 	// customer
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AnotherWorkerServingCustomer = 65414
 	// WorkerNotOnline is errcode 65415: the worker is not online
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WorkerNotOnline = 65415
 	// ParamInvalid is errcode 65416: param invalid, please check
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParamInvalid = 65416
 	// TimeRangeTooLong is errcode 65417: it is too long from the starttime to
 	// endtime
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TimeRangeTooLong = 65417
 	// HomepageNotExists is errcode 65450: homepage not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HomepageNotExists = 65450
 	// InvalidStoreType is errcode 68002: invalid store type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStoreType = 68002
 	// InvalidStoreName is errcode 68003: invalid store name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStoreName = 68003
 	// InvalidStoreWxaPath is errcode 68004: invalid store wxa path
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStoreWxaPath = 68004
 	// MissStoreWxaPath is errcode 68005: miss store wxa path
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissStoreWxaPath = 68005
 	// InvalidKefuType is errcode 68006: invalid kefu type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKefuType = 68006
 	// InvalidKefuWxaPath is errcode 68007: invalid kefu wxa path
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKefuWxaPath = 68007
 	// InvalidKefuPhoneNumber is errcode 68008: invalid kefu phone number
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKefuPhoneNumber = 68008
 	// InvalidSubMchID is errcode 68009: invalid sub mch id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSubMchID = 68009
 	// StoreIDHasExist is errcode 68010: store id has exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreIDHasExist = 68010
 	// MissStoreName is errcode 68011: miss store name
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissStoreName = 68011
 	// MissCreateTime is errcode 68012: miss create time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissCreateTime = 68012
 	// InvalidStatus68013 is errcode 68013: invalid status
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStatus68013 = 68013
 	// InvalidReceiverInfo is errcode 68014: invalid receiver info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidReceiverInfo = 68014
 	// InvalidProduct is errcode 68015: invalid product
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProduct = 68015
 	// InvalidPayType is errcode 68016: invalid pay type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPayType = 68016
 	// InvalidFastMailNo is errcode 68017: invalid fast mail no
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFastMailNo = 68017
 	// InvalidBusiID is errcode 68018: invalid busi id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBusiID = 68018
 	// MissProductSKU is errcode 68019: miss product sku
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissProductSKU = 68019
 	// InvalidServiceType is errcode 68020: invalid service type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceType = 68020
 	// InvalidServiceStatus is errcode 68021: invalid service status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceStatus = 68021
 	// InvalidServiceID is errcode 68022: invalid service_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceID = 68022
 	// ServiceIDHasExist is errcode 68023: service_id has exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServiceIDHasExist = 68023
 	// MissServiceWxaPath is errcode 68024: miss service wxa path
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissServiceWxaPath = 68024
 	// InvalidProductSKU is errcode 68025: invalid product sku
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductSKU = 68025
 	// InvalidProductSPU is errcode 68026: invalid product spu
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductSPU = 68026
 	// MissProductSPU is errcode 68027: miss product spu
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissProductSPU = 68027
 	// ProductSPUNotInOrderList is errcode 68028: can not find product spu and spu
 	// in order list
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductSPUNotInOrderList = 68028
 	// SKUAndSPUDuplicated is errcode 68029: sku and spu duplicated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SKUAndSPUDuplicated = 68029
 	// BusiIDHasExist is errcode 68030: busi_id has exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BusiIDHasExist = 68030
 	// UpdateFail is errcode 68031: update fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UpdateFail = 68031
 	// BusiIDNotExist is errcode 68032: busi_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BusiIDNotExist = 68032
 	// StoreNoExist is errcode 68033: store no exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreNoExist = 68033
 	// MissProductNumber is errcode 68034: miss product number
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissProductNumber = 68034
 	// MissWxaOrderDetailPath is errcode 68035: miss wxa order detail path
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissWxaOrderDetailPath = 68035
 	// NotEnoughProductsToRefund is errcode 68036: there is no enough products to
 	// refund
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotEnoughProductsToRefund = 68036
 	// InvalidRefundInfo is errcode 68037: invalid refund info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRefundInfo = 68037
 	// ShippedButNoFastMailInfo is errcode 68038: shipped but no fast mail info
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShippedButNoFastMailInfo = 68038
 	// InvalidWechatPayNo is errcode 68039: invalid wechat pay no
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWechatPayNo = 68039
 	// OrderCanNotFinished is errcode 68040: all product has been refunded, the
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderCanNotFinished = 68040
 	// BiggerThanTimeOrder is errcode 68041: invalid service create time, it must
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BiggerThanTimeOrder = 68041
 	// InvalidTotalCost is errcode 68042: invalid total cost, it must be
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTotalCost = 68042
 	// InvalidRole is errcode 68043: invalid role
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRole = 68043
 	// InvalidServiceAvailableArgs is errcode 68044: invalid service_available args
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceAvailableArgs = 68044
 	// InvalidOrderType is errcode 68045: invalid order type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOrderType = 68045
 	// InvalidOrderDeliverType is errcode 68046: invalid order deliver type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOrderDeliverType = 68046
 	// RequireStoreID is errcode 68500: require store_id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequireStoreID = 68500
 	// InvalidStoreID is errcode 68501: invalid store_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStoreID = 68501
 	// InvalidParameter71001 is errcode 71001: invalid parameter, parameter is zero
 	// or missing
@@ -2987,299 +7007,899 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidParameter71001 = 71001
 	// ParameterNotFitWithOrderid is errcode 71002: invalid orderid, may be the
 	// other
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParameterNotFitWithOrderid = 71002
 	// CoinNotEnough is errcode 71003: coin not enough
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CoinNotEnough = 71003
 	// CardExpired is errcode 71004: card is expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardExpired = 71004
 	// LimitExeCount is errcode 71005: limit exe count
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitExeCount = 71005
 	// LimitCoinCount is errcode 71006: limit coin count, 1 <= coin_count <= 100000
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitCoinCount = 71006
 	// OrderFinish is errcode 71007: order finish
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderFinish = 71007
 	// OrderTimeOut is errcode 71008: order time out
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderTimeOut = 71008
 	// NoMatchCard is errcode 72001: no match card
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoMatchCard = 72001
 	// MchidNotBindAppID is errcode 72002: mchid is not bind appid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MchidNotBindAppID = 72002
 	// InvalidCardType72003 is errcode 72003: invalid card type, need member card
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardType72003 = 72003
 	// MchIDOccupiedByOtherAppID is errcode 72004: mchid is occupied by the other
 	// appid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MchIDOccupiedByOtherAppID = 72004
 	// OutMchidSizeLimit is errcode 72005: out of mchid size limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OutMchidSizeLimit = 72005
 	// InvaldTitle is errcode 72006: invald title
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvaldTitle = 72006
 	// InvalidReduceCost is errcode 72007: invalid reduce cost, can not less than
 	// 100
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidReduceCost = 72007
 	// InvalidLeastCost is errcode 72008: invalid least cost, most larger than
 	// reduce cost
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLeastCost = 72008
 	// InvalidGETLimit is errcode 72009: invalid get limit, can not over 50
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGETLimit = 72009
 	// InvalidMchid is errcode 72010: invalid mchid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMchid = 72010
 	// TicketNotBelongAppID is errcode 72011: invalid activate_ticket.Maybe this
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TicketNotBelongAppID = 72011
 	// ActivateTicketHasBeenExpired is errcode 72012: activate_ticket has been
 	// expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivateTicketHasBeenExpired = 72012
 	// UnauthorizedOrderIDOrAuthorizationExpired is errcode 72013: unauthorized
 	// order_id or authorization is expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedOrderIDOrAuthorizationExpired = 72013
 	// TaskCardShareStockNotModifiable is errcode 72014: task card share stock can
 	// not modify stock
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TaskCardShareStockNotModifiable = 72014
 	// UnauthorizedCreateInvoice is errcode 72015: unauthorized create invoice
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedCreateInvoice = 72015
 	// UnauthorizedCreateMemberCard is errcode 72016: unauthorized create member
 	// card
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedCreateMemberCard = 72016
 	// InvalidInvoiceTitle is errcode 72017: invalid invoice title
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidInvoiceTitle = 72017
 	// DuplicateOrderID is errcode 72018: duplicate order id, invoice had inserted
 	// to user
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DuplicateOrderID = 72018
 	// LimitMsgOperationCardListSize is errcode 72019: limit msg operation card
 	// list size, must <= 5
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitMsgOperationCardListSize = 72019
 	// LimitConsumeInUseLimit is errcode 72020: limit consume in use limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitConsumeInUseLimit = 72020
 	// UnauthorizedCreateGeneralCard is errcode 72021: unauthorized create general
 	// card
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedCreateGeneralCard = 72021
 	// UserUnexpected72022 is errcode 72022: user unexpected, please add user to
 	// white list
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserUnexpected72022 = 72022
 	// InvoiceHasBeenLockOthers is errcode 72023: invoice has been lock by others
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceHasBeenLockOthers = 72023
 	// InvoiceStatusError is errcode 72024: invoice status error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceStatusError = 72024
 	// InvoiceTokenError is errcode 72025: invoice token error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceTokenError = 72025
 	// NeedSetWxActivateTrue is errcode 72026: need set wx_activate true
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedSetWxActivateTrue = 72026
 	// InvoiceActionError is errcode 72027: invoice action error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceActionError = 72027
 	// InvoiceNeverSetPayMchInfo is errcode 72028: invoice never set pay mch info
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceNeverSetPayMchInfo = 72028
 	// InvoiceNeverSetAuthField is errcode 72029: invoice never set auth field
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceNeverSetAuthField = 72029
 	// InvalidMchid72030 is errcode 72030: invalid mchid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMchid72030 = 72030
 	// InvalidParams is errcode 72031: invalid params
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidParams = 72031
 	// PayGiftCardRuleExpired is errcode 72032: pay gift card rule expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PayGiftCardRuleExpired = 72032
 	// PayGiftCardRuleStatusErr is errcode 72033: pay gift card rule status err
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PayGiftCardRuleStatusErr = 72033
 	// InvlidRuleID is errcode 72034: invlid rule id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvlidRuleID = 72034
 	// BizRejectInsert is errcode 72035: biz reject insert
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizRejectInsert = 72035
 	// InvoiceBusy is errcode 72036: invoice is busy, try again please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceBusy = 72036
 	// InvoiceOwnerError is errcode 72037: invoice owner error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceOwnerError = 72037
 	// InvoiceOrderNeverAuth is errcode 72038: invoice order never auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceOrderNeverAuth = 72038
 	// InvoiceMustLockFirst is errcode 72039: invoice must be lock first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceMustLockFirst = 72039
 	// InvoicePDFError is errcode 72040: invoice pdf error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoicePDFError = 72040
 	// BillingCodeAndBillingNoInvalid is errcode 72041: billing_code and billing_no
 	// invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillingCodeAndBillingNoInvalid = 72041
 	// BillingCodeAndBillingNoRepeated is errcode 72042: billing_code and
 	// billing_no repeated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillingCodeAndBillingNoRepeated = 72042
 	// BillingCodeOrBillingNoSizeError is errcode 72043: billing_code or billing_no
 	// size error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillingCodeOrBillingNoSizeError = 72043
 	// ScanTextOutTime is errcode 72044: scan text out of time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ScanTextOutTime = 72044
 	// CheckCodeEmpty is errcode 72045: check_code is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckCodeEmpty = 72045
 	// PDFURLInvalid is errcode 72046: pdf_url is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PDFURLInvalid = 72046
 	// InvalidPDFBillingCodeOrNo is errcode 72047: pdf billing_code or pdf
 	// billing_no is error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPDFBillingCodeOrNo = 72047
 	// InsertTooManyInvoice is errcode 72048: insert too many invoice, need auth
 	// again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InsertTooManyInvoice = 72048
 	// NeverAuth is errcode 72049: never auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeverAuth = 72049
 	// AuthExpired is errcode 72050: auth expired, need auth again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthExpired = 72050
 	// AppTypeError is errcode 72051: app type error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppTypeError = 72051
 	// GETTooManyInvoice is errcode 72052: get too many invoice
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETTooManyInvoice = 72052
 	// UserNeverAuth is errcode 72053: user never auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNeverAuth = 72053
 	// InvoicesInserting is errcode 72054: invoices is inserting, wait a moment
 	// please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoicesInserting = 72054
 	// TooManyInvoices is errcode 72055: too many invoices
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyInvoices = 72055
 	// OrderIDRepeated is errcode 72056: order_id repeated, please check order_id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderIDRepeated = 72056
 	// TodayInsertLimit is errcode 72057: today insert limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TodayInsertLimit = 72057
 	// CallbackBizError is errcode 72058: callback biz error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CallbackBizError = 72058
 	// InvoiceGivingOthers is errcode 72059: this invoice is giving to others, wait
 	// a moment please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvoiceGivingOthers = 72059
 	// CheckReimburseStatusPlease is errcode 72060: this invoice has been
 	// cancelled,
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckReimburseStatusPlease = 72060
 	// ReimburseStatusPlease is errcode 72061: this invoice has been closed, check
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReimburseStatusPlease = 72061
 	// OtherCodeAuthKeyPlease is errcode 72062: this code_auth_key is limited, try
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OtherCodeAuthKeyPlease = 72062
 	// BizContactEmpty is errcode 72063: biz contact is empty, set contact first
 	// please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizContactEmpty = 72063
 	// TbcError is errcode 72064: tbc error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TbcError = 72064
 	// TbcLogicError is errcode 72065: tbc logic error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TbcLogicError = 72065
 	// NotAllowModifyTimeAndBudget is errcode 72066: the card is send for
 	// advertisement,
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotAllowModifyTimeAndBudget = 72066
 	// BatchinsertauthkeyExpired is errcode 72067: BatchInsertAuthKey_Expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BatchinsertauthkeyExpired = 72067
 	// BatchinsertauthkeyOwner is errcode 72068: BatchInsertAuthKey_Owner
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BatchinsertauthkeyOwner = 72068
 	// BatchtaskrunError is errcode 72069: BATCHTASKRUN_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BatchtaskrunError = 72069
 	// BizTitleKeyOutTime is errcode 72070: BIZ_TITLE_KEY_OUT_TIME
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizTitleKeyOutTime = 72070
 	// DiscernGaopengError is errcode 72071: Discern_GaoPeng_Error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DiscernGaopengError = 72071
 	// DiscernTypeError is errcode 72072: Discern_Type_Error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DiscernTypeError = 72072
 	// FeeError is errcode 72073: Fee_Error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeeError = 72073
 	// HasAuth is errcode 72074: HAS_Auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasAuth = 72074
 	// HasSend is errcode 72075: HAS_SEND
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasSend = 72075
 	// Invoicesign is errcode 72076: INVOICESIGN
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Invoicesign = 72076
 	// KeyDeleted is errcode 72077: KEY_DELETED
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyDeleted = 72077
 	// KeyExpired is errcode 72078: KEY_EXPIRED
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyExpired = 72078
 	// MountError is errcode 72079: MOUNT_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MountError = 72079
 	// NoFound is errcode 72080: NO_FOUND
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoFound = 72080
 	// NoPullPDF is errcode 72081: No_Pull_Pdf
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoPullPDF = 72081
 	// PDFCheckError is errcode 72082: PDF_CHECK_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PDFCheckError = 72082
 	// PullPDFFail is errcode 72083: PULL_PDF_FAIL
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PullPDFFail = 72083
 	// PushBizEmpty is errcode 72084: PUSH_BIZ_EMPTY
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PushBizEmpty = 72084
 	// SdkAppIDError is errcode 72085: SDK_APPID_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SdkAppIDError = 72085
 	// SdkBizError is errcode 72086: SDK_BIZ_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SdkBizError = 72086
 	// SdkURLError is errcode 72087: SDK_URL_ERROR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SdkURLError = 72087
 	// SearchTitleFail is errcode 72088: Search_Title_Fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SearchTitleFail = 72088
 	// TitleBusy is errcode 72089: TITLE_BUSY
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TitleBusy = 72089
 	// TitleNoFound is errcode 72090: TITLE_NO_FOUND
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TitleNoFound = 72090
 	// TokenErr is errcode 72091: TOKEN_ERR
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TokenErr = 72091
 	// UserTitleNotFound is errcode 72092: USER_TITLE_NOT_FOUND
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserTitleNotFound = 72092
 	// Verify3rdFail is errcode 72093: Verify_3rd_Fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Verify3rdFail = 72093
 	// SysErrorMakeOutInvoiceFailed is errcode 73000: sys error make out invoice
 	// failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SysErrorMakeOutInvoiceFailed = 73000
 	// WxopenidError is errcode 73001: wxopenid error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxopenidError = 73001
 	// DdhOrderidEmpty is errcode 73002: ddh orderid empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DdhOrderidEmpty = 73002
 	// WxopenidEmpty is errcode 73003: wxopenid empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxopenidEmpty = 73003
 	// FpqqlshEmpty is errcode 73004: fpqqlsh empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FpqqlshEmpty = 73004
 	// NotCommercial is errcode 73005: not a commercial
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCommercial = 73005
 	// KplxEmpty is errcode 73006: kplx empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KplxEmpty = 73006
 	// NsrmcEmpty is errcode 73007: nsrmc empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NsrmcEmpty = 73007
 	// NsrdzEmpty is errcode 73008: nsrdz empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NsrdzEmpty = 73008
 	// NsrdhEmpty is errcode 73009: nsrdh empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NsrdhEmpty = 73009
 	// GhfmcEmpty is errcode 73010: ghfmc empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GhfmcEmpty = 73010
 	// KprEmpty is errcode 73011: kpr empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KprEmpty = 73011
 	// JshjEmpty is errcode 73012: jshj empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	JshjEmpty = 73012
 	// HjjeEmpty is errcode 73013: hjje empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HjjeEmpty = 73013
 	// HjseEmpty is errcode 73014: hjse empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HjseEmpty = 73014
 	// HylxEmpty is errcode 73015: hylx empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HylxEmpty = 73015
 	// NsrsbhEmpty is errcode 73016: nsrsbh empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NsrsbhEmpty = 73016
 	// KaipiaoPlatError is errcode 73100: kaipiao plat error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KaipiaoPlatError = 73100
 	// NsrsbhNotCmp is errcode 73101: nsrsbh not cmp
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NsrsbhNotCmp = 73101
 	// InvalidWxaAppIDInURLCell is errcode 73103: invalid wxa appid in url_cell,
 	// wxa
@@ -3287,395 +7907,955 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWxaAppIDInURLCell = 73103
 	// ReachFrequencyLimit is errcode 73104: reach frequency limit
 	//
 	// Retry: retry later with less traffic.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachFrequencyLimit = 73104
 	// TryAgainWithSameFpqqlsh is errcode 73105: Kp plat make invoice timeout,
 	// please
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TryAgainWithSameFpqqlsh = 73105
 	// FpqqlshExistWithDifferentDdh is errcode 73106: Fpqqlsh exist with different
 	// ddh
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FpqqlshExistWithDifferentDdh = 73106
 	// FpqqlshProcessing is errcode 73107: Fpqqlsh is processing, please wait and
 	// query later
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FpqqlshProcessing = 73107
 	// DdhExistsWithOtherFpqqlsh is errcode 73108: This ddh with other fpqqlsh
 	// already exist
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DdhExistsWithOtherFpqqlsh = 73108
 	// FpqqlshNotExistInKpplat is errcode 73109: This Fpqqlsh not exist in kpplat
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FpqqlshNotExistInKpplat = 73109
 	// GetCardDetailFailed is errcode 73200: get card detail by card id and code
 	// fail
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetCardDetailFailed = 73200
 	// GETCloudInvoiceRecordFail is errcode 73201: get cloud invoice record fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETCloudInvoiceRecordFail = 73201
 	// GETAppinfoFail is errcode 73202: get appinfo fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETAppinfoFail = 73202
 	// GetInvoiceCategoryOrRuleFailed is errcode 73203: get invoice category or
 	// rule kv error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetInvoiceCategoryOrRuleFailed = 73203
 	// RequestCardNotExist is errcode 73204: request card not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequestCardNotExist = 73204
 	// FriendsCouponCreationPaused is errcode 73205:
 	// 朋友的券玩法升级中，当前暂停创建，请创建其他类型卡券
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCouponCreationPaused = 73205
 	// FriendsCouponPointRechargePaused is errcode 73206:
 	// 朋友的券玩法升级中，当前暂停券点充值，请创建其他类型卡券
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCouponPointRechargePaused = 73206
 	// FriendsCouponPointAccountOpeningPaused is errcode 73207:
 	// 朋友的券玩法升级中，当前暂停开通券点账户
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCouponPointAccountOpeningPaused = 73207
 	// FriendsCouponStockNotModifiable is errcode 73208:
 	// 朋友的券玩法升级中，当前不支持修改库存
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCouponStockNotModifiable = 73208
 	// FriendsCouponValidityNotModifiable is errcode 73209:
 	// 朋友的券玩法升级中，当前不支持修改有效期
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FriendsCouponValidityNotModifiable = 73209
 	// BatchStockNotModifiable is errcode 73210:
 	// 当前批次不支持修改卡券批次库存
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BatchStockNotModifiable = 73210
 	// WebLinkJumpUnsupportedUseMiniProgram is errcode 73211:
 	// 不再支持配置网页链接跳转，请选择小程序替代
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WebLinkJumpUnsupportedUseMiniProgram = 73211
 	// UnauthorizedBackupMember is errcode 73212: unauthorized backup member
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnauthorizedBackupMember = 73212
 	// InvalidCodeType is errcode 73213: invalid code type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCodeType = 73213
 	// UserAlreadyMember is errcode 73214: the user is already a member
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserAlreadyMember = 73214
 	// PayCouponRetiredUseWeChatPayAPI is errcode 73215:
 	// 支付打通券能力已下线，请直接使用微信支付代金券API：https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PayCouponRetiredUseWeChatPayAPI = 73215
 	// InvalidGiftCardButtonName is errcode 73216:
 	// 不合法的按钮名字，请从中选择一个:使用礼品卡/立即使用/去点外卖
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGiftCardButtonName = 73216
 	// GiftCardAppNamePathNotSet is errcode 73217:
 	// 礼品卡本身没有设置appname和path，不允许在修改接口设置
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GiftCardAppNamePathNotSet = 73217
 	// GiftCardMiniProgramJumpUnauthorized is errcode 73218:
 	// 未授权使用礼品卡落地页跳转小程序功能
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GiftCardMiniProgramJumpUnauthorized = 73218
 	// NotFindWxHotelIDInfo is errcode 74000: not find this wx_hotel_id info
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotFindWxHotelIDInfo = 74000
 	// RequestSomeParamEmpty is errcode 74001: request some param empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequestSomeParamEmpty = 74001
 	// RequestSomeParamError is errcode 74002: request some param error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequestSomeParamError = 74002
 	// RequestSomeParamError74003 is errcode 74003: request some param error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequestSomeParamError74003 = 74003
 	// DatetimeError is errcode 74004: datetime error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DatetimeError = 74004
 	// CheckinModeError is errcode 74005: checkin mode error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckinModeError = 74005
 	// CaridFromError is errcode 74007: carid from error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CaridFromError = 74007
 	// HotelRoutecodeNotExist is errcode 74008: this hotel routecode not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HotelRoutecodeNotExist = 74008
 	// HotelRoutecodeInfoError is errcode 74009: this hotel routecode info error
 	// contract developer
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HotelRoutecodeInfoError = 74009
 	// MaybeNotSupportReportMode is errcode 74010: maybe not support report mode
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MaybeNotSupportReportMode = 74010
 	// PicDecodeFailed is errcode 74011: pic deocde not ok maybe its not good
 	// picdata
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PicDecodeFailed = 74011
 	// VerifySysErro is errcode 74021: verify sys erro
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VerifySysErro = 74021
 	// InnerPoliceErro is errcode 74022: inner police erro
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerPoliceErro = 74022
 	// UnableDetectFace is errcode 74023: unable to detect the face
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnableDetectFace = 74023
 	// ReportCheckin2LvyeSysErro is errcode 74040: report checkin 2 lvye sys erro
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReportCheckin2LvyeSysErro = 74040
 	// ReportCheckou2LvyeSysErro is errcode 74041: report checkou 2 lvye sys erro
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReportCheckou2LvyeSysErro = 74041
 	// SomeParamEmtpyPleaseCheck is errcode 75001: some param emtpy please check
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SomeParamEmtpyPleaseCheck = 75001
 	// ParamIllegalPleaseCheck is errcode 75002: param illegal please check
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParamIllegalPleaseCheck = 75002
 	// SysErrorKvStoreError is errcode 75003: sys error kv store error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SysErrorKvStoreError = 75003
 	// SysErrorKvstringStoreError is errcode 75004: sys error kvstring store error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SysErrorKvstringStoreError = 75004
 	// ProductNotExist is errcode 75005: product not exist please check your
 	// product_id
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductNotExist = 75005
 	// OrderNotFoundForBuyerAppID is errcode 75006: order not exist please check
 	// order_id and buyer_appid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderNotFoundForBuyerAppID = 75006
 	// PleaseCheckOrderIDStatusNow is errcode 75007: do not allow this status to
 	// change
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PleaseCheckOrderIDStatusNow = 75007
 	// ProductIDAlreadyExists is errcode 75008: product has exist please use new id
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductIDAlreadyExists = 75008
 	// NotifyOrderStatusFailed is errcode 75009: notify order status failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotifyOrderStatusFailed = 75009
 	// BuyerBussinessInfoNotExist is errcode 75010: buyer bussiness info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BuyerBussinessInfoNotExist = 75010
 	// YouHadRegistered is errcode 75011: you had registered
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	YouHadRegistered = 75011
 	// StoreImageKeyKvError is errcode 75012: store image key to kv error, please
 	// try again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreImageKeyKvError = 75012
 	// GETImageFail is errcode 75013: get image fail, please check you image key
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETImageFail = 75013
 	// KeyNotOwned is errcode 75014: this key is not belong to you
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyNotOwned = 75014
 	// KeyExpired75015 is errcode 75015: this key is expired
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyExpired75015 = 75015
 	// EncryptDecodeKeyFail is errcode 75016: encrypt decode key fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EncryptDecodeKeyFail = 75016
 	// EncryptEncodeKeyFail is errcode 75017: encrypt encode key fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EncryptEncodeKeyFail = 75017
 	// BindBuyerBusinessInfoFailed is errcode 75018: bind buyer business info fail
 	// please contact us
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BindBuyerBusinessInfoFailed = 75018
 	// KeyEmpty is errcode 75019: this key is empty, user may not upload file
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyEmpty = 75019
 	// SystemErrorRetryLater is errcode 80000: 系统错误，请稍后再试
 	//
 	// Retry: try again later.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SystemErrorRetryLater = 80000
 	// ParameterFormatCheckFailed is errcode 80001: 参数格式校验错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParameterFormatCheckFailed = 80001
 	// SigningFailed is errcode 80002: 签名失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SigningFailed = 80002
 	// OrdersOfDateNotGenerated is errcode 80003: 该日期订单未生成
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrdersOfDateNotGenerated = 80003
 	// UserCardNotBound is errcode 80004: 用户未绑卡
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserCardNotBound = 80004
 	// NameMismatch is errcode 80005: 姓名不符
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NameMismatch = 80005
 	// IDCardMismatch is errcode 80006: 身份证不符
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IDCardMismatch = 80006
 	// GetCityInfoFailed is errcode 80007: 获取城市信息失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetCityInfoFailed = 80007
 	// ChildInfoNotFound is errcode 80008: 未找到指定少儿信息
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ChildInfoNotFound = 80008
 	// ChildIDCardMismatch is errcode 80009: 少儿身份证不符
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ChildIDCardMismatch = 80009
 	// ChildNotBound is errcode 80010: 少儿未绑定
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ChildNotBound = 80010
 	// ContractNumberMismatch is errcode 80011: 签约号不符
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContractNumberMismatch = 80011
 	// RegionBureauConfigNotFound is errcode 80012: 该地区局方配置不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RegionBureauConfigNotFound = 80012
 	// CallerAppIDBureauConfigMismatch is errcode 80013:
 	// 调用方appid与局方配置不匹配
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CallerAppIDBureauConfigMismatch = 80013
 	// GetMessageAccountFailed is errcode 80014: 获取消息账号失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetMessageAccountFailed = 80014
 	// InvalidPluginVersion is errcode 80066: 非法的插件版本
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPluginVersion = 80066
 	// PluginNotFound is errcode 80067: 找不到使用的插件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginNotFound = 80067
 	// NoPluginPermission is errcode 80082: 没有权限使用该插件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoPluginPermission = 80082
 	// MerchantNotOnboarded is errcode 80101: 商家未接入
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MerchantNotOnboarded = 80101
 	// RealNameCheckCodeNotFound is errcode 80111: 实名校验code不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RealNameCheckCodeNotFound = 80111
 	// CodeConcurrencyConflict is errcode 80112: code并发冲突
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeConcurrencyConflict = 80112
 	// InvalidRealNameCheckCode is errcode 80113: 无效code
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidRealNameCheckCode = 80113
 	// InvalidReportType is errcode 80201: report_type无效
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidReportType = 80201
 	// InvalidServiceType80202 is errcode 80202: service_type无效
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceType80202 = 80202
 	// ApplicationNotFound is errcode 80300: 申请单不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ApplicationNotFound = 80300
 	// ApplicationNotOfAccount is errcode 80301: 申请单不属于该账号
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ApplicationNotOfAccount = 80301
 	// ActivationRangesOverlap is errcode 80302: 激活号段有重叠
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivationRangesOverlap = 80302
 	// InvalidCodeFormat is errcode 80303: 码格式错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCodeFormat = 80303
 	// CodeNotActivated is errcode 80304: 该码未激活
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeNotActivated = 80304
 	// ActivationFailed is errcode 80305: 激活失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivationFailed = 80305
 	// CodeIndexOutOfRange is errcode 80306: 码索引超出申请范围
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeIndexOutOfRange = 80306
 	// ApplicationExists is errcode 80307: 申请已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ApplicationExists = 80307
 	// SubtaskNotDone is errcode 80308: 子任务未完成
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubtaskNotDone = 80308
 	// SubtaskFileExpired is errcode 80309: 子任务文件过期
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubtaskFileExpired = 80309
 	// SubtaskNotFound is errcode 80310: 子任务不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubtaskNotFound = 80310
 	// GetFileFailed is errcode 80311: 获取文件失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetFileFailed = 80311
 	// EncryptDataFailed is errcode 80312: 加密数据失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EncryptDataFailed = 80312
 	// EncryptionKeyNotFound is errcode 80313:
 	// 加密数据密钥不存在，请联系接口人申请
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EncryptionKeyNotFound = 80313
 	// CanNotSetPageIDInAddgiftcardpage is errcode 81000: can not set page_id in
 	// AddGiftCardPage
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotSetPageIDInAddgiftcardpage = 81000
 	// CardListEmpty is errcode 81001: card_list is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardListEmpty = 81001
 	// CardIDNotGiftcard is errcode 81002: card_id is not giftcard
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardIDNotGiftcard = 81002
 	// BannerPicURLEmpty is errcode 81004: banner_pic_url is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BannerPicURLEmpty = 81004
 	// BannerPicURLNotFromCdn is errcode 81005: banner_pic_url is not from cdn
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BannerPicURLNotFromCdn = 81005
 	// GiftcardWrapPicURLListEmpty is errcode 81006: giftcard_wrap_pic_url_list is
 	// empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GiftcardWrapPicURLListEmpty = 81006
 	// GiftcardWrapPicURLListNotFromCdn is errcode 81007:
 	// giftcard_wrap_pic_url_list is not from cdn
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GiftcardWrapPicURLListNotFromCdn = 81007
 	// AddressEmpty is errcode 81008: address is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AddressEmpty = 81008
 	// ServicePhoneInvalid is errcode 81009: service_phone is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServicePhoneInvalid = 81009
 	// BizDescriptionEmpty is errcode 81010: biz_description is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizDescriptionEmpty = 81010
 	// InvalidPageID81011 is errcode 81011: invalid page_id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPageID81011 = 81011
 	// InvalidOrderID is errcode 81012: invalid order_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOrderID = 81012
 	// InvalidTimeRange is errcode 81013: invalid TIME_RANGE, begin_time +
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTimeRange = 81013
 	// CountExceeds100 is errcode 81014: invalid count! count must equal or less
 	// than 100
@@ -3683,788 +8863,2123 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CountExceeds100 = 81014
 	// InvalidCategoryIndex is errcode 81015: invalid category_index OR
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategoryIndex = 81015
 	// BannerMoreThan1 is errcode 81016: is_banner is more than 1
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BannerMoreThan1 = 81016
 	// OrderStatusError is errcode 81017: order status error, please check pay
 	// status or gifting_status
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderStatusError = 81017
 	// RefundReduplicate is errcode 81018: refund reduplicate, the order is already
 	// refunded
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RefundReduplicate = 81018
 	// OrderBeingRefunded is errcode 81019: lock order fail! the order is refunding
 	// by another request
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderBeingRefunded = 81019
 	// AllTrue is errcode 81020: Invalid Args! page_id.size!=0 but
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AllTrue = 81020
 	// EmptyThemePicURL is errcode 81021: Empty theme_pic_url.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyThemePicURL = 81021
 	// EmptyThemeTitle is errcode 81022: Empty theme.title.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyThemeTitle = 81022
 	// EmptyThemeTitleTitle is errcode 81023: Empty theme.title_title.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyThemeTitleTitle = 81023
 	// EmptyThemeItemList is errcode 81024: Empty theme.item_list.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyThemeItemList = 81024
 	// EmptyThemePicItemList is errcode 81025: Empty theme.pic_item_list.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyThemePicItemList = 81025
 	// InvalidThemeTitleLength is errcode 81026: Invalid theme.title.length .
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidThemeTitleLength = 81026
 	// EmptyBackgroundPicURL is errcode 81027: Empty background_pic_url.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyBackgroundPicURL = 81027
 	// EmptyDefaultGiftingMsg is errcode 81028: Empty default_gifting_msg.
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyDefaultGiftingMsg = 81028
 	// DuplicateOrderID81029 is errcode 81029: Duplicate order_id
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DuplicateOrderID81029 = 81029
 	// PreallocCodeFail is errcode 81030: PreAlloc code fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PreallocCodeFail = 81030
 	// TooManyThemeParticipateActivity is errcode 81031: Too many theme
 	// participate_activity
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyThemeParticipateActivity = 81031
 	// BizTemplateIDNotExist is errcode 82000: biz_template_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizTemplateIDNotExist = 82000
 	// ResultPageStyleIDNotExist is errcode 82001: result_page_style_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ResultPageStyleIDNotExist = 82001
 	// DealMsgStyleIDNotExist is errcode 82002: deal_msg_style_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DealMsgStyleIDNotExist = 82002
 	// CardStyleIDNotExist is errcode 82003: card_style_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardStyleIDNotExist = 82003
 	// BizTemplateNotAuditOK is errcode 82010: biz template not audit OK
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizTemplateNotAuditOK = 82010
 	// BizTemplateBanned is errcode 82011: biz template banned
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizTemplateBanned = 82011
 	// UserNotUseServiceFirst is errcode 82020: user not use service first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotUseServiceFirst = 82020
 	// ExceedLongPeriod is errcode 82021: exceed long period
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedLongPeriod = 82021
 	// ExceedLongPeriodMaxSendCnt is errcode 82022: exceed long period max send cnt
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedLongPeriodMaxSendCnt = 82022
 	// ExceedShortPeriodMaxSendCnt is errcode 82023: exceed short period max send
 	// cnt
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedShortPeriodMaxSendCnt = 82023
 	// ExceedDataSizeLimit is errcode 82024: exceed data size limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedDataSizeLimit = 82024
 	// InvalidURL82025 is errcode 82025: invalid url
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidURL82025 = 82025
 	// ServiceDisabled is errcode 82026: service disabled
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServiceDisabled = 82026
 	// InvalidMiniprogramAppID is errcode 82027: invalid miniprogram appid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMiniprogramAppID = 82027
 	// WxCsCodeShouldNotEmpty is errcode 82100: wx_cs_code should not be empty.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxCsCodeShouldNotEmpty = 82100
 	// WxCsCodeInvalid is errcode 82101: wx_cs_code is invalid.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxCsCodeInvalid = 82101
 	// WxCsCodeExpire is errcode 82102: wx_cs_code is expire.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxCsCodeExpire = 82102
 	// UserIPShouldNotEmpty is errcode 82103: user_ip should not be empty.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserIPShouldNotEmpty = 82103
 	// AccountServiceIDMismatch is errcode 82200:
 	// 公众平台账号与服务id不匹配
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountServiceIDMismatch = 82200
 	// ParkingLotExists is errcode 82201:
 	// 该停车场已存在，请勿重复添加
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParkingLotExists = 82201
 	// ParkingLotNotFound is errcode 82202:
 	// 该停车场信息不存在，请先导入
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParkingLotNotFound = 82202
 	// InvalidParkingPriceFormat is errcode 82203: 停车场价格格式不正确
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidParkingPriceFormat = 82203
 	// AppIDCodeMismatch is errcode 82204: appid与code不匹配
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDCodeMismatch = 82204
 	// EmptyWxParkCode is errcode 82205: wx_park_code字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyWxParkCode = 82205
 	// InvalidOrExpiredWxParkCode is errcode 82206: wx_park_code无效或已过期
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOrExpiredWxParkCode = 82206
 	// EmptyPhone is errcode 82207: 电话字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyPhone = 82207
 	// InvalidCloseTimeFormat is errcode 82208: 关闭时间格式不正确
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCloseTimeFormat = 82208
 	// CityServicePluginUnsupported is errcode 82300:
 	// 该appid不支持开通城市服务插件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CityServicePluginUnsupported = 82300
 	// AddPluginFailed is errcode 82301: 添加插件失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AddPluginFailed = 82301
 	// CityServicePluginNotAdded is errcode 82302: 未添加城市服务插件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CityServicePluginNotAdded = 82302
 	// InvalidFileID is errcode 82303: fileid无效
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFileID = 82303
 	// TempFileExpired is errcode 82304: 临时文件过期
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TempFileExpired = 82304
 	// ThereSomeParamNotExist is errcode 83000: there is some param not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThereSomeParamNotExist = 83000
 	// SystemError83001 is errcode 83001: system error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SystemError83001 = 83001
 	// CreateURLSenceFailed is errcode 83002: create_url_sence_failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CreateURLSenceFailed = 83002
 	// AppIDMaybeErrorOrRetry is errcode 83003: appid maybe error or retry
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDMaybeErrorOrRetry = 83003
 	// CreateAppIDAuthFailedOrRetry is errcode 83004: create appid auth failed or
 	// retry
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CreateAppIDAuthFailedOrRetry = 83004
 	// WxwebencrytokenErrro is errcode 83005: wxwebencrytoken errro
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxwebencrytokenErrro = 83005
 	// WxwebencrytokenExpiredOrNoExist is errcode 83006: wxwebencrytoken expired or
 	// no exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxwebencrytokenExpiredOrNoExist = 83006
 	// WxwebencrytokenExpired is errcode 83007: wxwebencrytoken expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxwebencrytokenExpired = 83007
 	// WxwebencrytokenNoAuth is errcode 83008: wxwebencrytoken no auth
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxwebencrytokenNoAuth = 83008
 	// WxwebencrytokenNotMateWithOpenID is errcode 83009: wxwebencrytoken not the
 	// mate with openid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxwebencrytokenNotMateWithOpenID = 83009
 	// NoExistService is errcode 83200: no exist service
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoExistService = 83200
 	// UinHasNotService is errcode 83201: uin has not the service
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UinHasNotService = 83201
 	// ParamsNotJSONArray is errcode 83202: params is not json or not json array
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParamsNotJSONArray = 83202
 	// ParamsNumExceed10 is errcode 83203: params num exceed 10
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParamsNumExceed10 = 83203
 	// ObjectHasNotKey is errcode 83204: object has not key
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ObjectHasNotKey = 83204
 	// KeyNotString is errcode 83205: key is not string
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyNotString = 83205
 	// ObjectHasNotValue is errcode 83206: object has not value
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ObjectHasNotValue = 83206
 	// ValueNotString is errcode 83207: value is not string
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ValueNotString = 83207
 	// KeyOrValueEmpty is errcode 83208: key or value is empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyOrValueEmpty = 83208
 	// KeyExistRepeated is errcode 83209: key exist repeated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyExistRepeated = 83209
 	// InvalidIdentifyID is errcode 84001: invalid identify id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidIdentifyID = 84001
 	// UserDataExpired is errcode 84002: user data expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserDataExpired = 84002
 	// UserDataNotExist is errcode 84003: user data not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserDataNotExist = 84003
 	// VideoUploadFail is errcode 84004: video upload fail!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VideoUploadFail = 84004
 	// VideoDownloadFailPleaseTryAgain is errcode 84005: video download fail!
 	// please try again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VideoDownloadFailPleaseTryAgain = 84005
 	// NameOrIDCardNumberEmpty is errcode 84006: name or id_card_number empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NameOrIDCardNumberEmpty = 84006
 	// WeChatIDNotFoundOrUnsearchable is errcode 85001:
 	// 微信号不存在或微信号设置为不可搜索
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeChatIDNotFoundOrUnsearchable = 85001
 	// NumberTesterReachBindLimit is errcode 85002:
 	// 小程序绑定的体验者数量达到上限
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NumberTesterReachBindLimit = 85002
 	// UserAlreadyBindTooManyWeapps is errcode 85003:
 	// 微信号绑定的小程序体验者达到上限
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserAlreadyBindTooManyWeapps = 85003
 	// UserAlreadyBind is errcode 85004: 微信号已经绑定
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserAlreadyBind = 85004
 	// AppIDNotBindWeapp is errcode 85005: appid not bind weapp
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDNotBindWeapp = 85005
 	// TagInInvalidFormat is errcode 85006: 标签格式错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TagInInvalidFormat = 85006
 	// PageInInvalidFormat is errcode 85007: 页面路径错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PageInInvalidFormat = 85007
 	// CategoryInInvalidFormat is errcode 85008:
 	// 当前小程序没有已经审核通过的类目，请添加类目成功后重试
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryInInvalidFormat = 85008
 	// AlreadySubmitVersionUnderAuditing is errcode 85009:
 	// 已经有正在审核的版本
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadySubmitVersionUnderAuditing = 85009
 	// MissingRequiredData is errcode 85010: item_list 有项目为空
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingRequiredData = 85010
 	// TitleInInvalidFormat is errcode 85011: 标题填写错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TitleInInvalidFormat = 85011
 	// InvalidAuditID is errcode 85012: 无效的审核 id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAuditID = 85012
 	// InvalidExtJSON is errcode 85013: 无效的自定义配置
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidExtJSON = 85013
 	// TemplateNotExist is errcode 85014: 无效的模板编号
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateNotExist = 85014
 	// NotMiniProgramOrWrongVersion is errcode 85015:
 	// 该账号不是小程序账号/版本输入错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotMiniProgramOrWrongVersion = 85015
 	// ExceedValidDomainCount is errcode 85016: 版本输入错误 / //
 	// CODE_85015(85015, "版本输入错误"), /** 域名数量超过限制
 	// ，总数不能超过1000
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExceedValidDomainCount = 85016
 	// SetInMiniprogramOrOpen is errcode 85017:
 	// 没有新增域名，请确认小程序已经添加了域名或该域名是否没有在第三方平台添加
 	// no domain to modify after filtered, please confirm the domain has been
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SetInMiniprogramOrOpen = 85017
 	// DomainNotSetInOpenPlatform is errcode 85018:
 	// 域名没有在第三方平台设置
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DomainNotSetInOpenPlatform = 85018
 	// NoVersionUnderAuditing is errcode 85019: 没有审核版本
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoVersionUnderAuditing = 85019
 	// StatusNotAllowed is errcode 85020: 审核状态未满足发布
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StatusNotAllowed = 85020
 	// StatusNotAllowed85021 is errcode 85021: status not allowed
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StatusNotAllowed85021 = 85021
 	// InvalidAction is errcode 85022: invalid action
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAction = 85022
 	// AuditItemCountNotOneToFive is errcode 85023:
 	// 审核列表填写的项目数不在 1-5 以内
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuditItemCountNotOneToFive = 85023
 	// NeedCompleteMaterial is errcode 85024: need complete material
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedCompleteMaterial = 85024
 	// PhoneReachBindLimit is errcode 85025: this phone reach bind limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PhoneReachBindLimit = 85025
 	// WechatAccountReachBindLimit is errcode 85026: this wechat account reach bind
 	// limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WechatAccountReachBindLimit = 85026
 	// IdcardReachBindLimit is errcode 85027: this idcard reach bind limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IdcardReachBindLimit = 85027
 	// ContractorReachBindLimit is errcode 85028: this contractor reach bind limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContractorReachBindLimit = 85028
 	// NicknameHasUsed is errcode 85029: nickname has used
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameHasUsed = 85029
 	// InvalidNicknameSize430 is errcode 85030: invalid nickname size(4-30)
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidNicknameSize430 = 85030
 	// NicknameForbidden is errcode 85031: nickname is forbidden
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameForbidden = 85031
 	// NicknameComplained is errcode 85032: nickname is complained
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameComplained = 85032
 	// NicknameIllegal85033 is errcode 85033: nickname is illegal
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameIllegal85033 = 85033
 	// NicknameProtected is errcode 85034: nickname is protected
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameProtected = 85034
 	// NicknameForbiddenDifferentContractor is errcode 85035: nickname is forbidden
 	// for different contractor
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameForbiddenDifferentContractor = 85035
 	// IntroductionIllegal is errcode 85036: introduction is illegal
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IntroductionIllegal = 85036
 	// StoreHasAdded is errcode 85038: store has added
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreHasAdded = 85038
 	// StoreHasAddedOthers is errcode 85039: store has added by others
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreHasAddedOthers = 85039
 	// StoreHasAddedYourseld is errcode 85040: store has added by yourseld
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	StoreHasAddedYourseld = 85040
 	// CredentialHasUsed is errcode 85041: credential has used
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CredentialHasUsed = 85041
 	// NearbyReachLimit is errcode 85042: nearby reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NearbyReachLimit = 85042
 	// InvalidTemplate is errcode 85043: 模板错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplate = 85043
 	// PackageExceedMaxLimit is errcode 85044: 代码包超过大小限制
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PackageExceedMaxLimit = 85044
 	// SomePathInExtJSONNotExist is errcode 85045: ext_json 有不存在的路径
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SomePathInExtJSONNotExist = 85045
 	// PagepathMissingInTabbarList is errcode 85046: tabBar 中缺少 path
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PagepathMissingInTabbarList = 85046
 	// PagesEmpty85047 is errcode 85047: pages 字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PagesEmpty85047 = 85047
 	// ParseExtJSONFail is errcode 85048: ext_json 解析失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParseExtJSONFail = 85048
 	// ReachHeadimgOrIntroductionQuotaLimit is errcode 85049: reach headimg or
 	// introduction quota limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachHeadimgOrIntroductionQuotaLimit = 85049
 	// Verifying is errcode 85050: verifying, don't apply again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Verifying = 85050
 	// DataTooLarge is errcode 85051: version_desc或者preview_info超限
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DataTooLarge = 85051
 	// AppAlreadyReleased is errcode 85052: app is already released
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppAlreadyReleased = 85052
 	// PleaseApplyMerchantFirst is errcode 85053: please apply merchant first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PleaseApplyMerchantFirst = 85053
 	// PoiIDNull is errcode 85054: poi_id is null, please upgrade first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PoiIDNull = 85054
 	// MapPoiIDInvalid is errcode 85055: map_poi_id is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MapPoiIDInvalid = 85055
 	// MediaidInvalid is errcode 85056: mediaid is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MediaidInvalid = 85056
 	// InvalidWidgetDataFormat is errcode 85057: invalid widget data format
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWidgetDataFormat = 85057
 	// NoValidAuditIDExist is errcode 85058: no valid audit_id exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoValidAuditIDExist = 85058
 	// OverseasAccessDeny85059 is errcode 85059: overseas access deny
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OverseasAccessDeny85059 = 85059
 	// InvalidTaskid is errcode 85060: invalid taskid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTaskid = 85060
 	// PhoneReachBindLimit85061 is errcode 85061: this phone reach bind limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PhoneReachBindLimit85061 = 85061
 	// PhoneInBlackList is errcode 85062: this phone in black list
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PhoneInBlackList = 85062
 	// IdcardInBlackList85063 is errcode 85063: idcard in black list
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IdcardInBlackList85063 = 85063
 	// TemplateNotFound is errcode 85064: 找不到模板
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateNotFound = 85064
 	// TemplateListFull is errcode 85065: 模板库已满
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateListFull = 85065
 	// IllegalPrefix is errcode 85066: 链接错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IllegalPrefix = 85066
 	// InputDataError is errcode 85067: input data error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InputDataError = 85067
 	// TestURLNotSubPrefix is errcode 85068: 测试链接不是子链接
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TestURLNotSubPrefix = 85068
 	// CheckConfirmFileFail is errcode 85069: 校验文件失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckConfirmFileFail = 85069
 	// PrefixInBlackList is errcode 85070:
 	// 个人类型小程序无法设置二维码规则
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrefixInBlackList = 85070
 	// PrefixAddedRepeated is errcode 85071:
 	// 已添加该链接，请勿重复添加
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrefixAddedRepeated = 85071
 	// PrefixOwnedOther is errcode 85072: 该链接已被占用
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrefixOwnedOther = 85072
 	// PrefixBeyondLimit is errcode 85073: 二维码规则已满
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PrefixBeyondLimit = 85073
 	// NotPublished is errcode 85074: 小程序未发布,
 	// 小程序必须先发布代码才可以发布二维码跳转规则
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotPublished = 85074
 	// CanNotAccess is errcode 85075:
 	// 个人类型小程序无法设置二维码规则
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotAccess = 85075
 	// Category is errcode 85077:
 	// 小程序类目信息失效（类目中含有官方下架的类目，请重新选择类目）
 	// some category you choose is no longger supported, please choose other
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Category = 85077
 	// OperatorInfoError is errcode 85078: operator info error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OperatorInfoError = 85078
 	// MiniprogramHasNoOnlineRelease is errcode 85079:
 	// 小程序没有线上版本，不能进行灰度
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniprogramHasNoOnlineRelease = 85079
 	// MiniprogramCommitNotApproved is errcode 85080:
 	// 小程序提交的审核未审核通过
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniprogramCommitNotApproved = 85080
 	// InvalidGrayPercentage is errcode 85081: 无效的发布比例
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGrayPercentage = 85081
 	// GrayPercentageTooLow is errcode 85082:
 	// 当前的发布比例需要比之前设置的高
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GrayPercentageTooLow = 85082
 	// SearchStatusBanned is errcode 85083: 搜索标记位被封禁，无法修改
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SearchStatusBanned = 85083
 	// SearchStatusInvalid is errcode 85084: 非法的 status 值，只能填 0
 	// 或者 1
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SearchStatusInvalid = 85084
 	// PleasetryLater is errcode 85085:
 	// 小程序提审数量已达本月上限，请点击查看 submit audit reach
 	// limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PleasetryLater = 85085
 	// MustCommitBeforeSubmitAudit is errcode 85086:
 	// 提交代码审核之前需提前上传代码
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MustCommitBeforeSubmitAudit = 85086
 	// NavigatetominiprogramAppIDListEmpty is errcode 85087: 小程序已使用 api
 	// navigateToMiniProgram，请声明跳转 appid 列表后再次提交
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NavigatetominiprogramAppIDListEmpty = 85087
 	// NoQbasePrivilege is errcode 85088: no qbase privilege
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoQbasePrivilege = 85088
 	// ConfigNotFound is errcode 85089: config not found
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConfigNotFound = 85089
 	// CommitExAppIDLater is errcode 85090: wait and commit for this exappid later
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommitExAppIDLater = 85090
 	// SearchStatusTurnedOff is errcode 85091:
 	// 小程序的搜索开关被关闭。请访问设置页面打开开关再重试
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SearchStatusTurnedOff = 85091
 	// InvalidPreviewInfoFormat is errcode 85092: preview_info格式错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPreviewInfoFormat = 85092
 	// InvalidPreviewInfoSize is errcode 85093: preview_info
 	// 视频或者图片个数超限
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPreviewInfoSize = 85093
 	// NeedAddUgcDeclare is errcode 85094: 需提供审核机制说明信息
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedAddUgcDeclare = 85094
 	// SportTypeNotAllowed is errcode 85101:
 	// 小程序不能发送该运动类型或运动类型不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SportTypeNotAllowed = 85101
 	// AbnormalValue is errcode 85102: 数值异常
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AbnormalValue = 85102
 	// NotCalledByThirdParty is errcode 86000:
 	// 不是由第三方代小程序进行调用
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCalledByThirdParty = 86000
 	// ComponentExperienceVersionNotExists is errcode 86001:
 	// 不存在第三方的已经提交的代码
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentExperienceVersionNotExists = 86001
 	// MiniprogramHaveNotCompletedInitProcedure is errcode 86002:
 	// 小程序还未设置昵称、头像、简介。请先设置完后再重新提交
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniprogramHaveNotCompletedInitProcedure = 86002
 	// ComponentDoNotHasCategoryMall is errcode 86003: component do not has
 	// category mall
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ComponentDoNotHasCategoryMall = 86003
 	// InvalidWechat is errcode 86004: invalid wechat
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWechat = 86004
 	// WechatLimitFrequency is errcode 86005: wechat limit frequency
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WechatLimitFrequency = 86005
 	// NoGroupMessageQuota is errcode 86006: has no quota to send group msg
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoGroupMessageQuota = 86006
 	// MiniProgramSubmitForbidden is errcode 86007: 小程序禁止提交
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniProgramSubmitForbidden = 86007
 	// ProviderPunishedAllAuditsBlocked is errcode 86008:
 	// 服务商被处罚，限制全部代码提审能力
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProviderPunishedAllAuditsBlocked = 86008
 	// ProviderNewMiniProgramAuditsLimited is errcode 86009:
 	// 服务商新增小程序代码提审能力被限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProviderNewMiniProgramAuditsLimited = 86009
 	// ProviderUpdateAuditsLimited is errcode 86010:
 	// 服务商迭代小程序代码提审能力被限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProviderUpdateAuditsLimited = 86010
 	// GameMiniprogram87006 is errcode 87006: 小游戏不能提交
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GameMiniprogram87006 = 87006
 	// SessionKeyNotExistdOrExpired is errcode 87007: session_key is not existd or
 	// expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SessionKeyNotExistdOrExpired = 87007
 	// InvalidSigMethod is errcode 87008: invalid sig_method
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSigMethod = 87008
 	// InvalidBufferSize87010 is errcode 87010: invalid buffer size
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBufferSize87010 = 87010
 	// WxaHasGrayReleasePlan is errcode 87011:
 	// 现网已经在灰度发布，不能进行版本回退
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxaHasGrayReleasePlan = 87011
 	// ForbidRevertVersionRelease is errcode 87012:
 	// 该版本不能回退，可能的原因：1:无上一个线上版用于回退
 	// 2:此版本为已回退版本，不能回退
 	// 3:此版本为回退功能上线之前的版本，不能回退
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ForbidRevertVersionRelease = 87012
 	// NoQuotaUndoCode is errcode 87013:
 	// 撤回次数达到上限（每天5次，每个月 10 次）
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoQuotaUndoCode = 87013
 	// RiskyContent is errcode 87014: risky content
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RiskyContent = 87014
 	// QueryTimeout is errcode 87015: query timeout, try a content with less size
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QueryTimeout = 87015
 	// KeyValueLengthExceeded is errcode 87016: some key-value in list meet length
 	// exceed
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyValueLengthExceeded = 87016
 	// UserStorageSizeExceed is errcode 87017: user storage size exceed, delete
 	// some keys and try again
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserStorageSizeExceed = 87017
 	// DeleteSomeKeysAndTryAgain is errcode 87018: user has stored too much keys.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeleteSomeKeysAndTryAgain = 87018
 	// KeyLengthExceeded is errcode 87019: some keys in list meet length exceed
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	KeyLengthExceeded = 87019
 	// NeedFriend is errcode 87080: need friend
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NeedFriend = 87080
 	// InvalidOpenID87081 is errcode 87081: invalid openid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpenID87081 = 87081
 	// InvalidKey is errcode 87082: invalid key
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKey = 87082
 	// InvalidOperation is errcode 87083: invalid operation
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOperation = 87083
 	// InvalidOpnum is errcode 87084: invalid opnum
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpnum = 87084
 	// CheckFail is errcode 87085: check fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckFail = 87085
 	// WithoutCommentPrivilege is errcode 88000: without comment privilege
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WithoutCommentPrivilege = 88000
 	// MsgDataNotExists is errcode 88001: msg_data is not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MsgDataNotExists = 88001
 	// ArticleLimitSafety is errcode 88002: the article is limit for safety
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArticleLimitSafety = 88002
 	// ElectedCommentUpperLimit is errcode 88003: elected comment upper limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ElectedCommentUpperLimit = 88003
 	// CommentDeletedUser is errcode 88004: comment was deleted by user
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommentDeletedUser = 88004
 	// AlreadyReply is errcode 88005: already reply
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyReply = 88005
 	// InvalidReplyContentLength is errcode 88007: reply content beyond max len or
 	// content len is zero
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidReplyContentLength = 88007
 	// CommentNotExists is errcode 88008: comment is not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CommentNotExists = 88008
 	// ReplyNotExists is errcode 88009: reply is not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReplyNotExists = 88009
 	// CountRangeError is errcode 88010: count range error. cout <= 0 or count > 50
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CountRangeError = 88010
 	// ArticleLimitSafety88011 is errcode 88011: the article is limit for safety
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArticleLimitSafety88011 = 88011
 	// AccountHasBoundOpen is errcode 89000: account has bound
 	// open，该公众号/小程序已经绑定了开放平台帐号
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountHasBoundOpen = 89000
 	// NotSameContractor is errcode 89001: not same contractor，Authorizer
 	// 与开放平台帐号主体不相同
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotSameContractor = 89001
 	// OpenNotExists is errcode 89002: open not
 	// exists，该公众号/小程序未绑定微信开放平台帐号。
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenNotExists = 89002
 	// OpenNotCreatedAPI is errcode 89003: 该开放平台帐号并非通过 api
 	// 创建，不允许操作
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenNotCreatedAPI = 89003
 	// OpenAccountBindLimitReached is errcode 89004:
 	// 该开放平台帐号所绑定的公众号/小程序已达上限（100
 	// 个）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenAccountBindLimitReached = 89004
 	// WithoutAddVideoAbility is errcode 89005: without add video ability, the
 	// ability was banned
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WithoutAddVideoAbility = 89005
 	// WithoutUploadVideoAbility is errcode 89006: without upload video ability,
 	// the ability was banned
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WithoutUploadVideoAbility = 89006
 	// WxaQuotaLimit is errcode 89007: wxa quota limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxaQuotaLimit = 89007
 	// OverseasAccountCanNotLink is errcode 89008: overseas account can not link
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OverseasAccountCanNotLink = 89008
 	// WxaReachLinkLimit is errcode 89009: wxa reach link limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxaReachLinkLimit = 89009
 	// LinkMessageHasSent is errcode 89010: link message has sent
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LinkMessageHasSent = 89010
 	// CanNotUnlinkNearbyWxa is errcode 89011: can not unlink nearby wxa
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUnlinkNearbyWxa = 89011
 	// CanNotUnlinkStoreOrMall is errcode 89012: can not unlink store or mall
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotUnlinkStoreOrMall = 89012
 	// WxaBanned is errcode 89013: wxa is banned
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxaBanned = 89013
 	// SupportVersionError is errcode 89014: support version error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SupportVersionError = 89014
 	// HasLinkedWxa is errcode 89015: has linked wxa
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasLinkedWxa = 89015
 	// ReachSameRealnameQuota is errcode 89016: reach same realname quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachSameRealnameQuota = 89016
 	// ReachDifferentRealnameQuota is errcode 89017: reach different realname quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReachDifferentRealnameQuota = 89017
 	// UnlinkMessageHasSent is errcode 89018: unlink message has sent
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnlinkMessageHasSent = 89018
 	// WebviewDomainNotChange is errcode 89019:
 	// 业务域名无更改，无需重复设置
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WebviewDomainNotChange = 89019
 	// OpenWebviewDomainNotSet is errcode 89020:
 	// 尚未设置小程序业务域名，请先在第三方平台中设置小程序业务域名后在调用本接口
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenWebviewDomainNotSet = 89020
 	// DomainNotOpenWebviewDomain is errcode 89021:
 	// 请求保存的域名不是第三方平台中已设置的小程序业务域名或子域名
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DomainNotOpenWebviewDomain = 89021
 	// DeleteDomainNotExist is errcode 89022: delete domain is not exist!
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeleteDomainNotExist = 89022
 	// WebviewDomainExceedLimit is errcode 89029:
 	// 业务域名数量超过限制，最多可以添加100个业务域名
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WebviewDomainExceedLimit = 89029
 	// OperationReachMonthLimit is errcode 89030: operation reach month limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OperationReachMonthLimit = 89030
 	// UserBindReachLimit is errcode 89031: user bind reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserBindReachLimit = 89031
 	// WeappBindMembersReachLimit is errcode 89032: weapp bind members reach limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeappBindMembersReachLimit = 89032
 	// EmptyWxOrOpenID is errcode 89033: empty wx or openid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyWxOrOpenID = 89033
 	// UserstrInvalid is errcode 89034: userstr is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserstrInvalid = 89034
 	// LinkingFromMp is errcode 89035: linking from mp
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LinkingFromMp = 89035
 	// NotSupportSingle is errcode 89231: 个人小程序不支持调用
 	// setwebviewdomain 接口
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotSupportSingle = 89231
 	// HitBlackContractor is errcode 89235: hit black contractor
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HitBlackContractor = 89235
 	// PluginCanNotApply is errcode 89236: 该插件不能申请
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginCanNotApply = 89236
 	// PluginAlreadyAdded is errcode 89237: 已经添加该插件
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginAlreadyAdded = 89237
 	// PluginCountReachLimit is errcode 89238:
 	// 申请或使用的插件已经达到上限
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginCountReachLimit = 89238
 	// PluginNoExist is errcode 89239: 该插件不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginNoExist = 89239
 	// OnlyApplyingCanBeAgreedOrRefused is errcode 89240: only applying status can
 	// be agreed or refused
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OnlyApplyingCanBeAgreedOrRefused = 89240
 	// OnlyRefusedStatusCanDeleted is errcode 89241: only refused status can be
 	// deleted, please refused first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OnlyRefusedStatusCanDeleted = 89241
 	// AppIDNotInApplyList is errcode 89242: appid is no in the apply list, make
 	// sure appid is right
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDNotInApplyList = 89242
 	// PendingApplyNotDeletable is errcode 89243:
 	// 该申请为“待确认”状态，不可删除
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PendingApplyNotDeletable = 89243
 	// PluginAppIDNotInList is errcode 89244: 不存在该插件 appid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PluginAppIDNotInList = 89244
 	// MiniProgramForbiddenLink is errcode 89245: mini program forbidden to link
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniProgramForbiddenLink = 89245
 	// UsedOnlySpecificApps is errcode 89246: plugins with special category are
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UsedOnlySpecificApps = 89246
 	// InnerError is errcode 89247: 系统内部错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerError = 89247
 	// InvalidCodeType89248 is errcode 89248: invalid code type
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCodeType89248 = 89248
 	// TaskRunning is errcode 89249: task running
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TaskRunning = 89249
 	// InnerError89250 is errcode 89250: 内部错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerError89250 = 89250
 	// LegalPersonChecking is errcode 89251:
 	// 模板消息已下发，待法人人脸核身校验
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LegalPersonChecking = 89251
 	// FrontChecking is errcode 89253: 法人&企业信息一致性校验中
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FrontChecking = 89253
 	// LackSomeComponentRights is errcode 89254: lack of some component rights
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LackSomeComponentRights = 89254
 	// EnterpriseCodeInvalid is errcode 89255:
 	// code参数无效，请检查code长度以及内容是否正确；注意code_type的值不同需要传的code长度不一样
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EnterpriseCodeInvalid = 89255
 	// NoComponentInfo is errcode 89256: token 信息有误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoComponentInfo = 89256
 	// NoSuchVersion is errcode 89257: 该插件版本不支持快速更新
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoSuchVersion = 89257
 	// CodeGrayOnline is errcode 89258:
 	// 当前小程序帐号存在灰度发布中的版本，不可操作快速更新
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeGrayOnline = 89258
 	// LivePluginNotDeletable is errcode 89259: zhibo plugin is not allow to delete
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LivePluginNotDeletable = 89259
 	// InvalidTrade is errcode 89300: 订单无效
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTrade = 89300
 	// SystemUnstableRetryLater is errcode 89401:
 	// 系统不稳定，请稍后再试，如多次失败请通过社区反馈
@@ -4472,25 +10987,50 @@ const (
 	// Retry: try again later.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SystemUnstableRetryLater = 89401
 	// NotInAuditQueue is errcode 89402:
 	// 该小程序不在待审核队列，请检查是否已提交审核或已审完
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotInAuditQueue = 89402
 	// SpeedupNotSupported is errcode 89403:
 	// 本单属于平台不支持加急种类，请等待正常审核流程
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpeedupNotSupported = 89403
 	// AlreadySpedUp is errcode 89404: 本单已加速成功，请勿重复提交
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadySpedUp = 89404
 	// MonthlySpeedupQuotaUsedUp is errcode 89405:
 	// 本月加急额度已用完，请提高提审质量以获取更多额度
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MonthlySpeedupQuotaUsedUp = 89405
 	// UnprocessedConfirmationRequest is errcode 89501:
 	// 公众号有未处理的确认请求，请稍候重试
@@ -4498,20 +11038,40 @@ const (
 	// Retry: try again later.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnprocessedConfirmationRequest = 89501
 	// WaitForAdminConfirmation is errcode 89502: 请耐心等待管理员确认
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WaitForAdminConfirmation = 89502
 	// CallNeedsAdminConfirmation is errcode 89503:
 	// 此次调用需要管理员确认，请耐心等候
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CallNeedsAdminConfirmation = 89503
 	// AwaitingAdminConfirmation is errcode 89504:
 	// 正在等管理员确认，请耐心等待
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AwaitingAdminConfirmation = 89504
 	// AwaitingAdminConfirmationRetryLater is errcode 89505:
 	// 正在等管理员确认，请稍候重试
@@ -4519,956 +11079,2506 @@ const (
 	// Retry: try again later.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AwaitingAdminConfirmationRetryLater = 89505
 	// IPRejectedByAdminFor24h is errcode 89506:
 	// 该IP调用求请求已被公众号管理员拒绝，请24小时后再试，建议调用前与管理员沟通确认
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IPRejectedByAdminFor24h = 89506
 	// IPRejectedByAdminFor1h is errcode 89507:
 	// 该IP调用求请求已被公众号管理员拒绝，请1小时后再试，建议调用前与管理员沟通确认
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IPRejectedByAdminFor1h = 89507
 	// InvalidOrderID90001 is errcode 90001: invalid order id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOrderID90001 = 90001
 	// InvalidBusiID90002 is errcode 90002: invalid busi id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBusiID90002 = 90002
 	// InvalidBillDate is errcode 90003: invalid bill date
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBillDate = 90003
 	// InvalidBillType is errcode 90004: invalid bill type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBillType = 90004
 	// InvalidPlatform is errcode 90005: invalid platform
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPlatform = 90005
 	// BillNotExists is errcode 90006: bill not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillNotExists = 90006
 	// InvalidOpenID90007 is errcode 90007: invalid openid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidOpenID90007 = 90007
 	// MpSigError is errcode 90009: mp_sig error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MpSigError = 90009
 	// NoSession is errcode 90010: no session
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoSession = 90010
 	// SigError is errcode 90011: sig error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SigError = 90011
 	// OrderExist is errcode 90012: order exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderExist = 90012
 	// BalanceNotEnough is errcode 90013: balance not enough
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BalanceNotEnough = 90013
 	// OrderHasBeenConfirmed is errcode 90014: order has been confirmed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderHasBeenConfirmed = 90014
 	// OrderHasBeenCanceled is errcode 90015: order has been canceled
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderHasBeenCanceled = 90015
 	// OrderBeingProcessed is errcode 90016: order is being processed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderBeingProcessed = 90016
 	// NoPrivilege is errcode 90017: no privilege
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoPrivilege = 90017
 	// InvalidParameter90018 is errcode 90018: invalid parameter
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidParameter90018 = 90018
 	// NotFastRegister is errcode 91001: 不是公众号快速创建的小程序
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotFastRegister = 91001
 	// HasPublished is errcode 91002: 小程序发布后不可改名
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasPublished = 91002
 	// InvalidChangeStat is errcode 91003: 改名状态不合法
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidChangeStat = 91003
 	// InvalidNickname is errcode 91004: 昵称不合法
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidNickname = 91004
 	// NicknameProtected91005 is errcode 91005: 昵称 15 天主体保护
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameProtected91005 = 91005
 	// NicknameUsedUsername is errcode 91006: 昵称命中微信号
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameUsedUsername = 91006
 	// NicknameUsed is errcode 91007: 昵称已被占用
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameUsed = 91007
 	// NicknameProtected91008 is errcode 91008: 昵称命中 7 天侵权保护期
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameProtected91008 = 91008
 	// NicknameNeedProof is errcode 91009: 需要提交材料
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameNeedProof = 91009
 	// NicknameOtherError is errcode 91010: 其他错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameOtherError = 91010
 	// NicknameAuditNotFound is errcode 91011: 查不到昵称修改审核单信息
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameAuditNotFound = 91011
 	// NicknameOtherError91012 is errcode 91012: 其它错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameOtherError91012 = 91012
 	// LockNameTooMore is errcode 91013: 占用名字过多
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LockNameTooMore = 91013
 	// DiffMasterPlus is errcode 91014: +号规则
 	// 同一类型关联名主体不一致
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DiffMasterPlus = 91014
 	// DiffMaster is errcode 91015: 原始名不同类型主体不一致
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DiffMaster = 91015
 	// NameMoreOwner is errcode 91016: 名称占用者 ≥2
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NameMoreOwner = 91016
 	// OtherDiffMasterPlus is errcode 91017: +号规则
 	// 不同类型关联名主体不一致
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OtherDiffMasterPlus = 91017
 	// NicknameClearedNeedsVerifiedRename is errcode 91018:
 	// 组织类型小程序发布后，侵权被清空昵称，需走认证改名
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NicknameClearedNeedsVerifiedRename = 91018
 	// MiniProgramUnderAudit is errcode 91019: 小程序正在审核中
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniProgramUnderAudit = 91019
 	// QualificationAlreadyAdded is errcode 92000:
 	// 该经营资质已添加，请勿重复添加
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QualificationAlreadyAdded = 92000
 	// NearbyPlaceLimitReached is errcode 92002:
 	// 附近地点添加数量达到上线，无法继续添加
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NearbyPlaceLimitReached = 92002
 	// PlaceUsedByOtherMiniProgram is errcode 92003:
 	// 地点已被其它小程序占用
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlaceUsedByOtherMiniProgram = 92003
 	// NearbyFeatureBanned is errcode 92004: 附近功能被封禁
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NearbyFeatureBanned = 92004
 	// PlaceUnderReview is errcode 92005: 地点正在审核中
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlaceUnderReview = 92005
 	// PlaceShowingMiniProgram is errcode 92006: 地点正在展示小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlaceShowingMiniProgram = 92006
 	// PlaceReviewFailed is errcode 92007: 地点审核失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlaceReviewFailed = 92007
 	// MiniProgramNotShownAtPlace is errcode 92008: 小程序未展示在该地点
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniProgramNotShownAtPlace = 92008
 	// MiniProgramNotListedOrHidden is errcode 93009:
 	// 小程序未上架或不可见
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MiniProgramNotListedOrHidden = 93009
 	// PlaceNotFound is errcode 93010: 地点不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlaceNotFound = 93010
 	// PersonalMiniProgramUnsupported is errcode 93011:
 	// 个人类型小程序不可用
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PersonalMiniProgramUnsupported = 93011
 	// NonRegularMiniProgramUnsupported is errcode 93012:
 	// 非普通类型小程序（门店小程序、小店小程序等）不可用
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NonRegularMiniProgramUnsupported = 93012
 	// GetTencentMapAddressFailed is errcode 93013:
 	// 从腾讯地图获取地址详细信息失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetTencentMapAddressFailed = 93013
 	// DuplicateQualificationNumber is errcode 93014:
 	// 同一资质证件号重复添加
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DuplicateQualificationNumber = 93014
 	// NearbyCategoryUnderReview is errcode 93015: 附近类目审核中
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NearbyCategoryUnderReview = 93015
 	// TooManyServiceTags is errcode 93016:
 	// 服务标签个数超限制（官方最多5个，自定义最多4个）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyServiceTags = 93016
 	// InvalidServiceTagOrKFName is errcode 93017:
 	// 服务标签或者客服的名字不符合要求
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceTagOrKFName = 93017
 	// ServiceAppIDNotSameEntity is errcode 93018:
 	// 服务能力中填写的小程序appid不是同主体小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServiceAppIDNotSameEntity = 93018
 	// CategoryRequiredForNearbyPlace is errcode 93019:
 	// 申请类目之后才能添加附近地点
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryRequiredForNearbyPlace = 93019
 	// InvalidQualificationList is errcode 93020: qualification_list无效
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidQualificationList = 93020
 	// EmptyCompanyName is errcode 93021: company_name字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyCompanyName = 93021
 	// EmptyCredential is errcode 93022: credential字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyCredential = 93022
 	// EmptyAddress is errcode 93023: address字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyAddress = 93023
 	// EmptyQualificationList is errcode 93024: qualification_list字段为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EmptyQualificationList = 93024
 	// ServiceAppIDPathNotFound is errcode 93025: 服务appid对应的path不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServiceAppIDPathNotFound = 93025
 	// MissingCertSerialno is errcode 94001: missing cert_serialno
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingCertSerialno = 94001
 	// UseNotRegisterWechatPay is errcode 94002: use not register wechat pay
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UseNotRegisterWechatPay = 94002
 	// InvalidSign94003 is errcode 94003: invalid sign
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSign94003 = 94003
 	// UserHasNoRealNameInfo is errcode 94004: user do not has real name info
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserHasNoRealNameInfo = 94004
 	// InvalidUserToken is errcode 94005: invalid user token
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidUserToken = 94005
 	// AppIDUnauthorized is errcode 94006: appid unauthorized
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDUnauthorized = 94006
 	// AppIDUnbindMchid is errcode 94007: appid unbind mchid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDUnbindMchid = 94007
 	// InvalidTimestamp is errcode 94008: invalid timestamp
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTimestamp = 94008
 	// InvalidCertSerialno is errcode 94009: invalid cert_serialno, cert_serialno's
 	// size should be 40
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCertSerialno = 94009
 	// InvalidMchID is errcode 94010: invalid mch_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMchID = 94010
 	// TimestampExpired is errcode 94011: timestamp expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TimestampExpired = 94011
 	// AppIDMchIDNotBound is errcode 94012:
 	// appid和商户号的绑定关系不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDMchIDNotBound = 94012
 	// WxcodeDecodeFail is errcode 95001: wxcode decode fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxcodeDecodeFail = 95001
 	// WxcodeRecognizeUnautuorized is errcode 95002: wxcode recognize unautuorized
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxcodeRecognizeUnautuorized = 95002
 	// GETProductPageArgsInvalid is errcode 95101: get product by page args invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GETProductPageArgsInvalid = 95101
 	// InvalidProductMaterialsQuery is errcode 95102: get product materials by cond
 	// args invalid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductMaterialsQuery = 95102
 	// MaterialIDListSizeOutLimit is errcode 95103: material id list size out of
 	// limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MaterialIDListSizeOutLimit = 95103
 	// ImportProductFrequenceOutLimit is errcode 95104: import product frequence
 	// out of limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImportProductFrequenceOutLimit = 95104
 	// MpImportingProducts is errcode 95105: mp is importing products, api is
 	// rejected to import
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MpImportingProducts = 95105
 	// SetCommissionRatioOnMpFirst is errcode 95106: api is rejected to import,
 	// need to
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SetCommissionRatioOnMpFirst = 95106
 	// InvalidImageURL101000 is errcode 101000: 无效图片链接
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidImageURL101000 = 101000
 	// CertificateNotFound is errcode 101001: 未找到证书
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CertificateNotFound = 101001
 	// NotEnoughMarketQuota is errcode 101002: not enough market quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotEnoughMarketQuota = 101002
 	// InvalidInputParameters is errcode 200002: 入参错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidInputParameters = 200002
 	// AccountBanned is errcode 200011: 此账号已被封禁，无法操作
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountBanned = 200011
 	// PersonalTemplateLimitReached is errcode 200012:
 	// 个人模板数已达上限，上限25个
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PersonalTemplateLimitReached = 200012
 	// TemplateBanned is errcode 200013: 此模板已被封禁，无法选用
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TemplateBanned = 200013
 	// InvalidTemplateTID is errcode 200014: 模板 tid 参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTemplateTID = 200014
 	// InvalidStartParameter is errcode 200016: start 参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidStartParameter = 200016
 	// InvalidLimitParameter is errcode 200017: limit 参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLimitParameter = 200017
 	// MissingCategoryIDs is errcode 200018: 类目 ids 缺失
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MissingCategoryIDs = 200018
 	// InvalidCategoryIDs is errcode 200019: 类目 ids 不合法
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCategoryIDs = 200019
 	// InvalidKidList is errcode 200020: 关键词列表 kidList 参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidKidList = 200020
 	// InvalidSceneDesc is errcode 200021: 场景描述 sceneDesc 参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSceneDesc = 200021
 	// GoodsOrRoomEditForbidden is errcode 300001:
 	// 禁止创建/更新商品（如商品创建功能被封禁） 或
 	// 禁止编辑&更新房间
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsOrRoomEditForbidden = 300001
 	// InvalidNameLength is errcode 300002: 名称长度不符合规则
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidNameLength = 300002
 	// InvalidPrice is errcode 300003:
 	// 价格输入不合规（如现价比原价大、传入价格非数字等）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPrice = 300003
 	// GoodsNameViolation is errcode 300004: 商品名称存在违规违法内容
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsNameViolation = 300004
 	// GoodsImageViolation is errcode 300005: 商品图片存在违规违法内容
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsImageViolation = 300005
 	// ImageUploadFailed is errcode 300006:
 	// 图片上传失败（如mediaID过期）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageUploadFailed = 300006
 	// LinkNotInReleasedVersion is errcode 300007:
 	// 线上小程序版本不存在该链接
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LinkNotInReleasedVersion = 300007
 	// AddGoodsFailed is errcode 300008: 添加商品失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AddGoodsFailed = 300008
 	// GoodsAuditWithdrawFailed is errcode 300009: 商品审核撤回失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsAuditWithdrawFailed = 300009
 	// WrongGoodsAuditStatus is errcode 300010:
 	// 商品审核状态不对（如商品审核中）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WrongGoodsAuditStatus = 300010
 	// GoodsNotCreatedByAPI is errcode 300011:
 	// 操作非法（API不允许操作非API创建的商品）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsNotCreatedByAPI = 300011
 	// NoAuditQuota is errcode 300012:
 	// 没有提审额度（每天500次提审额度）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoAuditQuota = 300012
 	// SubmitAuditFailed is errcode 300013: 提审失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubmitAuditFailed = 300013
 	// UnderAuditNotDeletable is errcode 300014:
 	// 审核中，无法删除（非零代表失败）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnderAuditNotDeletable = 300014
 	// GoodsNotSubmitted is errcode 300017: 商品未提审
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsNotSubmitted = 300017
 	// GoodsAddedAuditFailed is errcode 300021: 商品添加成功，审核失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsAddedAuditFailed = 300021
 	// RoomNotFound is errcode 300022: 此房间号不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomNotFound = 300022
 	// RoomStatusForbidsOperation is errcode 300023: 房间状态
 	// 拦截（当前房间状态不允许此操作）
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomStatusForbidsOperation = 300023
 	// GoodsNotFound is errcode 300024: 商品不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsNotFound = 300024
 	// GoodsAuditRejected is errcode 300025: 商品审核未通过
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GoodsAuditRejected = 300025
 	// RoomGoodsFull is errcode 300026: 房间商品数量已经满额
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomGoodsFull = 300026
 	// ImportGoodsFailed is errcode 300027: 导入商品失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImportGoodsFailed = 300027
 	// RoomNameViolation is errcode 300028: 房间名称违规
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomNameViolation = 300028
 	// AnchorNicknameViolation is errcode 300029: 主播昵称违规
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AnchorNicknameViolation = 300029
 	// InvalidAnchorWeChatID is errcode 300030: 主播微信号不合法
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAnchorWeChatID = 300030
 	// RoomCoverViolation is errcode 300031: 直播间封面图不合规
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomCoverViolation = 300031
 	// RoomShareImageViolation is errcode 300032: 直播间分享图违规
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomShareImageViolation = 300032
 	// RoomGoodsLimitExceeded is errcode 300033: 添加商品超过直播间上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RoomGoodsLimitExceeded = 300033
 	// InvalidAnchorNicknameLength is errcode 300034:
 	// 主播微信昵称长度不符合要求
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAnchorNicknameLength = 300034
 	// AnchorWeChatIDNotFound is errcode 300035: 主播微信号不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AnchorWeChatIDNotFound = 300035
 	// AnchorNotRealNameVerified is errcode 300036: 主播微信号未实名认证
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AnchorNotRealNameVerified = 300036
 	// InvalidFileName is errcode 600001: invalid file name
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidFileName = 600001
 	// NoPermissionUploadFile is errcode 600002: no permission to upload file
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoPermissionUploadFile = 600002
 	// InvalidSizeSource is errcode 600003: invalid size of source
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSizeSource = 600003
 	// BillExists is errcode 928000: 票据已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillExists = 928000
 	// BillNotFound is errcode 928001: 票据不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillNotFound = 928001
 	// SysemError is errcode 930555: sysem error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SysemError = 930555
 	// DeliveryTimeout is errcode 930556: delivery timeout
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliveryTimeout = 930556
 	// DeliverySystemError is errcode 930557: delivery system error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliverySystemError = 930557
 	// DeliveryLogicError is errcode 930558: delivery logic error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliveryLogicError = 930558
 	// InvaildOpenID is errcode 930559: 沙盒环境openid无效
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvaildOpenID = 930559
 	// ShopidNeedBindFirst is errcode 930560: shopid need bind first
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShopidNeedBindFirst = 930560
 	// ArgsError is errcode 930561: 参数错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArgsError = 930561
 	// OrderAlreadyExists is errcode 930562: order already exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderAlreadyExists = 930562
 	// OrderNotExists is errcode 930563: 订单不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderNotExists = 930563
 	// QuotaRunOut is errcode 930564: 沙盒环境调用无配额
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QuotaRunOut = 930564
 	// OrderFinished is errcode 930565: order finished
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderFinished = 930565
 	// NotSupport is errcode 930566: not support, plz auth at mp.weixin.qq.com
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotSupport = 930566
 	// ShopArgError is errcode 930567: shop arg error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShopArgError = 930567
 	// NotPersonalAccount is errcode 930568: 不支持个人类型小程序
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotPersonalAccount = 930568
 	// AlreadyOpen is errcode 930569: 已经开通不需要再开通
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyOpen = 930569
 	// CargoFirstClassOrCargoSecondClassInvalid is errcode 930570:
 	// cargo_first_class or cargo_second_class invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CargoFirstClassOrCargoSecondClassInvalid = 930570
 	// MerchantNoBetaAccess is errcode 930571:
 	// 该商户没有内测权限，请先申请权限:
 	// https://wj.qq.com/s2/7243532/fcfb/
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MerchantNoBetaAccess = 930571
 	// FeeAlreadySet is errcode 931010: fee already set
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeeAlreadySet = 931010
 	// UnbindDownloadURL is errcode 6000100: unbind download url
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnbindDownloadURL = 6000100
 	// NoResponseData is errcode 6000101: no response data
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoResponseData = 6000101
 	// ResponseDataTooBig is errcode 6000102: response data too big
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ResponseDataTooBig = 6000102
 	// ParamsInvalid is errcode 9002008: params invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ParamsInvalid = 9002008
 	// ShopIDNotExist is errcode 9002009: shop id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShopIDNotExist = 9002009
 	// SSIDOrPasswordNotWXPrefixed is errcode 9002010: ssid or password should
 	// start with "WX"
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SSIDOrPasswordNotWXPrefixed = 9002010
 	// SsidCanNotIncludeChinese is errcode 9002011: ssid can not include chinese
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SsidCanNotIncludeChinese = 9002011
 	// PassswordCanNotIncludeChinese is errcode 9002012: passsword can not include
 	// chinese
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PassswordCanNotIncludeChinese = 9002012
 	// InvalidPasswordLength is errcode 9002013: password must be between 8 and 24
 	// characters
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidPasswordLength = 9002013
 	// DeviceExist is errcode 9002016: device exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeviceExist = 9002016
 	// DeviceNotExist is errcode 9002017: device not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeviceNotExist = 9002017
 	// QueryListSizeLimitReached is errcode 9002026: the size of query list reach
 	// limit
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QueryListSizeLimitReached = 9002026
 	// CertifiedOrComponentAccount is errcode 9002041: not allowed to modify,
 	// ensure you
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CertifiedOrComponentAccount = 9002041
 	// Utf8Characters is errcode 9002044: invalid ssid, can not include none
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Utf8Characters = 9002044
 	// ShopIDHasNotAudited is errcode 9002052: shop id has not be audited, this bar
 	// type is not enable
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShopIDHasNotAudited = 9002052
 	// ProtocolTypeMismatch is errcode 9007003: protocol type is not same with the
 	// exist device
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProtocolTypeMismatch = 9007003
 	// SsidNotExist is errcode 9007004: ssid not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SsidNotExist = 9007004
 	// DeviceCountLimit is errcode 9007005: device count limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeviceCountLimit = 9007005
 	// CardInfoNotExist is errcode 9008001: card info not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardInfoNotExist = 9008001
 	// CardExpirationTimeInvalid is errcode 9008002: card expiration time is
 	// invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardExpirationTimeInvalid = 9008002
 	// URLSizeInvalid is errcode 9008003: url size invalid, keep less than 255
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	URLSizeInvalid = 9008003
 	// URLCanNotIncludeChinese is errcode 9008004: url can not include chinese
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	URLCanNotIncludeChinese = 9008004
 	// OrderIDNotExist is errcode 9200001: order_id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderIDNotExist = 9200001
 	// OrderOtherBiz is errcode 9200002: order of other biz
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderOtherBiz = 9200002
 	// Blocked is errcode 9200003: blocked
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Blocked = 9200003
 	// PaymentNoticeDisabled is errcode 9200211: payment notice disabled
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeDisabled = 9200211
 	// PaymentNoticeNotExist is errcode 9200231: payment notice not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeNotExist = 9200231
 	// PaymentNoticePaid is errcode 9200232: payment notice paid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticePaid = 9200232
 	// PaymentNoticeCanceled is errcode 9200233: payment notice canceled
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeCanceled = 9200233
 	// PaymentNoticeExpired is errcode 9200235: payment notice expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeExpired = 9200235
 	// BankNotAllow is errcode 9200236: bank not allow
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BankNotAllow = 9200236
 	// FreqLimit is errcode 9200295: freq limit
 	//
 	// Retry: retry later with less traffic.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FreqLimit = 9200295
 	// SuspendPaymentAtCurrentTime is errcode 9200297: suspend payment at current
 	// time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SuspendPaymentAtCurrentTime = 9200297
 	// ThirdPartyRespDecryptError is errcode 9200298: 3rd resp decrypt error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespDecryptError = 9200298
 	// ThirdPartyRespSystemError is errcode 9200299: 3rd resp system error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespSystemError = 9200299
 	// ThirdPartyRespSignError is errcode 9200300: 3rd resp sign error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespSignError = 9200300
 	// DescEmpty is errcode 9201000: desc empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DescEmpty = 9201000
 	// FeeNotEqualItems is errcode 9201001: fee not equal items'
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeeNotEqualItems = 9201001
 	// PaymentInfoIncorrect is errcode 9201002: payment info incorrect
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentInfoIncorrect = 9201002
 	// Fee0 is errcode 9201003: fee is 0
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Fee0 = 9201003
 	// PaymentExpireDateFormatError is errcode 9201004: payment expire date format
 	// error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentExpireDateFormatError = 9201004
 	// AppIDError is errcode 9201005: appid error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDError = 9201005
 	// PaymentOrderIDError is errcode 9201006: payment order id error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentOrderIDError = 9201006
 	// OpenIDError is errcode 9201007: openid error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenIDError = 9201007
 	// ReturnURLError is errcode 9201008: return_url error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReturnURLError = 9201008
 	// IPError is errcode 9201009: ip error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IPError = 9201009
 	// OrderIDError is errcode 9201010: order_id error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderIDError = 9201010
 	// ReasonError is errcode 9201011: reason error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ReasonError = 9201011
 	// MchIDError is errcode 9201012: mch_id error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MchIDError = 9201012
 	// BillDateError is errcode 9201013: bill_date error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillDateError = 9201013
 	// BillTypeError is errcode 9201014: bill_type error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillTypeError = 9201014
 	// TradeTypeError is errcode 9201015: trade_type error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TradeTypeError = 9201015
 	// BankIDError is errcode 9201016: bank_id error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BankIDError = 9201016
 	// BankAccountError is errcode 9201017: bank_account error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BankAccountError = 9201017
 	// PaymentNoticeNoError is errcode 9201018: payment_notice_no error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeNoError = 9201018
 	// DepartmentCodeError is errcode 9201019: department_code error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DepartmentCodeError = 9201019
 	// PaymentNoticeTypeError is errcode 9201020: payment_notice_type error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PaymentNoticeTypeError = 9201020
 	// RegionCodeError is errcode 9201021: region_code error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RegionCodeError = 9201021
 	// DepartmentNameError is errcode 9201022: department_name error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DepartmentNameError = 9201022
 	// FeeNotEqualFinanceS is errcode 9201023: fee not equal finance's
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FeeNotEqualFinanceS = 9201023
 	// RefundOutIDError is errcode 9201024: refund_out_id error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RefundOutIDError = 9201024
 	// NotCombinedOrderID is errcode 9201026: not combined order_id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCombinedOrderID = 9201026
 	// PartialSubOrderTest is errcode 9201027: partial sub order is test
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PartialSubOrderTest = 9201027
 	// DescTooLong is errcode 9201029: desc too long
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DescTooLong = 9201029
 	// SubOrderListSizeError is errcode 9201031: sub order list size error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubOrderListSizeError = 9201031
 	// SubOrderRepeated is errcode 9201032: sub order repeated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubOrderRepeated = 9201032
 	// AuthCodeEmpty is errcode 9201033: auth_code empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthCodeEmpty = 9201033
 	// BankIDEmptyButMchIDNotEmpty is errcode 9201034: bank_id empty but mch_id not
 	// empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BankIDEmptyButMchIDNotEmpty = 9201034
 	// OtherFeesExceedTotal is errcode 9201035: sum of other fees exceed total fee
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OtherFeesExceedTotal = 9201035
 	// OtherUserPaying is errcode 9202000: other user paying
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OtherUserPaying = 9202000
 	// PayProcessNotFinish is errcode 9202001: pay process not finish
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PayProcessNotFinish = 9202001
 	// NoRefundPermission is errcode 9202002: no refund permission
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoRefundPermission = 9202002
 	// IPLimit is errcode 9202003: ip limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IPLimit = 9202003
 	// FreqLimit9202004 is errcode 9202004: freq limit
 	//
 	// Retry: retry later with less traffic.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FreqLimit9202004 = 9202004
 	// UserWeixinAccountAbnormal is errcode 9202005: user weixin account abnormal
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserWeixinAccountAbnormal = 9202005
 	// AccountBalanceNotEnough is errcode 9202006: account balance not enough
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AccountBalanceNotEnough = 9202006
 	// RefundRequestRepeated is errcode 9202010: refund request repeated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RefundRequestRepeated = 9202010
 	// HasRefunded is errcode 9202011: has refunded
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HasRefunded = 9202011
 	// RefundExceedTotalFee is errcode 9202012: refund exceed total fee
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RefundExceedTotalFee = 9202012
 	// BusiIDDup is errcode 9202013: busi_id dup
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BusiIDDup = 9202013
 	// NotCheckSign is errcode 9202016: not check sign
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCheckSign = 9202016
 	// CheckSignFailed is errcode 9202017: check sign failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CheckSignFailed = 9202017
 	// SubOrderError is errcode 9202018: sub order error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SubOrderError = 9202018
 	// OrderStatusError9202020 is errcode 9202020: order status error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderStatusError9202020 = 9202020
 	// UnifiedOrderRepeatedly is errcode 9202021: unified order repeatedly
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnifiedOrderRepeatedly = 9202021
 	// RequestNotificationURLFail is errcode 9203000: request to notification url
 	// fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	RequestNotificationURLFail = 9203000
 	// HTTPRequestFail is errcode 9203001: http request fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HTTPRequestFail = 9203001
 	// HTTPResponseDataError is errcode 9203002: http response data error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HTTPResponseDataError = 9203002
 	// HTTPResponseDataRsaDecryptFail is errcode 9203003: http response data RSA
 	// decrypt fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HTTPResponseDataRsaDecryptFail = 9203003
 	// HTTPResponseDataAesDecryptFail is errcode 9203004: http response data AES
 	// decrypt fail
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	HTTPResponseDataAesDecryptFail = 9203004
 	// SystemBusy9203999 is errcode 9203999: system busy, please try again later
 	//
 	// Retry: try again later.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SystemBusy9203999 = 9203999
 	// GetrealnameTokenError is errcode 9204000: getrealname token error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetrealnameTokenError = 9204000
 	// GetrealnameUserOrTokenError is errcode 9204001: getrealname user or token
 	// error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetrealnameUserOrTokenError = 9204001
 	// GetrealnameAppIDOrTokenError is errcode 9204002: getrealname appid or token
 	// error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GetrealnameAppIDOrTokenError = 9204002
 	// FinanceConfNotExist is errcode 9205000: finance conf not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FinanceConfNotExist = 9205000
 	// BankConfNotExist is errcode 9205001: bank conf not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BankConfNotExist = 9205001
 	// WeiBanJuConfNotExist is errcode 9205002: wei ban ju conf not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WeiBanJuConfNotExist = 9205002
 	// SymmetricKeyConfNotExist is errcode 9205010: symmetric key conf not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SymmetricKeyConfNotExist = 9205010
 	// OutOrderIDNotExist is errcode 9205101: out order id not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OutOrderIDNotExist = 9205101
 	// BillNotExist is errcode 9205201: bill not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BillNotExist = 9205201
 	// ThirdPartyRespPayChannelEmpty is errcode 9206000: 3rd resp pay_channel empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespPayChannelEmpty = 9206000
 	// ThirdPartyRespOrderIDEmpty is errcode 9206001: 3rd resp order_id empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespOrderIDEmpty = 9206001
 	// ThirdPartyRespBillTypeCodeEmpty is errcode 9206002: 3rd resp bill_type_code
 	// empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespBillTypeCodeEmpty = 9206002
 	// ThirdPartyRespBillNoEmpty is errcode 9206003: 3rd resp bill_no empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespBillNoEmpty = 9206003
 	// ThirdPartyRespEmpty is errcode 9206200: 3rd resp empty
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespEmpty = 9206200
 	// ThirdPartyRespNotJSON is errcode 9206201: 3rd resp not json
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ThirdPartyRespNotJSON = 9206201
 	// Connect3rdError is errcode 9206900: connect 3rd error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Connect3rdError = 9206900
 	// Connect3rdTimeout is errcode 9206901: connect 3rd timeout
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Connect3rdTimeout = 9206901
 	// Read3rdRespError is errcode 9206910: read 3rd resp error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Read3rdRespError = 9206910
 	// Read3rdRespTimeout is errcode 9206911: read 3rd resp timeout
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	Read3rdRespTimeout = 9206911
 	// BossError is errcode 9207000: boss error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BossError = 9207000
 	// WechatPayError is errcode 9207001: wechat pay error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WechatPayError = 9207001
 	// BossParamError is errcode 9207002: boss param error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BossParamError = 9207002
 	// PayError is errcode 9207003: pay error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PayError = 9207003
 	// AuthCodeExpired is errcode 9207004: auth_code expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthCodeExpired = 9207004
 	// UserBalanceNotEnough is errcode 9207005: user balance not enough
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserBalanceNotEnough = 9207005
 	// CardNotSupport is errcode 9207006: card not support
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardNotSupport = 9207006
 	// OrderReversed is errcode 9207007: order reversed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderReversed = 9207007
 	// UserPaying is errcode 9207008: user paying, need input password
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserPaying = 9207008
 	// AuthCodeError is errcode 9207009: auth_code error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthCodeError = 9207009
 	// AuthCodeInvalid is errcode 9207010: auth_code invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthCodeInvalid = 9207010
 	// CannotReverseWhileUserPaying is errcode 9207011: not allow to reverse when
 	// user paying
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CannotReverseWhileUserPaying = 9207011
 	// OrderPaid is errcode 9207012: order paid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderPaid = 9207012
 	// OrderClosed is errcode 9207013: order closed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderClosed = 9207013
 	// VehicleNotExists is errcode 9207028: vehicle not exists
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VehicleNotExists = 9207028
 	// VehicleRequestBlocked is errcode 9207029: vehicle request blocked
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VehicleRequestBlocked = 9207029
 	// VehicleAuthError is errcode 9207030: vehicle auth error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VehicleAuthError = 9207030
 	// ContractOverLimit is errcode 9207031: contract over limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContractOverLimit = 9207031
 	// TradeError is errcode 9207032: trade error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TradeError = 9207032
 	// TradeTimeInvalid is errcode 9207033: trade time invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TradeTimeInvalid = 9207033
 	// ChannelTypeInvalid is errcode 9207034: channel type invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ChannelTypeInvalid = 9207034
 	// ExpireTimeRangeError is errcode 9207050: expire_time range error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ExpireTimeRangeError = 9207050
 	// QueryFinanceError is errcode 9210000: query finance error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QueryFinanceError = 9210000
 	// OpenIDError9291000 is errcode 9291000: openid error
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenIDError9291000 = 9291000
 	// OpenIDAppIDNotMatch is errcode 9291001: openid appid not match
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OpenIDAppIDNotMatch = 9291001
 	// AppAppIDNotExist is errcode 9291002: app_appid not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppAppIDNotExist = 9291002
 	// AppAppIDNotApp is errcode 9291003: app_appid not app
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppAppIDNotApp = 9291003
 	// AppIDEmpty is errcode 9291004: appid empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDEmpty = 9291004
 	// AppIDNotMatchAccessToken is errcode 9291005: appid not match access_token
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AppIDNotMatchAccessToken = 9291005
 	// InvalidSign9291006 is errcode 9291006: invalid sign
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidSign9291006 = 9291006
 	// BackendLogicError is errcode 9299999: backend logic error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BackendLogicError = 9299999
 	// BeginTimeCanNotBeforeNow is errcode 9300001: begin_time can not before now
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BeginTimeCanNotBeforeNow = 9300001
 	// EndTimeCanNotBeforeNow is errcode 9300002: end_time can not before now
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EndTimeCanNotBeforeNow = 9300002
 	// BeginTimeMustLessThanEndTime is errcode 9300003: begin_time must less than
 	// end_time
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BeginTimeMustLessThanEndTime = 9300003
 	// EndTimeBeginTime1year is errcode 9300004: end_time - begin_time > 1year
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	EndTimeBeginTime1year = 9300004
 	// InvalidMaxParticTimes is errcode 9300005: invalid max_partic_times
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMaxParticTimes = 9300005
 	// InvalidActivityStatus is errcode 9300006: invalid activity status
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActivityStatus = 9300006
 	// GiftNumMust0And15 is errcode 9300007: gift_num must >0 and <=15
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GiftNumMust0And15 = 9300007
 	// InvalidTinyAppID is errcode 9300008: invalid tiny appid
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTinyAppID = 9300008
 	// ActivityCanNotFinish is errcode 9300009: activity can not finish
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ActivityCanNotFinish = 9300009
 	// CardInfoListMust2 is errcode 9300010: card_info_list must >= 2
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardInfoListMust2 = 9300010
 	// InvalidCardID9300011 is errcode 9300011: invalid card_id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCardID9300011 = 9300011
 	// CardIDMustBelongAppID is errcode 9300012: card_id must belong this appid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardIDMustBelongAppID = 9300012
 	// CardIDNotSwipeOrPayCash is errcode 9300013: card_id is not swipe_card or
 	// pay.cash
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardIDNotSwipeOrPayCash = 9300013
 	// SomeCardIDOutStock is errcode 9300014: some card_id is out of stock
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SomeCardIDOutStock = 9300014
 	// SomeCardIDInvalidStatus is errcode 9300015: some card_id is invalid status
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SomeCardIDInvalidStatus = 9300015
 	// OnlyOneOfMembershipOrTinyappUser is errcode 9300016: membership or new/old
 	// tinyapp user only support one
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OnlyOneOfMembershipOrTinyappUser = 9300016
 	// InvalidLogicMembership is errcode 9300017: invalid logic for membership
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidLogicMembership = 9300017
 	// InvalidTinyappUserLogic is errcode 9300018: invalid logic for tinyapp
 	// new/old user
@@ -5476,616 +13586,1484 @@ const (
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTinyappUserLogic = 9300018
 	// InvalidActivityType is errcode 9300019: invalid activity type
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActivityType = 9300019
 	// InvalidActivityID is errcode 9300020: invalid activity_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidActivityID = 9300020
 	// InvalidHelpMaxTimes is errcode 9300021: invalid help_max_times
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidHelpMaxTimes = 9300021
 	// InvalidCoverURL is errcode 9300022: invalid cover_url
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidCoverURL = 9300022
 	// InvalidGenLimit is errcode 9300023: invalid gen_limit
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGenLimit = 9300023
 	// CardEndsBeforeActivity is errcode 9300024: card's end_time cannot early than
 	// act's end_time
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CardEndsBeforeActivity = 9300024
 	// DeliverySideError is errcode 9300501:
 	// 快递侧逻辑错误，详细原因需要看 delivery_resultcode,
 	// 请先确认一下编码方式，python建议 json.dumps(b,
 	// ensure_ascii=False)，php建议 json_encode($arr, JSON_UNESCAPED_UNICODE)
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliverySideError = 9300501
 	// DeliverySideSysError is errcode 9300502: 快递公司系统错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliverySideSysError = 9300502
 	// SpecifiedDeliveryIDNotRegisterred is errcode 9300503: delivery_id 不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpecifiedDeliveryIDNotRegisterred = 9300503
 	// SpecifiedDeliveryIDHasBeedBanned is errcode 9300504: service_type 不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpecifiedDeliveryIDHasBeedBanned = 9300504
 	// ShopBanned is errcode 9300505: Shop banned
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ShopBanned = 9300505
 	// OrderCanTCancel is errcode 9300506: 运单 ID
 	// 已经存在轨迹，不可取消
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderCanTCancel = 9300506
 	// InvalidTokenDecryption is errcode 9300507: Token 不正确 invalid token,
 	// can't decryption or
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTokenDecryption = 9300507
 	// OrderIDHasBeenUsed is errcode 9300508: order id has been used
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderIDHasBeenUsed = 9300508
 	// SpeedLimit is errcode 9300509: speed limit, retry too fast
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SpeedLimit = 9300509
 	// InvalidServiceType9300510 is errcode 9300510: invalid service type
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidServiceType9300510 = 9300510
 	// InvalidBranchID is errcode 9300511: invalid branch id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBranchID = 9300511
 	// InvalidWaybillTemplateFormat is errcode 9300512:
 	// 模板格式错误，渲染失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWaybillTemplateFormat = 9300512
 	// OutQuota is errcode 9300513: out of quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OutQuota = 9300513
 	// AddNetBranchFail is errcode 9300514: add net branch fail, try update branch
 	// api
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AddNetBranchFail = 9300514
 	// WxaAppIDNotExist is errcode 9300515: wxa appid not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxaAppIDNotExist = 9300515
 	// LinkedOrNotSameOwner is errcode 9300516: wxa appid and current bizuin is not
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LinkedOrNotSameOwner = 9300516
 	// InvalidUpdateType is errcode 9300517: update_type 不正确,请使用"bind"
 	// 或者“unbind”
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidUpdateType = 9300517
 	// InvalidDeliveryID is errcode 9300520: invalid delivery id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDeliveryID = 9300520
 	// OrderidInOurSystem is errcode 9300521: the orderid is in our system, and
 	// waybill is generating
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderidInOurSystem = 9300521
 	// OrderidRepeated is errcode 9300522: this orderid is repeated
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderidRepeated = 9300522
 	// QuotaNotEnough is errcode 9300523: quota is not enough; go to charge please
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	QuotaNotEnough = 9300523
 	// OrderAlreadyCanceled is errcode 9300524:
 	// 订单已取消（一般为重复取消订单）
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	OrderAlreadyCanceled = 9300524
 	// BizIDNotBind is errcode 9300525: bizid未绑定
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizIDNotBind = 9300525
 	// ArgSizeExceedLimit is errcode 9300526: 参数字段长度不正确
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ArgSizeExceedLimit = 9300526
 	// DeliveryDoesNotSupportQuota is errcode 9300527: delivery does not support
 	// quota
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliveryDoesNotSupportQuota = 9300527
 	// InvalidWaybillID is errcode 9300528: invalid waybill_id
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWaybillID = 9300528
 	// BizIDAlreadyBinded is errcode 9300529: 账号已绑定过
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizIDAlreadyBinded = 9300529
 	// BizIDNotExist is errcode 9300530: 解绑的biz_id不存在
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BizIDNotExist = 9300530
 	// InvalidBizIDOrPassword is errcode 9300531: bizid无效 或者密码错误
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidBizIDOrPassword = 9300531
 	// BindSubmit is errcode 9300532: 绑定已提交，审核中
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	BindSubmit = 9300532
 	// InvalidTagidList is errcode 9300533: invalid tagid_list
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTagidList = 9300533
 	// InvalidAppID9300534 is errcode 9300534:
 	// add_source=2时，wx_appid和当前小程序不同主体
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppID9300534 = 9300534
 	// InvalidShopArg is errcode 9300535: shop字段商品缩略图
 	// url、商品名称为空或者非法，或者商品数量为0
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidShopArg = 9300535
 	// InvalidWxaAppID is errcode 9300536: add_source=2时，wx_appid无效
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWxaAppID = 9300536
 	// FreqLimit9300537 is errcode 9300537: freq limit
 	//
 	// Retry: retry later with less traffic.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FreqLimit9300537 = 9300537
 	// InputTaskEmpty is errcode 9300538: input task empty
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InputTaskEmpty = 9300538
 	// TooManyTask is errcode 9300539: too many task
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTask = 9300539
 	// TaskNotExist is errcode 9300540: task not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TaskNotExist = 9300540
 	// DeliveryCallbackError is errcode 9300541: delivery callback error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeliveryCallbackError = 9300541
 	// IDCardNoInvalid is errcode 9300601: id_card_no is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IDCardNoInvalid = 9300601
 	// NameInvalid is errcode 9300602: name is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NameInvalid = 9300602
 	// PlateNoInvalid is errcode 9300603: plate_no is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PlateNoInvalid = 9300603
 	// AuthKeyDecodeError is errcode 9300604: auth_key decode error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthKeyDecodeError = 9300604
 	// AuthKeyExpired is errcode 9300605: auth_key is expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthKeyExpired = 9300605
 	// AuthKeyAndAppinfoNotMatch is errcode 9300606: auth_key and appinfo not match
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AuthKeyAndAppinfoNotMatch = 9300606
 	// UserNotConfirm is errcode 9300607: user not confirm
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotConfirm = 9300607
 	// UserConfirmExpired is errcode 9300608: user confirm is expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserConfirmExpired = 9300608
 	// APIExceedLimit is errcode 9300609: api exceed limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	APIExceedLimit = 9300609
 	// CarLicenseInfoInvalid is errcode 9300610: car license info is invalid
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CarLicenseInfoInvalid = 9300610
 	// VarificationTypeNotSupport is errcode 9300611: varification type not support
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	VarificationTypeNotSupport = 9300611
 	// InputParamError is errcode 9300701: input param error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InputParamError = 9300701
 	// CodeHasBeenUsed is errcode 9300702: this code has been used
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeHasBeenUsed = 9300702
 	// InvalidDate is errcode 9300703: invalid date
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidDate = 9300703
 	// NotCurrentlyAvailable is errcode 9300704: not currently available
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotCurrentlyAvailable = 9300704
 	// CodeNotExistOrExpired is errcode 9300705: code not exist or expired
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeNotExistOrExpired = 9300705
 	// CodeNotExistOrExpired9300706 is errcode 9300706: code not exist or expired
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CodeNotExistOrExpired9300706 = 9300706
 	// WxpayError is errcode 9300707: wxpay error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxpayError = 9300707
 	// WxpayOverlimit is errcode 9300708: wxpay overlimit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WxpayOverlimit = 9300708
 	// InvalidWeChatID is errcode 9300801: 无效的微信号
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidWeChatID = 9300801
 	// GuideFeatureNotEnabled is errcode 9300802: 服务号未开通导购功能
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GuideFeatureNotEnabled = 9300802
 	// AlreadyBoundAsGuide is errcode 9300803: 微信号已经绑定为导购
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AlreadyBoundAsGuide = 9300803
 	// NotAGuide is errcode 9300804: 该微信号不是导购
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotAGuide = 9300804
 	// GuideBoundByOtherAccount is errcode 9300805:
 	// 微信号已经被其他账号绑定为导购
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GuideBoundByOtherAccount = 9300805
 	// FanNotBoundToGuide is errcode 9300806: 粉丝和导购不存在绑定关系
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FanNotBoundToGuide = 9300806
 	// InvalidTagValue is errcode 9300807: 标签值无效，不是可选标签值
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTagValue = 9300807
 	// TagValueNotFound is errcode 9300808: 标签值不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TagValueNotFound = 9300808
 	// DisplayTagValueNotFound is errcode 9300809: 展示标签值不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DisplayTagValueNotFound = 9300809
 	// GuideNicknameTooLong is errcode 9300810:
 	// 导购昵称太长，最多16个字符
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GuideNicknameTooLong = 9300810
 	// ImageNotOnMmbizDomain is errcode 9300811:
 	// 只支持mmbiz.qpic.cn域名的图片
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ImageNotOnMmbizDomain = 9300811
 	// GuideBindLimitReached is errcode 9300812: 达到导购绑定个数限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GuideBindLimitReached = 9300812
 	// GuideFanBindLimitReached is errcode 9300813:
 	// 达到导购粉丝绑定个数限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	GuideFanBindLimitReached = 9300813
 	// TooManySensitiveWords is errcode 9300814: 敏感词个数超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManySensitiveWords = 9300814
 	// TooManyQuickReplies is errcode 9300815: 快捷回复个数超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyQuickReplies = 9300815
 	// TooManyTextMaterials is errcode 9300816: 文字素材个数超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTextMaterials = 9300816
 	// TooManyMiniProgramCards is errcode 9300817:
 	// 小程序卡片素材个数超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyMiniProgramCards = 9300817
 	// TooManyImageMaterials is errcode 9300818: 图片素材个数超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyImageMaterials = 9300818
 	// WrongMediaID is errcode 9300819: mediaid 有误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WrongMediaID = 9300819
 	// TooManyTagCategories is errcode 9300820: 可查询标签类别超过上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyTagCategories = 9300820
 	// InvalidMiniProgramCardAppID is errcode 9300821:
 	// 小程序卡片内appid不符合要求
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMiniProgramCardAppID = 9300821
 	// InvalidTagCategoryName is errcode 9300822: 标签类别的名字无效
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidTagCategoryName = 9300822
 	// InvalidChatHistoryTime is errcode 9300823:
 	// 查询聊天记录时间参数有误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidChatHistoryTime = 9300823
 	// AutoReplyTooLong is errcode 9300824: 自动回复字数太长
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AutoReplyTooLong = 9300824
 	// InvalidGuideGroupID is errcode 9300825: 导购群组id错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidGuideGroupID = 9300825
 	// UnderMaintenance is errcode 9300826: 维护中
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UnderMaintenance = 9300826
 	// InvalidParameter9301001 is errcode 9301001: invalid parameter
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidParameter9301001 = 9301001
 	// CallAPIServiceFailed is errcode 9301002: call api service failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CallAPIServiceFailed = 9301002
 	// InternalException is errcode 9301003: internal exception
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InternalException = 9301003
 	// SaveDataError is errcode 9301004: save data error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SaveDataError = 9301004
 	// InvalidAppID9301006 is errcode 9301006: invalid appid
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAppID9301006 = 9301006
 	// InvalidAPIConfig is errcode 9301007: invalid api config
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAPIConfig = 9301007
 	// InvalidAPIInfo is errcode 9301008: invalid api info
 	//
 	// Retry: do not retry.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidAPIInfo = 9301008
 	// AddResultCheckFailed is errcode 9301009: add result check failed
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AddResultCheckFailed = 9301009
 	// ConsumptionFailure is errcode 9301010: consumption failure
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConsumptionFailure = 9301010
 	// FrequencyLimitReached is errcode 9301011: frequency limit reached
 	//
 	// Retry: retry later with less traffic.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	FrequencyLimitReached = 9301011
 	// ServiceTimeout is errcode 9301012: service timeout
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ServiceTimeout = 9301012
 	// LiveEnabledDevMiniProgramNoRelease is errcode 9400001:
 	// 该开发小程序已开通小程序直播权限，不支持发布版本。如需发版，请解绑开发小程序后再操作。
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LiveEnabledDevMiniProgramNoRelease = 9400001
 	// ProductExists is errcode 9401001: 商品已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductExists = 9401001
 	// ProductNotFound is errcode 9401002: 商品不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ProductNotFound = 9401002
 	// CategoryExists is errcode 9401003: 类目已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryExists = 9401003
 	// CategoryNotFound is errcode 9401004: 类目不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CategoryNotFound = 9401004
 	// SKUExists is errcode 9401005: SKU已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SKUExists = 9401005
 	// SKUNotFound is errcode 9401006: SKU不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SKUNotFound = 9401006
 	// AttributeExists is errcode 9401007: 属性已存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AttributeExists = 9401007
 	// AttributeNotFound is errcode 9401008: 属性不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AttributeNotFound = 9401008
 	// IllegalParameter is errcode 9401020: 非法参数
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	IllegalParameter = 9401020
 	// NoProductPermission is errcode 9401021: 没有商品权限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NoProductPermission = 9401021
 	// SPUNotAllow is errcode 9401022: SPU NOT ALLOW
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SPUNotAllow = 9401022
 	// SPUNotAllowEdit is errcode 9401023: SPU_NOT_ALLOW_EDIT
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SPUNotAllowEdit = 9401023
 	// SKUNotAllow is errcode 9401024: SKU NOT ALLOW
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SKUNotAllow = 9401024
 	// SKUNotAllowEdit is errcode 9401025: SKU_NOT_ALLOW_EDIT
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SKUNotAllowEdit = 9401025
 	// LimitTooLarge is errcode 9402001: limit too large
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LimitTooLarge = 9402001
 	// SingleSendBeenBlocked is errcode 9402002: single send been blocked
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SingleSendBeenBlocked = 9402002
 	// AllSendBeenBlocked is errcode 9402003: all send been blocked
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	AllSendBeenBlocked = 9402003
 	// InvalidMsgID9402004 is errcode 9402004: invalid msg id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidMsgID9402004 = 9402004
 	// SendMsgTooQuick is errcode 9402005: send msg too quick
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SendMsgTooQuick = 9402005
 	// SendSingleUserTooQuick is errcode 9402006: send to single user too quick
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SendSingleUserTooQuick = 9402006
 	// SendAllUserTooQuick is errcode 9402007: send to all user too quick
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SendAllUserTooQuick = 9402007
 	// SendTypeError is errcode 9402008: send type error
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	SendTypeError = 9402008
 	// CanNotSendMsg is errcode 9402009: can not send this msg
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	CanNotSendMsg = 9402009
 	// ContentTooLongOrNoContent is errcode 9402010: content too long or no content
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContentTooLongOrNoContent = 9402010
 	// PathNotExist is errcode 9402011: path not exist
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PathNotExist = 9402011
 	// ContainEvilWord is errcode 9402012: contain evil word
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ContainEvilWord = 9402012
 	// PathNeedHTMLSuffix is errcode 9402013: path need html suffix
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	PathNeedHTMLSuffix = 9402013
 	// NotOpenPersonalBodyType is errcode 9402014: not open to personal body type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotOpenPersonalBodyType = 9402014
 	// NotOpenViolationBodyType is errcode 9402015: not open to violation body type
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotOpenViolationBodyType = 9402015
 	// NotOpenLowQualityProvider is errcode 9402016: not open to low quality
 	// provider
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	NotOpenLowQualityProvider = 9402016
 	// InvalidProductID9402101 is errcode 9402101: invalid product_id
 	//
 	// Retry: do not retry.
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InvalidProductID9402101 = 9402101
 	// DeviceIDCountMoreThanLimit is errcode 9402102: device_id count more than
 	// limit
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	DeviceIDCountMoreThanLimit = 9402102
 	// ConcurrentLimit is errcode 9402202:
 	// 请勿频繁提交，待上一次操作完成后再提交
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	ConcurrentLimit = 9402202
 	// UserNotBookAdID is errcode 9402301: user not book this ad id
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	UserNotBookAdID = 9402301
 	// WrongMessageType is errcode 9403000: 消息类型错误!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WrongMessageType = 9403000
 	// MessageFieldTooLong is errcode 9403001: 消息字段的内容过长!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MessageFieldTooLong = 9403001
 	// MessageFieldViolation is errcode 9403002: 消息字段的内容违规!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	MessageFieldViolation = 9403002
 	// TooManyWeChatIDs is errcode 9403003: 发送的微信号太多!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	TooManyWeChatIDs = 9403003
 	// WrongWeChatIDs is errcode 9403004: 存在错误的微信号!
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	WrongWeChatIDs = 9403004
 	// LiveRoomNotExsits is errcode 9410000: 直播间列表为空
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	LiveRoomNotExsits = 9410000
 	// InnerErrorGETRoomFail is errcode 9410001: 获取房间失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerErrorGETRoomFail = 9410001
 	// InnerErrorGETGoodsFail is errcode 9410002: 获取商品失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerErrorGETGoodsFail = 9410002
 	// InnerErrorGETReplayURLFail is errcode 9410003: 获取回放失败
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html
 	InnerErrorGETReplayURLFail = 9410003
 	// RIDNotFound is errcode 76001: rid不存在
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getRidInfo.html
 	RIDNotFound = 76001
 	// EmptyOrMalformedRID is errcode 76002: rid为空或者格式错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getRidInfo.html
 	EmptyOrMalformedRID = 76002
 	// RIDOfOtherAccount is errcode 76003:
 	// 当前账号无权查询该rid，该rid属于其他账号调用所产生
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getRidInfo.html
 	RIDOfOtherAccount = 76003
 	// RIDExpired is errcode 76004: rid过期，仅支持持续7天内的rid
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getRidInfo.html
 	RIDExpired = 76004
 	// WrongCGIPath is errcode 76021: cgi_path填错了
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getApiQuota.html
 	WrongCGIPath = 76021
 	// TokenNotOfAPIAccount is errcode 76022:
 	// 当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/openApi-mgnt/getApiQuota.html
 	TokenNotOfAPIAccount = 76022
 	// LegalPersonCheckInProgress is errcode 89252:
 	// 法人&企业信息一致性校验中
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	LegalPersonCheckInProgress = 89252
 	// CloudFunctionNotFound is errcode -504002: 云函数未找到 Function not
 	// found
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	CloudFunctionNotFound = -504002
 	// HalfScreenSystemError is errcode 89408: 半屏小程序系统错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	HalfScreenSystemError = 89408
 	// InvalidHalfScreenListParameter is errcode 89409:
 	// 获取半屏小程序列表参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	InvalidHalfScreenListParameter = 89409
 	// InvalidHalfScreenAppID is errcode 89410:
 	// 添加半屏小程序appid参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	InvalidHalfScreenAppID = 89410
 	// EmptyHalfScreenAppID is errcode 89411:
 	// 添加半屏小程序appid参数为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	EmptyHalfScreenAppID = 89411
 	// HalfScreenReasonTooLong is errcode 89412:
 	// 添加半屏小程序申请理由不得超过30个字
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	HalfScreenReasonTooLong = 89412
 	// HalfScreenAppliedLimitReached is errcode 89413:
 	// 该小程序被申请次数已达24h限制
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	HalfScreenAppliedLimitReached = 89413
 	// HalfScreenDailyApplyLimit is errcode 89414:
 	// 每天仅允许申请50次半屏小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	HalfScreenDailyApplyLimit = 89414
 	// EmptyHalfScreenDeleteAppID is errcode 89415:
 	// 删除半屏小程序appid参数为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	EmptyHalfScreenDeleteAppID = 89415
 	// EmptyHalfScreenRevokeAppID is errcode 89416:
 	// 取消半屏小程序授权appid参数为空
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	EmptyHalfScreenRevokeAppID = 89416
 	// InvalidHalfScreenFlag is errcode 89417:
 	// 修改半屏小程序方式flag参数错误
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	InvalidHalfScreenFlag = 89417
 	// GetHalfScreenDailyApplyCountFailed is errcode 89418:
 	// 获取半屏小程序每日申请次数失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	GetHalfScreenDailyApplyCountFailed = 89418
 	// GetHalfScreenDailyGrantCountFailed is errcode 89419:
 	// 获取半屏小程序每日授权次数失败
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	GetHalfScreenDailyGrantCountFailed = 89419
 	// PersonalMiniProgramNotAddable is errcode 89420:
 	// 不支持添加个人主体小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	PersonalMiniProgramNotAddable = 89420
 	// DeleteDataNotFound is errcode 89421: 删除数据未找到
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	DeleteDataNotFound = 89421
 	// AbnormalDeleteStatus is errcode 89422: 删除状态异常
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	AbnormalDeleteStatus = 89422
 	// ApplyCountLimitReached is errcode 89423: 申请次数添加到达上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	ApplyCountLimitReached = 89423
 	// ApplyTimedOut is errcode 89425: 申请添加已超时
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	ApplyTimedOut = 89425
 	// AbnormalApplyStatus is errcode 89426: 申请添加状态异常
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	AbnormalApplyStatus = 89426
 	// ApplicantIsGrantor is errcode 89427: 申请号和授权号相同
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	ApplicantIsGrantor = 89427
 	// AlreadyApplied is errcode 89428:
 	// 该小程序已申请，不允许重复添加
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	AlreadyApplied = 89428
 	// SameMiniProgramDailyApplyLimit is errcode 89429:
 	// 已到达同一小程序每日最多申请次数
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	SameMiniProgramDailyApplyLimit = 89429
 	// AutoRejectsApplications is errcode 89430:
 	// 该小程序已设置自动拒绝申请
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	AutoRejectsApplications = 89430
 	// MiniProgramTypeUnsupported is errcode 89431: 不支持此类型小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	MiniProgramTypeUnsupported = 89431
 	// NotMiniProgram is errcode 89432: 不是小程序
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	NotMiniProgram = 89432
 	// GrantCountLimitReached is errcode 89424: 授权次数到达上限
 	//
 	// The name is errcodevet's, written from the vendor's text.
+	//
+	// Source: copy:
+	// binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxMaErrorMsgEnum.java,
+	// of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
 	GrantCountLimitReached = 89424
 )
 

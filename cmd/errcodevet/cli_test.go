@@ -246,7 +246,10 @@ func TestExplain(t *testing.T) {
 	}{
 		{[]string{"42001"}, 0, []string{"wechat:42001  (WeChat Official Account code)", "message:  access_token expired",
 			"retry:    renew-token: renew the access token, then retry", "constant: wechat.AccessTokenExpired (github.com/errcodevet/errcodevet/wechat)",
-			"docs:     " + analyzer.RepoURL + "/blob/main/wechat/codes.go"}},
+			"docs:     " + analyzer.RepoURL + "/blob/main/wechat/codes.go",
+			"source:   vendor: https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html"}},
+		{[]string{"wechat:40164"}, 0, []string{"source:   copy: binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java, " +
+			"of https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html"}},
 		// A name errcodevet wrote says so, and the name it replaced.
 		{[]string{"45061"}, 0, []string{"constant: wechat.UpdateFrequencyTooHigh (github.com/errcodevet/errcodevet/wechat)",
 			"named:    by errcodevet, from the vendor's text", "formerly: wechat.Code45061 (deprecated, never written by a fix)"}},
