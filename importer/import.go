@@ -490,11 +490,15 @@ func sortedKeys(m map[string]string) []string {
 // copy it was taken from, if any.
 type provenance struct {
 	vendor, copy string
+	// tag is "3p" for pages that are neither the vendor's nor a copy of
+	// them (a third party's own documentation), from a "# tag: 3p" line:
+	// their source says so, never vendor.
+	tag string
 }
 
 // readFrom returns where a page was read, from its header: the first
-// word of its "# vendor:" and "# copy:" lines ("none" is none), a GitHub
-// file address as repository@commit:path. vendor, if not empty,
+// word of its "# vendor:", "# copy:" and "# tag:" lines ("none" is none),
+// a GitHub file address as repository@commit:path. vendor, if not empty,
 // is the address of a page that has no header (the review's: the seed
 // pages are kept byte for byte as read).
 func readFrom(text []byte, vendor string) provenance {
@@ -516,6 +520,8 @@ func readFrom(text []byte, vendor string) provenance {
 			continue // the file says it has none: a page read itself, or test data
 		}
 		switch key {
+		case "tag":
+			p.tag = strings.TrimSuffix(word, ":")
 		case "vendor":
 			p.vendor = word
 		case "copy":
@@ -537,8 +543,8 @@ func githubFile(url string) string {
 }
 
 // source returns where a row's text was read, as the catalog keeps it
-// beside its code (catalog.FileEntry.Source): "vendor: PAGE", or "copy:
-// FILE, of PAGE", where PAGE is the row's own page (the source column of
+// beside its code (catalog.FileEntry.Source): "vendor: PAGE", "copy:
+// FILE, of PAGE", or "3p: PAGE" for a third party's page, where PAGE is the row's own page (the source column of
 // a table that has one) or the file's. A code table's rows say it
 // themselves, in full; a page that says nothing gives "".
 func (p sourceRows) source(row Row) string {
@@ -547,6 +553,8 @@ func (p sourceRows) source(row Row) string {
 	}
 	page := cmp.Or(row.Source, p.from.vendor)
 	switch {
+	case p.from.tag == "3p" && page != "":
+		return "3p: " + page
 	case p.from.copy != "" && page != "":
 		return "copy: " + p.from.copy + ", of " + page
 	case p.from.copy != "":

@@ -253,6 +253,18 @@ func TestSources(t *testing.T) {
 			t.Errorf("%s: source %q, want the family's", e.Value, e.Source)
 		}
 	}
+	// A third party's pages say so.
+	table = strings.Replace(string(readTestdata(t, "acme-apis.tsv")), "# vendor: none\n",
+		"# vendor: https://example.com/superapp/apis\n# tag: 3p: a super app's own pages\n", 1)
+	f, err = importAcme(t, acmeReview(), importer.Page{Name: "acme-apis.tsv", Text: []byte(table)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range f.Codes.Documented {
+		if w := map[string]string{"ORDER_PENDING": "3p: https://example.com/superapp/apis", "ORDER_GONE": "3p: https://example.com/acme/inquiry"}[e.Value]; w != "" && e.Source != w {
+			t.Errorf("%s: source %q, want %q", e.Value, e.Source, w)
+		}
+	}
 	// Files that say they have no source, and a review without one: only
 	// a row that names its page has one.
 	f, err = importAcme(t, acmeReview())

@@ -97,70 +97,70 @@ const (
 	//
 	// Documented by the Result section of pay (A).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	Accept = "ACCEPT"
 	// UserNotExist is resultCode USER_NOT_EXIST (resultStatus F): User does not
 	// exist
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	UserNotExist = "USER_NOT_EXIST"
 	// CurrencyNotSupport is resultCode CURRENCY_NOT_SUPPORT (resultStatus F):
 	// Currency not supported
 	//
 	// Documented by the Result section of pay (F), refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	CurrencyNotSupport = "CURRENCY_NOT_SUPPORT"
 	// PaymentAmountExceedLimit is resultCode PAYMENT_AMOUNT_EXCEED_LIMIT
 	// (resultStatus F): Payment amount exceeds limit
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	PaymentAmountExceedLimit = "PAYMENT_AMOUNT_EXCEED_LIMIT"
 	// UserAmountExceedLimit is resultCode USER_AMOUNT_EXCEED_LIMIT (resultStatus
 	// F): User amount exceeds limit
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	UserAmountExceedLimit = "USER_AMOUNT_EXCEED_LIMIT"
 	// RepeatReqInconsistent is resultCode REPEAT_REQ_INCONSISTENT (resultStatus
 	// F): Duplicate request with inconsistent data
 	//
 	// Documented by the Result section of pay (F), refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	RepeatReqInconsistent = "REPEAT_REQ_INCONSISTENT"
 	// AuthCodeAlreadyUsed is resultCode AUTH_CODE_ALREADY_USED (resultStatus F):
 	// Auth code already used
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	AuthCodeAlreadyUsed = "AUTH_CODE_ALREADY_USED"
 	// PartnerStatusAbnormal is resultCode PARTNER_STATUS_ABNORMAL (resultStatus
 	// F): Partner status abnormal
 	//
 	// Documented by the Result section of pay (F), refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	PartnerStatusAbnormal = "PARTNER_STATUS_ABNORMAL"
 	// UserStatusAbnormal is resultCode USER_STATUS_ABNORMAL (resultStatus F): User
 	// status abnormal
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	UserStatusAbnormal = "USER_STATUS_ABNORMAL"
 	// PartnerNotExist is resultCode PARTNER_NOT_EXIST (resultStatus F): Partner
 	// does not exist
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	PartnerNotExist = "PARTNER_NOT_EXIST"
 	// InvalidAccessToken is resultCode INVALID_ACCESS_TOKEN (resultStatus F):
 	// Access token is invalid
@@ -169,14 +169,14 @@ const (
 	//
 	// Retry: renew the access token, then retry.
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	InvalidAccessToken = "INVALID_ACCESS_TOKEN"
 	// RiskReject is resultCode RISK_REJECT (resultStatus F): Transaction rejected
 	// by risk engine
 	//
 	// Documented by the Result section of pay (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/pay
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/pay
 	RiskReject = "RISK_REJECT"
 	// OrderNotExist is resultCode ORDER_NOT_EXIST (resultStatus F): The order does
 	// not exist
@@ -184,32 +184,28 @@ const (
 	// Documented by the Result section of cancel (F), inquiryPayment (F),
 	// inquiryVoid (F), refundApply (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	OrderNotExist = "ORDER_NOT_EXIST"
 	// NoInterfaceDef is resultCode NO_INTERFACE_DEF (resultStatus F): API is not
 	// defined
 	//
 	// Documented by the Result section of inquiryPayment (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	NoInterfaceDef = "NO_INTERFACE_DEF"
 	// MsgParseError is resultCode MSG_PARSE_ERROR (resultStatus F): Message parse
 	// error
 	//
 	// Documented by the Result section of inquiryPayment (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	MsgParseError = "MSG_PARSE_ERROR"
 	// FunctionNotMatch is resultCode FUNCTION_NOT_MATCH (resultStatus F): Function
 	// parameter does not match API
 	//
 	// Documented by the Result section of inquiryPayment (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	FunctionNotMatch = "FUNCTION_NOT_MATCH"
 	// InvalidClient is resultCode INVALID_CLIENT (resultStatus F): Invalid client
 	//
@@ -217,16 +213,14 @@ const (
 	//
 	// Retry: do not retry.
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	InvalidClient = "INVALID_CLIENT"
 	// InvalidSignature is resultCode INVALID_SIGNATURE (resultStatus F): Signature
 	// is invalid
 	//
 	// Documented by the Result section of cancel (F), inquiryPayment (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	InvalidSignature = "INVALID_SIGNATURE"
 	// InvalidClientStatus is resultCode INVALID_CLIENT_STATUS (resultStatus F):
 	// Invalid client status
@@ -235,21 +229,20 @@ const (
 	//
 	// Retry: do not retry.
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryPayment
 	InvalidClientStatus = "INVALID_CLIENT_STATUS"
 	// CancelWindowExceed is resultCode CANCEL_WINDOW_EXCEED (resultStatus F):
 	// Cancellation date is beyond the agreed contract period
 	//
 	// Documented by the Result section of cancel (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/cancel
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/cancel
 	CancelWindowExceed = "CANCEL_WINDOW_EXCEED"
 	// KeyNotFound is resultCode KEY_NOT_FOUND (resultStatus F): Key not found
 	//
 	// Documented by the Result section of cancel (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/cancel
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/cancel
 	KeyNotFound = "KEY_NOT_FOUND"
 	// ClientInvalid is resultCode CLIENT_INVALID (resultStatus F): Invalid client
 	//
@@ -257,35 +250,35 @@ const (
 	//
 	// Retry: do not retry.
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/cancel
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/cancel
 	ClientInvalid = "CLIENT_INVALID"
 	// MethodNotSupported is resultCode METHOD_NOT_SUPPORTED (resultStatus F): HTTP
 	// method not supported
 	//
 	// Documented by the Result section of cancel (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/cancel
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/cancel
 	MethodNotSupported = "METHOD_NOT_SUPPORTED"
 	// MerchantBalanceNotEnough is resultCode MERCHANT_BALANCE_NOT_ENOUGH
 	// (resultStatus F): Insufficient merchant balance
 	//
 	// Documented by the Result section of cancel (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/cancel
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/cancel
 	MerchantBalanceNotEnough = "MERCHANT_BALANCE_NOT_ENOUGH"
 	// MultiRefundNotAllowed is resultCode MULTI_REFUND_NOT_ALLOWED (resultStatus
 	// F): Multiple refunds not permitted
 	//
 	// Documented by the Result section of refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/refundApply
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/refundApply
 	MultiRefundNotAllowed = "MULTI_REFUND_NOT_ALLOWED"
 	// RefundNotAllowed is resultCode REFUND_NOT_ALLOWED (resultStatus F): Refunds
 	// not allowed for this order
 	//
 	// Documented by the Result section of refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/refundApply
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/refundApply
 	RefundNotAllowed = "REFUND_NOT_ALLOWED"
 	// OrderStatusInvalid is resultCode ORDER_STATUS_INVALID (resultStatus F):
 	// Invalid order status
@@ -294,67 +287,63 @@ const (
 	//
 	// Retry: do not retry.
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/refundApply
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/refundApply
 	OrderStatusInvalid = "ORDER_STATUS_INVALID"
 	// RefundWindowExceed is resultCode REFUND_WINDOW_EXCEED (resultStatus F):
 	// Refund window exceeded
 	//
 	// Documented by the Result section of refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/refundApply
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/refundApply
 	RefundWindowExceed = "REFUND_WINDOW_EXCEED"
 	// RefundAmountExceed is resultCode REFUND_AMOUNT_EXCEED (resultStatus F):
 	// Total refund exceeds payment amount
 	//
 	// Documented by the Result section of refundApply (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/refundApply
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/refundApply
 	RefundAmountExceed = "REFUND_AMOUNT_EXCEED"
 	// RefundNotExist is resultCode REFUND_NOT_EXIST (resultStatus F): Refund not
 	// yet accepted or does not exist
 	//
 	// Documented by the Result section of inquiryRefund (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/payments/inquiryRefund
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryRefund
 	RefundNotExist = "REFUND_NOT_EXIST"
 	// OrderUnsupportedOperation is resultCode ORDER_UNSUPPORTED_OPERATION
 	// (resultStatus F): The order does not support void
 	//
 	// Documented by the Result section of inquiryVoid (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/inquiryVoid
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryVoid
 	OrderUnsupportedOperation = "ORDER_UNSUPPORTED_OPERATION"
 	// VoidBillNotExist is resultCode VOID_BILL_NOT_EXIST (resultStatus F): The
 	// void order does not exist
 	//
 	// Documented by the Result section of inquiryVoid (F).
 	//
-	// Source: vendor: https://docs.rebellapp.com/openapis/v1/payments/inquiryVoid
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/payments/inquiryVoid
 	VoidBillNotExist = "VOID_BILL_NOT_EXIST"
 	// InvalidAuthClient is resultCode INVALID_AUTH_CLIENT (resultStatus F): Client
 	// authentication failed
 	//
 	// Documented by the Result section of applyToken (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
 	InvalidAuthClient = "INVALID_AUTH_CLIENT"
 	// ExpiredCode is resultCode EXPIRED_CODE (resultStatus F): Authorization code
 	// no longer valid
 	//
 	// Documented by the Result section of applyToken (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
 	ExpiredCode = "EXPIRED_CODE"
 	// UsedRefreshToken is resultCode USED_REFRESH_TOKEN (resultStatus F): Refresh
 	// token already consumed
 	//
 	// Documented by the Result section of applyToken (F).
 	//
-	// Source: vendor:
-	// https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
+	// Source: 3p: https://docs.rebellapp.com/openapis/v1/authorizations/applyToken
 	UsedRefreshToken = "USED_REFRESH_TOKEN"
 )
 

@@ -38,6 +38,8 @@ func TestBuiltinSources(t *testing.T) {
 		{"wechat", "42001", "vendor: https://developers.weixin.qq.com/doc/offiaccount/en/Getting_Started/Global_Return_Code.html"},
 		{"wechat", "40164", "copy: binarywang/WxJava@3e48dc7:weixin-java-common/src/main/java/me/chanjar/weixin/common/error/WxOpenErrorMsgEnum.java, of https://developers.weixin.qq.com/doc/oplatform/Return_codes/Return_code_descriptions_new.html"},
 		{"miniprogram", "ACCESS_DENIED", "vendor: https://miniprogram.alipay.com/docs-demo/miniprogram_demo/mpdev/error_codes"},
+		// Rebell's pages are a super app's own, not the vendor's.
+		{"miniprogram", "RISK_REJECT", "3p: https://docs.rebellapp.com/openapis/v1/payments/pay"},
 	} {
 		if c := cat.Family(tc.family).Codes.Lookup(tc.value); c == nil || c.Source != tc.source {
 			t.Errorf("%s %s: %+v, want source %q", tc.family, tc.value, c, tc.source)
