@@ -62,8 +62,27 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(pkgs) == 0 {
+		if err := listError(&c, patterns); err != nil {
+			return nil, err
+		}
+	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) { p.Errors = loadErrors(p) })
 	return &Program{Packages: pkgs, cfg: c, loaded: true}, nil
+}
+
+// listError returns go list's error when it failed for the whole load.
+// Asked for export data, go/packages takes a failing go list for a build
+// failure of the packages and returns none of them without an error
+// (x/tools go/packages golist.go, "Export mode entails a build"): a go.mod
+// that needs updating would have a run analyze nothing and exit 0, where
+// go vet fails. Asking again for names only costs one go list, and only
+// when nothing loaded.
+func listError(cfg *packages.Config, patterns []string) error {
+	names := *cfg
+	names.Mode = packages.NeedName
+	_, err := packages.Load(&names, patterns...)
+	return err
 }
 
 // Analyze runs a over the program's packages and returns the graph of

@@ -225,3 +225,26 @@ func findings(t *testing.T, a *analysis.Analyzer, analyze func(*analysis.Analyze
 	}
 	return out
 }
+
+// TestLoadFailingGoList: when go list fails for the whole load (here a
+// go.mod that needs updating: the module imports a package of a module it
+// requires only indirectly), Load says why instead of loading nothing,
+// as go vet fails on the same module.
+func TestLoadFailingGoList(t *testing.T) {
+	dir := t.TempDir()
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"go.mod":   "module example.com/a\n\ngo 1.22\n\nrequire example.com/b v0.0.0\n\nreplace example.com/b => ./b\n\nreplace example.com/c => ./c\n",
+		"a.go":     "package a\n\nimport \"example.com/b\"\n\nvar Z = b.X\n",
+		"b/go.mod": "module example.com/b\n\ngo 1.22\n\nrequire example.com/c v0.0.0\n",
+		"b/b.go":   "package b\n\nimport \"example.com/c\"\n\nvar X = c.Y\n",
+		"c/go.mod": "module example.com/c\n\ngo 1.22\n",
+		"c/c.go":   "package c\n\nvar Y = 1\n",
+	})
+	prog, err := engine.Load(&packages.Config{Dir: dir, Env: testmodule.Env()}, "./...")
+	if err == nil {
+		t.Fatalf("Load: no error, %d packages; want go list's error", len(prog.Packages))
+	}
+	if !strings.Contains(err.Error(), "go mod tidy") {
+		t.Errorf("Load: %v; want go list's advice to run go mod tidy", err)
+	}
+}
