@@ -110,14 +110,14 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 	}
 	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
 		if err := module.CheckImportPath(cfg.Constants[fam]); err != nil {
-			return nil, fmt.Errorf("constants of family %s: %v", fam, err)
+			return nil, &constantsError{fam, fmt.Sprintf("constants of family %s: %v", fam, err)}
 		}
 	}
 	if len(cfg.Catalogs) == 0 {
 		s.keys = builtinKeys // the built-in catalog is loaded when needed
 		for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
 			if !slices.Contains(builtinFamilies, fam) {
-				return nil, fmt.Errorf("constants of unknown family %q (known: %s)", fam, strings.Join(builtinFamilies, ", "))
+				return nil, &constantsError{fam, fmt.Sprintf("constants of unknown family %q (known: %s)", fam, strings.Join(builtinFamilies, ", "))}
 			}
 		}
 		return s, nil
@@ -132,7 +132,7 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 			for _, f := range s.catalog.Families() {
 				known = append(known, f.Name)
 			}
-			return nil, fmt.Errorf("constants of unknown family %q (known: %s)", fam, strings.Join(known, ", "))
+			return nil, &constantsError{fam, fmt.Sprintf("constants of unknown family %q (known: %s)", fam, strings.Join(known, ", "))}
 		}
 	}
 	return s, nil
@@ -279,3 +279,11 @@ func splitList(v string) []string {
 	}
 	return out
 }
+
+// A constantsError is a problem with the constants setting of one family,
+// which a configuration file's error locates at that family's line.
+type constantsError struct {
+	family, msg string
+}
+
+func (e *constantsError) Error() string { return e.msg }

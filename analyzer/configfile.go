@@ -119,6 +119,9 @@ func (s *settings) withFile(path string) (*settings, error) {
 	}
 	merged, err := compile(cfg, s.set)
 	if err != nil {
+		if ce, ok := err.(*constantsError); ok && !s.set["constants"] {
+			return nil, f.Errorf("constants."+ce.family, "%s", ce.msg) // the file's setting
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return merged, nil
