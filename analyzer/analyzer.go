@@ -91,6 +91,10 @@ type pass struct {
 	cases map[ast.Expr]*switchCases
 }
 
+// run analyzes one package in steps: its settings and directives; the
+// cheap exit (canMatter); for a package that can matter, the catalogs and
+// its carriers (prepare), the facts for its importers and the checks over
+// each file (checkFiles); last, the directives that suppressed nothing.
 func (st *state) run(p *analysis.Pass) (any, error) {
 	s, err := st.settings.forPackage(p)
 	if err != nil {
@@ -101,43 +105,68 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	defer r.facts.done(p)
 	files := r.checkedFiles()
 	directives := r.parseDirectives(files)
+	switch matters, exposes := st.canMatter(p, s); {
+	case matters:
+		if err := r.prepare(); err != nil {
+			return r.result(), err
+		}
+		r.exportCarrierFacts(exposes)
+		r.retryFuncs()
+		r.checkFiles(files, directives)
+	case retry.ImportsDriver(p.Pkg):
+		r.retryFuncs() // a retry helper package: its callers need its facts
+	}
+	r.reportDirectives(files, directives)
+	return r.result(), nil
+}
 
-	// Cheap exit: a package that neither declares a carrier, nor imports a
-	// package exposing one, nor indexes a map with a key that carries a code
-	// cannot compare against a code. (Maps are looked for by their keys: a
-	// map[string]any is everywhere, runtime declares one.)
+// canMatter is the cheap exit: a package that neither declares a carrier,
+// nor imports a package exposing one, nor indexes a map with a key that
+// carries a code cannot compare against a code. (Maps are looked for by
+// their keys: a map[string]any is everywhere, runtime declares one.)
+// exposes reports whether the package exposes carriers to its importers,
+// by its types or its imports'. It has no side effects: asked again, it
+// answers the same.
+func (st *state) canMatter(p *analysis.Pass, s *settings) (matters, exposes bool) {
 	declares, usesMapKeys := st.ownCarriers(p.Pkg, p.TypesInfo, s.keys)
-	exposes := declares || r.facts.importsCarriers(p, s.keys)
-	if !exposes && !usesMapKeys {
-		if retry.ImportsDriver(p.Pkg) {
-			r.retryFuncs() // a retry helper package: its callers need its facts
-		}
-		r.reportDirectives(files, directives)
-		return r.result(), nil
-	}
-	if err := s.load(); err != nil {
-		return r.result(), err
-	}
-	r.resolver = carrier.NewResolver(p.Pkg, p.TypesInfo, s.index, r.importedFunc)
-	r.finder = fix.NewFinder(p)
-	r.verifier = fix.NewVerifier(p)
-	r.resolver.Analyze(p.Files)
+	exposes = declares || st.facts.importsCarriers(p, s.keys)
+	return exposes || usesMapKeys, exposes
+}
 
-	// Facts are for importers: a main package (a command, or the test
-	// main a driver generates) has none.
-	if p.Pkg.Name() != "main" {
-		for fn, t := range r.resolver.Funcs() {
-			if fn.Pkg() == p.Pkg {
-				r.facts.exportReturnsCarrier(p, fn, carrier.ReturnsCarrier{Family: s.index.Family(t), Role: t.Role})
-				exposes = true
-			}
-		}
-		if exposes {
-			r.facts.exportExposes(p)
+// prepare loads the catalogs and finds the package's carriers, for the
+// checks and the facts.
+func (r *pass) prepare() error {
+	if err := r.s.load(); err != nil {
+		return err
+	}
+	r.resolver = carrier.NewResolver(r.Pkg, r.TypesInfo, r.s.index, r.importedFunc)
+	r.finder = fix.NewFinder(r.Pass)
+	r.verifier = fix.NewVerifier(r.Pass)
+	r.resolver.Analyze(r.Files)
+	return nil
+}
+
+// exportCarrierFacts records for importers the package's functions that
+// return a carrier and, if it exposes carriers (by its types, its imports
+// or those functions), that it does. A main package (a command, or the
+// test main a driver generates) has no importers.
+func (r *pass) exportCarrierFacts(exposes bool) {
+	if r.Pkg.Name() == "main" {
+		return
+	}
+	for fn, t := range r.resolver.Funcs() {
+		if fn.Pkg() == r.Pkg {
+			r.facts.exportReturnsCarrier(r.Pass, fn, carrier.ReturnsCarrier{Family: r.s.index.Family(t), Role: t.Role})
+			exposes = true
 		}
 	}
-	r.retryFuncs()
+	if exposes {
+		r.facts.exportExposes(r.Pass)
+	}
+}
 
+// checkFiles runs the checks over the files, each with its directives.
+func (r *pass) checkFiles(files []*ast.File, directives map[*ast.File][]*directive.Ignore) {
 	for _, f := range files {
 		r.file = f
 		r.ignores = directives[f]
@@ -149,8 +178,6 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	r.reportDirectives(files, directives)
-	return r.result(), nil
 }
 
 // emit queues a diagnostic. The checks find their cases in different
