@@ -247,6 +247,10 @@ func (r *pass) visit(n ast.Node) bool {
 			}
 			r.forgetSwitchCases(sw)
 		}
+	case *ast.CallExpr:
+		if _, value, t, ok := r.resolver.CodeTest(n); ok {
+			r.compareCodeTest(value, t)
+		}
 	}
 	return true
 }

@@ -144,3 +144,13 @@ func TestRetryFuncs(t *testing.T) {
 		t.Errorf("without -retry-funcs: %d diagnostics, want 1", n)
 	}
 }
+
+// TestWeChatPaySDKs proves the carriers of the WeChat Pay SDKs (fixtures
+// with stubs of their types under their import paths): the official SDK's
+// APIError.Code, directly, after errors.As and as core.IsAPIError's code
+// argument, its trade state and refund status, gopay's v3 and v2 fields;
+// and the retry checks over them.
+func TestWeChatPaySDKs(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechatpaysdk")
+	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "wechatpayretry")
+}

@@ -37,10 +37,33 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 	if t == nil {
 		return false
 	}
-	against := r.TypesInfo.TypeOf(other)
+	r.compareWith(node, val, t, r.TypesInfo.TypeOf(other))
+	return true
+}
+
+// compareCodeTest checks the value an SDK function compares with a code
+// (core.IsAPIError(err, "SYSTEMERROR")) as a comparison with it: the
+// argument, if a literal, is what the code is compared against.
+func (r *pass) compareCodeTest(value ast.Expr, t *catalog.Table) {
+	node, val := r.literal(value)
+	if node == nil {
+		return
+	}
+	if val.Kind() == constant.String && constant.StringVal(val) == "" && t.Kind == catalog.KindString {
+		// The SDK compares the code of an *APIError: "" matches only an
+		// error whose body has no code, which no documented error is.
+		r.report(unknownCode, node, fmt.Sprintf("%s \"\" can never match a documented code: the call is true only for an error whose body has no code", label(t)))
+		return
+	}
+	r.compareWith(node, val, t, r.TypesInfo.TypeOf(value))
+}
+
+// compareWith checks literal node, of value val, compared with a carrier
+// of table t whose type is against.
+func (r *pass) compareWith(node ast.Expr, val constant.Value, t *catalog.Table, against types.Type) {
 	basic, ok := against.Underlying().(*types.Basic)
 	if !ok {
-		return false
+		return
 	}
 	switch {
 	case t.Kind == catalog.KindInt && val.Kind() != constant.String && basic.Info()&(types.IsInteger|types.IsFloat) != 0:
@@ -48,13 +71,12 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 		// loosely decoded JSON map) is recorded as a float constant.
 		v, exact := constant.Int64Val(constant.ToInt(val))
 		if !exact {
-			return true
+			return
 		}
 		r.intLiteral(t, node, strconv.FormatInt(v, 10), against)
 	case t.Kind == catalog.KindString && val.Kind() == constant.String && basic.Info()&types.IsString != 0:
 		r.stringLiteral(t, node, constant.StringVal(val), against)
 	}
-	return true
 }
 
 // literal returns the literal e is, with its value: an integer or string

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"strings"
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/retry"
@@ -32,6 +33,10 @@ down, ` + "`m[\"result\"].(map[string]any)[\"resultStatus\"]`" + `) count too. A
 comparison that is one operand of a disjunction with other tests
 (` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
 comparison holds.
+An SDK function that compares a code with its argument counts as that
+comparison (WeChat Pay's ` + "`core.IsAPIError(err, \"SYSTEMERROR\")`" + `, or its
+negation); its carrier is the error it tests: returning that error hands
+the outcome on.
 
 An unknown outcome handled as a success is as wrong. smartwalle/alipay's
 ` + "`IsSuccess`" + ` (of the response or its ` + "`Code`" + `) is true for 10003, "order
@@ -206,12 +211,20 @@ func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, decided m
 }
 
 // unknownValues names a table's values whose documented action is to try
-// again: "U (unknown outcome)".
+// again: "U (unknown outcome)". A status table names each of them,
+// "USERPAYING (...) or PROCESSING (...)" (WeChat Pay's order and refund
+// states share one); a code table its first, as codes are many.
 func unknownValues(t *catalog.Table) string {
-	if code := retry.UnknownValue(t); code != nil {
-		return fmt.Sprintf("%s (%s)", code.Value, code.Summary())
+	var values []string
+	for _, code := range t.Codes {
+		if code.Retry == catalog.RetryLater && code.Documented {
+			values = append(values, fmt.Sprintf("%s (%s)", code.Value, code.Summary()))
+			if t.Role != catalog.RoleStatus {
+				break
+			}
+		}
 	}
-	return ""
+	return strings.Join(values, " or ")
 }
 
 func documentedRetry(t *catalog.Table) string {

@@ -6,11 +6,11 @@ package analyzer
 // built-in catalog, so that the docs cannot disagree with it.
 const (
 	// every value of class retry (an unknown outcome)
-	retryLaterValues = "resultStatus U; resultCode UNKNOWN_EXCEPTION; errcode -1, 80000, 89401, 89501, 89505, 9203999"
+	retryLaterValues = "resultStatus U; resultCode UNKNOWN_EXCEPTION; errcode -1, 80000, 89401, 89501, 89505, 9203999; status USERPAYING, PROCESSING; code USERPAYING, SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY"
 	// the first values of class never, per table
-	retryNeverExamples = "resultCode PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API; errcode 40002, 40003, 40004"
+	retryNeverExamples = "resultCode PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API; errcode 40002, 40003, 40004; code SIGN_ERROR, PARAM_ERROR, OUT_TRADE_NO_USED"
 	// every value of class reduce-traffic
-	reduceTrafficValues = "resultCode REQUEST_TRAFFIC_EXCEED_LIMIT; errcode 45009, 45011, 53011, 73104, 9200295, 9202004, 9300537, 9301011"
+	reduceTrafficValues = "resultCode REQUEST_TRAFFIC_EXCEED_LIMIT; errcode 45009, 45011, 53011, 73104, 9200295, 9202004, 9300537, 9301011; code RULELIMIT, FREQUENCY_LIMITED, INVALID_REQ_TOO_MUCH"
 	// every value of class renew-token
 	renewTokenValues = "resultCode EXPIRED_ACCESS_TOKEN, INVALID_ACCESS_TOKEN; errcode 40001, 40014, 42001"
 )

@@ -16,7 +16,7 @@ var updateRetryValues = flag.Bool("update-retry-values", false, "rewrite retryva
 
 // retryValueFamilies are the families whose values the retry checks' docs
 // list as examples.
-var retryValueFamilies = []string{"miniprogram", "wechat"}
+var retryValueFamilies = []string{"miniprogram", "wechat", "wechatpay"}
 
 // retryValueLists returns the text of retryvalues.go: for each retry class
 // the docs name, the built-in values of that class, by table.
@@ -99,6 +99,7 @@ func TestRetryDocValues(t *testing.T) {
 		"EXPIRED_ACCESS_TOKEN":         catalog.RetryRenewToken,
 		"ACCESS_DENIED":                catalog.RetryUnstated,
 		"SUCCESS":                      catalog.RetryUnstated,
+		"SYSTEMERROR":                  catalog.RetryLater,
 	}
 	cat, err := catalog.Builtin()
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 func TestSilent(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}),
 		"silentwechatpay",    // WeChat Pay xml result_code and err_code
+		"silentwechatpaysdk", // the WeChat Pay SDKs: their constants, spellings of their own, HTTP status, json "code" elsewhere
 		"silentalipay",       // classic Alipay json "code" and "sub_code"
 		"silenthttp",         // http.Response.StatusCode, a port, a loop counter, a length
 		"silenttext",         // errmsg and resultMessage compared as text

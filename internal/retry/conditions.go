@@ -30,6 +30,9 @@ func (c *Classifier) comparisons(cond ast.Expr) []comparison {
 		}
 		return append(x, y...)
 	}
+	if cmp, ok := c.codeTest(cond); ok {
+		return []comparison{cmp}
+	}
 	b, ok := cond.(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
 		return nil
@@ -54,14 +57,41 @@ func (c *Classifier) caseComparisons(n *ast.SwitchStmt, e ast.Expr) []comparison
 	return nil
 }
 
-// compared returns the comparison of carrier against value, a constant.
-func (c *Classifier) compared(carrier, value ast.Expr) (comparison, bool) {
-	tv, ok := c.Info.Types[value]
-	if !ok || tv.Value == nil {
+// codeTest returns the comparison an SDK function makes, as a condition
+// or negated (core.IsAPIError(err, X), !core.IsAPIError(err, X)): its
+// carrier is what the function tests, which the branch may hand on.
+func (c *Classifier) codeTest(cond ast.Expr) (comparison, bool) {
+	negated := false
+	if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		cond, negated = ast.Unparen(u.X), true
+	}
+	call, ok := cond.(*ast.CallExpr)
+	if !ok {
 		return comparison{}, false
 	}
+	subject, value, t, ok := c.Carriers.CodeTest(call)
+	if !ok {
+		return comparison{}, false
+	}
+	cmp, ok := c.comparedIn(t, subject, value)
+	cmp.expr, cmp.negated = cond, negated
+	return cmp, ok
+}
+
+// compared returns the comparison of carrier against value, a constant.
+func (c *Classifier) compared(carrier, value ast.Expr) (comparison, bool) {
 	t := c.Carriers.Table(carrier)
 	if t == nil {
+		return comparison{}, false
+	}
+	return c.comparedIn(t, carrier, value)
+}
+
+// comparedIn returns the comparison of carrier, of table t, against
+// value, a constant.
+func (c *Classifier) comparedIn(t *catalog.Table, carrier, value ast.Expr) (comparison, bool) {
+	tv, ok := c.Info.Types[value]
+	if !ok || tv.Value == nil {
 		return comparison{}, false
 	}
 	code := t.Lookup(canonicalValue(tv.Value))

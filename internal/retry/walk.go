@@ -598,6 +598,14 @@ func (w *walk) unknownComparisons(body *ast.BlockStmt) []token.Pos {
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if _, value, t, ok := w.c.Carriers.CodeTest(n); ok {
+				if tv, ok := w.c.Info.Types[value]; ok && tv.Value != nil {
+					if code := t.Lookup(canonicalValue(tv.Value)); code != nil && code.Retry == catalog.RetryLater {
+						out = append(out, n.Pos())
+					}
+				}
+			}
 		case *ast.BinaryExpr:
 			if n.Op == token.EQL || n.Op == token.NEQ {
 				check(n.X, n.Y, n.Pos())

@@ -1,0 +1,110 @@
+package wechatpayretry // want package:"exposes carriers"
+
+// This fixture proves the retry checks over WeChat Pay: the unknown
+// outcomes (SYSTEMERROR, BANKERROR, USERPAYING, refund PROCESSING) handled
+// as final, through core.IsAPIError as through a comparison, and final
+// codes retried; and what is left alone.
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/errcodevet/errcodevet/wechatpay"
+	"github.com/wechatpay-apiv3/wechatpay-go/core"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/payments"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic"
+)
+
+var ErrPending = errors.New("payment pending: query it")
+
+func Prepay(call func() error) error {
+	err := call()
+	if core.IsAPIError(err, wechatpay.SystemError) { // want `code SYSTEMERROR \(系统错误 \(HTTP 500\)\) handled as a final failure: the API documents trying again later`
+		return errors.New("payment failed")
+	}
+	return err
+}
+
+func PrepayOr(call func() error) error {
+	err := call()
+	if core.IsAPIError(err, wechatpay.SystemError) || core.IsAPIError(err, wechatpay.BankError) { // want `code SYSTEMERROR`
+		return fmt.Errorf("payment failed: %v", err)
+	}
+	return err
+}
+
+// Handed to the caller intact: the caller can still test the code.
+func PrepayIntact(call func() error) error {
+	err := call()
+	if core.IsAPIError(err, wechatpay.SystemError) {
+		return err
+	}
+	return nil
+}
+
+// A sentinel the caller can test.
+func PrepaySentinel(call func() error) error {
+	if err := call(); core.IsAPIError(err, wechatpay.SystemError) {
+		return ErrPending
+	}
+	return nil
+}
+
+// Retried.
+func PrepayRetried(call func() error) error { // want PrepayRetried:"retries"
+	for i := 0; i < 3; i++ {
+		err := call()
+		if core.IsAPIError(err, wechatpay.SystemError) {
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+	return ErrPending
+}
+
+func Paid(tx *payments.Transaction) error {
+	if *tx.TradeState != wechatpay.StateSuccess { // want `status other than SUCCESS handled as a final failure without handling USERPAYING \(trade_state: 用户支付中（付款码支付）\) or PROCESSING \(refund status: 退款处理中\) first: the API documents retrying or querying the result`
+		return errors.New("not paid")
+	}
+	return nil
+}
+
+// USERPAYING handled first: left alone.
+func PaidPolled(tx *payments.Transaction) error {
+	if *tx.TradeState == wechatpay.StateUserPaying {
+		return ErrPending
+	}
+	if *tx.TradeState != wechatpay.StateSuccess {
+		return errors.New("not paid")
+	}
+	return nil
+}
+
+func Refunded(r *refunddomestic.Refund) error {
+	if *r.Status == refunddomestic.STATUS_PROCESSING { // want `status PROCESSING \(refund status: 退款处理中\) handled as a final failure: the API documents retrying or querying the result`
+		return errors.New("refund failed")
+	}
+	return nil
+}
+
+func Charge(call func() error) error { // want Charge:"retries"
+	for {
+		err := call()
+		if core.IsAPIError(err, wechatpay.NotEnough) { // want `code NOTENOUGH \(余额不足 \(HTTP 403\)\) retried: the API documents not retrying`
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+}
+
+// Negated: the else is the unknown outcome.
+func PrepayNegated(call func() error) error {
+	err := call()
+	if !core.IsAPIError(err, wechatpay.SystemError) {
+		return err
+	}
+	return ErrPending
+}
