@@ -37,6 +37,11 @@ type Config struct {
 	// RetryFuncs names further functions that retry what they are given, as
 	// "import/path.Func" or "import/path.Type.Method".
 	RetryFuncs []string `json:"retry-funcs"`
+	// GiveUpFuncs names functions that record a final outcome (mark an
+	// order failed, close it), as "import/path.Func" or
+	// "import/path.Type.Method" (an interface's method too): a call of one
+	// in a branch taken on an unknown outcome gives up.
+	GiveUpFuncs []string `json:"give-up-funcs"`
 	// Constants maps a family's name to the import path of the constants
 	// package its fixes import, in place of the catalog's: a package
 	// generated into the user's module ("errcodevet catalog gen"), so
@@ -65,6 +70,7 @@ type settings struct {
 	loadErr error
 	enabled map[string]bool
 	retry   map[string]bool // extra retry functions by full name
+	giveUp  map[string]bool // functions that record a final outcome, by full name
 	// constants redirects the fixes of a table's codes to the package
 	// Config.Constants names for its family; set by load.
 	constants map[*catalog.Table]redirect
@@ -107,6 +113,12 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 	}
 	for _, name := range cfg.RetryFuncs {
 		s.retry[name] = true
+	}
+	for _, name := range cfg.GiveUpFuncs {
+		if s.giveUp == nil {
+			s.giveUp = make(map[string]bool)
+		}
+		s.giveUp[name] = true
 	}
 	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
 		if err := module.CheckImportPath(cfg.Constants[fam]); err != nil {

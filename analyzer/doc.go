@@ -53,6 +53,11 @@
 //		Comma-separated functions that retry what they are given, as
 //		import/path.Func or import/path.Type.Method, for the retry checks.
 //		Default: none.
+//	-give-up-funcs=FUNCS
+//		Comma-separated functions that record a final outcome (mark an
+//		order failed), as import/path.Func or import/path.Type.Method (an
+//		interface's method too): retry-unknown reports a call of one in a
+//		branch taken on an unknown outcome. Default: none.
 //	-config=FILE
 //		The configuration file to read, or "none". Default: the
 //		.errcodevet.yaml found walking up from each package's directory to

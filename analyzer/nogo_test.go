@@ -59,7 +59,7 @@ func setFlags(t *testing.T, flags map[string]string) {
 	t.Helper()
 	t.Cleanup(func() {
 		for name, value := range map[string]string{
-			"checks": "all", "catalog": "", "include-success": "false", "include-tests": "false", "retry-funcs": "",
+			"checks": "all", "catalog": "", "include-success": "false", "include-tests": "false", "retry-funcs": "", "give-up-funcs": "",
 		} {
 			if err := analyzer.Analyzer.Flags.Set(name, value); err != nil {
 				t.Errorf("restoring -%s: %v", name, err)

@@ -31,7 +31,7 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 	if fd.Body == nil || !unknown && !final {
 		return
 	}
-	c := &retry.Classifier{Info: r.TypesInfo, Carriers: r.resolver, Index: r.s.index, Funcs: r.retrying}
+	c := &retry.Classifier{Info: r.TypesInfo, Carriers: r.resolver, Index: r.s.index, Funcs: r.retrying, GiveUp: r.s.giveUp}
 	// A statement decides one finding: a branch inside another (U inside
 	// status != S, a second comparison of a disjunction) does not report
 	// the same decision again, even when a directive suppresses the first.

@@ -23,3 +23,23 @@ func TestRetryCaller(t *testing.T) {
 func TestCarrierMapMiniProgram(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "carriermapmp")
 }
+
+// TestGiveUpFuncs shows that -give-up-funcs makes a call record a final
+// outcome; without it, such calls are not judged.
+func TestGiveUpFuncs(t *testing.T) {
+	dir := gopath(t)
+	configured := newAnalyzer(t, analyzer.Config{
+		Checks:      []string{"retry-unknown", "retry-final"},
+		GiveUpFuncs: []string{"retrygiveup.Orders.MarkFailed", "retrygiveup.Ledger.Close"},
+	})
+	analysistest.Run(t, dir, configured, "retrygiveup")
+
+	plain := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown", "retry-final"}})
+	var n int
+	for _, r := range analysistest.Run(new(testing.T), dir, plain, "retrygiveup") {
+		n += len(r.Diagnostics)
+	}
+	if n != 0 {
+		t.Errorf("without -give-up-funcs: %d diagnostics, want 0", n)
+	}
+}

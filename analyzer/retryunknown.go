@@ -65,7 +65,10 @@ It **gives up** when the caller can no longer tell: it returns an error made
 from text alone (errors.New, fmt.Errorf without %w), an unexported sentinel
 out of an exported function (callers cannot test it), an error value that
 holds no status or code, or the same sentinel the function returns where
-it handles a final failure (status F, PROCESS_FAIL, ...); it panics or
+it handles a final failure (status F, PROCESS_FAIL, ...); it calls a
+function named in -give-up-funcs, which records a final outcome
+(` + "`s.orders.MarkFailed(id)`" + `), whatever it returns then (without the
+setting, such a call, returned or not, is not judged); it panics or
 exits; it only logs and carries on as if done (outside any loop); or, inside
 a retry library's operation, it stops the library (backoff.Permanent,
 retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error

@@ -84,6 +84,13 @@ var settingsTable = []setting{
 		check:     checkRetryFunc,
 	},
 	{
+		name: "give-up-funcs", kind: configfile.Strings, field: func(c *Config) any { return &c.GiveUpFuncs },
+		usage:      "comma-separated functions that record a final outcome (mark an order failed), as import/path.Func or import/path.Type.Method",
+		readmeFlag: "-give-up-funcs=FUNCS", readmeDef: "none",
+		readmeDoc: "functions that record a final outcome (mark an order failed), as `import/path.Func` or `import/path.Type.Method`: retry-unknown reports a call of one on an unknown outcome",
+		check:     checkGiveUpFunc,
+	},
+	{
 		name: "constants", kind: configfile.Map, field: func(c *Config) any { return &c.Constants },
 		usage:      "comma-separated family=import/path: the constants package the family's fixes import",
 		readmeFlag: "-constants=FAMILY=PATH,...", readmeDef: "the family's own",
@@ -138,6 +145,13 @@ func checkCatalogFile(path string) error {
 func checkRetryFunc(name string) error {
 	if !validFuncPath(name) {
 		return fmt.Errorf("retry function %q is not of the form import/path.Func or import/path.Type.Method", name)
+	}
+	return nil
+}
+
+func checkGiveUpFunc(name string) error {
+	if !validFuncPath(name) {
+		return fmt.Errorf("give-up function %q is not of the form import/path.Func or import/path.Type.Method", name)
 	}
 	return nil
 }

@@ -100,6 +100,9 @@ type Classifier struct {
 	// Funcs tells which called functions retry, and which may call the
 	// enclosing function again.
 	Funcs *Funcs
+	// GiveUp names the functions that record a final outcome (mark an
+	// order failed), by FuncName: a call of one gives up.
+	GiveUp map[string]bool
 }
 
 // Classify returns what the branch stmts does, in the given mode.
@@ -135,6 +138,12 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 	// Where the branch splits, what comes before decides first, then each
 	// way through the split.
 	for i, st := range stmts {
+		if call, name := c.giveUpCall(st); call != nil {
+			if v, decided := c.scanHead(stmts[:i], ctx); decided {
+				return v
+			}
+			return Verdict{GivesUp, call, "calls " + name + ", which records a final outcome", LeftFailed}
+		}
 		var arms [][]ast.Stmt
 		last := i == len(stmts)-1
 		switch n := st.(type) {
@@ -218,6 +227,38 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 		return c.unknown(last.List, ctx)
 	}
 	return Verdict{}
+}
+
+// giveUpCall returns a call of a function that records a final outcome
+// (Classifier.GiveUp) that statement st makes at its top: as a statement,
+// the value assigned or returned, or an if's init; and the function's name.
+func (c *Classifier) giveUpCall(st ast.Stmt) (*ast.CallExpr, string) {
+	if len(c.GiveUp) == 0 {
+		return nil, ""
+	}
+	var exprs []ast.Expr
+	switch n := st.(type) {
+	case *ast.ExprStmt:
+		exprs = []ast.Expr{n.X}
+	case *ast.AssignStmt:
+		exprs = n.Rhs
+	case *ast.ReturnStmt:
+		exprs = n.Results
+	case *ast.IfStmt:
+		if as, ok := n.Init.(*ast.AssignStmt); ok {
+			exprs = as.Rhs
+		}
+	}
+	for _, e := range exprs {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if fn, ok := typeutil.Callee(c.Info, call).(*types.Func); ok && c.GiveUp[FuncName(fn.Origin())] {
+			return call, fn.Name()
+		}
+	}
+	return nil, ""
 }
 
 // toldDone judges a branch that ends in a return which hands nothing on,
