@@ -262,7 +262,8 @@ func (c *Classifier) giveUpCall(st ast.Stmt) (*ast.CallExpr, string) {
 }
 
 // toldDone judges a branch that ends in a return which hands nothing on,
-// after statements that only log: the caller is told the call is done. It
+// after statements that only log (for a plain answer, after nothing too):
+// the caller is told the call is done. It
 // gives up when the return
 //
 //   - returns a nil error (or, from a function without results, nothing):
@@ -273,16 +274,20 @@ func (c *Classifier) giveUpCall(st ast.Stmt) (*ast.CallExpr, string) {
 //
 // A result that carries the outcome, a value not known here (a variable,
 // a call), any other statement before the return (it may hand the outcome
-// on) or a driver's operation leaves it undecided; so does a bare return
-// with nothing before it, which says nothing more than the code around it.
+// on) or a driver's operation leaves it undecided; so does a return of a
+// nil error, or from a function without results, with nothing before it,
+// which says nothing more than the code around it.
 func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context) Verdict {
 	before := stmts[:len(stmts)-1]
-	if ctx.Op != OpNone || len(before) == 0 || !c.allLog(before) {
+	if ctx.Op != OpNone || !c.allLog(before) {
 		return Verdict{}
 	}
 	results := ctx.Results // nil for a function without results
 	if ctx.Func == nil && !ctx.Literal {
 		return Verdict{}
+	}
+	if len(before) == 0 && !c.plainAnswers(results) {
+		return Verdict{} // return nil alone: says no more than the code around it
 	}
 	if len(ret.Results) == 0 {
 		if results.Len() == 0 {
@@ -315,6 +320,16 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 		return Verdict{}
 	}
 	return Verdict{GivesUp, ret, "answers " + answer + ", as the final-failure path does: its caller cannot tell unknown from failed", LeftAnswer}
+}
+
+// plainAnswers reports whether results, not empty, hold no error.
+func (c *Classifier) plainAnswers(results *types.Tuple) bool {
+	for i := 0; i < results.Len(); i++ {
+		if types.Implements(results.At(i).Type(), errorType) {
+			return false
+		}
+	}
+	return results.Len() > 0
 }
 
 // constant reports whether e is a constant or nil.

@@ -283,3 +283,22 @@ func unknownAndRetriesLeft(res Result, attempts int) error {
 	}
 	return nil
 }
+
+// --- A plain answer with nothing before it ---
+
+func PaidBare(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		return false
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return false
+	}
+	return true
+}
+
+func DoneBare(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return false
+	}
+	return res.ResultStatus == miniprogram.StatusFailure
+}
