@@ -29,6 +29,12 @@ with less traffic; ` + reduceTrafficValues + `) and expired or invalid
 tokens (class renew-token: renew, then retry; ` + renewTokenValues + `) are
 not final and are never reported. A code whose status differs between APIs counts for no status.
 
+A code read through errors.As into an error type that carries it
+(` + "`errors.As(err, &e) && e.ErrCode == 40003`" + `, or the comparison nested under
+the errors.As test) is judged as a direct read, with err standing for the
+result: err must be produced anew by a call in the loop for a continue to
+count.
+
 Only strong evidence of a retry counts here: a continue (or labelled
 continue) in an enclosing for loop, or range over an integer, in which the
 compared result is produced anew by a call each time round; a call of the

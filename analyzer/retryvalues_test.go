@@ -100,6 +100,7 @@ func TestRetryDocValues(t *testing.T) {
 		"ACCESS_DENIED":                catalog.RetryUnstated,
 		"SUCCESS":                      catalog.RetryUnstated,
 		"SYSTEMERROR":                  catalog.RetryLater,
+		"40003":                        catalog.RetryNever,
 	}
 	cat, err := catalog.Builtin()
 	if err != nil {

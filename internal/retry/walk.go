@@ -136,6 +136,9 @@ func (w *walk) ifStmt(n *ast.IfStmt) {
 			return // a conjunction of success tests: nothing else to judge
 		}
 	}
+	if w.errorsAs(n) {
+		return
+	}
 	cmps := w.c.comparisons(n.Cond)
 	if len(cmps) == 0 {
 		w.disjunction(n)
@@ -191,6 +194,56 @@ func (w *walk) disjunction(n *ast.IfStmt) {
 			}
 		}
 	}
+}
+
+// errorsAs judges an if whose condition reads a code through errors.As
+// into an error type and compares it (errors.As(err, &e) && e.Code ==
+// 40003) like a direct comparison of a final failure, for retry-final: the
+// compared value comes from err, which must be produced anew by a call for
+// a continue to count as a retry, as the result must for a direct read.
+func (w *walk) errorsAs(n *ast.IfStmt) bool {
+	b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.LAND {
+		return false
+	}
+	for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		call, ok := ast.Unparen(pair[0]).(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			continue
+		}
+		fn := typeutil.StaticCallee(w.c.Info, call)
+		if fn == nil || FuncName(fn) != "errors.As" {
+			continue
+		}
+		target, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr)
+		if !ok || target.Op != token.AND {
+			continue
+		}
+		tid, ok := ast.Unparen(target.X).(*ast.Ident)
+		errID, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
+		if !ok || !ok2 {
+			continue
+		}
+		targetVar, _ := w.c.Info.Uses[tid].(*types.Var)
+		errVar, _ := w.c.Info.Uses[errID].(*types.Var)
+		cmps := w.c.comparisons(pair[1])
+		if targetVar == nil || errVar == nil || len(cmps) != 1 || cmps[0].negated {
+			continue
+		}
+		c := cmps[0]
+		if root, ok := rootOf(c.carrier).(*ast.Ident); !ok || w.c.Info.Uses[root] != targetVar {
+			continue
+		}
+		if class, final := w.retryClass(c); class == catalog.RetryNever {
+			ctx := w.context(c.carrier)
+			ctx.Carrier, ctx.CarrierCall = errVar, false
+			ctx.Nested = w.nestedDecisions(n.Body.List)
+			w.branches = append(w.branches, Branch{Kind: Selected, At: c.expr, Table: c.table, Code: c.code,
+				Class: class, Final: final, Body: n.Body.List, Ctx: ctx})
+		}
+		return true
+	}
+	return false
 }
 
 // rest returns the statements after s in the list that holds it.

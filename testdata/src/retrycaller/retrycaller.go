@@ -1,4 +1,4 @@
-package retrycaller // want package:"exposes carriers"
+package retrycaller
 
 // This fixture proves what retry-unknown makes of a branch on an unknown
 // outcome that tells its caller "done" or answers as on a failure, and of

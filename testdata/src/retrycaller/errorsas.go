@@ -1,0 +1,78 @@
+package retrycaller // want package:"exposes carriers"
+
+import (
+	"errors"
+	"time"
+
+	"github.com/errcodevet/errcodevet/wechat"
+)
+
+// APIError is an SDK's error type: it carries the errcode.
+type APIError struct {
+	ErrCode int    `json:"errcode"`
+	ErrMsg  string `json:"errmsg"`
+}
+
+func (e *APIError) Error() string { return e.ErrMsg }
+
+func send(openid string) error { return nil }
+
+// --- A final failure read through errors.As and retried: reported ---
+
+func sendRetriesInvalidOpenID(openid string) error { // want sendRetriesInvalidOpenID:"retries"
+	for i := 0; i < 5; i++ {
+		err := send(openid)
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.InvalidOpenID { // want `errcode 40003 \(invalid OpenID\) retried: the API documents not retrying`
+			time.Sleep(time.Second)
+			continue
+		}
+		return err
+	}
+	return errors.New("gave up")
+}
+
+// The nested form reads the same.
+func sendRetriesInvalidOpenIDNested(openid string) error {
+	for i := 0; i < 5; i++ {
+		err := send(openid)
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			if apiErr.ErrCode == wechat.InvalidOpenID { // want `errcode 40003 \(invalid OpenID\) retried: the API documents not retrying`
+				continue
+			}
+		}
+		return err
+	}
+	return errors.New("gave up")
+}
+
+// --- Silent ---
+
+// A rate limit is retried later with less traffic.
+func sendRetriesRateLimit(openid string) error { // want sendRetriesRateLimit:"retries"
+	for i := 0; i < 5; i++ {
+		err := send(openid)
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.APICallsExceedLimit {
+			time.Sleep(time.Minute)
+			continue
+		}
+		return err
+	}
+	return errors.New("gave up")
+}
+
+// err is not produced anew in the loop: continue moves on, it does not call again.
+func skipsInvalid(errs []error) int {
+	n := 0
+	for i := 0; i < len(errs); i++ {
+		err := errs[i]
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.InvalidOpenID {
+			continue
+		}
+		n++
+	}
+	return n
+}
