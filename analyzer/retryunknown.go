@@ -85,9 +85,10 @@ failure, after statements that only log: it returns a nil error (and
 nothing that carries the result), or returns from a function without
 results, such as an HTTP handler (the finding says the unknown outcome is
 reported to the caller as success: ` + "`log.Printf(...); return nil`" + ` is judged
-as ` + "`log.Printf(...)`" + ` followed by falling through); or, in a function without
-an error result, it returns constants (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `)
-that the function also returns where it handles a final failure (the F
+as ` + "`log.Printf(...)`" + ` followed by falling through); or it returns constants,
+alone (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `) or beside a nil error
+(` + "`return \"failed\", nil`" + `), that the function also returns where it handles a
+final failure (the F
 branch, the statements after a success test once U was handled, a status
 switch's default), so its caller cannot tell unknown from failed. A return
 with nothing before it, or after any statement that is not logging (a

@@ -286,7 +286,11 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 	if ctx.Func == nil && !ctx.Literal {
 		return Verdict{}
 	}
-	if len(before) == 0 && !c.plainAnswers(results) {
+	answer, isAnswer := c.answer(ret)
+	// The answer the function gives on a final failure: with an error
+	// result, only with a value beside the nil error ("failed", nil).
+	same := isAnswer && ctx.FinalAnswers[answer] && (c.plainAnswers(results) || len(ret.Results) > 1)
+	if len(before) == 0 && !same {
 		return Verdict{} // return nil alone: says no more than the code around it
 	}
 	if len(ret.Results) == 0 {
@@ -308,6 +312,9 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 				return Verdict{} // hands on a value the caller may test
 			}
 		}
+		if same {
+			return Verdict{GivesUp, ret, "answers " + answer + ", as the final-failure path does: its caller cannot tell unknown from failed", LeftAnswer}
+		}
 		return Verdict{GivesUp, ret, "logs and returns a nil error: reports success to its caller", LeftDone}
 	}
 	for i := 0; i < n; i++ {
@@ -315,8 +322,7 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 			return Verdict{}
 		}
 	}
-	answer, ok := c.answer(ret)
-	if !ok || !ctx.FinalAnswers[answer] {
+	if !same {
 		return Verdict{}
 	}
 	return Verdict{GivesUp, ret, "answers " + answer + ", as the final-failure path does: its caller cannot tell unknown from failed", LeftAnswer}

@@ -302,3 +302,38 @@ func DoneBare(res Result) bool {
 	}
 	return res.ResultStatus == miniprogram.StatusFailure
 }
+
+// --- The same answer as on a final failure, beside a nil error ---
+
+func OrderState(res Result) (string, error) {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return "paid", nil
+	case miniprogram.StatusFailure:
+		return "failed", nil
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		return "failed", nil
+	}
+	return "", ErrPending
+}
+
+func OrderStateApart(res Result) (string, error) {
+	switch res.ResultStatus {
+	case miniprogram.StatusFailure:
+		return "failed", nil
+	case miniprogram.StatusUnknown:
+		return "pending", nil
+	}
+	return "paid", nil
+}
+
+// A nil error alone on U and on F: not judged.
+func ignoresBoth(res Result) error {
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return nil
+	}
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return nil
+	}
+	return nil
+}
