@@ -88,7 +88,9 @@ reported to the caller as success: ` + "`log.Printf(...); return nil`" + ` is ju
 as ` + "`log.Printf(...)`" + ` followed by falling through); or it returns constants,
 alone (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `) or beside a nil error
 (` + "`return \"failed\", nil`" + `), that the function also returns where it handles a
-final failure (the F
+final failure (with nothing before the return, only in a function that
+tests nothing but the status: a predicate that groups codes, true for U
+and for 40013 alike, may mean its answer) (the F
 branch, the statements after a success test once U was handled, a status
 switch's default), so its caller cannot tell unknown from failed. A return
 with nothing before it, or after any statement that is not logging (a

@@ -55,6 +55,7 @@ func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	w := &walk{c: c, ops: Ops(c.Info, fd.Body)}
 	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
 	w.unknownSeen = w.unknownComparisons(fd.Body)
+	w.statusOnly = w.testsStatusOnly(fd.Body)
 	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)
 	ast.Inspect(fd.Body, w.visit)
 	return w.branches
@@ -67,6 +68,7 @@ type walk struct {
 	unknownSeen  []token.Pos // comparisons that select an unknown outcome
 	finalValues  map[*types.Var]bool
 	finalAnswers map[string]bool
+	statusOnly   bool
 	stack        []ast.Node
 	branches     []Branch
 }
@@ -583,7 +585,7 @@ func (w *walk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
 // context describes where the walk stands for a branch that compares
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *walk) context(carrier ast.Expr) Context {
-	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers}
+	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers, StatusOnly: w.statusOnly}
 	if w.fn != nil {
 		ctx.Results = w.fn.Type().(*types.Signature).Results()
 	}
@@ -632,6 +634,36 @@ func rootOf(e ast.Expr) ast.Expr {
 			return x
 		}
 	}
+}
+
+// testsStatusOnly reports whether every comparison of a carrier in body
+// tests a status table's value.
+func (w *walk) testsStatusOnly(body *ast.BlockStmt) bool {
+	only := true
+	check := func(carrier, value ast.Expr) {
+		if c, ok := w.c.compared(carrier, value); ok && c.table.Role != catalog.RoleStatus {
+			only = false
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				check(n.X, n.Y)
+				check(n.Y, n.X)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				for _, s := range n.Body.List {
+					for _, e := range s.(*ast.CaseClause).List {
+						check(n.Tag, e)
+					}
+				}
+			}
+		}
+		return only
+	})
+	return only
 }
 
 // unknownComparisons returns where a function compares a carrier against
