@@ -9,7 +9,7 @@ import (
 // TestBuiltinData checks that the built-in files the linter loads, Go data
 // written by the generator, are exactly what parsing the checked-in YAML
 // gives, positions included, and build the same catalog. (TestUpToDate in
-// internal/gen checks that both are what the generator writes today.)
+// internal/cmd/gencatalog checks that both are what the generator writes today.)
 func TestBuiltinData(t *testing.T) {
 	if len(builtinData) != len(BuiltinFiles) {
 		t.Fatalf("%d built-in data files for %d built-in YAML files", len(builtinData), len(BuiltinFiles))

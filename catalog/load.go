@@ -10,7 +10,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ../internal/gen
+//go:generate go run ../internal/cmd/gencatalog
 
 // BuiltinFiles lists the built-in catalog files, in load order. They are
 // generated from the vendors' documents in sources/ by the importer; the

@@ -28,8 +28,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 const usage = `usage: errcodevet catalog <command> [arguments]
@@ -263,14 +263,14 @@ func importPage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	var review *importer.Review
+	var review *sourceimport.Review
 	if *reviewFile != "" {
-		if review, err = importer.ReadReview(*reviewFile); err != nil {
+		if review, err = sourceimport.ReadReview(*reviewFile); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitError
 		}
 	}
-	f, err := importer.Import(pageFile, page, review)
+	f, err := sourceimport.Import(pageFile, page, review)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError

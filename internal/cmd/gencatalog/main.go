@@ -25,9 +25,9 @@ import (
 	"strings"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
 	"github.com/errcodevet/errcodevet/internal/atomicfile"
 	"github.com/errcodevet/errcodevet/internal/constgen"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 const modulePath = "github.com/errcodevet/errcodevet"
@@ -36,7 +36,7 @@ const modulePath = "github.com/errcodevet/errcodevet"
 var families = []string{"wechat", "miniprogram", "wecom", "wechatpay", "alipay"}
 
 func main() {
-	root := flag.String("root", "..", "module root directory")
+	root := flag.String("root", "..", "module root directory (go generate runs this in catalog/)")
 	flag.Parse()
 	files, err := generate(*root)
 	if err == nil {
@@ -58,23 +58,23 @@ func generate(root string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		review, err := importer.ReadReview(filepath.Join(root, "catalog/sources", name+".review.yaml"))
+		review, err := sourceimport.ReadReview(filepath.Join(root, "catalog/sources", name+".review.yaml"))
 		if err != nil {
 			return nil, err
 		}
-		var extra []importer.Page
+		var extra []sourceimport.Page
 		from := src + " and " + name + ".review.yaml"
 		for _, s := range review.Sources {
 			text, err := os.ReadFile(filepath.Join(root, "catalog/sources", s))
 			if err != nil {
 				return nil, err
 			}
-			extra = append(extra, importer.Page{Name: "catalog/sources/" + s, Text: text})
+			extra = append(extra, sourceimport.Page{Name: "catalog/sources/" + s, Text: text})
 		}
 		if len(review.Sources) > 0 {
 			from = src + ", " + strings.Join(review.Sources, ", ") + " and " + name + ".review.yaml"
 		}
-		f, err := importer.Import(src, page, review, extra...)
+		f, err := sourceimport.Import(src, page, review, extra...)
 		if err != nil {
 			return nil, err
 		}

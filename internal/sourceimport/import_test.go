@@ -1,4 +1,4 @@
-package importer_test
+package sourceimport_test
 
 import (
 	"os"
@@ -7,18 +7,18 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 // readReviewText writes a review file into a fresh working directory and
 // reads it back, so that errors name it "r.yaml".
-func readReviewText(t *testing.T, text string) (*importer.Review, error) {
+func readReviewText(t *testing.T, text string) (*sourceimport.Review, error) {
 	t.Helper()
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile("r.yaml", []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return importer.ReadReview("r.yaml")
+	return sourceimport.ReadReview("r.yaml")
 }
 
 func TestImportWithReview(t *testing.T) {
@@ -44,7 +44,7 @@ retry:
 		t.Fatal(err)
 	}
 	page := "0 OK\n1001 Widget is broken. Try again later.\n1002 Service is busy. Try again later.\n1003 Gone\n"
-	f, err := importer.Import("acme.txt", []byte(page), review)
+	f, err := sourceimport.Import("acme.txt", []byte(page), review)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ retry:
 	}
 
 	// The review is not changed: a second import gives the same file.
-	again, err := importer.Import("acme.txt", []byte(page), review)
+	again, err := sourceimport.Import("acme.txt", []byte(page), review)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,39 +98,39 @@ func TestImportErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		page   string
-		review *importer.Review
+		review *sourceimport.Review
 		want   string
 	}{
 		{
 			name:   "derived names collide",
 			page:   "Codes\n40035 Invalid parameter\n40036 Invalid media\n61451 Invalid parameter\n61452 Invalid parameter!\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want: "p.txt:4: 61451 and 40035 (line 2) would both be named InvalidParameter: pin distinct names in the review file\n" +
 				"p.txt:5: 61452 and 61451 (line 4) would both be named InvalidParameter: pin distinct names in the review file",
 		},
 		{
 			name:   "pinned name collides with a derived one",
 			page:   "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: family, Names: map[string]string{"2": "Busy"}},
+			review: &sourceimport.Review{File: family, Names: map[string]string{"2": "Busy"}},
 			want:   "p.txt:2: 2 and 1 (line 1) would both be named Busy: pin distinct names in the review file",
 		},
 		{
 			name:   "result codes collide",
 			page:   "resultCode\nresultStatus\nresultMessage\nTHE_END\nF\nEnd.\nEND\nF\nEnd.\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:7: END and THE_END (line 4) would both be named End: pin distinct names in the review file",
 		},
 		{
 			name:   "review names a code the page lacks",
 			page:   "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: family, Names: map[string]string{"1": "Busy", "3": "Gone", "-3": "Gone2"}},
+			review: &sourceimport.Review{File: family, Names: map[string]string{"1": "Busy", "3": "Gone", "-3": "Gone2"}},
 			want: "p.txt: the review names code -3, which the page does not document\n" +
 				"p.txt: the review names code 3, which the page does not document",
 		},
 		{
 			name: "review corrects the retry of a code the page lacks",
 			page: "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: family, Retry: map[string]importer.RetryOverride{
+			review: &sourceimport.Review{File: family, Retry: map[string]sourceimport.RetryOverride{
 				"4": {Class: catalog.RetryNever, Why: "gone"},
 			}},
 			want: "p.txt: the review names code 4, which the page does not document",
@@ -138,45 +138,45 @@ func TestImportErrors(t *testing.T) {
 		{
 			name: "alias of a code the page lacks",
 			page: "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: family, Names: map[string]string{"1": "Busy"},
+			review: &sourceimport.Review{File: family, Names: map[string]string{"1": "Busy"},
 				Aliases: map[string][]string{"5": {"Code5"}}},
 			want: "p.txt: the review names code 5, which the page does not document",
 		},
 		{
 			name: "alias repeats another code's name",
 			page: "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: family, Names: map[string]string{"2": "Shut"},
+			review: &sourceimport.Review{File: family, Names: map[string]string{"2": "Shut"},
 				Aliases: map[string][]string{"2": {"Busy"}}},
 			want: "p.txt:2: 2 and 1 (line 1) would both be named Busy: pin distinct names in the review file",
 		},
 		{
 			name:   "value repeated",
 			page:   "1 Busy\n2 Closed\n01 Occupied\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:3: value 01 already listed at line 1",
 		},
 		{
 			name:   "result code repeated",
 			page:   "resultCode\nresultStatus\nresultMessage\nBUSY\nU\nBusy.\nBUSY\nF\nBusy again.\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:7: value BUSY already listed at line 4",
 		},
 		{
 			name:   "value out of range",
 			page:   "1 Busy\n99999999999999999999 Too big\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:2: value 99999999999999999999 is not a 64-bit integer",
 		},
 		{
 			name:   "derived name taken by a default status",
 			page:   "resultCode\nresultStatus\nresultMessage\nSTATUS_UNKNOWN\nU\nUnknown.\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:4: STATUS_UNKNOWN would be named StatusUnknown, as is status U: pin another name in the review file",
 		},
 		{
 			name: "derived name taken by a review entry",
 			page: "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
+			review: &sourceimport.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
 				Known: []catalog.FileEntry{{Value: "3", Name: "Closed"}},
 			}}},
 			want: "p.txt:2: 2 would be named Closed, as is code 3: pin another name in the review file",
@@ -184,7 +184,7 @@ func TestImportErrors(t *testing.T) {
 		{
 			name: "value listed by the review",
 			page: "1 Busy\n2 Closed\n",
-			review: &importer.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
+			review: &sourceimport.Review{File: catalog.File{Family: "acme", Codes: &catalog.FileTable{
 				Known: []catalog.FileEntry{{Value: "+2"}},
 			}}},
 			want: "p.txt:2: value 2 is also listed by the review",
@@ -192,24 +192,24 @@ func TestImportErrors(t *testing.T) {
 		{
 			name:   "status not in the status table",
 			page:   "resultCode\nresultStatus\nresultMessage\nOK\nS\nFine.\nLATER\nA\nAccepted.\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:7: LATER has resultStatus A, which the status table does not list",
 		},
 		{
 			name:   "page not UTF-8",
 			page:   "1 Busy\n2 Ferm\xe9\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   "p.txt:2: the page is not UTF-8 text: convert it to UTF-8",
 		},
 		{
 			name:   "page without codes",
 			page:   "Nothing here.\n",
-			review: &importer.Review{File: family},
+			review: &sourceimport.Review{File: family},
 			want:   `p.txt: no error codes found: want lines such as "42001 access_token expired", or resultCode/resultStatus/resultMessage columns`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := importer.Import("p.txt", []byte(tc.page), tc.review)
+			f, err := sourceimport.Import("p.txt", []byte(tc.page), tc.review)
 			if err == nil {
 				t.Fatalf("Import succeeded: %+v; want error:\n%s", f, tc.want)
 			}
@@ -227,7 +227,7 @@ func TestReadReview(t *testing.T) {
 		{
 			name: "unknown key",
 			text: "family: acme\nnames: {\"1\": Busy}\nretries: {}\n",
-			want: "r.yaml: unmarshal errors:\n  line 3: field retries not found in type importer.Review",
+			want: "r.yaml: unmarshal errors:\n  line 3: field retries not found in type sourceimport.Review",
 		},
 		{
 			name: "unknown key in the header",
@@ -237,7 +237,7 @@ func TestReadReview(t *testing.T) {
 		{
 			name: "unknown key in an override",
 			text: "family: acme\nretry:\n  \"1\": {class: never, why: fix it, when: always}\n",
-			want: "r.yaml: unmarshal errors:\n  line 3: field when not found in type importer.RetryOverride",
+			want: "r.yaml: unmarshal errors:\n  line 3: field when not found in type sourceimport.RetryOverride",
 		},
 		{
 			name: "override without a reason",
@@ -288,7 +288,7 @@ func TestReadReview(t *testing.T) {
 }
 
 func TestReadReviewMissing(t *testing.T) {
-	if r, err := importer.ReadReview("testdata/no-such-review.yaml"); err == nil {
+	if r, err := sourceimport.ReadReview("testdata/no-such-review.yaml"); err == nil {
 		t.Errorf("ReadReview of a missing file = %+v, want an error", r)
 	}
 }
@@ -301,7 +301,7 @@ func TestReadSourceReviews(t *testing.T) {
 		{"wechat", 1865},
 		{"miniprogram", 43},
 	} {
-		r, err := importer.ReadReview("../catalog/sources/" + tc.family + ".review.yaml")
+		r, err := sourceimport.ReadReview("../../catalog/sources/" + tc.family + ".review.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -317,7 +317,7 @@ func TestReadSourceReviews(t *testing.T) {
 func TestImportWithoutReview(t *testing.T) {
 	t.Run("errcode", func(t *testing.T) {
 		page := "Error codes\n\n1001 Widget is broken. Replace the widget.\n1002 Service is busy. Try again later.\n-1 Invalid token\n"
-		f, err := importer.Import("pages/acme.txt", []byte(page), nil)
+		f, err := sourceimport.Import("pages/acme.txt", []byte(page), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -346,7 +346,7 @@ func TestImportWithoutReview(t *testing.T) {
 		page := "resultCode\nresultStatus\nresultMessage\nFurther Action\n" +
 			"RATE_LIMITED\nF\nToo many calls.\nReduce the calling frequency.\n" +
 			"SYSTEM_BUSY\nU\nBusy.\n"
-		f, err := importer.Import("acme-pay.txt", []byte(page), nil)
+		f, err := sourceimport.Import("acme-pay.txt", []byte(page), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -385,7 +385,7 @@ func TestImportWithoutReview(t *testing.T) {
 	})
 	t.Run("page in Chinese", func(t *testing.T) {
 		page := "-1 系统繁忙，此时请开发者稍候再试\n0 请求成功\n"
-		f, err := importer.Import("weixin.txt", []byte(page), nil)
+		f, err := sourceimport.Import("weixin.txt", []byte(page), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -400,7 +400,7 @@ func TestImportWithoutReview(t *testing.T) {
 	})
 	t.Run("result page with SUCCESS", func(t *testing.T) {
 		page := "resultCode\nresultStatus\nresultMessage\nSUCCESS\nS\nSuccess.\nBUSY\nU\nBusy.\n"
-		f, err := importer.Import("acme-pay.txt", []byte(page), nil)
+		f, err := sourceimport.Import("acme-pay.txt", []byte(page), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -409,7 +409,7 @@ func TestImportWithoutReview(t *testing.T) {
 		}
 	})
 	t.Run("file name is no family name", func(t *testing.T) {
-		f, err := importer.Import("2024.txt", []byte("1 Busy\n"), nil)
+		f, err := sourceimport.Import("2024.txt", []byte("1 Busy\n"), nil)
 		want := `2024.txt: the file name gives no family name: name the family in a review file`
 		if err == nil || err.Error() != want {
 			t.Errorf("Import = %+v, %v; want error %s", f, err, want)
@@ -429,8 +429,8 @@ func TestImportExtension(t *testing.T) {
 	page := "resultCode\nresultStatus\nresultMessage\nFurther Action\n" +
 		"ORDER_CLOSED\nF\nThe order is closed.\nCreate a new order.\n" +
 		"PAYMENT_PENDING\nU\nThe payment is pending.\nQuery the payment later.\n"
-	review := &importer.Review{File: catalog.File{Extends: "miniprogram", Package: "example.com/pay/results"}}
-	f, err := importer.Import("pay.txt", []byte(page), review)
+	review := &sourceimport.Review{File: catalog.File{Extends: "miniprogram", Package: "example.com/pay/results"}}
+	f, err := sourceimport.Import("pay.txt", []byte(page), review)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package importer_test
+package sourceimport_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 // FuzzImport checks that Parse and Import never panic, and that Import of a
@@ -42,8 +42,8 @@ func FuzzImport(f *testing.F) {
 		f.Add([]byte(page))
 	}
 	f.Fuzz(func(t *testing.T, page []byte) {
-		format, rows, parseErr := importer.Parse("page.txt", page)
-		file, err := importer.Import("page.txt", page, nil)
+		format, rows, parseErr := sourceimport.Parse("page.txt", page)
+		file, err := sourceimport.Import("page.txt", page, nil)
 		if parseErr != nil {
 			if err == nil || err.Error() != parseErr.Error() {
 				t.Fatalf("Parse failed (%v) but Import gave %v", parseErr, err)
@@ -60,7 +60,7 @@ func FuzzImport(f *testing.F) {
 		}
 		// The rows of a code that several APIs list merge into one entry,
 		// which takes its text from the first.
-		var first []importer.Row
+		var first []sourceimport.Row
 		apis := make(map[string]map[string]string)
 		for _, row := range rows {
 			if apis[row.Value] == nil {
@@ -91,7 +91,7 @@ func FuzzImport(f *testing.F) {
 			if !token.IsIdentifier(e.Name) || !token.IsExported(e.Name) {
 				t.Errorf("row %+v named %q", row, e.Name)
 			}
-			if got := importer.DeriveName(format, row); got != e.Name {
+			if got := sourceimport.DeriveName(format, row); got != e.Name {
 				t.Errorf("row %+v named %s, derived %s", row, e.Name, got)
 			}
 		}

@@ -1,4 +1,4 @@
-package importer_test
+package sourceimport_test
 
 import (
 	"maps"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 // The per-API merge is tested on synthetic tables in testdata/: invented
@@ -16,8 +16,8 @@ import (
 
 // acmeReview is the review of the synthetic family: the status table lists
 // A (accepted) beside S, F and U.
-func acmeReview() *importer.Review {
-	return &importer.Review{
+func acmeReview() *sourceimport.Review {
+	return &sourceimport.Review{
 		File: catalog.File{
 			Family: "acme",
 			Codes: &catalog.FileTable{
@@ -48,26 +48,26 @@ func readTestdata(t *testing.T, name string) []byte {
 	return data
 }
 
-func importAcme(t *testing.T, review *importer.Review, tables ...importer.Page) (*catalog.File, error) {
+func importAcme(t *testing.T, review *sourceimport.Review, tables ...sourceimport.Page) (*catalog.File, error) {
 	t.Helper()
 	if tables == nil {
-		tables = []importer.Page{{Name: "acme-apis.tsv", Text: readTestdata(t, "acme-apis.tsv")}}
+		tables = []sourceimport.Page{{Name: "acme-apis.tsv", Text: readTestdata(t, "acme-apis.tsv")}}
 	}
-	return importer.Import("acme-common.txt", readTestdata(t, "acme-common.txt"), review, tables...)
+	return sourceimport.Import("acme-common.txt", readTestdata(t, "acme-common.txt"), review, tables...)
 }
 
 func TestParseResultTable(t *testing.T) {
-	format, rows, err := importer.Parse("acme-apis.tsv", readTestdata(t, "acme-apis.tsv"))
+	format, rows, err := sourceimport.Parse("acme-apis.tsv", readTestdata(t, "acme-apis.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if format != importer.FormatResultTable {
-		t.Errorf("format %s, want %s", format, importer.FormatResultTable)
+	if format != sourceimport.FormatResultTable {
+		t.Errorf("format %s, want %s", format, sourceimport.FormatResultTable)
 	}
 	if len(rows) != 8 {
 		t.Fatalf("%d rows, want 8: %+v", len(rows), rows)
 	}
-	want := importer.Row{Line: 10, API: "inquiry", Value: "ORDER_PENDING", Status: "F",
+	want := sourceimport.Row{Line: 10, API: "inquiry", Value: "ORDER_PENDING", Status: "F",
 		Message: "The order is still being processed.", Source: "https://example.com/acme/inquiry"}
 	if rows[4] != want {
 		t.Errorf("row 4:\n got %+v\nwant %+v", rows[4], want)
@@ -86,7 +86,7 @@ func TestParseResultTableErrors(t *testing.T) {
 		{"message", header + "pay\tOK\tS\t\tNothing.\n", "t.tsv:2: OK has no resultMessage"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := importer.Parse("t.tsv", []byte(tc.page))
+			_, _, err := sourceimport.Parse("t.tsv", []byte(tc.page))
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("error %v\nwant %s", err, tc.want)
 			}
@@ -139,23 +139,23 @@ func TestMergeAPIs(t *testing.T) {
 
 func TestMergeAPIsErrors(t *testing.T) {
 	const header = "api\tresultCode\tresultStatus\tresultMessage\tfurtherAction\n"
-	table := func(rows ...string) []importer.Page {
-		return []importer.Page{{Name: "t.tsv", Text: []byte(header + strings.Join(rows, "\n") + "\n")}}
+	table := func(rows ...string) []sourceimport.Page {
+		return []sourceimport.Page{{Name: "t.tsv", Text: []byte(header + strings.Join(rows, "\n") + "\n")}}
 	}
-	withDisagree := func(value string) *importer.Review {
+	withDisagree := func(value string) *sourceimport.Review {
 		r := acmeReview()
-		r.Disagree = map[string]importer.Disagreement{value: {Why: "the page says F; the copy of pay's section says U"}}
+		r.Disagree = map[string]sourceimport.Disagreement{value: {Why: "the page says F; the copy of pay's section says U"}}
 		return r
 	}
-	withRetry := func(value string) *importer.Review {
+	withRetry := func(value string) *sourceimport.Review {
 		r := acmeReview()
-		r.Retry = map[string]importer.RetryOverride{value: {Class: catalog.RetryLater, Why: "test"}}
+		r.Retry = map[string]sourceimport.RetryOverride{value: {Class: catalog.RetryLater, Why: "test"}}
 		return r
 	}
 	for _, tc := range []struct {
 		name   string
-		review *importer.Review
-		tables []importer.Page
+		review *sourceimport.Review
+		tables []sourceimport.Page
 		want   string // "" when the import must succeed
 	}{
 		{
@@ -196,7 +196,7 @@ func TestMergeAPIsErrors(t *testing.T) {
 		{
 			name:   "an errcode table cannot extend a result page",
 			review: acmeReview(),
-			tables: []importer.Page{{Name: "e.tsv", Text: []byte("errcode\terrmsg\tdescription\n1\tone\t\n")}},
+			tables: []sourceimport.Page{{Name: "e.tsv", Text: []byte("errcode\terrmsg\tdescription\n1\tone\t\n")}},
 			want:   "e.tsv: an errcode table cannot extend a result-code page",
 		},
 	} {
@@ -221,7 +221,7 @@ func TestSources(t *testing.T) {
 	review.Vendor = "https://example.com/acme/errors"
 	table := strings.Replace(string(readTestdata(t, "acme-apis.tsv")), "# vendor: none\n# copy: none\n",
 		"# vendor: https://example.com/acme/apis (the API pages,\n#         one per API)\n# copy:   https://github.com/someone/mirror/blob/0123456789abcdef/docs/apis.md\n", 1)
-	f, err := importAcme(t, review, importer.Page{Name: "acme-apis.tsv", Text: []byte(table)})
+	f, err := importAcme(t, review, sourceimport.Page{Name: "acme-apis.tsv", Text: []byte(table)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestSources(t *testing.T) {
 	// A third party's pages say so.
 	table = strings.Replace(string(readTestdata(t, "acme-apis.tsv")), "# vendor: none\n",
 		"# vendor: https://example.com/superapp/apis\n# tag: 3p: a super app's own pages\n", 1)
-	f, err = importAcme(t, acmeReview(), importer.Page{Name: "acme-apis.tsv", Text: []byte(table)})
+	f, err = importAcme(t, acmeReview(), sourceimport.Page{Name: "acme-apis.tsv", Text: []byte(table)})
 	if err != nil {
 		t.Fatal(err)
 	}

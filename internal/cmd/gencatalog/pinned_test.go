@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
 	"github.com/errcodevet/errcodevet/internal/fix"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 // TestBuiltinNamesArePinned checks the stability policy of
@@ -21,7 +21,7 @@ func TestBuiltinNamesArePinned(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, fam := range cat.Families() {
-		review, err := importer.ReadReview(filepath.Join(sourcesDir, fam.Name+".review.yaml"))
+		review, err := sourceimport.ReadReview(filepath.Join(sourcesDir, fam.Name+".review.yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}

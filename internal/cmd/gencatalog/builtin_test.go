@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/errcodevet/errcodevet/catalog"
-	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 // sourcesDir holds the vendor pages and tables the built-in catalog is
 // generated from, with their reviews: the tests below check the generated
 // catalog against them.
-var sourcesDir = filepath.Join("..", "..", "catalog", "sources")
+var sourcesDir = filepath.Join("..", "..", "..", "catalog", "sources")
 
 // seedRows reads the vendor pages the built-ins are generated from, in the
 // simplest way that can be read by eye, independently of the importer: the
@@ -162,7 +162,7 @@ func TestSeedsMatchShared(t *testing.T) {
 		"wechat.txt":      "002_cdac751d4ebdd2a5.txt",
 		"miniprogram.txt": "000_5032df55e8c4e066.txt",
 	} {
-		want, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", seed))
+		want, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "shared", "seeds", seed))
 		if err != nil {
 			t.Skipf("shared seeds not beside the clone: %v", err)
 		}
@@ -187,7 +187,7 @@ func TestBuiltinWeChatTables(t *testing.T) {
 	}
 	fam := cat.Family("wechat")
 	seed := wechatSeed(t)
-	review, err := importer.ReadReview(filepath.Join(sourcesDir, "wechat.review.yaml"))
+	review, err := sourceimport.ReadReview(filepath.Join(sourcesDir, "wechat.review.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestBuiltinWeChatTables(t *testing.T) {
 			!strings.Contains(string(data), "\n# copy:   https://github.com/") {
 			t.Errorf("%s does not say which vendor page it holds and which public copy it was taken from", name)
 		}
-		_, rows, err := importer.Parse(name, data)
+		_, rows, err := sourceimport.Parse(name, data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -255,15 +255,15 @@ func TestBuiltinMiniProgramTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, seedRows, err := importer.Parse("miniprogram.txt", page)
+	_, seedRows, err := sourceimport.Parse("miniprogram.txt", page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := make(map[string]importer.Row)
+	seed := make(map[string]sourceimport.Row)
 	for _, r := range seedRows {
 		seed[r.Value] = r
 	}
-	review, err := importer.ReadReview(filepath.Join(sourcesDir, "miniprogram.review.yaml"))
+	review, err := sourceimport.ReadReview(filepath.Join(sourcesDir, "miniprogram.review.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,12 +285,12 @@ func TestBuiltinMiniProgramTables(t *testing.T) {
 		if !strings.Contains(text, "\n# vendor: https://") || !strings.Contains(text, "\n# copy:   ") {
 			t.Errorf("%s does not say which vendor page it holds and how it was read", name)
 		}
-		format, rows, err := importer.Parse(name, data)
+		format, rows, err := sourceimport.Parse(name, data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if format != importer.FormatResultTable {
-			t.Fatalf("%s is a %s table, want %s", name, format, importer.FormatResultTable)
+		if format != sourceimport.FormatResultTable {
+			t.Fatalf("%s is a %s table, want %s", name, format, sourceimport.FormatResultTable)
 		}
 		added := 0
 		tableAPIs := make(map[string]bool)

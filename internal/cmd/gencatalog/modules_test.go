@@ -47,7 +47,7 @@ func goCommand(t *testing.T, dir string, args ...string) ([]byte, error) {
 func TestConstantsModules(t *testing.T) {
 	for _, name := range families {
 		t.Run(name, func(t *testing.T) {
-			dir := filepath.Join("..", "..", name)
+			dir := filepath.Join("..", "..", "..", name)
 			out, err := goCommand(t, dir, "list", "-m", "-json", "all")
 			if err != nil {
 				t.Fatalf("go list -m -json all: %v", err)
@@ -91,7 +91,7 @@ func TestConstantsGoVersionIsLowest(t *testing.T) {
 	added := laterAPI(t, constgen.GoVersion)
 	for _, name := range families {
 		t.Run(name, func(t *testing.T) {
-			dir := filepath.Join("..", "..", name)
+			dir := filepath.Join("..", "..", "..", name)
 			cfg := &packages.Config{
 				Mode: packages.NeedName | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedSyntax,
 				Dir:  dir,
@@ -190,7 +190,7 @@ func TestPublishedListsComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range families {
-		path := filepath.Join("..", "..", name, "published_test.go")
+		path := filepath.Join("..", "..", "..", name, "published_test.go")
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -229,7 +229,7 @@ func TestPublishedListsComplete(t *testing.T) {
 // requires the constants modules as a user's would ("go vet ./..." at the
 // root does not reach it).
 func TestExampleModule(t *testing.T) {
-	if out, err := goCommand(t, filepath.Join("..", "..", "example"), "vet", "./..."); err != nil {
+	if out, err := goCommand(t, filepath.Join("..", "..", "..", "example"), "vet", "./..."); err != nil {
 		t.Fatalf("go vet in example: %v\n%s", err, out)
 	}
 }

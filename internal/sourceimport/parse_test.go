@@ -1,16 +1,16 @@
-package importer_test
+package sourceimport_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/errcodevet/errcodevet/importer"
+	"github.com/errcodevet/errcodevet/internal/sourceimport"
 )
 
 func readSource(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "catalog", "sources", name))
+	data, err := os.ReadFile(filepath.Join("..", "..", "catalog", "sources", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,17 +18,17 @@ func readSource(t testing.TB, name string) []byte {
 }
 
 func TestParseWeChatPage(t *testing.T) {
-	format, rows, err := importer.Parse("wechat.txt", readSource(t, "wechat.txt"))
+	format, rows, err := sourceimport.Parse("wechat.txt", readSource(t, "wechat.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if format != importer.FormatErrcode {
-		t.Errorf("format %s, want %s", format, importer.FormatErrcode)
+	if format != sourceimport.FormatErrcode {
+		t.Errorf("format %s, want %s", format, sourceimport.FormatErrcode)
 	}
 	if len(rows) != 160 {
 		t.Errorf("%d rows, want 160", len(rows))
 	}
-	want := map[string]importer.Row{
+	want := map[string]sourceimport.Row{
 		"-1": {Line: 6, Value: "-1", Message: "System is busy. Try again later.", Action: "Try again later."},
 		"0":  {Line: 7, Value: "0", Message: "Request successful"},
 		"42001": {
@@ -60,14 +60,14 @@ func TestParseWeChatPage(t *testing.T) {
 }
 
 func TestParseMiniProgramPage(t *testing.T) {
-	format, rows, err := importer.Parse("miniprogram.txt", readSource(t, "miniprogram.txt"))
+	format, rows, err := sourceimport.Parse("miniprogram.txt", readSource(t, "miniprogram.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if format != importer.FormatResult {
-		t.Errorf("format %s, want %s", format, importer.FormatResult)
+	if format != sourceimport.FormatResult {
+		t.Errorf("format %s, want %s", format, sourceimport.FormatResult)
 	}
-	want := []importer.Row{
+	want := []sourceimport.Row{
 		{
 			Line: 19, Value: "PROCESS_FAIL", Status: "F",
 			Message: "A general business failure occurred. Do not retry.",
@@ -123,14 +123,14 @@ func TestParseSmallPages(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		page   string
-		format importer.Format
-		rows   []importer.Row
+		format sourceimport.Format
+		rows   []sourceimport.Row
 	}{
 		{
 			name:   "errcode lines among prose",
 			page:   "Error codes\n\nCode Description\n1001 Widget is broken. Replace the widget.\n  1002   Try  again\u00a0later \n",
-			format: importer.FormatErrcode,
-			rows: []importer.Row{
+			format: sourceimport.FormatErrcode,
+			rows: []sourceimport.Row{
 				{Line: 4, Value: "1001", Message: "Widget is broken. Replace the widget.", Action: "Replace the widget."},
 				{Line: 5, Value: "1002", Message: "Try again later"},
 			},
@@ -138,8 +138,8 @@ func TestParseSmallPages(t *testing.T) {
 		{
 			name:   "errcode page with CRLF line ends",
 			page:   "-2 Busy.\r\n7 Done\r\n",
-			format: importer.FormatErrcode,
-			rows: []importer.Row{
+			format: sourceimport.FormatErrcode,
+			rows: []sourceimport.Row{
 				{Line: 1, Value: "-2", Message: "Busy."},
 				{Line: 2, Value: "7", Message: "Done"},
 			},
@@ -147,8 +147,8 @@ func TestParseSmallPages(t *testing.T) {
 		{
 			name:   "errcode table with an action column",
 			page:   "# vendor: example\nerrcode\terrmsg\tdescription\taction\n-1\t\t系统繁忙\t建议稍候重试\n60011\tno privilege\t无权限\t\n",
-			format: importer.FormatTable,
-			rows: []importer.Row{
+			format: sourceimport.FormatTable,
+			rows: []sourceimport.Row{
 				{Line: 3, Value: "-1", Message: "系统繁忙", Action: "建议稍候重试"},
 				{Line: 4, Value: "60011", Errmsg: "no privilege", Message: "无权限"},
 			},
@@ -156,16 +156,16 @@ func TestParseSmallPages(t *testing.T) {
 		{
 			name:   "errcode table with action and source columns",
 			page:   "errcode\terrmsg\tdescription\taction\tsource\n7\t\tSeven.\tCount again.\thttps://example.com/7\n",
-			format: importer.FormatTable,
-			rows: []importer.Row{
+			format: sourceimport.FormatTable,
+			rows: []sourceimport.Row{
 				{Line: 2, Value: "7", Message: "Seven.", Action: "Count again.", Source: "https://example.com/7"},
 			},
 		},
 		{
 			name:   "code table of classic Alipay codes",
 			page:   "code\thttp\tmessage\taction\tsource\n40004\t\t业务处理失败\t\t3p: sdk\nisp.unknow-error\t\t服务暂不可用\t稍后重试\tcopy: mirror\n",
-			format: importer.FormatCodeTable,
-			rows: []importer.Row{
+			format: sourceimport.FormatCodeTable,
+			rows: []sourceimport.Row{
 				{Line: 2, Value: "40004", Message: "业务处理失败", Source: "3p: sdk"},
 				{Line: 3, Value: "isp.unknow-error", Message: "服务暂不可用", Action: "稍后重试", Source: "copy: mirror"},
 			},
@@ -173,8 +173,8 @@ func TestParseSmallPages(t *testing.T) {
 		{
 			name:   "result table without an action column",
 			page:   "resultCode\nresultStatus\nresultMessage\nOK\nS\nFine.\nNOT_OK\nF\nNot fine.\n",
-			format: importer.FormatResult,
-			rows: []importer.Row{
+			format: sourceimport.FormatResult,
+			rows: []sourceimport.Row{
 				{Line: 4, Value: "OK", Status: "S", Message: "Fine."},
 				{Line: 7, Value: "NOT_OK", Status: "F", Message: "Not fine."},
 			},
@@ -183,15 +183,15 @@ func TestParseSmallPages(t *testing.T) {
 			name: "result table with bullets and a closing heading",
 			page: "Intro.\n\nresultCode\n\nresultStatus\n\nresultMessage\n\nfurther action\n\n" +
 				"RATE_LIMITED\n\nF\n\nToo many calls.\n\n• Slow down.\n• Or ask for more.\n\nNOT_FOUND\n\nF\n\nNo such thing.\n\nSee also\n\nOther text.\n",
-			format: importer.FormatResult,
-			rows: []importer.Row{
+			format: sourceimport.FormatResult,
+			rows: []sourceimport.Row{
 				{Line: 11, Value: "RATE_LIMITED", Status: "F", Message: "Too many calls.", Action: "Slow down. Or ask for more."},
 				{Line: 20, Value: "NOT_FOUND", Status: "F", Message: "No such thing."},
 			},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			format, rows, err := importer.Parse("p.txt", []byte(tc.page))
+			format, rows, err := sourceimport.Parse("p.txt", []byte(tc.page))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -276,7 +276,7 @@ func TestParseErrors(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			format, rows, err := importer.Parse("p.txt", []byte(tc.page))
+			format, rows, err := sourceimport.Parse("p.txt", []byte(tc.page))
 			if err == nil {
 				t.Fatalf("Parse = %s, %+v; want error %s", format, rows, tc.want)
 			}
@@ -291,24 +291,24 @@ func TestParseWeChatPayTables(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		rows int
-		want importer.Row
+		want sourceimport.Row
 	}{
-		{"wechatpay.txt", 19, importer.Row{
+		{"wechatpay.txt", 19, sourceimport.Row{
 			Line: 16, Value: "USERPAYING", Message: "用户支付中，需要输入密码 (HTTP 202)",
 			Action: "等待5秒，然后调用被扫订单结果查询API，查询当前订单的不同状态，决定下一步的操作",
 			Source: "copy: gabinlin/wx-pay-profits-sharing@25bb3bd:src/main/java/top/gabin/tools/response/pay/combine/CombineTransactionsDetailResponse.java, of https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/pay/combine/chapter3_3.shtml",
 		}},
-		{"wechatpay-v2.tsv", 17, importer.Row{
+		{"wechatpay-v2.tsv", 17, sourceimport.Row{
 			Line: 16, Value: "ORDERPAID", Message: "商户订单已支付", Action: "商户订单已支付，无需更多操作",
 			Source: "copy: binarywang/WxJava@b4af9ef:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayErrorCode.java (UnifiedOrder)",
 		}},
 	} {
-		format, rows, err := importer.Parse(tc.name, readSource(t, tc.name))
+		format, rows, err := sourceimport.Parse(tc.name, readSource(t, tc.name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if format != importer.FormatCodeTable || len(rows) != tc.rows {
-			t.Errorf("%s: format %s with %d rows, want %s with %d", tc.name, format, len(rows), importer.FormatCodeTable, tc.rows)
+		if format != sourceimport.FormatCodeTable || len(rows) != tc.rows {
+			t.Errorf("%s: format %s with %d rows, want %s with %d", tc.name, format, len(rows), sourceimport.FormatCodeTable, tc.rows)
 			continue
 		}
 		if rows[0] != tc.want {

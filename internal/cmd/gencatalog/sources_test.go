@@ -47,7 +47,7 @@ func TestBuiltinSources(t *testing.T) {
 	}
 
 	// The constant's doc comment says it too.
-	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join("..", "..", "wechat", "codes.go"), nil, parser.ParseComments)
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join("..", "..", "..", "wechat", "codes.go"), nil, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
