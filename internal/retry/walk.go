@@ -501,6 +501,16 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.ReturnStmt:
+			// return status == S, after U was handled: the answer on
+			// every final failure is false. (Only the success test:
+			// status != S answers true on F, the shape of a predicate
+			// that groups U with F on purpose.)
+			if len(n.Results) == 1 && w.unknownBefore(n.Pos()) {
+				if _, negated, ok := w.successTest(n.Results[0]); ok && !negated {
+					answers["false"] = true
+				}
+			}
 		case *ast.BlockStmt:
 			list(n.List)
 		case *ast.CaseClause:

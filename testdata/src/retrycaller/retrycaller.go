@@ -148,7 +148,42 @@ func PaidSuccessFirst(res Result) bool {
 	return false
 }
 
+// PaidTest answers the success test itself on every status but U: false
+// on F, as on U.
+func PaidTest(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		return false
+	}
+	return res.ResultStatus == miniprogram.StatusSuccess
+}
+
 // --- A plain answer that keeps U apart: silent ---
+
+// DoneTest answers true on U and the success test otherwise: U stays
+// apart from F.
+func DoneTest(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return true
+	}
+	return res.ResultStatus == miniprogram.StatusSuccess
+}
+
+// Failed answers true on U and on F alike (status != S): a predicate that
+// groups them may mean it; only the success test is judged.
+func Failed(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return true
+	}
+	return res.ResultStatus != miniprogram.StatusSuccess
+}
+
+// PaidOrPending hands U on as a sentinel beside its answer.
+func PaidOrPending(res Result) (bool, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return false, ErrPending
+	}
+	return res.ResultStatus == miniprogram.StatusSuccess, nil
+}
 
 // Done answers false on U and true on F: U stays apart.
 func Done(res Result) bool {
