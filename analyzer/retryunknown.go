@@ -92,7 +92,8 @@ final failure (with nothing before the return, only in a function that
 tests nothing but the status: a predicate that groups codes, true for U
 and for 40013 alike, may mean its answer) (the F
 branch, the statements after a success test once U was handled, a status
-switch's default), so its caller cannot tell unknown from failed. A return
+switch's default, or a last return status == S, which answers false on
+every failure), so its caller cannot tell unknown from failed. A return
 with nothing before it, or after any statement that is not logging (a
 call that may queue an inquiry, an answer written to a client), is not
 judged: the analysis cannot tell what the caller gets.
