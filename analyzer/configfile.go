@@ -104,7 +104,10 @@ func (s *settings) withFile(path string) (*settings, error) {
 				continue // "all": the default
 			}
 			if st.check != nil {
-				for i, item := range items {
+				for i, item := range v.([]string) {
+					if st.all && item == "all" {
+						continue
+					}
 					if err := st.check(item); err != nil {
 						return nil, f.Errorf(fmt.Sprintf("%s[%d]", st.name, i), "%v", err)
 					}

@@ -149,6 +149,11 @@ func TestConfigIn(t *testing.T) {
 			t.Errorf("%+v.In = %+v, %q; want IncludeTests %v, ConfigFile %q, files %q", tc.cfg, cfg, files, tc.tests, tc.configHas, tc.files)
 		}
 	}
+	// The error points at the bad item, not at an "all" before it.
+	write(configfile.Name, "checks: [all, nope]\n")
+	if _, _, err := (Config{}).In(sub); err == nil || !strings.Contains(err.Error(), configfile.Name+":1:15: unknown check \"nope\"") {
+		t.Errorf("In with checks: [all, nope]: %v; want the error at 1:15", err)
+	}
 	write(configfile.Name, "checks: [nope]\n")
 	if _, files, err := (Config{}).In(sub); err == nil || !slices.Equal(files, []string{config}) {
 		t.Errorf("In with a bad file: %q, %v; want the file and an error", files, err)
