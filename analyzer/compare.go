@@ -31,6 +31,9 @@ func (r *pass) compare(lit, other ast.Expr) bool {
 	}
 	node, val := r.literal(lit)
 	if node == nil {
+		node, val = r.convertedLiteral(lit)
+	}
+	if node == nil {
 		return false
 	}
 	t := r.resolver.Table(other)
@@ -97,6 +100,30 @@ func (r *pass) literal(e ast.Expr) (ast.Expr, constant.Value) {
 		return nil, nil
 	}
 	return e, val
+}
+
+// convertedLiteral returns the integer literal inside a conversion of it
+// to a basic numeric type (float64(42001), the way a code is compared with
+// one read from a loosely decoded JSON map), with its value. The literal,
+// not the conversion, is what a fix replaces: float64(wechat.X) keeps the
+// conversion's type.
+func (r *pass) convertedLiteral(e ast.Expr) (ast.Expr, constant.Value) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return nil, nil
+	}
+	tv, ok := r.TypesInfo.Types[call.Fun]
+	if !ok || !tv.IsType() {
+		return nil, nil
+	}
+	if b, ok := tv.Type.(*types.Basic); !ok || b.Info()&types.IsNumeric == 0 {
+		return nil, nil // a named type's conversion says something of its own
+	}
+	node, val := r.literal(call.Args[0])
+	if node == nil || val.Kind() == constant.String {
+		return nil, nil
+	}
+	return node, val
 }
 
 // reportLiteral reports a literal that should be code's constant, with the

@@ -13,7 +13,9 @@ var magicCode = &Check{
 	Title: "documented integer code compared as a literal",
 	Doc: `Reports an integer literal equal to a documented code (WeChat errcode
 42001, -1, ...) compared with ` + "`==`" + ` or ` + "`!=`" + `, on either side, or used as a
-` + "`switch`" + ` case, against an expression that carries a code. Nobody can read
+` + "`switch`" + ` case, against an expression that carries a code; also inside a
+conversion to a number type (` + "`m[\"errcode\"] == float64(42001)`" + `, whose fix keeps
+the conversion: ` + "`float64(wechat.AccessTokenExpired)`" + `). Nobody can read
 or grep ` + "`42001`" + `; ` + "`wechat.AccessTokenExpired`" + ` says what it is, and its
 documentation says what to do about it.
 

@@ -201,6 +201,9 @@ func (r *pass) compareDynamic(x, other ast.Expr) bool {
 	}
 	dec := r.resolver.Decoded(other)
 	if dec == carrier.NotDecoded || canHold(t, dec, held) {
+		if node, val := r.convertedLiteral(x); node != nil && t.Kind == catalog.KindInt {
+			r.compareWith(node, val, t, held) // m["errcode"] == float64(42001)
+		}
 		return true
 	}
 	r.neverHeld(t, x, held, dec)
