@@ -345,7 +345,7 @@ func TestLoadNothingIsBuiltin(t *testing.T) {
 	if got, want := loaded.String(), builtin.String(); got != want {
 		t.Errorf("Load() = %s, Builtin() = %s", got, want)
 	}
-	if got, want := loaded.String(), "wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes), alipay(39 codes)"; got != want {
+	if got, want := loaded.String(), "wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(49 codes), alipay(39 codes)"; got != want {
 		t.Errorf("Load() = %s, want %s", got, want)
 	}
 }

@@ -393,22 +393,88 @@ const (
 	// binarywang/WxJava@b4af9ef:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayErrorCode.java
 	// (RefundQuery)
 	RefundNotExist = "REFUNDNOTEXIST"
-	// SystemErrorV3 is code SYSTEM_ERROR: errcodevet's summary: the spelling of
-	// SYSTEMERROR on current API v3 pages; a third-party page lists it as
-	// 系统错误, with the advice 稍后重试 (try again later).
+	// AuthCodeExpire is code AUTHCODEEXPIRE:
+	// 二维码已过期，请用户在微信上刷新后再试
 	//
-	// Further action: errcodevet's summary: as for SYSTEMERROR, call again with
-	// the same parameters, or query the result; do not treat it as a failure.
+	// Further action:
+	// 请收银员提示用户，请用户在微信上刷新条码，然后请收银员重新扫码。
+	// 直接将错误展示给收银员
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	AuthCodeExpire = "AUTHCODEEXPIRE"
+	// AuthCodeError is code AUTH_CODE_ERROR: 授权码参数错误
+	//
+	// Further action: 每个二维码仅限使用一次，请刷新再试
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	AuthCodeError = "AUTH_CODE_ERROR"
+	// AuthCodeInvalid is code AUTH_CODE_INVALID: 授权码检验错误
+	//
+	// Further action: 请扫描微信支付被扫条码/二维码
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	AuthCodeInvalid = "AUTH_CODE_INVALID"
+	// BuyerMismatch is code BUYER_MISMATCH: 支付帐号错误
+	//
+	// Further action: 请确认支付方是否相同
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	BuyerMismatch = "BUYER_MISMATCH"
+	// NotSupportCard is code NOTSUPORTCARD: 不支持卡类型
+	//
+	// Further action: 请用户重新选择卡种
+	// 建议：商户系统返回给收银台的提示为“该卡不支持当前支付，提示用户换卡支付或绑新卡支付”
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	NotSupportCard = "NOTSUPORTCARD"
+	// OrderReversed is code ORDERREVERSED: 订单已撤销
+	//
+	// Further action:
+	// 当前订单状态为“订单已撤销”，请提示用户重新支付
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode
+	// constants, whose comments give each code's 描述, 支付状态, 原因 and
+	// 解决方案; the file names no vendor page)
+	OrderReversed = "ORDERREVERSED"
+	// SystemErrorV3 is code SYSTEM_ERROR: 系统异常 (HTTP 500; the spelling of
+	// SYSTEMERROR on current API v3 pages)
+	//
+	// Further action: 使用相同 out_request_no 重试 (the product coupon APIs'
+	// table); the payscore and medical insurance guides:
+	// 使用相同请求号重试（指数退避）
 	//
 	// Not in the common table: a valid value of specific APIs.
 	//
 	// Retry: try again later.
 	//
-	// Source: 3p: https://better-wechatpay.pages.dev/error-codes (read
-	// 2026-12-06); payment-families.md also cites a live response quoted on the
-	// vendor's forum,
-	// developers.weixin.qq.com/community/pay/doc/00000cb928c2d07b540bbeb875a400,
-	// not read here
+	// Source: vendor:
+	// wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-product-coupon/references/2-服务商/接入指南/API接口清单.md:162
+	// (the table: 500, SYSTEM_ERROR, 系统异常, 使用相同 out_request_no
+	// 重试) and
+	// wechatpay-payscore/references/1-商户/接入指南/回调处理.md:125; 3p:
+	// https://better-wechatpay.pages.dev/error-codes (read 2026-12-06)
 	SystemErrorV3 = "SYSTEM_ERROR"
 )
 
@@ -487,6 +553,29 @@ const (
 	// Source: vendor:
 	// wechatpay-apiv3/wechatpay-go@6dbd7ce:services/refunddomestic/models.go:1112
 	StateAbnormal = "ABNORMAL"
+	// StateAccept is status ACCEPT: trade_state: 已接收，等待扣款
+	//
+	// Source: 3p:
+	// ZQquinn/martialArtsSchool@c80e9f3:src/main/java/com/tencent/wxcloudrun/enums/TradeState.java
+	// (the trade_state enum, eight values); other public code copies the same line
+	// of the order query page (SUCCESS--支付成功 ...
+	// ACCEPT--已接收，等待扣款) without naming it
+	StateAccept = "ACCEPT"
+	// StateRefundClose is status REFUNDCLOSE: refund_status (API v2): 退款关闭
+	//
+	// Source: 3p:
+	// binarywang/WxJava@1d8f143:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayConstants.java
+	// (RefundStatus, marked v2) and LOFTERART/wechat@34a4d43:wxpay/constant.go
+	// (RefundStatusClose)
+	StateRefundClose = "REFUNDCLOSE"
+	// StateChange is status CHANGE: refund_status (API v2):
+	// 退款异常，退款到银行发现用户的卡作废或者冻结了，导致原路退款银行卡失败，可前往商户平台（pay.weixin.qq.com）-交易中心，手动处理此笔退款。
+	//
+	// Source: 3p:
+	// binarywang/WxJava@1d8f143:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayConstants.java
+	// (RefundStatus.CHANGE, marked v2, with this text) and
+	// LOFTERART/wechat@34a4d43:wxpay/constant.go (RefundStatusChange)
+	StateChange = "CHANGE"
 )
 
 // Retry is the retry advice the vendor's documents give for a code.
@@ -570,8 +659,12 @@ var codes = []Info{
 	{"ACCOUNTERROR", "AccountError", "账号异常 (HTTP 403)", "用户账号异常，无需更多操作", "", RetryNever},
 	{"APPID_MCHID_NOT_MATCH", "AppIDMchIDNotMatch", "appid和mch_id不匹配 (HTTP 400)", "请确认appid和mch_id是否匹配", "", RetryNever},
 	{"APPID_NOT_EXIST", "AppIDNotExist", "APPID不存在", "请检查APPID是否正确", "", RetryNever},
+	{"AUTHCODEEXPIRE", "AuthCodeExpire", "二维码已过期，请用户在微信上刷新后再试", "请收银员提示用户，请用户在微信上刷新条码，然后请收银员重新扫码。 直接将错误展示给收银员", "", RetryNever},
+	{"AUTH_CODE_ERROR", "AuthCodeError", "授权码参数错误", "每个二维码仅限使用一次，请刷新再试", "", RetryNever},
+	{"AUTH_CODE_INVALID", "AuthCodeInvalid", "授权码检验错误", "请扫描微信支付被扫条码/二维码", "", RetryNever},
 	{"BANKERROR", "BankError", "银行系统异常 (HTTP 500)", "银行系统异常，请用相同参数重新调用", "", RetryLater},
 	{"BIZERR_NEED_RETRY", "BizerrNeedRetry", "退款业务流程错误，需要商户触发重试来解决", "请不要更换商户退款单号，请使用相同参数再次调用API。", "", RetryLater},
+	{"BUYER_MISMATCH", "BuyerMismatch", "支付帐号错误", "请确认支付方是否相同", "", RetryNever},
 	{"ERROR", "Error", "业务错误", "该错误都会返回具体的错误原因，请根据实际返回做相应处理。", "", RetryUnstated},
 	{"FREQUENCY_LIMITED", "FrequencyLimited", "频率超限 (HTTP 429)", "请降低请求接口频率", "", RetryWithLessTraffic},
 	{"INVALID_REQUEST", "InvalidRequest", "无效请求 (HTTP 400)", "请根据接口返回的详细信息检查", "", RetryNever},
@@ -582,11 +675,13 @@ var codes = []Info{
 	{"MCH_NOT_EXISTS", "MchNotExists", "商户号不存在 (HTTP 400)", "请检查商户号是否正确", "", RetryNever},
 	{"NOAUTH", "NoAuth", "商户无权限 (HTTP 403)", "请商户前往申请此接口相关权限", "", RetryNever},
 	{"NOTENOUGH", "NotEnough", "余额不足 (HTTP 403)", "用户帐号余额不足，请用户充值或更换支付卡后再支付", "", RetryNever},
+	{"NOTSUPORTCARD", "NotSupportCard", "不支持卡类型", "请用户重新选择卡种 建议：商户系统返回给收银台的提示为“该卡不支持当前支付，提示用户换卡支付或绑新卡支付”", "", RetryNever},
 	{"NOT_UTF8", "NotUTF8", "编码格式错误", "请使用UTF-8编码格式", "", RetryNever},
 	{"OPENID_MISMATCH", "OpenIDMismatch", "openid和appid不匹配 (HTTP 500)", "请确认openid和appid是否匹配", "", RetryNever},
 	{"ORDERCLOSED", "OrderClosedV2", "订单已关闭", "当前订单已关闭，请重新下单", "", RetryNever},
 	{"ORDERNOTEXIST", "OrderNotExist", "订单不存在 (HTTP 404)", "请检查订单是否发起过交易", "", RetryNever},
 	{"ORDERPAID", "OrderPaid", "商户订单已支付", "商户订单已支付，无需更多操作", "", RetryNever},
+	{"ORDERREVERSED", "OrderReversed", "订单已撤销", "当前订单状态为“订单已撤销”，请提示用户重新支付", "", RetryNever},
 	{"ORDER_CLOSED", "OrderClosed", "订单已关闭 (HTTP 400)", "当前订单已关闭，请重新下单", "", RetryNever},
 	{"OUT_TRADE_NO_USED", "OutTradeNoUsed", "商户订单号重复 (HTTP 403)", "请核实商户订单号是否重复提交", "", RetryNever},
 	{"PARAM_ERROR", "ParamError", "参数错误 (HTTP 400)", "请根据接口返回的详细信息检查请求参数", "", RetryNever},
@@ -597,7 +692,7 @@ var codes = []Info{
 	{"SIGNERROR", "SignErrorV2", "签名错误", "请检查签名参数和方法是否都符合签名算法要求", "", RetryNever},
 	{"SIGN_ERROR", "SignError", "签名错误 (HTTP 401)", "请检查签名参数和方法是否都符合签名算法要求", "", RetryNever},
 	{"SYSTEMERROR", "SystemError", "系统错误 (HTTP 500)", "系统异常，请用相同参数重新调用", "", RetryLater},
-	{"SYSTEM_ERROR", "SystemErrorV3", "errcodevet's summary: the spelling of SYSTEMERROR on current API v3 pages; a third-party page lists it as 系统错误, with the advice 稍后重试 (try again later).", "errcodevet's summary: as for SYSTEMERROR, call again with the same parameters, or query the result; do not treat it as a failure.", "", RetryLater},
+	{"SYSTEM_ERROR", "SystemErrorV3", "系统异常 (HTTP 500; the spelling of SYSTEMERROR on current API v3 pages)", "使用相同 out_request_no 重试 (the product coupon APIs' table); the payscore and medical insurance guides: 使用相同请求号重试（指数退避）", "", RetryLater},
 	{"TRADE_ERROR", "TradeError", "交易错误 (HTTP 403)", "因业务原因交易失败，请查看接口返回的详细信息", "", RetryUnstated},
 	{"TRADE_OVERDUE", "TradeOverdue", "订单已经超过退款期限", "请选择其他方式自行退款", "", RetryNever},
 	{"TRADE_STATE_ERROR", "TradeStateError", "订单状态错误", "", "", RetryUnstated},
@@ -609,11 +704,14 @@ var codes = []Info{
 // statuses is sorted by value for binary search.
 var statuses = []Info{
 	{"ABNORMAL", "StateAbnormal", "refund status: 退款异常", "", "", RetryUnstated},
+	{"ACCEPT", "StateAccept", "trade_state: 已接收，等待扣款", "", "", RetryUnstated},
+	{"CHANGE", "StateChange", "refund_status (API v2): 退款异常，退款到银行发现用户的卡作废或者冻结了，导致原路退款银行卡失败，可前往商户平台（pay.weixin.qq.com）-交易中心，手动处理此笔退款。", "", "", RetryUnstated},
 	{"CLOSED", "StateClosed", "trade_state: 已关闭; refund status: 退款关闭", "", "", RetryUnstated},
 	{"NOTPAY", "StateNotPay", "trade_state: 未支付 (待用户支付，可流转到 SUCCESS 或 CLOSED)", "errcodevet's summary: not final; the order page says the state can still turn to SUCCESS or CLOSED.", "", RetryUnstated},
 	{"PAYERROR", "StatePayError", "trade_state: 支付失败(其他原因，如银行返回失败)", "", "", RetryUnstated},
 	{"PROCESSING", "StateProcessing", "refund status: 退款处理中", "PROCESSING=处理中（1-3个工作日）: query the refund (退款查询) until it is final; a retried refund reuses the original out_refund_no (退款失败重试时复用原 out_refund_no（换新单号 = 退两次）).", "", RetryLater},
 	{"REFUND", "StateRefund", "trade_state: 转入退款 (已发起退款，退款结果需查退款单确认)", "", "", RetryUnstated},
+	{"REFUNDCLOSE", "StateRefundClose", "refund_status (API v2): 退款关闭", "", "", RetryUnstated},
 	{"REVOKED", "StateRevoked", "trade_state: 已撤销（付款码支付）", "", "", RetryUnstated},
 	{"SUCCESS", "StateSuccess", "trade_state: 支付成功; refund status: 退款成功", "", "", RetryUnstated},
 	{"USERPAYING", "StateUserPaying", "trade_state: 用户支付中（付款码支付）", "每 5 秒轮询查单，累计 30 秒未支付则调用撤销接口", "", RetryLater},

@@ -62,6 +62,15 @@ var published = []struct {
 	{"StatePayError", wechatpay.StatePayError, "PAYERROR"},
 	{"StateProcessing", wechatpay.StateProcessing, "PROCESSING"},
 	{"StateAbnormal", wechatpay.StateAbnormal, "ABNORMAL"},
+	{"AuthCodeExpire", wechatpay.AuthCodeExpire, "AUTHCODEEXPIRE"},
+	{"AuthCodeError", wechatpay.AuthCodeError, "AUTH_CODE_ERROR"},
+	{"AuthCodeInvalid", wechatpay.AuthCodeInvalid, "AUTH_CODE_INVALID"},
+	{"BuyerMismatch", wechatpay.BuyerMismatch, "BUYER_MISMATCH"},
+	{"NotSupportCard", wechatpay.NotSupportCard, "NOTSUPORTCARD"},
+	{"OrderReversed", wechatpay.OrderReversed, "ORDERREVERSED"},
+	{"StateAccept", wechatpay.StateAccept, "ACCEPT"},
+	{"StateRefundClose", wechatpay.StateRefundClose, "REFUNDCLOSE"},
+	{"StateChange", wechatpay.StateChange, "CHANGE"},
 }
 
 func TestPublishedConstants(t *testing.T) {

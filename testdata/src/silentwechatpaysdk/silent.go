@@ -6,6 +6,7 @@ package silentwechatpaysdk // want package:"exposes carriers"
 // types, and a json "code" field of any other type.
 
 import (
+	"github.com/go-pay/gopay/wechat"
 	v3 "github.com/go-pay/gopay/wechat/v3"
 	"github.com/wechatpay-apiv3/wechatpay-go/core"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/payments"
@@ -44,4 +45,11 @@ func otherFields(tx *payments.Transaction, e *core.APIError) bool {
 
 func answer(a notifyAnswer) bool {
 	return a.Code == "SYSTEMERROR" || a.Code == "FAIL"
+}
+
+// gopay's v2 types: success, another field, and the underscore spelling of
+// a payment-code err_code (a spelling of its own, as ORDER_NOT_EXIST is).
+func gopayV2(q *wechat.QueryOrderResponse, r *wechat.QueryRefundResponse, n *wechat.RefundNotify, m *wechat.MicropayResponse) bool {
+	return q.TradeState == "SUCCESS" || q.OutTradeNo == "USERPAYING" || r.RefundCount == "PROCESSING" ||
+		n.RefundStatus == "SUCCESS" || n.OutRefundNo == "REFUNDCLOSE" || m.ErrCode == "AUTH_CODE_EXPIRE"
 }

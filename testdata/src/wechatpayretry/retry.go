@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/errcodevet/errcodevet/wechatpay"
+	"github.com/go-pay/gopay/wechat"
 	"github.com/wechatpay-apiv3/wechatpay-go/core"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/payments"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic"
@@ -105,6 +106,53 @@ func PrepayNegated(call func() error) error {
 	err := call()
 	if !core.IsAPIError(err, wechatpay.SystemError) {
 		return err
+	}
+	return ErrPending
+}
+
+// API v2 through gopay's types: payment-code pay answered USERPAYING, a
+// refund whose refund_status_0 is still PROCESSING, an order whose
+// trade_state is not SUCCESS; and a final payment-code answer retried.
+func MicropayV2(rsp *wechat.MicropayResponse) error {
+	if rsp.ErrCode == wechatpay.UserPaying { // want `code USERPAYING \(用户支付中，需要输入密码 \(HTTP 202\)\) handled as a final failure`
+		return errors.New("payment failed")
+	}
+	return nil
+}
+
+func RefundV2(rsp *wechat.QueryRefundResponse) error {
+	if rsp.RefundStatus0 == wechatpay.StateProcessing { // want `status PROCESSING \(refund status: 退款处理中\) handled as a final failure`
+		return errors.New("refund failed")
+	}
+	return nil
+}
+
+func PaidV2(rsp *wechat.QueryOrderResponse) error {
+	if rsp.TradeState != wechatpay.StateSuccess { // want `status other than SUCCESS handled as a final failure without handling USERPAYING`
+		return errors.New("not paid")
+	}
+	return nil
+}
+
+// USERPAYING polled first: left alone.
+func PaidV2Polled(rsp *wechat.QueryOrderResponse) error {
+	switch rsp.TradeState {
+	case wechatpay.StateSuccess:
+		return nil
+	case wechatpay.StateUserPaying, wechatpay.StateNotPay, wechatpay.StateAccept:
+		return ErrPending
+	}
+	return errors.New("not paid")
+}
+
+func MicropayCardV2(pay func() *wechat.MicropayResponse) error { // want MicropayCardV2:"retries"
+	for i := 0; i < 3; i++ {
+		rsp := pay()
+		if rsp.ErrCode == wechatpay.AuthCodeExpire { // want `code AUTHCODEEXPIRE \(二维码已过期，请用户在微信上刷新后再试\) retried: the API documents not retrying`
+			time.Sleep(time.Second)
+			continue
+		}
+		return nil
 	}
 	return ErrPending
 }

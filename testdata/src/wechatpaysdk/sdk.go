@@ -68,3 +68,31 @@ func gopayRefund(r *v3.RefundQueryResponse) bool {
 func gopayV2(rsp *wechat.MicropayResponse) bool {
 	return rsp.ErrCode == "ORDERPAID" // want `code "ORDERPAID" compared as a magic string: 商户订单已支付 \(wechatpay.OrderPaid\)`
 }
+
+func gopayV2Order(rsp *wechat.QueryOrderResponse) bool {
+	return rsp.TradeState == "ACCEPT" // want `status "ACCEPT" compared as a magic string: trade_state: 已接收，等待扣款 \(wechatpay.StateAccept\)`
+}
+
+func gopayV2RefundClosed(rsp *wechat.QueryRefundResponse) bool {
+	return rsp.RefundStatus0 == "REFUNDCLOSE" || rsp.RefundStatus1 == "CHANGE" // want `status "REFUNDCLOSE" compared as a magic string: refund_status \(API v2\): 退款关闭 \(wechatpay.StateRefundClose\)` `status "CHANGE" compared as a magic string`
+}
+
+func gopayV2RefundTypo(rsp *wechat.QueryRefundResponse) bool {
+	return rsp.RefundStatus2 == "REFUND_CLOSE" // want `status "REFUND_CLOSE" can never match`
+}
+
+func gopayV2Notify(n *wechat.RefundNotify) bool {
+	return n.RefundStatus == "CHANGE" // want `status "CHANGE" compared as a magic string`
+}
+
+func gopayCombined(o *v3.SubOrders) bool {
+	return o.TradeState == "USERPAYING" // want `status "USERPAYING" compared as a magic string`
+}
+
+func gopayMicropay(rsp *wechat.MicropayResponse) bool {
+	return rsp.ErrCode == "AUTHCODEEXPIRE" // want `code "AUTHCODEEXPIRE" compared as a magic string: 二维码已过期，请用户在微信上刷新后再试 \(wechatpay.AuthCodeExpire\)`
+}
+
+func gopayMicropayTypo(rsp *wechat.MicropayResponse) bool {
+	return rsp.ErrCode == "AUTHCODEEXPRIE" // want `code "AUTHCODEEXPRIE" can never match`
+}

@@ -94,7 +94,7 @@ func TestListFamilies(t *testing.T) {
 wechat       1865   -         github.com/errcodevet/errcodevet/wechat       WeChat Official Account
 miniprogram  44     4         github.com/errcodevet/errcodevet/miniprogram  Mini Program OpenAPI
 wecom        1251   -         github.com/errcodevet/errcodevet/wecom        WeCom
-wechatpay    43     9         github.com/errcodevet/errcodevet/wechatpay    WeChat Pay
+wechatpay    49     12        github.com/errcodevet/errcodevet/wechatpay    WeChat Pay
 alipay       39     4         github.com/errcodevet/errcodevet/alipay       Alipay OpenAPI (classic)
 `
 	if code != 0 || stdout != want || stderr != "" {
@@ -222,7 +222,7 @@ func TestListWithCatalogFiles(t *testing.T) {
 			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		{[]string{"list", "-catalog", "acme-ext.yaml,acme.yaml"},
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes), alipay(39 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(49 codes), alipay(39 codes))\n"},
 		{[]string{"list", "-catalog", "missing.yaml"},
 			"open missing.yaml: no such file or directory\n"},
 		{[]string{"list", "acme"},
@@ -259,7 +259,7 @@ func TestCheck(t *testing.T) {
 				"open missing.yaml: no such file or directory\n"},
 		// Files are loaded in order: an extension comes after its family.
 		{[]string{"acme-ext.yaml", "acme.yaml"}, 1,
-			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(43 codes), alipay(39 codes))\n"},
+			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(49 codes), alipay(39 codes))\n"},
 		{[]string{"wechat.yaml"}, 1, "wechat.yaml:4:7: value \"42001\" is already in family wechat\n"},
 		{[]string{"acme.yaml", "acme.yaml"}, 1, "acme.yaml: family \"acme\" is already declared; use \"extends: acme\" to add to it\n"},
 	} {

@@ -26,3 +26,9 @@ type RefundQueryResponse struct {
 	OutRefundNo string `json:"out_refund_no"`
 	Status      string `json:"status"`
 }
+
+// SubOrders is one order of a combined order.
+type SubOrders struct {
+	Mchid      string `json:"mchid"`
+	TradeState string `json:"trade_state"`
+}
