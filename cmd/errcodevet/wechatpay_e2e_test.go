@@ -64,6 +64,16 @@ func Micropay(ctx context.Context, c *wxv2.Client, bm gopay.BodyMap) bool {
 	rsp, err := c.Micropay(ctx, bm)
 	return err == nil && rsp.ResultCode == "FAIL" && rsp.ErrCode == "ORDERPAID"
 }
+
+func RefundClosedV2(ctx context.Context, c *wxv2.Client, bm gopay.BodyMap) bool {
+	rsp, _, err := c.QueryRefund(ctx, bm)
+	return err == nil && (rsp.RefundStatus0 == "REFUNDCLOSE" || rsp.RefundStatus0 == "REFUND_CLOSED")
+}
+
+func PayingV2(ctx context.Context, c *wxv2.Client, bm gopay.BodyMap) bool {
+	rsp, _, err := c.QueryOrder(ctx, bm)
+	return err == nil && rsp.TradeState == "USERPAYING"
+}
 `
 
 // TestWeChatPaySDKs runs errcodevet over a module that uses the real
@@ -116,6 +126,9 @@ func TestWeChatPaySDKs(t *testing.T) {
 		`pay/pay.go:42:96: status "ABNORMAL" compared as a magic string: refund status: 退款异常 (refunddomestic.STATUS_ABNORMAL) (string-code)`,
 		`pay/pay.go:47:67: status "NOTPAY" compared as a magic string: trade_state: 未支付 (待用户支付，可流转到 SUCCESS 或 CLOSED) (wechatpay.StateNotPay) (string-code)`,
 		`pay/pay.go:52:66: code "ORDERPAID" compared as a magic string: 商户订单已支付 (wechatpay.OrderPaid) (string-code)`,
+		`pay/pay.go:57:45: status "REFUNDCLOSE" compared as a magic string: refund_status (API v2): 退款关闭 (wechatpay.StateRefundClose) (string-code)`,
+		`pay/pay.go:57:83: status "REFUND_CLOSED" can never match: the known values are SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR, PROCESSING, ABNORMAL, ACCEPT, REFUNDCLOSE, CHANGE (unknown-code)`,
+		`pay/pay.go:62:41: status "USERPAYING" compared as a magic string: trade_state: 用户支付中（付款码支付） (wechatpay.StateUserPaying) (string-code)`,
 	}
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -132,7 +145,8 @@ func TestWeChatPaySDKs(t *testing.T) {
 	}
 	fixed, _ := os.ReadFile(filepath.Join(dir, "pay", "pay.go"))
 	for _, w := range []string{`core.IsAPIError(err, wechatpay.SystemError)`, `apiErr.Code == wechatpay.NotEnough`,
-		`*r.Status == refunddomestic.STATUS_ABNORMAL`, `rsp.Response.TradeState == wechatpay.StateNotPay`, `rsp.ErrCode == wechatpay.OrderPaid`} {
+		`*r.Status == refunddomestic.STATUS_ABNORMAL`, `rsp.Response.TradeState == wechatpay.StateNotPay`, `rsp.ErrCode == wechatpay.OrderPaid`,
+		`rsp.RefundStatus0 == wechatpay.StateRefundClose`, `rsp.TradeState == wechatpay.StateUserPaying`} {
 		if !strings.Contains(string(fixed), w) {
 			t.Errorf("the fixed file lacks %s:\n%s", w, fixed)
 		}
