@@ -190,6 +190,9 @@ func label(t *catalog.Table) string {
 	if len(t.Carriers.JSON) > 0 {
 		return t.Carriers.JSON[0]
 	}
+	if t.Field != "" {
+		return t.Field
+	}
 	return t.Role.String()
 }
 

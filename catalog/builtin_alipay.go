@@ -363,7 +363,8 @@ var builtinAlipay = &File{
 		pos: Pos{"catalog/builtin/alipay.yaml", 8, 3},
 	},
 	Status: &FileTable{
-		Kind: "string",
+		Kind:  "string",
+		Field: "trade_status",
 		Carriers: FileCarriers{
 			Fields: []string{"github.com/go-pay/gopay/alipay.TradeQuery.TradeStatus", "github.com/go-pay/gopay/alipay.NotifyRequest.TradeStatus"},
 			Types:  []string{"github.com/smartwalle/alipay/v3.TradeStatus"},
@@ -377,7 +378,7 @@ var builtinAlipay = &File{
 				Action:  "errcodevet's summary: the payment is not finished; query the order again until it is paid or the wait times out, then cancel it. Neither paid nor failed yet.",
 				Retry:   "retry",
 				Source:  "3p: https://github.com/smartwalle/alipay/blob/6ff099b52fb7/trade_type.go#L114-L117",
-				pos:     Pos{"catalog/builtin/alipay.yaml", 255, 7},
+				pos:     Pos{"catalog/builtin/alipay.yaml", 256, 7},
 			},
 			{
 				Value:   "TRADE_CLOSED",
@@ -385,7 +386,7 @@ var builtinAlipay = &File{
 				Message: "未付款交易超时关闭，或支付完成后全额退款",
 				Retry:   "never",
 				Source:  "3p: https://github.com/smartwalle/alipay/blob/6ff099b52fb7/trade_type.go#L114-L117",
-				pos:     Pos{"catalog/builtin/alipay.yaml", 261, 7},
+				pos:     Pos{"catalog/builtin/alipay.yaml", 262, 7},
 			},
 			{
 				Value:   "TRADE_SUCCESS",
@@ -393,7 +394,7 @@ var builtinAlipay = &File{
 				Message: "交易支付成功",
 				Retry:   "unstated",
 				Source:  "3p: https://github.com/smartwalle/alipay/blob/6ff099b52fb7/trade_type.go#L114-L117",
-				pos:     Pos{"catalog/builtin/alipay.yaml", 266, 7},
+				pos:     Pos{"catalog/builtin/alipay.yaml", 267, 7},
 			},
 			{
 				Value:   "TRADE_FINISHED",
@@ -401,7 +402,7 @@ var builtinAlipay = &File{
 				Message: "交易结束，不可退款",
 				Retry:   "unstated",
 				Source:  "3p: https://github.com/smartwalle/alipay/blob/6ff099b52fb7/trade_type.go#L114-L117",
-				pos:     Pos{"catalog/builtin/alipay.yaml", 271, 7},
+				pos:     Pos{"catalog/builtin/alipay.yaml", 272, 7},
 			},
 		},
 		pos: Pos{"catalog/builtin/alipay.yaml", 246, 3},

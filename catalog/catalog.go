@@ -125,6 +125,7 @@ type Carriers struct {
 type Table struct {
 	Role     Role
 	Kind     Kind
+	Field    string // the response field messages name when no json carrier does (trade_status); "" for the role's name
 	Carriers Carriers
 	Success  []string // values that mean success: errcode 0, resultStatus S
 	Codes    []*Code  // documented values first, then known ones, each in file order

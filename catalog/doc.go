@@ -52,6 +52,7 @@
 //	  known:                        # valid per-API values outside the table:
 //	    - value: OK                 # never reported as misspellings
 //	status:                         # optional: an outcome status field
+//	  field: status                 # the field's name in messages when no json carrier gives it; optional
 //	  carriers: {json: [status]}
 //	  success: [S]
 //	  documented:

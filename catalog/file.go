@@ -49,6 +49,7 @@ func (c *FileClients) Pos() Pos { return c.pos }
 // FileTable is the file form of a Table.
 type FileTable struct {
 	Kind       Kind         `yaml:"kind,omitempty"`
+	Field      string       `yaml:"field,omitempty"`
 	Carriers   FileCarriers `yaml:"carriers,omitempty"`
 	Success    []string     `yaml:"success,omitempty,flow"`
 	Documented []FileEntry  `yaml:"documented,omitempty"`
@@ -194,6 +195,7 @@ func (t *FileTable) node() *yaml.Node {
 	isInt := t.Kind == KindInt
 	m := yamlMapping()
 	addText(m, "kind", string(t.Kind))
+	addText(m, "field", t.Field)
 	if !t.Carriers.Empty() {
 		c := yamlMapping()
 		addList(c, "json", t.Carriers.JSON, yaml.FlowStyle)
@@ -499,14 +501,18 @@ func validHost(s string) bool {
 }
 
 func (p *parser) table(n *yaml.Node, what string) *FileTable {
-	m := p.fields(n, what, "kind", "carriers", "success", "documented", "known")
+	m := p.fields(n, what, "kind", "field", "carriers", "success", "documented", "known")
 	if m == nil {
 		return nil
 	}
 	t := &FileTable{
 		Kind:    Kind(p.scalar(m["kind"], what+".kind")),
+		Field:   p.scalar(m["field"], what+".field"),
 		Success: p.strings(m["success"], what+".success"),
 		pos:     p.pos(n),
+	}
+	if f := m["field"]; f != nil && f.Kind == yaml.ScalarNode && f.Tag != "!!null" && !validFieldName(t.Field) {
+		p.errorf(f, "%s.field is %q; want the name of the response field, such as trade_status", what, t.Field)
 	}
 	if k := m["kind"]; k != nil && t.Kind != KindInt && t.Kind != KindString {
 		p.errorf(k, "%s.kind is %q; want \"int\" or \"string\"", what, t.Kind)
@@ -712,4 +718,15 @@ func validImportPath(s string) bool {
 		}
 	}
 	return true
+}
+
+// validFieldName reports whether s can be a response field's name as
+// messages use it: letters, digits and underscores, starting with a letter.
+func validFieldName(s string) bool {
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -77,7 +77,7 @@ func TestParseErrors(t *testing.T) {
 				"  carriers: {json: [code]}",
 				"  sucess: [0]",
 			),
-			want: `t.yaml:5:3: unknown field "sucess" in codes (want one of: kind, carriers, success, documented, known)`,
+			want: `t.yaml:5:3: unknown field "sucess" in codes (want one of: kind, field, carriers, success, documented, known)`,
 		},
 		{
 			name: "unknown carrier key",
@@ -178,6 +178,17 @@ func TestParseErrors(t *testing.T) {
 				"  carriers: {json: [code]}",
 			),
 			want: `t.yaml:3:9: codes.kind is "float"; want "int" or "string"`,
+		},
+		{
+			name: "field not a name",
+			src: yamlLines(
+				"family: acme",
+				"codes:",
+				"  kind: string",
+				"  field: trade status",
+				"  carriers: {json: [code]}",
+			),
+			want: `t.yaml:4:10: codes.field is "trade status"; want the name of the response field, such as trade_status`,
 		},
 		{
 			name: "missing kind",

@@ -120,6 +120,9 @@ func (c *Catalog) add(f *File) []error {
 			continue
 		}
 		errs = append(errs, c.claimCarriers(fam, t, ft)...)
+		if ft.Field != "" {
+			t.Field = ft.Field
+		}
 		t.Carriers.JSON = append(t.Carriers.JSON, ft.Carriers.JSON...)
 		t.Carriers.Fields = append(t.Carriers.Fields, ft.Carriers.Fields...)
 		t.Carriers.Types = append(t.Carriers.Types, ft.Carriers.Types...)

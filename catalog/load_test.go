@@ -510,6 +510,7 @@ func TestNewFamilyWithStatus(t *testing.T) {
 		"  known:",
 		"    - value: OK",
 		"status:",
+		"  field: pay_status",
 		"  carriers: {json: [status]}",
 		"  success: [S]",
 		"  documented:",
@@ -531,6 +532,9 @@ func TestNewFamilyWithStatus(t *testing.T) {
 	}
 	if fam.Codes.Role != catalog.RoleCode || fam.Status.Role != catalog.RoleStatus {
 		t.Errorf("roles %v, %v", fam.Codes.Role, fam.Status.Role)
+	}
+	if fam.Codes.Field != "" || fam.Status.Field != "pay_status" {
+		t.Errorf("fields %q, %q, want none and pay_status", fam.Codes.Field, fam.Status.Field)
 	}
 	want := catalog.Code{
 		Value: "RATE_LIMITED", Name: "RateLimited", Message: "Too many requests.", Action: "Slow down.",

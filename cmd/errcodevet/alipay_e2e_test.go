@@ -90,7 +90,7 @@ func TestRealAlipayModules(t *testing.T) {
 	want := []string{
 		`shop/gopay.go:13:28: code "ACQ.TRADE_NOT_EXST" can never match: likely a misspelling of ACQ.TRADE_NOT_EXIST (alipay.ACQTradeNotExist) (unknown-code)`,
 		`shop/smartwalle.go:17:17: code "10003" compared as a magic string: 表示订单创建成功，支付处理中 (alipay.CodeOrderSuccessPayInProcess) (string-code)`,
-		`shop/smartwalle.go:28:5: status WAIT_BUYER_PAY (交易创建，等待买家付款) handled as a final failure: the API documents retrying or querying the result (retry-unknown)`,
+		`shop/smartwalle.go:28:5: trade_status WAIT_BUYER_PAY (交易创建，等待买家付款) handled as a final failure: the API documents retrying or querying the result (retry-unknown)`,
 		`shop/smartwalle.go:29:3: 	gives up here: returns an error made from text alone`,
 	}
 	if got := strings.TrimSuffix(r.stdout, "\n"); r.code != 3 || got != strings.Join(want, "\n") || r.stderr != "" {

@@ -222,6 +222,9 @@ func explainCode(w io.Writer, m codeMatch) {
 	if m.table.Role == catalog.RoleStatus {
 		what = "status"
 	}
+	if m.table.Field != "" {
+		what = m.table.Field
+	}
 	title := m.family.Title
 	if title == "" {
 		title = m.family.Name

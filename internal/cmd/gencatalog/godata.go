@@ -99,6 +99,9 @@ func (w *goWriter) table(key string, t *catalog.FileTable) {
 	if t.Kind != "" {
 		fmt.Fprintf(&w.buf, "Kind: %s,\n", strconv.Quote(string(t.Kind)))
 	}
+	if t.Field != "" {
+		fmt.Fprintf(&w.buf, "Field: %s,\n", strconv.Quote(t.Field))
+	}
 	if !t.Carriers.Empty() {
 		w.buf.WriteString("Carriers: FileCarriers{\n")
 		w.list("JSON", t.Carriers.JSON)

@@ -21,5 +21,5 @@ func refundable(c *alipay.Client, bm gopay.BodyMap) bool {
 	if rsp.Response.Code == "40004" { // want `code "40004" compared as a magic string: 业务处理失败 \(alipay.BusinessFailed\)`
 		return false
 	}
-	return rsp.Response.TradeStatus == "TRADE_SUCCESS" || rsp.Response.TradeStatus == "TRADE_SUCESS" // want `status "TRADE_SUCESS" can never match: likely a misspelling of TRADE_SUCCESS \(alipay.TradeSuccess\)`
+	return rsp.Response.TradeStatus == "TRADE_SUCCESS" || rsp.Response.TradeStatus == "TRADE_SUCESS" // want `trade_status "TRADE_SUCESS" can never match: likely a misspelling of TRADE_SUCCESS \(alipay.TradeSuccess\)`
 }

@@ -95,7 +95,7 @@ func waitFails(c *alipay.Client, orderNo string) error {
 		return err
 	}
 	switch q.TradeStatus {
-	case alipay.TradeStatusWaitBuyerPay: // want `status WAIT_BUYER_PAY \(交易创建，等待买家付款\) handled as a final failure: the API documents retrying or querying the result`
+	case alipay.TradeStatusWaitBuyerPay: // want `trade_status WAIT_BUYER_PAY \(交易创建，等待买家付款\) handled as a final failure: the API documents retrying or querying the result`
 		return errors.New("not paid")
 	}
 	return nil

@@ -33,9 +33,9 @@ func status(c *alipay.Client, orderNo string) string {
 		return ""
 	}
 	switch q.TradeStatus {
-	case "WAIT_BUYER_PAY": // want `status "WAIT_BUYER_PAY" compared as a magic string: 交易创建，等待买家付款 \(alipay.TradeStatusWaitBuyerPay\)`
+	case "WAIT_BUYER_PAY": // want `trade_status "WAIT_BUYER_PAY" compared as a magic string: 交易创建，等待买家付款 \(alipay.TradeStatusWaitBuyerPay\)`
 		return "pending"
-	case "TRADE_CLOSD": // want `status "TRADE_CLOSD" can never match: likely a misspelling of TRADE_CLOSED \(alipay.TradeStatusClosed\)`
+	case "TRADE_CLOSD": // want `trade_status "TRADE_CLOSD" can never match: likely a misspelling of TRADE_CLOSED \(alipay.TradeStatusClosed\)`
 		return "closed"
 	}
 	return string(q.TradeStatus)
