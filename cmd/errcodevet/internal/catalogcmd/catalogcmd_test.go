@@ -219,7 +219,7 @@ func TestListWithCatalogFiles(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"list", "-catalog", "bad.yaml", "acme"},
-			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
+			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, field, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		{[]string{"list", "-catalog", "acme-ext.yaml,acme.yaml"},
 			"acme-ext.yaml: extends unknown family \"acme\" (known: wechat(1865 codes), miniprogram(44 codes), wecom(1251 codes), wechatpay(49 codes), alipay(39 codes))\n"},
@@ -250,11 +250,11 @@ func TestCheck(t *testing.T) {
 		{[]string{"acme.yaml"}, 0, ""},
 		{[]string{"acme.yaml", "acme-ext.yaml"}, 0, ""},
 		{[]string{"bad.yaml"}, 1,
-			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
+			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, field, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n"},
 		// Every file is parsed and reported, not just the first bad one.
 		{[]string{"bad.yaml", "acme.yaml", "missing.yaml"}, 1,
-			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, carriers, success, documented, known)\n" +
+			"bad.yaml:5:3: unknown field \"mesage\" in codes (want one of: kind, field, carriers, success, documented, known)\n" +
 				"bad.yaml:7:7: value \"10O1\" is not an integer\n" +
 				"open missing.yaml: no such file or directory\n"},
 		// Files are loaded in order: an extension comes after its family.
