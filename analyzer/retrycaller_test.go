@@ -30,7 +30,7 @@ func TestGiveUpFuncs(t *testing.T) {
 	dir := gopath(t)
 	configured := newAnalyzer(t, analyzer.Config{
 		Checks:      []string{"retry-unknown", "retry-final"},
-		GiveUpFuncs: []string{"retrygiveup.Orders.MarkFailed", "retrygiveup.Ledger.Close"},
+		GiveUpFuncs: []string{"retrygiveup.Orders.MarkFailed", "retrygiveup.Ledger.Close", "retrygiveup.Service.markFailed"},
 	})
 	analysistest.Run(t, dir, configured, "retrygiveup")
 

@@ -61,6 +61,11 @@ that the caller can still tell it apart:
 - it returns the result itself, or a value of a type that holds it, beside
   the error.
 
+A call in the branch that the analysis cannot judge may hand the outcome on
+elsewhere (queue an inquiry, record "pending" for a caller to read later),
+and a function's name does not say which: ` + "`case \"U\": s.markFailed(ctx, id); return nil`" + `
+is silent until -give-up-funcs names markFailed, which then gives up.
+
 It **gives up** when the caller can no longer tell: it returns an error made
 from text alone (errors.New, fmt.Errorf without %w), an unexported sentinel
 out of an exported function (callers cannot test it), an error value that
@@ -89,11 +94,19 @@ as ` + "`log.Printf(...)`" + ` followed by falling through); or it returns const
 alone (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `) or beside a nil error
 (` + "`return \"failed\", nil`" + `), that the function also returns where it handles a
 final failure (with nothing before the return, only in a function that
-tests nothing but the status: a predicate that groups codes, true for U
-and for 40013 alike, may mean its answer) (the F
-branch, the statements after a success test once U was handled, a status
-switch's default, or a last return status == S, which answers false on
-every failure), so its caller cannot tell unknown from failed. A return
+tests nothing but the outcome, its status or a code table's success and
+unknown-outcome values: a predicate that groups other codes, true for -1
+and for 40013 alike, may mean its answer) (the F branch, the statements
+after a success test and a test of U that both leave, in either order, or
+after a switch whose cases on success and on U leave, a status switch's
+default, a code switch's default beside cases on success and on U, or a
+last ` + "`return status == S`" + ` once U was handled, which answers false on every
+failure; ` + "`ok := status == S; return ok`" + ` is the same return), so its caller
+cannot tell unknown from failed. A code table whose catalog names a success
+value is judged as a status is: ` + "`if resp.ErrCode == -1 { return false }; return resp.ErrCode == 0`" + `
+in ` + "`func Sent(...) bool`" + ` answers false on -1 as on every failure. A
+predicate that answers true on a failure (` + "`return status != S`" + `, ` + "`return errcode != 0`" + `)
+may group U with failures on purpose and is not judged. A return
 with nothing before it, or after any statement that is not logging (a
 call that may queue an inquiry, an answer written to a client), is not
 judged: the analysis cannot tell what the caller gets.

@@ -52,9 +52,10 @@ type Context struct {
 	// function returns where a final failure is handled, when it has no
 	// error result: the same answer on an unknown outcome collapses it.
 	FinalAnswers map[string]bool
-	// StatusOnly is set when every comparison of a carrier in the function
-	// tests the status, none a code.
-	StatusOnly bool
+	// OutcomeOnly is set when every comparison of a carrier in the
+	// function tests the outcome alone: a status, or a code table's success
+	// value or a value whose class is "retry", no other code.
+	OutcomeOnly bool
 	// FinalValues are the package-level error variables the function
 	// returns where a final failure is handled: the same value returned
 	// for an unknown outcome leaves the caller unable to tell them apart.
@@ -294,10 +295,11 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 	// result, only with a value beside the nil error ("failed", nil).
 	same := isAnswer && ctx.FinalAnswers[answer] && (c.plainAnswers(results) || len(ret.Results) > 1)
 	// With nothing before it, only a function that tests nothing but the
-	// status (a status to answer mapping such as Paid) is judged: one that
-	// groups codes (a predicate true for U and for 40013 alike) may mean
-	// its answer.
-	if len(before) == 0 && !(same && ctx.StatusOnly) {
+	// outcome (a status, or a code table's success and unknown-outcome
+	// values: an outcome to answer mapping such as Paid) is judged: one
+	// that groups other codes (a predicate true for -1 and for 40013
+	// alike) may mean its answer.
+	if len(before) == 0 && !(same && ctx.OutcomeOnly) {
 		return Verdict{} // return nil alone: says no more than the code around it
 	}
 	if len(ret.Results) == 0 {

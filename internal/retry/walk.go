@@ -55,7 +55,7 @@ func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	w := &walk{c: c, ops: Ops(c.Info, fd.Body)}
 	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
 	w.unknownSeen = w.unknownComparisons(fd.Body)
-	w.statusOnly = w.testsStatusOnly(fd.Body)
+	w.outcomeOnly = w.testsOutcomeOnly(fd.Body)
 	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)
 	ast.Inspect(fd.Body, w.visit)
 	return w.branches
@@ -68,7 +68,7 @@ type walk struct {
 	unknownSeen  []token.Pos // comparisons that select an unknown outcome
 	finalValues  map[*types.Var]bool
 	finalAnswers map[string]bool
-	statusOnly   bool
+	outcomeOnly  bool
 	stack        []ast.Node
 	branches     []Branch
 }
@@ -450,6 +450,49 @@ func UnknownValue(t *catalog.Table) *catalog.Code {
 	return nil
 }
 
+// answersSuccess reports whether a condition or a returned value is the
+// success test of a status (successTest) or of a code table whose catalog
+// names a success value (errcode == 0, resultCode == SUCCESS), or its
+// opposite (negated). For the final-failure path only: a code table's
+// non-success test does not select a branch of its own.
+func (w *walk) answersSuccess(e ast.Expr) (negated, ok bool) {
+	if _, negated, ok := w.successTest(e); ok {
+		return negated, true
+	}
+	cmps := w.c.comparisons(e)
+	if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {
+		return false, false
+	}
+	return cmps[0].negated, true
+}
+
+// namesSuccessTest returns the success test a returned identifier only
+// names: ok := status == S declared by the statement just before the
+// return and never assigned again, nor its address taken.
+func (w *walk) namesSuccessTest(body *ast.BlockStmt, ret *ast.ReturnStmt, prev ast.Stmt) ast.Expr {
+	id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident)
+	as, ok2 := prev.(*ast.AssignStmt)
+	if !ok || !ok2 || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	def, _ := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	v, _ := w.c.Info.Defs[def].(*types.Var)
+	if def == nil || v == nil || w.c.Info.Uses[id] != v {
+		return nil
+	}
+	uses := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && w.c.Info.Uses[id] == v {
+			uses++
+		}
+		return true
+	})
+	if uses != 1 {
+		return nil // assigned again, or read elsewhere: more than the test
+	}
+	return as.Rhs[0]
+}
+
 // finalPathValues returns the package-level error variables the function
 // returns where it handles a final failure, and its plain answers there
 // (constant results, for a function without an error result): a branch on
@@ -460,11 +503,42 @@ func UnknownValue(t *catalog.Table) *catalog.Code {
 func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[string]bool) {
 	values := make(map[*types.Var]bool)
 	answers := make(map[string]bool)
-	collect := func(stmts []ast.Stmt) {
+	unknown := func(cmps []comparison) bool {
+		for _, c := range cmps {
+			if class, _ := w.retryClass(c); !c.negated && class == catalog.RetryLater {
+				return true
+			}
+		}
+		return false
+	}
+	var collect func(stmts []ast.Stmt)
+	collect = func(stmts []ast.Stmt) {
 		for _, st := range stmts {
 			ast.Inspect(st, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
+					return false
+				case *ast.IfStmt:
+					// A test of an unknown outcome among the failures
+					// (code == UNKNOWN_EXCEPTION): its body is no final
+					// failure's.
+					if unknown(w.c.comparisons(n.Cond)) {
+						if n.Else != nil {
+							collect([]ast.Stmt{n.Else})
+						}
+						return false
+					}
+				case *ast.SwitchStmt:
+					for _, s := range n.Body.List {
+						cc := s.(*ast.CaseClause)
+						skip := false
+						for _, e := range cc.List {
+							skip = skip || unknown(w.c.caseComparisons(n, e))
+						}
+						if !skip {
+							collect(cc.Body)
+						}
+					}
 					return false
 				case *ast.ReturnStmt:
 					if len(n.Results) > 0 {
@@ -487,16 +561,46 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		return false
 	}
 	list := func(stmts []ast.Stmt) {
+		successLeft := false
 		for i, st := range stmts {
+			if sw, ok := st.(*ast.SwitchStmt); ok && w.leavesOnSuccessAndUnknown(sw) {
+				collect(stmts[i+1:]) // switch status { case S: return; case U: return }; <F only>
+				return
+			}
 			n, ok := st.(*ast.IfStmt)
-			if !ok || n.Else != nil || !w.c.Leaves(n.Body.List) || !w.unknownBefore(n.Cond.Pos()) {
+			if !ok || n.Else != nil || !w.c.Leaves(n.Body.List) {
 				continue
 			}
-			if _, negated, ok := w.successTest(n.Cond); ok && !negated {
-				collect(stmts[i+1:]) // if status == S { return }; <F only>
+			if negated, ok := w.answersSuccess(n.Cond); ok && !negated {
+				if w.unknownBefore(n.Cond.Pos()) {
+					collect(stmts[i+1:]) // if U { return }; if status == S { return }; <F only>
+					return
+				}
+				successLeft = true
+			} else if successLeft && unknown(w.c.comparisons(n.Cond)) {
+				collect(stmts[i+1:]) // if status == S { return }; if U { return }; <F only>
+				return
 			}
 		}
 	}
+	// The statement before each return, for a local that names the
+	// success test.
+	prev := make(map[*ast.ReturnStmt]ast.Stmt)
+	ast.Inspect(body, func(n ast.Node) bool {
+		var stmts []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			stmts = n.List
+		case *ast.CaseClause:
+			stmts = n.Body
+		}
+		for i := 1; i < len(stmts); i++ {
+			if ret, ok := stmts[i].(*ast.ReturnStmt); ok {
+				prev[ret] = stmts[i-1]
+			}
+		}
+		return true
+	})
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -506,8 +610,16 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 			// every final failure is false. (Only the success test:
 			// status != S answers true on F, the shape of a predicate
 			// that groups U with F on purpose.)
+			// A local that only names the test (ok := status == S;
+			// return ok) is the same answer.
 			if len(n.Results) == 1 && w.unknownBefore(n.Pos()) {
-				if _, negated, ok := w.successTest(n.Results[0]); ok && !negated {
+				e := n.Results[0]
+				if p := prev[n]; p != nil {
+					if named := w.namesSuccessTest(body, n, p); named != nil {
+						e = named
+					}
+				}
+				if negated, ok := w.answersSuccess(e); ok && !negated {
 					answers["false"] = true
 				}
 			}
@@ -516,7 +628,7 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		case *ast.CaseClause:
 			list(n.Body)
 		case *ast.IfStmt:
-			if _, negated, ok := w.successTest(n.Cond); ok {
+			if negated, ok := w.answersSuccess(n.Cond); ok {
 				// Every status but success, after U was handled: F only.
 				if !w.unknownBefore(n.Cond.Pos()) {
 					break
@@ -531,7 +643,7 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 			}
 		case *ast.SwitchStmt:
 			var deflt *ast.CaseClause
-			status, handlesUnknown := false, false
+			status, success, handlesUnknown := false, false, false
 			for _, s := range n.Body.List {
 				cc := s.(*ast.CaseClause)
 				if cc.List == nil {
@@ -545,17 +657,47 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 					for _, c := range cmps {
 						class, _ := w.retryClass(c)
 						status = status || c.table.Role == catalog.RoleStatus
+						success = success || !c.negated && c.table.IsSuccess(c.code.Value)
 						handlesUnknown = handlesUnknown || !c.negated && class == catalog.RetryLater
 					}
 				}
 			}
-			if deflt != nil && status && handlesUnknown {
-				collect(deflt.Body) // switch status { case U: ...; case S: ...; default: <F only> }
+			if deflt != nil && (status || success) && handlesUnknown {
+				// switch status { case U: ...; case S: ...; default: <F only> },
+				// and a code switch with cases on success and on -1.
+				collect(deflt.Body)
 			}
 		}
 		return true
 	})
 	return values, answers
+}
+
+// leavesOnSuccessAndUnknown reports whether a switch without a default
+// has a case on success and one on an unknown outcome, and every case that
+// compares a carrier leaves: what follows it runs on a final failure only.
+func (w *walk) leavesOnSuccessAndUnknown(n *ast.SwitchStmt) bool {
+	success, unknown := false, false
+	for _, s := range n.Body.List {
+		cc := s.(*ast.CaseClause)
+		if cc.List == nil {
+			return false
+		}
+		for _, e := range cc.List {
+			for _, c := range w.c.caseComparisons(n, e) {
+				if c.negated {
+					return false
+				}
+				if !w.c.Leaves(cc.Body) {
+					return false
+				}
+				class, _ := w.retryClass(c)
+				success = success || c.table.IsSuccess(c.code.Value)
+				unknown = unknown || class == catalog.RetryLater
+			}
+		}
+	}
+	return success && unknown
 }
 
 // unknownBefore reports whether the function compares with an unknown
@@ -595,7 +737,7 @@ func (w *walk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
 // context describes where the walk stands for a branch that compares
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *walk) context(carrier ast.Expr) Context {
-	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers, StatusOnly: w.statusOnly}
+	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers, OutcomeOnly: w.outcomeOnly}
 	if w.fn != nil {
 		ctx.Results = w.fn.Type().(*types.Signature).Results()
 	}
@@ -646,12 +788,14 @@ func rootOf(e ast.Expr) ast.Expr {
 	}
 }
 
-// testsStatusOnly reports whether every comparison of a carrier in body
-// tests a status table's value.
-func (w *walk) testsStatusOnly(body *ast.BlockStmt) bool {
+// testsOutcomeOnly reports whether every comparison of a carrier in body
+// tests the outcome alone: a status table's value, or a code table's
+// success value or a value whose class is "retry" (0 and -1, not 40013).
+func (w *walk) testsOutcomeOnly(body *ast.BlockStmt) bool {
 	only := true
 	check := func(carrier, value ast.Expr) {
-		if c, ok := w.c.compared(carrier, value); ok && c.table.Role != catalog.RoleStatus {
+		c, ok := w.c.compared(carrier, value)
+		if ok && c.table.Role != catalog.RoleStatus && !c.table.IsSuccess(c.code.Value) && c.code.Retry != catalog.RetryLater {
 			only = false
 		}
 	}

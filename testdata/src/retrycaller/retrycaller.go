@@ -6,6 +6,7 @@ package retrycaller
 // side by side: if and switch, an explicit return and falling through.
 
 import (
+	"context"
 	"errors"
 	"log"
 	"net/http"
@@ -23,6 +24,8 @@ var ErrPending = errors.New("payment pending")
 type store struct{}
 
 func (store) enqueueInquiry(id string) {}
+
+func (store) markFailed(ctx context.Context, id string) error { return nil }
 
 // --- The caller is told "done": reported ---
 
@@ -87,6 +90,20 @@ func (s store) queuesThenNil(res Result, id string) error {
 	return nil
 }
 
+// Without -give-up-funcs naming markFailed, its name decides nothing: a
+// call may hand the outcome on (retrygiveup reports the same branch with
+// the setting).
+func (s store) marksFailedThenNil(ctx context.Context, res Result, id string) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown:
+		s.markFailed(ctx, id)
+		return nil
+	}
+	return ErrPending
+}
+
 func logsReturnsResult(res Result) (*Result, error) {
 	if res.ResultStatus == miniprogram.StatusUnknown {
 		log.Print("unknown")
@@ -144,6 +161,28 @@ func PaidSuccessFirst(res Result) bool {
 	}
 	if res.ResultStatus == miniprogram.StatusSuccess {
 		return true
+	}
+	return false
+}
+
+// PaidSuccessThenUnknown tests success first, then U: what follows
+// answers every final failure, as in PaidSuccessFirst.
+func PaidSuccessThenUnknown(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return true
+	}
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		return false
+	}
+	return false
+}
+
+func PaidCases(res Result) bool {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return true
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+		return false
 	}
 	return false
 }
@@ -371,4 +410,34 @@ func ignoresBoth(res Result) error {
 		return nil
 	}
 	return nil
+}
+
+// --- U and success handled, then a defensive test of a code that comes
+// with U: its answer is not the final-failure path's. Silent ---
+
+func defensiveUnknownCode(res Result) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown:
+		return ErrPending
+	}
+	if res.ResultCode == miniprogram.UnknownException {
+		return ErrPending
+	}
+	return errors.New("failed")
+}
+
+func defensiveUnknownCodeIf(res Result) error {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return ErrPending
+	}
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	switch res.ResultCode {
+	case miniprogram.UnknownException:
+		return ErrPending
+	}
+	return errors.New("failed")
 }

@@ -4,10 +4,12 @@ package retrygiveup // want package:"exposes carriers"
 // (Orders.MarkFailed, the interface method Ledger.Close) in a branch taken
 // on an unknown outcome records a final outcome and gives up, whatever the
 // branch returns; a call of any other function is not judged. Run with
-// give-up-funcs retrygiveup.Orders.MarkFailed,retrygiveup.Ledger.Close;
+// give-up-funcs retrygiveup.Orders.MarkFailed,retrygiveup.Ledger.Close,
+// retrygiveup.Service.markFailed;
 // without the setting, none of these is reported.
 
 import (
+	"context"
 	"errors"
 	"log"
 	"net/http"
@@ -36,6 +38,8 @@ type Service struct {
 	ledger Ledger
 }
 
+func (s *Service) markFailed(ctx context.Context, id string) error { return nil }
+
 // --- Records a final outcome on U: reported ---
 
 func (s *Service) ReturnsMarkFailed(res Result, id string) error {
@@ -51,6 +55,19 @@ func (s *Service) MarksThenReturnsNil(res Result, id string) error {
 		return nil
 	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) handled as a final failure`
 		s.orders.MarkFailed(id)
+		return nil
+	}
+	return ErrPending
+}
+
+// An unexported method named by the setting: the same verdict
+// (retrycaller's marksFailedThenNil, without the setting, is silent).
+func (s *Service) marksFailedThenNil(ctx context.Context, res Result, id string) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) handled as a final failure`
+		s.markFailed(ctx, id)
 		return nil
 	}
 	return ErrPending
