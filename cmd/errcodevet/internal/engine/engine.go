@@ -27,8 +27,11 @@ import (
 	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
-// Mode is what Load asks go/packages for: syntax and types of the packages
-// matching the patterns, types of their dependencies from export data.
+// Mode is what a Program's packages have, as go/packages loads them in
+// this mode: syntax and types of the packages matching the patterns,
+// types of their dependencies from export data. Load gives the same
+// without having the go command compile the patterns' packages
+// (loadGraph).
 const Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
@@ -50,7 +53,10 @@ type Program struct {
 	loaded bool            // by Load: Analyze completes the dependencies
 }
 
-// Load loads the packages matching patterns in Mode. cfg may set Dir, Env,
+// Load loads the packages matching patterns in Mode: two go list runs, for
+// the import graph and for the dependencies' export data, then the
+// packages are type-checked from source (loadGraph); with an overlay,
+// through go/packages. cfg may set Dir, Env,
 // BuildFlags, Tests, Overlay, Context and Logf; its Mode is replaced. An
 // error is about the whole load (no go.mod, a bad pattern): each package's
 // own problems are in its Errors, each once, without the errors that only
@@ -58,7 +64,15 @@ type Program struct {
 func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 	c := *cfg
 	c.Mode = Mode
-	pkgs, err := packages.Load(&c, patterns...)
+	var pkgs []*packages.Package
+	var err error
+	if len(c.Overlay) > 0 {
+		// go/packages type-checks every package from source when there
+		// is an overlay (export data may be stale): let it.
+		pkgs, err = packages.Load(&c, patterns...)
+	} else {
+		pkgs, err = loadGraph(&c, patterns)
+	}
 	if err != nil {
 		return nil, err
 	}

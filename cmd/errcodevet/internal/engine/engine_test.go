@@ -3,11 +3,14 @@ package engine_test
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -246,5 +249,78 @@ func TestLoadFailingGoList(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "go mod tidy") {
 		t.Errorf("Load: %v; want go list's advice to run go mod tidy", err)
+	}
+}
+
+// TestRootsNotCompiled: Load type-checks the packages matching the
+// patterns from source and has the go command compile only their
+// dependencies, as go vet does: compiling a package of the patterns for
+// export data nobody reads made a package of one large generated file take
+// 6-8x go vet's time (issue 24.8). A -toolexec wrapper records every tool
+// the go command runs; the packages' text is new to the build cache, so
+// that a compile would show. The module's own dependency (dep), which the
+// root imports, is compiled; a package that imports a root (with -test,
+// the external test's dependency on it) is checked from source too.
+func TestRootsNotCompiled(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the -toolexec wrapper is a shell script")
+	}
+	dir := t.TempDir()
+	nonce := fmt.Sprintf("// %d\n", time.Now().UnixNano())
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"go.mod":          "module example.com/r\n\ngo 1.22\n",
+		"root/root.go":    "package root\n\nimport (\n\t\"strconv\"\n\n\t\"example.com/r/dep\"\n)\n\nfunc F(x int) string { return strconv.Itoa(x + dep.N) }\n" + nonce,
+		"root/x_test.go":  "package root_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/r/root\"\n\t\"example.com/r/user\"\n)\n\nfunc TestF(t *testing.T) { _ = root.F(user.G()) }\n" + nonce,
+		"user/user.go":    "package user\n\nimport \"example.com/r/root\"\n\nfunc G() int { return len(root.F(1)) }\n" + nonce,
+		"dep/dep.go":      "package dep\n\nconst N = 1\n" + nonce,
+		"toolexec/log.sh": "#!/bin/sh\necho \"$@\" >> \"$TOOLEXEC_LOG\"\nexec \"$@\"\n",
+	})
+	script := filepath.Join(dir, "toolexec", "log.sh")
+	if err := os.Chmod(script, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	logFile := filepath.Join(dir, "tools.log")
+	env := append(testmodule.Env(), "GOFLAGS=-toolexec="+script, "TOOLEXEC_LOG="+logFile)
+	prog, err := engine.Load(&packages.Config{Dir: dir, Env: env, Tests: true}, "./root")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range prog.Packages {
+		ids = append(ids, p.ID)
+		if len(p.Errors) > 0 {
+			t.Errorf("%s: %v", p.ID, p.Errors)
+		}
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // the generated test main: no files
+		}
+		if p.Types == nil || len(p.Syntax) == 0 || p.TypesInfo == nil {
+			t.Errorf("%s: not checked from source", p.ID)
+		}
+	}
+	if len(prog.Packages) != 3 {
+		t.Errorf("packages %v, want root, its external test and the test main", ids)
+	}
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatalf("no tool ran: %v", err)
+	}
+	compiled := make(map[string]bool)
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || filepath.Base(f[0]) != "compile" {
+			continue
+		}
+		if i := slices.Index(f, "-p"); i >= 0 && i+1 < len(f) {
+			compiled[f[i+1]] = true
+		}
+	}
+	for _, path := range []string{"example.com/r/root", "example.com/r/root_test", "example.com/r/user"} {
+		if compiled[path] {
+			t.Errorf("the go command compiled %s, which Load type-checks from source", path)
+		}
+	}
+	if !compiled["example.com/r/dep"] {
+		t.Errorf("the go command did not compile example.com/r/dep (compiled %v): the wrapper saw nothing?", slices.Sorted(maps.Keys(compiled)))
 	}
 }

@@ -1,14 +1,11 @@
 package lsp
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"go/types"
 	"maps"
@@ -21,9 +18,9 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
 	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
@@ -360,7 +357,7 @@ func (l *loader) safeBuild(m *packages.Package, imports map[string]*packages.Pac
 		if r := recover(); r != nil {
 			p = &packages.Package{
 				ID: m.ID, Name: m.Name, PkgPath: m.PkgPath, Imports: imports, Fset: l.fset,
-				Types: types.NewPackage(m.PkgPath, m.Name), TypesInfo: newTypesInfo(), TypesSizes: m.TypesSizes,
+				Types: types.NewPackage(m.PkgPath, m.Name), TypesInfo: engine.NewTypesInfo(), TypesSizes: m.TypesSizes,
 				Errors:   []packages.Error{{Pos: "-", Msg: fmt.Sprintf("internal error type-checking %s: %v", m.ID, r), Kind: packages.UnknownError}},
 				IllTyped: true,
 			}
@@ -370,117 +367,10 @@ func (l *loader) safeBuild(m *packages.Package, imports map[string]*packages.Pac
 }
 
 // build parses and type-checks m as go/packages does (loadPackage), with
-// imports already built.
+// imports already built: as the engine does its source packages.
 func (l *loader) build(m *packages.Package, imports map[string]*packages.Package, overlay map[string][]byte) *packages.Package {
-	p := &packages.Package{
-		ID:              m.ID,
-		Name:            m.Name,
-		PkgPath:         m.PkgPath,
-		Errors:          slices.Clone(m.Errors),
-		GoFiles:         m.GoFiles,
-		CompiledGoFiles: m.CompiledGoFiles,
-		OtherFiles:      m.OtherFiles,
-		EmbedFiles:      m.EmbedFiles,
-		EmbedPatterns:   m.EmbedPatterns,
-		IgnoredFiles:    m.IgnoredFiles,
-		Module:          m.Module,
-		Imports:         imports,
-		Fset:            l.fset,
-		TypesSizes:      m.TypesSizes,
-		TypesInfo:       newTypesInfo(),
-	}
-	defer func() {
-		p.IllTyped = len(p.Errors) > 0
-		for _, imp := range p.Imports {
-			p.IllTyped = p.IllTyped || imp.IllTyped
-		}
-	}()
-	if p.PkgPath == "unsafe" {
-		p.Types = types.Unsafe
-		p.Syntax = []*ast.File{}
-		return p
-	}
-	p.Types = types.NewPackage(p.PkgPath, p.Name)
-
-	appendError := func(err error) {
-		switch err := err.(type) {
-		case packages.Error:
-			p.Errors = append(p.Errors, err)
-		case *os.PathError:
-			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
-		case scanner.ErrorList:
-			for _, e := range err {
-				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-			}
-		case types.Error:
-			p.TypeErrors = append(p.TypeErrors, err)
-			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
-		default:
-			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
-		}
-	}
-
-	for _, name := range p.CompiledGoFiles {
-		src, ok := overlay[name]
-		if !ok {
-			var err error
-			if src, err = os.ReadFile(name); err != nil {
-				appendError(err)
-				continue
-			}
-		}
-		f, err := parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
-		if f != nil {
-			p.Syntax = append(p.Syntax, f)
-		}
-		if err != nil {
-			appendError(err)
-		}
-	}
-
-	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			imp := p.Imports[path]
-			if imp == nil {
-				return nil, fmt.Errorf("no metadata for %s", path)
-			}
-			if imp.Syntax == nil {
-				return l.readExport(imp) // or its Types, if set
-			}
-			return imp.Types, nil
-		}),
-		Error: appendError,
-		Sizes: p.TypesSizes,
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
-	}
-	typErr := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
-	if typErr != nil && len(p.Errors) == 0 {
-		appendError(typErr)
-	}
-	return p
+	return engine.TypeCheck(l.fset, m, imports, overlay, l.readExport, false)
 }
-
-func newTypesInfo() *types.Info {
-	return &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
-}
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // list returns go list's answer for patterns: the last one, if nothing it
 // depends on has changed since, else a new one.
@@ -746,25 +636,13 @@ func (l *loader) readExport(p *packages.Package) (*types.Package, error) {
 	if p.Types != nil {
 		return p.Types, nil
 	}
-	if p.ExportFile == "" {
-		return nil, fmt.Errorf("no export data for %s", p.PkgPath)
-	}
 	if t := l.exp.imports[p.PkgPath]; t != nil && t.Complete() {
 		p.Types = t
 		return t, nil
 	}
-	f, err := os.Open(p.ExportFile)
+	t, err := engine.ReadExport(l.fset, l.exp.imports, p.PkgPath, p.ExportFile)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("reading export data for %s: %v", p.PkgPath, err)
-	}
-	t, err := gcexportdata.Read(r, l.fset, l.exp.imports, p.PkgPath)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data for %s: %v", p.PkgPath, err)
 	}
 	l.exp.files[p.PkgPath] = p.ExportFile
 	p.Types = t
