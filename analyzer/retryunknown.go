@@ -33,6 +33,11 @@ down, ` + "`m[\"result\"].(map[string]any)[\"resultStatus\"]`" + `) count too. A
 comparison that is one operand of a disjunction with other tests
 (` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
 comparison holds.
+A code read through errors.As into an error type and compared in the same
+condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `) selects the body as the
+nested form (` + "`if errors.As(err, &e) { if e.ErrCode == -1 {...} }`" + `) does, err
+standing for the result: returning err, as it is or wrapped with %w,
+hands the outcome on.
 An SDK function that compares a code with its argument counts as that
 comparison (WeChat Pay's ` + "`core.IsAPIError(err, \"SYSTEMERROR\")`" + `, or its
 negation); its carrier is the error it tests: returning that error hands

@@ -200,9 +200,11 @@ func (w *walk) disjunction(n *ast.IfStmt) {
 
 // errorsAs judges an if whose condition reads a code through errors.As
 // into an error type and compares it (errors.As(err, &e) && e.Code ==
-// 40003) like a direct comparison of a final failure, for retry-final: the
-// compared value comes from err, which must be produced anew by a call for
-// a continue to count as a retry, as the result must for a direct read.
+// 40003) like a direct comparison, err standing for the result: for
+// retry-final, the compared value comes from err, which must be produced
+// anew by a call for a continue to count as a retry, as the result must
+// for a direct read; for retry-unknown (e.Code == -1), returning err hands
+// the outcome on.
 func (w *walk) errorsAs(n *ast.IfStmt) bool {
 	b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.LAND {
@@ -236,13 +238,17 @@ func (w *walk) errorsAs(n *ast.IfStmt) bool {
 		if root, ok := rootOf(c.carrier).(*ast.Ident); !ok || w.c.Info.Uses[root] != targetVar {
 			continue
 		}
-		if class, final := w.retryClass(c); class == catalog.RetryNever {
-			ctx := w.context(c.carrier)
-			ctx.Carrier, ctx.CarrierCall = errVar, false
-			ctx.Nested = w.nestedDecisions(n.Body.List)
-			w.branches = append(w.branches, Branch{Kind: Selected, At: c.expr, Table: c.table, Code: c.code,
-				Class: class, Final: final, Body: n.Body.List, Ctx: ctx})
+		class, final := w.retryClass(c)
+		if class != catalog.RetryNever && class != catalog.RetryLater {
+			return true
 		}
+		ctx := w.context(c.carrier)
+		ctx.Carrier, ctx.CarrierCall = errVar, false
+		if class == catalog.RetryNever {
+			ctx.Nested = w.nestedDecisions(n.Body.List)
+		}
+		w.branches = append(w.branches, Branch{Kind: Selected, At: c.expr, Table: c.table, Code: c.code,
+			Class: class, Final: final, Body: n.Body.List, Ctx: ctx})
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package retrycaller // want package:"exposes carriers"
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/errcodevet/errcodevet/wechat"
@@ -47,7 +48,61 @@ func sendRetriesInvalidOpenIDNested(openid string) error {
 	return errors.New("gave up")
 }
 
+// --- An unknown outcome read through errors.As and given up: reported ---
+
+func sendBusyGivesUp(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) handled as a final failure`
+		return errors.New("send failed")
+	}
+	return err
+}
+
+// The nested form reads the same.
+func sendBusyGivesUpNested(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		if apiErr.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) handled as a final failure`
+			return errors.New("send failed")
+		}
+	}
+	return err
+}
+
+func sendBusyLogsDone(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) reported to the caller as success`
+		fmt.Println("busy")
+		return nil
+	}
+	return err
+}
+
 // --- Silent ---
+
+// The error that holds the code is handed on, as it is or wrapped.
+func sendBusyHandsOn(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.ErrCode == wechat.SystemBusy {
+		return fmt.Errorf("send: %w", err)
+	}
+	return err
+}
+
+func sendBusyHandsOnNested(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		if apiErr.ErrCode == wechat.SystemBusy {
+			return err
+		}
+	}
+	return err
+}
 
 // A rate limit is retried later with less traffic.
 func sendRetriesRateLimit(openid string) error { // want sendRetriesRateLimit:"retries"
