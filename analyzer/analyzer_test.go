@@ -153,4 +153,5 @@ func TestRetryFuncs(t *testing.T) {
 func TestWeChatPaySDKs(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechatpaysdk")
 	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "wechatpayretry")
+	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "wechatpayrefundno")
 }

@@ -46,6 +46,9 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 			r.retryUnknownBranch(c, b, decided)
 		}
 	}
+	if unknown {
+		r.renewedRefundNumbers(c, fd)
+	}
 }
 
 // reportDecision reports a finding whose branch was decided by v.At, and

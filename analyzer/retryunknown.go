@@ -142,6 +142,29 @@ reported at the condition, or at the case or default clause, with related
 information at the statement that gives up; one statement that gives up
 makes one finding, also when a directive suppresses it.
 
+A refund retried under a new refund number is reported too. WeChat Pay
+takes a new out_refund_no for a new refund, and its checklist grades
+reusing the original number on a retry as required: when an attempt's
+outcome was unknown (a timeout, a 5xx), an attempt under a new number
+refunds a second time. A refund creation (wechatpay-go's
+` + "`refunddomestic.RefundsApiService.Create`" + `, gopay's ` + "`V3Refund`" + ` and v2
+` + "`Refund`" + `) is reported when a retry runs it again, inside a loop that leaves
+once the call succeeded and goes round again otherwise
+(` + "`if err == nil { return nil }`" + `, or ` + "`if err != nil { continue }`" + ` before a
+return or break),
+or inside a retry library's operation, and its request's out_refund_no
+(the ` + "`OutRefundNo`" + ` field, or the BodyMap key ` + "`out_refund_no`" + `) takes a
+value of the attempt itself: a call of the clock (` + "`time.Now`" + `, read to the
+second at least), of math/rand, crypto/rand or an identifier generator
+(github.com/google/uuid, gofrs/uuid, rs/xid, ksuid, ulid, snowflake,
+sonyflake, gopay's util.RandomString, wechatpay-go's utils.GenerateNonce),
+decided by the called function, directly or through a function of the
+package that returns such a value; the loop's counter; or a variable that
+a statement every attempt runs assigns so. A number made before the loop,
+a loop over refunds to make (it goes on to its next item after a
+success), a new number assigned only under a condition (after a final
+failure a new refund is right) and a date-only clock read are left alone.
+
 A branch retries, and is left alone, when it continues or jumps back in an
 enclosing loop, loops itself, starts a goroutine or sends on a channel,
 calls its own function (recursion, also through other functions of the

@@ -16,6 +16,8 @@ const wechatPayCode = `package pay
 import (
 	"context"
 	"errors"
+	"strconv"
+	"time"
 
 	"github.com/go-pay/gopay"
 	wxv2 "github.com/go-pay/gopay/wechat"
@@ -74,6 +76,20 @@ func PayingV2(ctx context.Context, c *wxv2.Client, bm gopay.BodyMap) bool {
 	rsp, _, err := c.QueryOrder(ctx, bm)
 	return err == nil && rsp.TradeState == "USERPAYING"
 }
+
+func RefundRetried(ctx context.Context, svc *refunddomestic.RefundsApiService, c *wxv3.ClientV3, order string) error {
+	for i := 0; i < 3; i++ {
+		no := order + strconv.FormatInt(time.Now().UnixNano(), 10)
+		if _, _, err := svc.Create(ctx, refunddomestic.CreateRequest{OutTradeNo: core.String(order), OutRefundNo: core.String(no)}); err == nil {
+			return nil
+		}
+		rsp, err := c.V3Refund(ctx, make(gopay.BodyMap).Set("out_trade_no", order).Set("out_refund_no", no))
+		if err == nil && rsp.Code == 0 {
+			return nil
+		}
+	}
+	return errors.New("refund failed")
+}
 `
 
 // TestWeChatPaySDKs runs errcodevet over a module that uses the real
@@ -115,20 +131,24 @@ func TestWeChatPaySDKs(t *testing.T) {
 	}
 	out, _ := run("errcodevet", "./...")
 	want := []string{
-		`pay/pay.go:17:5: code SYSTEMERROR (系统错误 (HTTP 500)) handled as a final failure: the API documents trying again later (retry-unknown)`,
-		"pay/pay.go:18:3: \tgives up here: returns an error made from text alone",
-		`pay/pay.go:17:26: code "SYSTEMERROR" compared as a magic string: 系统错误 (HTTP 500) (wechatpay.SystemError) (string-code)`,
-		`pay/pay.go:20:26: code "" can never match a documented code: the call is true only for an error whose body has no code (unknown-code)`,
-		`pay/pay.go:24:47: code "NOTENOUGH" compared as a magic string: 余额不足 (HTTP 403) (wechatpay.NotEnough) (string-code)`,
-		`pay/pay.go:35:5: status other than SUCCESS handled as a final failure without handling USERPAYING (trade_state: 用户支付中（付款码支付）) or PROCESSING (refund status: 退款处理中) first: the API documents retrying or querying the result (retry-unknown)`,
-		"pay/pay.go:36:3: \tgives up here: returns an error made from text alone",
-		`pay/pay.go:42:22: status "PROCESING" can never match: likely a misspelling of PROCESSING (refunddomestic.STATUS_PROCESSING) (unknown-code)`,
-		`pay/pay.go:42:96: status "ABNORMAL" compared as a magic string: refund status: 退款异常 (refunddomestic.STATUS_ABNORMAL) (string-code)`,
-		`pay/pay.go:47:67: status "NOTPAY" compared as a magic string: trade_state: 未支付 (待用户支付，可流转到 SUCCESS 或 CLOSED) (wechatpay.StateNotPay) (string-code)`,
-		`pay/pay.go:52:66: code "ORDERPAID" compared as a magic string: 商户订单已支付 (wechatpay.OrderPaid) (string-code)`,
-		`pay/pay.go:57:45: status "REFUNDCLOSE" compared as a magic string: refund_status (API v2): 退款关闭 (wechatpay.StateRefundClose) (string-code)`,
-		`pay/pay.go:57:83: status "REFUND_CLOSED" can never match: the known values are SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR, PROCESSING, ABNORMAL, ACCEPT, REFUNDCLOSE, CHANGE (unknown-code)`,
-		`pay/pay.go:62:41: status "USERPAYING" compared as a magic string: trade_state: 用户支付中（付款码支付） (wechatpay.StateUserPaying) (string-code)`,
+		`pay/pay.go:19:5: code SYSTEMERROR (系统错误 (HTTP 500)) handled as a final failure: the API documents trying again later (retry-unknown)`,
+		"pay/pay.go:20:3: \tgives up here: returns an error made from text alone",
+		`pay/pay.go:19:26: code "SYSTEMERROR" compared as a magic string: 系统错误 (HTTP 500) (wechatpay.SystemError) (string-code)`,
+		`pay/pay.go:22:26: code "" can never match a documented code: the call is true only for an error whose body has no code (unknown-code)`,
+		`pay/pay.go:26:47: code "NOTENOUGH" compared as a magic string: 余额不足 (HTTP 403) (wechatpay.NotEnough) (string-code)`,
+		`pay/pay.go:37:5: status other than SUCCESS handled as a final failure without handling USERPAYING (trade_state: 用户支付中（付款码支付）) or PROCESSING (refund status: 退款处理中) first: the API documents retrying or querying the result (retry-unknown)`,
+		"pay/pay.go:38:3: \tgives up here: returns an error made from text alone",
+		`pay/pay.go:44:22: status "PROCESING" can never match: likely a misspelling of PROCESSING (refunddomestic.STATUS_PROCESSING) (unknown-code)`,
+		`pay/pay.go:44:96: status "ABNORMAL" compared as a magic string: refund status: 退款异常 (refunddomestic.STATUS_ABNORMAL) (string-code)`,
+		`pay/pay.go:49:67: status "NOTPAY" compared as a magic string: trade_state: 未支付 (待用户支付，可流转到 SUCCESS 或 CLOSED) (wechatpay.StateNotPay) (string-code)`,
+		`pay/pay.go:54:66: code "ORDERPAID" compared as a magic string: 商户订单已支付 (wechatpay.OrderPaid) (string-code)`,
+		`pay/pay.go:59:45: status "REFUNDCLOSE" compared as a magic string: refund_status (API v2): 退款关闭 (wechatpay.StateRefundClose) (string-code)`,
+		`pay/pay.go:59:83: status "REFUND_CLOSED" can never match: the known values are SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR, PROCESSING, ABNORMAL, ACCEPT, REFUNDCLOSE, CHANGE (unknown-code)`,
+		`pay/pay.go:64:41: status "USERPAYING" compared as a magic string: trade_state: 用户支付中（付款码支付） (wechatpay.StateUserPaying) (string-code)`,
+		`pay/pay.go:70:19: refund retried under a new out_refund_no on each attempt: a new refund number makes each retry a new refund, a second one when an attempt's outcome was unknown; make the number once, before the first attempt (retry-unknown)`,
+		"pay/pay.go:69:35: \tthe number changes here: calls time.Now",
+		`pay/pay.go:73:15: refund retried under a new out_refund_no on each attempt: a new refund number makes each retry a new refund, a second one when an attempt's outcome was unknown; make the number once, before the first attempt (retry-unknown)`,
+		"pay/pay.go:69:35: \tthe number changes here: calls time.Now",
 	}
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {

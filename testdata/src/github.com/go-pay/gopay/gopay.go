@@ -2,3 +2,9 @@
 package gopay
 
 type BodyMap map[string]any
+
+// Set sets key to value and returns the map, for chains.
+func (bm BodyMap) Set(key string, value any) BodyMap {
+	bm[key] = value
+	return bm
+}

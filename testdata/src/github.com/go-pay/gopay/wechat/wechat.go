@@ -1,6 +1,12 @@
 // Package wechat is a stub of gopay's WeChat Pay v2 (XML) types, for the fixtures.
 package wechat
 
+import (
+	"context"
+
+	"github.com/go-pay/gopay"
+)
+
 // MicropayResponse is the answer of payment-code pay.
 type MicropayResponse struct {
 	ReturnCode string `xml:"return_code,omitempty" json:"return_code,omitempty"`
@@ -34,4 +40,19 @@ type QueryRefundResponse struct {
 type RefundNotify struct {
 	OutRefundNo  string `xml:"out_refund_no,omitempty" json:"out_refund_no,omitempty"`
 	RefundStatus string `xml:"refund_status,omitempty" json:"refund_status,omitempty"`
+}
+
+// RefundResponse is the answer of a refund.
+type RefundResponse struct {
+	ReturnCode string `xml:"return_code,omitempty" json:"return_code,omitempty"`
+	ResultCode string `xml:"result_code,omitempty" json:"result_code,omitempty"`
+	ErrCode    string `xml:"err_code,omitempty" json:"err_code,omitempty"`
+}
+
+// Client is gopay's WeChat Pay v2 client.
+type Client struct{}
+
+// Refund asks for a refund.
+func (w *Client) Refund(ctx context.Context, bm gopay.BodyMap) (*RefundResponse, gopay.BodyMap, error) {
+	return nil, nil, nil
 }

@@ -23,3 +23,11 @@ func IsAPIError(err error, code string) bool {
 	}
 	return false
 }
+
+// APIResult is the HTTP exchange behind an answer.
+type APIResult struct {
+	Response *http.Response
+}
+
+// String returns a pointer to s, for the requests' optional fields.
+func String(s string) *string { return &s }
