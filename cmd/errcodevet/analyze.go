@@ -35,9 +35,8 @@ packages do not load or the analysis fails (the packages that load are
 still analyzed), 2 for a bad command line.
 
 With -fix, the fixes are applied and the findings without one are still
-printed (exit 3 if any); -diff prints the fixes as a unified diff instead
-of writing them (and implies -fix), and the findings left on standard
-error. -json prints the findings of each
+printed (exit 3 if any); -diff writes nothing: it prints the fixes as a
+unified diff, and the findings left on standard error. -json prints the findings of each
 package as go vet -json does (exit 0).
 
 Run "errcodevet help" for the other commands.
@@ -63,7 +62,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	var opts driverOptions
 	fs.BoolVar(&opts.json, "json", false, "print the findings as JSON, as go vet -json does")
 	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes; print the findings that have none")
-	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff instead of applying them (implies -fix)")
+	fs.BoolVar(&opts.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this `file` at the end")

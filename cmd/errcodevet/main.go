@@ -101,9 +101,10 @@ func errcodevet(args []string, stdout, stderr io.Writer) int {
 	return runAnalyze(args, stdout, stderr)
 }
 
-const usage = `errcodevet checks Go code that handles WeChat Official Account errcodes and
-Mini Program OpenAPI result codes: magic numbers and strings, values that can
-never match, and broken retry handling.
+const usage = `errcodevet checks Go code that handles the answer codes of WeChat Official
+Account and WeCom (errcode), WeChat Pay, classic Alipay and Mini Program
+OpenAPIs: magic numbers and strings, values that can never match, and
+unknown outcomes handled as final (or final failures retried).
 
 Usage:
 
