@@ -17,8 +17,9 @@ if resp.ErrCode == 42001 || res.ResultCode == "ACCESS_DENIED" {
 
 The directive names one or more check IDs, separated by commas, then the
 reason, which is required: a suppression nobody can explain is a finding of
-its own. To suppress a check in a whole file (code that mirrors a vendor's
-sample, say), write ` + "`//errcodevet:file-ignore CHECK[,CHECK...] reason`" + `
+its own, and suppresses nothing (the finding it names is reported too).
+To suppress a check in a whole file (code that mirrors a vendor's sample,
+say), write ` + "`//errcodevet:file-ignore CHECK[,CHECK...] reason`" + `
 anywhere in the file, as staticcheck's ` + "`//lint:file-ignore`" + `.
 
 errcodevet reports, with the category ` + "`directive`" + ` (which ` + "`-checks`" + ` runs only when
