@@ -1,6 +1,14 @@
 package analyzer
 
-import "reflect"
+import (
+	"fmt"
+	"go/version"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/errcodevet/errcodevet/internal/constgen"
+)
 
 // A Result is what a pass tells a driver besides its diagnostics.
 type Result struct {
@@ -34,4 +42,31 @@ func (r *pass) result() *Result {
 		res.HeldBack = append(res.HeldBack, HeldBack{Family: t.Family, Package: t.Package})
 	}
 	return res
+}
+
+// HeldBackNotice returns the one line a driver says when fixes were held
+// back ("" if none were): which packages they would import, and what the
+// user can do in a module whose go line is goVersion ("1.17"; "" when
+// unknown). fixes names what was held back ("fixes", "quick fixes").
+// "errcodevet init" writes packages that need go 1.18 (type parameters)
+// and refuses a module whose go line is lower: there, the line is to be
+// raised first. Requiring the published constants module works at any go
+// line: each module builds at its own.
+func HeldBackNotice(held []HeldBack, goVersion, fixes string) string {
+	if len(held) == 0 {
+		return ""
+	}
+	var pkgs []string
+	for _, h := range held {
+		if !slices.Contains(pkgs, h.Package) {
+			pkgs = append(pkgs, h.Package)
+		}
+	}
+	slices.Sort(pkgs)
+	remedy := `run "errcodevet init" to write the constants into it, or require the module`
+	if goVersion != "" && version.Compare("go"+goVersion, "go"+constgen.GoVersion) < 0 {
+		remedy = fmt.Sprintf(`require the module, or raise the module's go line to %s (go mod edit -go=%[1]s) and run "errcodevet init" to write the constants into it`,
+			constgen.GoVersion)
+	}
+	return fmt.Sprintf("errcodevet: %s held back: they would import %s, which the module does not provide; %s", fixes, strings.Join(pkgs, ", "), remedy)
 }

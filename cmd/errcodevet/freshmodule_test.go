@@ -250,3 +250,54 @@ func TestFixNothingSetUp(t *testing.T) {
 		t.Errorf("init again: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestFixHeldBackOldGoLine: in a module whose go line is below 1.18, where
+// "errcodevet init" refuses to write packages that need type parameters,
+// the held-back notice does not send the user to init alone: it says to
+// require the module, or to raise the go line first, and that advice
+// works (issue 24's leftovers).
+func TestFixHeldBackOldGoLine(t *testing.T) {
+	tool := buildTool(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":     "module example.com/old\n\ngo 1.17\n",
+		"api/api.go": "package api\n\ntype Response struct {\n\tErrCode int `json:\"errcode\"`\n}\n\nfunc Expired(r *Response) bool {\n\treturn r.ErrCode == 42001\n}\n",
+	}
+	for name, content := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local", "ERRCODEVET_CACHE=off")
+	run := func(name string, args ...string) (stdout, stderr string, code int) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = dir, env
+		var out, errOut strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		cmd.Run()
+		return out.String(), errOut.String(), cmd.ProcessState.ExitCode()
+	}
+	_, stderr, code := run(tool, "-fix", "./...")
+	notice := "errcodevet: fixes held back: they would import github.com/errcodevet/errcodevet/wechat, which the module does not provide; " +
+		"require the module, or raise the module's go line to 1.18 (go mod edit -go=1.18) and run \"errcodevet init\" to write the constants into it\n"
+	if code != exitFindings || stderr != notice {
+		t.Fatalf("-fix: exit %d, stderr\n%s\nwant 3 and\n%s", code, stderr, notice)
+	}
+	// As it says: init alone refuses; with the go line raised, it works.
+	if _, stderr, code := run(tool, "init"); code == 0 || !strings.Contains(stderr, "go mod edit -go=1.18") {
+		t.Errorf("init at go 1.17: exit %d\n%s", code, stderr)
+	}
+	if out, errOut, code := run("go", "mod", "edit", "-go=1.18"); code != 0 {
+		t.Fatalf("go mod edit: %s%s", out, errOut)
+	}
+	if stdout, stderr, code := run(tool, "init"); code != 0 {
+		t.Fatalf("init at go 1.18: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if stdout, stderr, code := run(tool, "-fix", "./..."); code != exitOK || stderr != "" {
+		t.Errorf("-fix after init: exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+	if out, errOut, code := run("go", "build", "./..."); code != 0 {
+		t.Errorf("go build after init and -fix: exit %d\n%s%s", code, out, errOut)
+	}
+}

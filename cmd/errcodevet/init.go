@@ -311,18 +311,15 @@ func settingsList(families []string, set map[string]string) []string {
 }
 
 // heldBackNotice returns the one line that says which fixes were held
-// back, or "".
+// back and what to do about it in the main module, or "".
 func heldBackNotice(graph *checker.Graph) string {
-	held := heldBack(graph)
-	if len(held) == 0 {
-		return ""
+	var pkgs []*packages.Package
+	for _, act := range graph.Roots {
+		pkgs = append(pkgs, act.Package)
 	}
-	var pkgs []string
-	for _, h := range held {
-		if !slices.Contains(pkgs, h.Package) {
-			pkgs = append(pkgs, h.Package)
-		}
+	goVersion := ""
+	if mod := mainModule(pkgs); mod != nil {
+		goVersion = mod.GoVersion
 	}
-	return fmt.Sprintf("errcodevet: fixes held back: they would import %s, which the module does not provide; "+
-		"run \"errcodevet init\" to write the constants into it, or require the module", strings.Join(pkgs, ", "))
+	return analyzer.HeldBackNotice(heldBack(graph), goVersion, "fixes")
 }

@@ -342,7 +342,7 @@ func (s *server) check(roots []*packages.Package) (out map[*packages.Package]che
 		}
 		out[act.Package] = checked{diags: act.Diagnostics}
 		if res, _ := act.Result.(*analyzer.Result); res != nil {
-			s.sayHeldBack(res.HeldBack)
+			s.sayHeldBack(res.HeldBack, act.Package.Module)
 		}
 	}
 	return fail(fmt.Errorf("not analyzed"))

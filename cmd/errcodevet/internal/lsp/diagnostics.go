@@ -6,11 +6,9 @@ package lsp
 
 import (
 	"context"
-	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/sourcegraph/jsonrpc2"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/analyzer"
 )
@@ -87,26 +85,22 @@ func (s *server) send(ctx context.Context, conn *jsonrpc2.Conn) {
 // sayHeldBack tells the user, once per session, that quick fixes were held
 // back because the module does not provide the packages they would
 // import (analyzer.Result).
-func (s *server) sayHeldBack(held []analyzer.HeldBack) {
-	if len(held) == 0 {
+func (s *server) sayHeldBack(held []analyzer.HeldBack, mod *packages.Module) {
+	goVersion := ""
+	if mod != nil {
+		goVersion = mod.GoVersion
+	}
+	notice := analyzer.HeldBackNotice(held, goVersion, "quick fixes")
+	if notice == "" {
 		return
 	}
-	var pkgs []string
-	for _, h := range held {
-		if !slices.Contains(pkgs, h.Package) {
-			pkgs = append(pkgs, h.Package)
-		}
-	}
-	slices.Sort(pkgs)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.heldBack {
 		return
 	}
 	s.heldBack = true
-	s.messages = append(s.messages, showMessageParams{Type: messageInfo, Message: fmt.Sprintf(
-		"errcodevet: quick fixes held back: they would import %s, which the module does not provide; "+
-			"run \"errcodevet init\" in the module to write the constants into it, or require the module", strings.Join(pkgs, ", "))})
+	s.messages = append(s.messages, showMessageParams{Type: messageInfo, Message: notice})
 	select {
 	case s.wake <- struct{}{}:
 	default:

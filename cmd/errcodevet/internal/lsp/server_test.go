@@ -647,7 +647,7 @@ func TestQuickFixHeldBack(t *testing.T) {
 	}
 	// The user is told once, not at every analysis.
 	want := showMessageParams{Type: messageInfo, Message: "errcodevet: quick fixes held back: they would import github.com/errcodevet/errcodevet/wechat, " +
-		"which the module does not provide; run \"errcodevet init\" in the module to write the constants into it, or require the module"}
+		"which the module does not provide; run \"errcodevet init\" to write the constants into it, or require the module"}
 	select {
 	case m := <-c.messages:
 		if m != want {
