@@ -70,3 +70,11 @@ func TestCarrierClientSetting(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Catalogs: []string{"../testdata/catalog/wecomclients.yaml"}})
 	runFixes(t, a, "clientsetting")
 }
+
+// TestCarrierClientPackages proves that -client-packages says which
+// packages are a family's clients as a catalog file can: a pattern without
+// /... matches its package only.
+func TestCarrierClientPackages(t *testing.T) {
+	a := newAnalyzer(t, analyzer.Config{ClientPackages: []string{"wecom=clientpackages"}})
+	runFixes(t, a, "clientpackages", "clientpackages/official")
+}

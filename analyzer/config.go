@@ -42,6 +42,12 @@ type Config struct {
 	// "import/path.Type.Method" (an interface's method too): a call of one
 	// in a branch taken on an unknown outcome gives up.
 	GiveUpFuncs []string `json:"give-up-funcs"`
+	// ClientPackages says which packages are a family's clients, as
+	// "family=pattern" ("wecom=example.com/corp/wecom/..." for that package
+	// and those under it): where families share a carrier (WeCom and the
+	// Official Account answer with errcode), such a package's values are the
+	// family's, as if the catalog's clients: packages listed the pattern.
+	ClientPackages []string `json:"client-packages"`
 	// Constants maps a family's name to the import path of the constants
 	// package its fixes import, in place of the catalog's: a package
 	// generated into the user's module ("errcodevet catalog gen"), so
@@ -120,6 +126,15 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 		}
 		s.giveUp[name] = true
 	}
+	clientFamilies := func(known []string) error {
+		for i, item := range cfg.ClientPackages {
+			fam, _, _ := strings.Cut(item, "=")
+			if !slices.Contains(known, fam) {
+				return &itemError{"client-packages", i, fmt.Sprintf("client packages of family %q, which shares no carrier with another family (families that do: %s)", fam, strings.Join(known, ", "))}
+			}
+		}
+		return nil
+	}
 	for _, fam := range slices.Sorted(maps.Keys(cfg.Constants)) {
 		if err := module.CheckImportPath(cfg.Constants[fam]); err != nil {
 			return nil, &constantsError{fam, fmt.Sprintf("constants of family %s: %v", fam, err)}
@@ -131,6 +146,9 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 			if !slices.Contains(builtinFamilies, fam) {
 				return nil, &constantsError{fam, fmt.Sprintf("constants of unknown family %q (known: %s)", fam, strings.Join(builtinFamilies, ", "))}
 			}
+		}
+		if err := clientFamilies(builtinClientFamilies); err != nil {
+			return nil, err
 		}
 		return s, nil
 	}
@@ -146,6 +164,15 @@ func compile(cfg Config, set map[string]bool) (*settings, error) {
 			}
 			return nil, &constantsError{fam, fmt.Sprintf("constants of unknown family %q (known: %s)", fam, strings.Join(known, ", "))}
 		}
+	}
+	var sharing []string
+	for _, f := range s.catalog.Families() {
+		if !f.Clients.Empty() {
+			sharing = append(sharing, f.Name)
+		}
+	}
+	if err := clientFamilies(sharing); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -291,6 +318,16 @@ func splitList(v string) []string {
 	}
 	return out
 }
+
+// An itemError is a problem with one item of a list setting that only the
+// catalog can tell, which a configuration file's error locates at the item.
+type itemError struct {
+	setting string
+	index   int
+	msg     string
+}
+
+func (e *itemError) Error() string { return e.msg }
 
 // A constantsError is a problem with the constants setting of one family,
 // which a configuration file's error locates at that family's line.

@@ -42,6 +42,10 @@ func TestNewRejectsBadConfig(t *testing.T) {
 			`constants of unknown family "weixin" (known: wechat, miniprogram, wecom, wechatpay, alipay)`},
 		{"constants of a family no catalog file declares", analyzer.Config{Catalogs: []string{"../testdata/catalog/acme.yaml"}, Constants: map[string]string{"acme": "example.com/m/acmecodes", "acne": "example.com/m/codes"}},
 			`constants of unknown family "acne" (known: wechat, miniprogram, wecom, wechatpay, alipay, acme)`},
+		{"client packages of a family that shares no carrier", analyzer.Config{ClientPackages: []string{"wecom=m/a", "wechatpay=m/pay/..."}},
+			`client packages of family "wechatpay", which shares no carrier with another family (families that do: wechat, wecom)`},
+		{"client packages without a family", analyzer.Config{ClientPackages: []string{"m/wecom/..."}},
+			`client package "m/wecom/..." is not of the form family=import/path or family=import/path/...`},
 		{"constants at a malformed path", analyzer.Config{Constants: map[string]string{"wechat": "example.com/m/wechat codes"}},
 			`constants of family wechat: malformed import path "example.com/m/wechat codes"`},
 	} {
@@ -77,6 +81,8 @@ func TestFlags(t *testing.T) {
 		{"constants", "wechat=example.com/m/internal/wechatcodes,miniprogram=example.com/m/mp", "wechat", `want family=import/path, got "wechat"`},
 		{"constants", "wechat=example.com/m/a", "wechat=example.com/m/a,wechat=example.com/m/b", `family wechat given twice`},
 		{"constants", "", "wechatt=example.com/m/a", `constants of unknown family "wechatt"`},
+		{"client-packages", "wecom=example.com/m/wecom/...,wechat=example.com/m/mp", "wecom=", `client package "wecom=" is not of the form`},
+		{"client-packages", "wecom=example.com/m/wecom", "wecomm=example.com/m/wecom", `client packages of family "wecomm", which shares no carrier`},
 	} {
 		a := newAnalyzer(t, analyzer.Config{})
 		if a.Flags.Lookup(tc.flag) == nil {

@@ -125,6 +125,9 @@ func (s *settings) withFile(path string) (*settings, error) {
 		if ce, ok := err.(*constantsError); ok && !s.set["constants"] {
 			return nil, f.Errorf("constants."+ce.family, "%s", ce.msg) // the file's setting
 		}
+		if ie, ok := err.(*itemError); ok && !s.set[ie.setting] {
+			return nil, f.Errorf(fmt.Sprintf("%s[%d]", ie.setting, ie.index), "%s", ie.msg)
+		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return merged, nil

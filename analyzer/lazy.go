@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"strings"
+
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
 )
@@ -27,6 +29,11 @@ var builtinKeys = carrier.NewKeys([]string{"errcode", "resultCode", "resultStatu
 // in step with catalog/builtin.
 var builtinFamilies = []string{"wechat", "miniprogram", "wecom", "wechatpay", "alipay"}
 
+// builtinClientFamilies are the built-in families that name their clients
+// (they share errcode), for validating client-packages without loading the
+// catalog; TestBuiltinKeys keeps them in step with catalog/builtin.
+var builtinClientFamilies = []string{"wechat", "wecom"}
+
 // redirect says that the constants of a family's package (from) are to be
 // imported from another package (to), per Config.Constants.
 type redirect struct{ from, to string }
@@ -41,6 +48,10 @@ func (s *settings) load() error {
 			return
 		}
 		idx := carrier.NewIndex(cat)
+		for _, item := range s.cfg.ClientPackages {
+			fam, pattern, _ := strings.Cut(item, "=")
+			idx.AddClientPackage(fam, pattern)
+		}
 		if s.keys == nil {
 			s.keys = idx.Keys()
 		}

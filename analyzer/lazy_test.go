@@ -18,12 +18,18 @@ func TestBuiltinKeys(t *testing.T) {
 	if want := carrier.NewIndex(cat).Keys(); !builtinKeys.Equal(want) {
 		t.Errorf("builtinKeys are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinKeys, want)
 	}
-	var names []string
+	var names, clients []string
 	for _, f := range cat.Families() {
 		names = append(names, f.Name)
+		if !f.Clients.Empty() {
+			clients = append(clients, f.Name)
+		}
 	}
 	if !slices.Equal(names, builtinFamilies) {
 		t.Errorf("builtinFamilies are %v, the built-in catalog's %v: update analyzer/lazy.go", builtinFamilies, names)
+	}
+	if !slices.Equal(clients, builtinClientFamilies) {
+		t.Errorf("builtinClientFamilies are %v, the built-in catalog's families that name clients %v: update analyzer/lazy.go", builtinClientFamilies, clients)
 	}
 }
 

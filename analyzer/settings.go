@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/mod/module"
+
 	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
@@ -91,6 +93,13 @@ var settingsTable = []setting{
 		check:     checkGiveUpFunc,
 	},
 	{
+		name: "client-packages", kind: configfile.Strings, field: func(c *Config) any { return &c.ClientPackages },
+		usage:      "comma-separated family=pattern: packages that are the family's clients (example.com/corp/wecom/... for a package and those under it), where families share a carrier",
+		readmeFlag: "-client-packages=FAMILY=PATTERN,...", readmeDef: "none",
+		readmeDoc: "packages that are a family's clients, as `family=import/path` or `family=import/path/...`: where WeCom and the Official Account share `errcode`, such a package holds the family's values, as code that imports its SDK or names its host does",
+		check:     checkClientPackage,
+	},
+	{
 		name: "constants", kind: configfile.Map, field: func(c *Config) any { return &c.Constants },
 		usage:      "comma-separated family=import/path: the constants package the family's fixes import",
 		readmeFlag: "-constants=FAMILY=PATH,...", readmeDef: "the family's own",
@@ -152,6 +161,18 @@ func checkRetryFunc(name string) error {
 func checkGiveUpFunc(name string) error {
 	if !validFuncPath(name) {
 		return fmt.Errorf("give-up function %q is not of the form import/path.Func or import/path.Type.Method", name)
+	}
+	return nil
+}
+
+func checkClientPackage(item string) error {
+	fam, pattern, ok := strings.Cut(item, "=")
+	if !ok || fam == "" || pattern == "" {
+		return fmt.Errorf("client package %q is not of the form family=import/path or family=import/path/...", item)
+	}
+	path, _ := strings.CutSuffix(pattern, "/...")
+	if err := module.CheckImportPath(path); err != nil {
+		return fmt.Errorf("client package %q: %v", item, err)
 	}
 	return nil
 }

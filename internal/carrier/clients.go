@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,6 +134,21 @@ func (r *Resolver) choose(c *choice, decl *types.Package) *catalog.Table {
 		return c.tables[0]
 	}
 	return c.tables[picked]
+}
+
+// AddClientPackage makes the packages that pattern matches (a path, or
+// path/... for it and those under it) clients of family, as a pattern in
+// the family's catalog clients: packages would. Call it before the index
+// is used.
+func (idx *Index) AddClientPackage(family, pattern string) {
+	for i := range idx.clients {
+		if idx.clients[i].family == family {
+			c := &idx.clients[i].clients
+			c.Packages = append(slices.Clip(c.Packages), pattern)
+			return
+		}
+	}
+	idx.clients = append(idx.clients, familyClients{family, catalog.Clients{Packages: []string{pattern}}})
 }
 
 // evidence returns the package's own evidence, computed once: its path,
