@@ -58,6 +58,11 @@
 //		order failed), as import/path.Func or import/path.Type.Method (an
 //		interface's method too): retry-unknown reports a call of one in a
 //		branch taken on an unknown outcome. Default: none.
+//	-client-packages=FAMILY=PATTERN,...
+//		Packages that are a family's clients, as family=import/path or
+//		family=import/path/... (it and the packages under it): where
+//		families share a carrier (WeCom and the Official Account answer with
+//		errcode), such a package holds the family's values. Default: none.
 //	-config=FILE
 //		The configuration file to read, or "none". Default: the
 //		.errcodevet.yaml found walking up from each package's directory to
