@@ -154,4 +154,5 @@ func TestWeChatPaySDKs(t *testing.T) {
 	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wechatpaysdk")
 	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "wechatpayretry")
 	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "wechatpayrefundno")
+	analysistest.Run(t, gopath(t), newAnalyzer(t, analyzer.Config{}), "gopayunreadstatus")
 }

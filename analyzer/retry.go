@@ -48,6 +48,7 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 	}
 	if unknown {
 		r.renewedRefundNumbers(c, fd)
+		r.unreadStatuses(c, fd)
 	}
 }
 

@@ -165,6 +165,19 @@ a loop over refunds to make (it goes on to its next item after a
 success), a new number assigned only under a condition (after a final
 failure a new refund is right) and a date-only clock read are left alone.
 
+An answer of gopay's WeChat Pay v3 client (a method of ` + "`ClientV3`" + ` whose
+answer has an int ` + "`Code`" + `) taken as success after testing only the error is
+reported too: gopay returns every answer but the expected 200 (or 204),
+SYSTEM_ERROR and 202 USERPAYING among them, with a nil error and the HTTP
+status in ` + "`Code`" + `. The call is reported when the function reads the
+answer's fields (` + "`rsp.Response.Status`" + `) but never its ` + "`Code`" + `, ` + "`Error`" + ` or
+` + "`ErrResponse`" + `, and never hands the answer on (returns it, passes it to a
+function, stores it); or when it discards the answer (` + "`_, err :=`" + `) and
+tests err. wechatpay-go has no such shape to judge: it turns every answer
+outside 200-299 into a ` + "`*core.APIError`" + `, and the one API that answers 202
+USERPAYING, payment-code pay, has no typed call in v0.2.21 (a request
+through the generic client is told apart only by its URL).
+
 A branch retries, and is left alone, when it continues or jumps back in an
 enclosing loop, loops itself, starts a goroutine or sends on a channel,
 calls its own function (recursion, also through other functions of the

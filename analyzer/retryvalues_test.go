@@ -100,6 +100,7 @@ func TestRetryDocValues(t *testing.T) {
 		"ACCESS_DENIED":                catalog.RetryUnstated,
 		"SUCCESS":                      catalog.RetryUnstated,
 		"SYSTEMERROR":                  catalog.RetryLater,
+		"USERPAYING":                   catalog.RetryLater,
 		"40003":                        catalog.RetryNever,
 		"40013":                        catalog.RetryNever,
 	}

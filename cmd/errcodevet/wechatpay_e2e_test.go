@@ -90,6 +90,14 @@ func RefundRetried(ctx context.Context, svc *refunddomestic.RefundsApiService, c
 	}
 	return errors.New("refund failed")
 }
+
+func RefundStatus(ctx context.Context, c *wxv3.ClientV3, bm gopay.BodyMap) (string, error) {
+	rsp, err := c.V3Refund(ctx, bm)
+	if err != nil {
+		return "", err
+	}
+	return rsp.Response.Status, nil
+}
 `
 
 // TestWeChatPaySDKs runs errcodevet over a module that uses the real
@@ -149,6 +157,8 @@ func TestWeChatPaySDKs(t *testing.T) {
 		"pay/pay.go:69:35: \tthe number changes here: calls time.Now",
 		`pay/pay.go:73:15: refund retried under a new out_refund_no on each attempt: a new refund number makes each retry a new refund, a second one when an attempt's outcome was unknown; make the number once, before the first attempt (retry-unknown)`,
 		"pay/pay.go:69:35: \tthe number changes here: calls time.Now",
+		`pay/pay.go:82:14: V3Refund's answer read without testing its Code: gopay returns every answer but the expected 200 or 204 (SYSTEM_ERROR, 202 USERPAYING, a refusal) with a nil error and the HTTP status in its Code; test Code before reading Response (retry-unknown)`,
+		"pay/pay.go:86:9: \treads the answer here",
 	}
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
