@@ -140,6 +140,7 @@ func (r *pass) prepare() error {
 		return err
 	}
 	r.resolver = carrier.NewResolver(r.Pkg, r.TypesInfo, r.s.index, r.importedFunc)
+	r.resolver.SetClients(func(pkg *types.Package) (carrier.ClientsFact, bool) { return r.facts.clients(r.Pass, pkg) })
 	r.finder = fix.NewFinder(r.Pass)
 	r.verifier = fix.NewVerifier(r.Pass)
 	r.resolver.Analyze(r.Files)
@@ -147,8 +148,9 @@ func (r *pass) prepare() error {
 }
 
 // exportCarrierFacts records for importers the package's functions that
-// return a carrier and, if it exposes carriers (by its types, its imports
-// or those functions), that it does. A main package (a command, or the
+// return a carrier, if it exposes carriers (by its types, its imports or
+// those functions) that it does, and whose client its own code shows it
+// is. A main package (a command, or the
 // test main a driver generates) has no importers.
 func (r *pass) exportCarrierFacts(exposes bool) {
 	if r.Pkg.Name() == "main" {
@@ -162,6 +164,9 @@ func (r *pass) exportCarrierFacts(exposes bool) {
 	}
 	if exposes {
 		r.facts.exportExposes(r.Pass)
+	}
+	if f, ok := r.resolver.ClientsFact(); ok {
+		r.facts.exportClients(r.Pass, f)
 	}
 }
 

@@ -78,3 +78,10 @@ func TestCarrierClientPackages(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{ClientPackages: []string{"wecom=clientpackages"}})
 	runFixes(t, a, "clientpackages", "clientpackages/official")
 }
+
+// TestCarrierClientWrapper proves that a package's client evidence reaches
+// the packages that import it and the readers of the structs it declares,
+// one import deep, as a fact.
+func TestCarrierClientWrapper(t *testing.T) {
+	runFixes(t, newAnalyzer(t, analyzer.Config{}), "wecomwrap", "wecomwrapuse", "wecomwrapboth", "wecomwrapfield")
+}

@@ -25,10 +25,12 @@ type facts interface {
 	importsCarriers(p *analysis.Pass, keys *carrier.Keys) bool
 	returnsCarrier(p *analysis.Pass, fn *types.Func) (carrier.ReturnsCarrier, bool)
 	retries(p *analysis.Pass, fn *types.Func) bool
+	clients(p *analysis.Pass, pkg *types.Package) (carrier.ClientsFact, bool)
 
 	exportReturnsCarrier(p *analysis.Pass, fn *types.Func, f carrier.ReturnsCarrier)
 	exportRetries(p *analysis.Pass, fn *types.Func)
 	exportExposes(p *analysis.Pass)
+	exportClients(p *analysis.Pass, f carrier.ClientsFact)
 	// done follows a pass's exports.
 	done(p *analysis.Pass)
 }
@@ -39,7 +41,7 @@ type facts interface {
 // BENCHMARKS.md).
 type analysisFacts struct{}
 
-var factTypes = []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(retry.RetriesFact)}
+var factTypes = []analysis.Fact{new(carrier.ReturnsCarrier), new(carrier.ExposesCarriers), new(retry.RetriesFact), new(carrier.ClientsFact)}
 
 func (analysisFacts) importsCarriers(p *analysis.Pass, _ *carrier.Keys) bool {
 	for _, imp := range p.Pkg.Imports() {
@@ -58,6 +60,16 @@ func (analysisFacts) returnsCarrier(p *analysis.Pass, fn *types.Func) (carrier.R
 
 func (analysisFacts) retries(p *analysis.Pass, fn *types.Func) bool {
 	return p.ImportObjectFact(fn, new(retry.RetriesFact))
+}
+
+func (analysisFacts) clients(p *analysis.Pass, pkg *types.Package) (carrier.ClientsFact, bool) {
+	var f carrier.ClientsFact
+	ok := p.ImportPackageFact(pkg, &f)
+	return f, ok
+}
+
+func (analysisFacts) exportClients(p *analysis.Pass, f carrier.ClientsFact) {
+	p.ExportPackageFact(&f)
 }
 
 func (analysisFacts) exportReturnsCarrier(p *analysis.Pass, fn *types.Func, f carrier.ReturnsCarrier) {
@@ -110,7 +122,8 @@ type pkgFacts struct {
 	Exposes  bool                              `json:"exposes,omitempty"`
 	Carriers map[string]carrier.ReturnsCarrier `json:"carriers,omitempty"` // by funcKey
 	Retrying map[string]bool                   `json:"retrying,omitempty"` // by funcKey
-	Files    map[string]string                 `json:"files"`              // file name -> SHA-256 of its content
+	Clients  *carrier.ClientsFact              `json:"clients,omitempty"`
+	Files    map[string]string                 `json:"files"` // file name -> SHA-256 of its content
 
 	here bool // analyzed in this process, not read from dir
 }
@@ -185,6 +198,21 @@ func (f *processFacts) retries(p *analysis.Pass, fn *types.Func) bool {
 	return pf != nil && pf.Retrying[funcKey(fn)]
 }
 
+func (f *processFacts) clients(p *analysis.Pass, pkg *types.Package) (carrier.ClientsFact, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if pf := f.lookup(pkg.Path()); pf != nil && pf.Clients != nil {
+		return *pf.Clients, true
+	}
+	return carrier.ClientsFact{}, false
+}
+
+func (f *processFacts) exportClients(p *analysis.Pass, c carrier.ClientsFact) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.own(p).Clients = &c
+}
+
 func (f *processFacts) exportReturnsCarrier(p *analysis.Pass, fn *types.Func, rc carrier.ReturnsCarrier) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -213,7 +241,7 @@ func (f *processFacts) exportExposes(p *analysis.Pass) {
 func (f *processFacts) done(p *analysis.Pass) {
 	f.mu.Lock()
 	pf := f.own(p) // analyzed: its record, perhaps empty, is the answer
-	exports := pf.Exposes || len(pf.Carriers) > 0 || len(pf.Retrying) > 0
+	exports := pf.Exposes || len(pf.Carriers) > 0 || len(pf.Retrying) > 0 || pf.Clients != nil
 	f.mu.Unlock()
 	if f.dir == "" {
 		return

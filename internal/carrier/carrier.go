@@ -36,6 +36,9 @@ type Resolver struct {
 	info *types.Info
 	idx  *Index
 	ev   *evidence // the package's client evidence, once computed (clients.go)
+	own  *evidence // what its own code shows, without its imports' facts
+	// clients looks up the ClientsFact of another package; nil for none.
+	clients func(*types.Package) (ClientsFact, bool)
 
 	locals map[*types.Var]*catalog.Table  // function-local variables known to carry
 	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions

@@ -22,8 +22,11 @@ import (
 //   - its path matches one of the family's package patterns (a catalog
 //     setting, for a client the code does not tell).
 //
-// For a struct field, the package that declares the struct counts too, by
-// its path and imports (its literals are not known from another package).
+// A package also counts the evidence of the packages it imports, and, for
+// a struct field, of the package that declares the struct: their own
+// evidence (path, imports, literals), which they pass on as a ClientsFact,
+// so that the callers of a wrapper around a WeCom client are WeCom
+// clients too.
 // A package with no evidence holds the values of the family that declared
 // the carrier first, as before the others shared it (the Official
 // Account's errcode: hand-written clients of it rarely say so); one with
@@ -115,6 +118,7 @@ func (r *Resolver) choose(c *choice, decl *types.Package) *catalog.Table {
 		var both evidence
 		both.add(*ev)
 		both.add(r.idx.pathEvidence(decl))
+		both.add(r.factEvidence(decl))
 		ev = &both
 	}
 	if ev.others {
@@ -151,12 +155,63 @@ func (idx *Index) AddClientPackage(family, pattern string) {
 	idx.clients = append(idx.clients, familyClients{family, catalog.Clients{Packages: []string{pattern}}})
 }
 
-// evidence returns the package's own evidence, computed once: its path,
-// imports and string literals. The result is shared; callers copy it
-// before adding to it.
+// SetClients makes the resolver count the evidence other packages pass
+// on (ClientsFact), looked up by clients; call it before Analyze.
+func (r *Resolver) SetClients(clients func(*types.Package) (ClientsFact, bool)) {
+	r.clients = clients
+}
+
+// ClientsFact returns what the package's own code shows it a client of,
+// for its importers; false when it shows nothing. Call it after Analyze.
+func (r *Resolver) ClientsFact() (ClientsFact, bool) {
+	ev := r.ownEvidence()
+	var f ClientsFact
+	for _, fc := range r.idx.clients {
+		if ev.families[fc.family] && !slices.Contains(f.Families, fc.family) {
+			f.Families = append(f.Families, fc.family)
+		}
+	}
+	f.Others = ev.others
+	return f, len(f.Families) > 0 || f.Others
+}
+
+// factEvidence returns the evidence pkg passes on, if any.
+func (r *Resolver) factEvidence(pkg *types.Package) evidence {
+	var ev evidence
+	if r.clients == nil {
+		return ev
+	}
+	if f, ok := r.clients(pkg); ok {
+		for _, fam := range f.Families {
+			ev.mark(fam)
+		}
+		ev.others = f.Others
+	}
+	return ev
+}
+
+// evidence returns the package's evidence, computed once: its own (path,
+// imports, string literals) and what the packages it imports pass on.
+// The result is shared; callers copy it before adding to it.
 func (r *Resolver) evidence() *evidence {
 	if r.ev != nil {
 		return r.ev
+	}
+	ev := new(evidence)
+	ev.add(*r.ownEvidence())
+	if r.pkg != nil {
+		for _, imp := range r.pkg.Imports() {
+			ev.add(r.factEvidence(imp))
+		}
+	}
+	r.ev = ev
+	return ev
+}
+
+// ownEvidence returns what the package's own code shows, computed once.
+func (r *Resolver) ownEvidence() *evidence {
+	if r.own != nil {
+		return r.own
 	}
 	ev := new(evidence)
 	if r.pkg != nil {
@@ -174,7 +229,7 @@ func (r *Resolver) evidence() *evidence {
 			})
 		}
 	}
-	r.ev = ev
+	r.own = ev
 	return ev
 }
 

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/errcodevet/errcodevet/catalog"
 )
@@ -31,6 +32,32 @@ type ExposesCarriers struct{}
 func (*ExposesCarriers) AFact() {}
 
 func (*ExposesCarriers) String() string { return "exposes carriers" }
+
+// ClientsFact is the fact of what a package's own code shows it a client
+// of (its path, imports and string literals: clients.go): the families,
+// in load order, and whether another vendor no family describes. The
+// packages that import it, or use a struct it declares, count it as
+// their own evidence: a package wrapping a WeCom client (it imports
+// go-workwx, or builds qyapi.weixin.qq.com requests) makes its callers
+// WeCom clients too. Only a package's own evidence is passed on, one
+// import deep: its importers' importers are not its callers.
+type ClientsFact struct {
+	Families []string
+	Others   bool
+}
+
+func (*ClientsFact) AFact() {}
+
+func (f *ClientsFact) String() string {
+	var parts []string
+	for _, fam := range f.Families {
+		parts = append(parts, "client of "+fam)
+	}
+	if f.Others {
+		parts = append(parts, "client of another vendor")
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Keys are what the cheap pre-checks need to know of the carriers: the
 // json tag names and map keys that carry a code, and the packages that

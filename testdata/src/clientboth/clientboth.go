@@ -1,4 +1,4 @@
-package clientboth // want package:"exposes carriers"
+package clientboth // want package:"exposes carriers" package:"client of wechat, client of wecom"
 
 // This fixture proves that a package calling both the Official Account and
 // WeCom gets no family's meaning for a value the two tables explain

@@ -1,4 +1,4 @@
-package clientdingtalk // want package:"exposes carriers"
+package clientdingtalk // want package:"exposes carriers" package:"client of another vendor"
 
 // This fixture proves that DingTalk replies, which carry errcode too, are
 // no family's: 40001 and 42001 are DingTalk's codes here.

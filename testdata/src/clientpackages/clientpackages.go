@@ -1,4 +1,4 @@
-package clientpackages // want package:"exposes carriers"
+package clientpackages // want package:"exposes carriers" package:"client of wecom"
 
 // This fixture proves -client-packages: run with
 // client-packages wecom=clientpackages, the package is a WeCom client

@@ -1,4 +1,4 @@
-package clientsetting // want package:"exposes carriers"
+package clientsetting // want package:"exposes carriers" package:"client of wecom"
 
 // This fixture proves that a catalog setting (testdata/catalog/wecomclients.yaml)
 // makes a package a WeCom client when its code shows no evidence: its host

@@ -1,4 +1,4 @@
-package clientwecom // want package:"exposes carriers"
+package clientwecom // want package:"exposes carriers" package:"client of wecom"
 
 // This fixture proves that a hand-written WeCom client, known by the host
 // it calls, gets WeCom's meanings and constants for its errcode values;

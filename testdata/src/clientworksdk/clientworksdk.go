@@ -1,4 +1,4 @@
-package clientworksdk // want package:"exposes carriers"
+package clientworksdk // want package:"exposes carriers" package:"client of wecom"
 
 // This fixture proves that a reply declared in a WeCom SDK's work package
 // carries WeCom's codes in a package that shows no evidence of its own.

@@ -1,4 +1,4 @@
-package wecomclient // want package:"exposes carriers"
+package wecomclient // want package:"exposes carriers" package:"client of wecom"
 
 // This fixture proves that go-workwx's error carries a WeCom
 // errcode: its values are explained and fixed with WeCom's table and
