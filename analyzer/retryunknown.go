@@ -254,7 +254,7 @@ func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, decided m
 	case retry.LeftDone:
 		handled, handles = "reported to the caller as success", "reports %s to the caller as success"
 	case retry.LeftAnswer:
-		handled, handles = "answered as a final failure is", "answers %s as a final failure is"
+		handled, handles = "answered as a final failure", "answers %s as a final failure"
 	}
 	var msg string
 	switch b.Kind {

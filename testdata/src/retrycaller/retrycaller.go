@@ -132,7 +132,7 @@ func handlerAnswers(w http.ResponseWriter, res Result) {
 // --- The outcome collapsed into a plain answer: reported ---
 
 func Paid(res Result) bool {
-	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		log.Print("unknown")
 		return false
 	}
@@ -146,7 +146,7 @@ func PaidSwitch(res Result) bool {
 	switch res.ResultStatus {
 	case miniprogram.StatusSuccess:
 		return true
-	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		log.Print("unknown")
 		return false
 	default:
@@ -155,7 +155,7 @@ func PaidSwitch(res Result) bool {
 }
 
 func PaidSuccessFirst(res Result) bool {
-	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		log.Print("unknown")
 		return false
 	}
@@ -171,7 +171,7 @@ func PaidSuccessThenUnknown(res Result) bool {
 	if res.ResultStatus == miniprogram.StatusSuccess {
 		return true
 	}
-	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		return false
 	}
 	return false
@@ -181,7 +181,7 @@ func PaidCases(res Result) bool {
 	switch res.ResultStatus {
 	case miniprogram.StatusSuccess:
 		return true
-	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		return false
 	}
 	return false
@@ -190,7 +190,7 @@ func PaidCases(res Result) bool {
 // PaidTest answers the success test itself on every status but U: false
 // on F, as on U.
 func PaidTest(res Result) bool {
-	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		return false
 	}
 	return res.ResultStatus == miniprogram.StatusSuccess
@@ -361,7 +361,7 @@ func unknownAndRetriesLeft(res Result, attempts int) error {
 // --- A plain answer with nothing before it ---
 
 func PaidBare(res Result) bool {
-	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		return false
 	}
 	if res.ResultStatus == miniprogram.StatusFailure {
@@ -385,7 +385,7 @@ func OrderState(res Result) (string, error) {
 		return "paid", nil
 	case miniprogram.StatusFailure:
 		return "failed", nil
-	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure is`
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) answered as a final failure`
 		return "failed", nil
 	}
 	return "", ErrPending

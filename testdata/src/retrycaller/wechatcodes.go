@@ -29,14 +29,14 @@ var ErrBusy = errors.New("wechat busy")
 // --- Answers false on -1 and the success test otherwise: reported ---
 
 func Sent(resp SendResp) bool {
-	if resp.ErrCode == -1 { // want `errcode -1 \(system is busy\) answered as a final failure is: the API documents trying again later`
+	if resp.ErrCode == -1 { // want `errcode -1 \(system is busy\) answered as a final failure: the API documents trying again later`
 		return false
 	}
 	return resp.ErrCode == 0
 }
 
 func SentNamed(resp SendResp) bool {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		log.Print("busy")
 		return false
 	}
@@ -45,14 +45,14 @@ func SentNamed(resp SendResp) bool {
 
 func SentSwitch(resp SendResp) bool {
 	switch resp.ErrCode {
-	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure is`
+	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return resp.ErrCode == wechat.Success
 }
 
 func SentIf(resp SendResp) bool {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	if resp.ErrCode == wechat.Success {
@@ -62,7 +62,7 @@ func SentIf(resp SendResp) bool {
 }
 
 func SentElse(resp SendResp) bool {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	if resp.ErrCode == wechat.Success {
@@ -73,7 +73,7 @@ func SentElse(resp SendResp) bool {
 }
 
 func SentNotSuccess(resp SendResp) bool {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	if resp.ErrCode != wechat.Success {
@@ -86,7 +86,7 @@ func SentFullSwitch(resp SendResp) bool {
 	switch resp.ErrCode {
 	case wechat.Success:
 		return true
-	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure is`
+	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	default:
 		return false
@@ -94,7 +94,7 @@ func SentFullSwitch(resp SendResp) bool {
 }
 
 func SentLocal(resp SendResp) bool {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	ok := resp.ErrCode == wechat.Success
@@ -102,14 +102,14 @@ func SentLocal(resp SendResp) bool {
 }
 
 func (r SendResp) OK() bool {
-	if r.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if r.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return r.ErrCode == wechat.Success
 }
 
 func SentNested(e Envelope) bool {
-	if e.Base.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if e.Base.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return e.Base.ErrCode == wechat.Success
@@ -117,7 +117,7 @@ func SentNested(e Envelope) bool {
 
 func SentMap(m map[string]any) bool {
 	code, _ := m["errcode"].(float64)
-	if code == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if code == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return code == wechat.Success
@@ -127,7 +127,7 @@ func SentCases(resp SendResp) bool {
 	switch resp.ErrCode {
 	case wechat.Success:
 		return true
-	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure is`
+	case wechat.SystemBusy: // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return false
@@ -135,7 +135,7 @@ func SentCases(resp SendResp) bool {
 
 // The Mini Program's code table names SUCCESS: the same rule.
 func CodeSucceeded(res Result) bool {
-	if res.ResultCode == miniprogram.UnknownException { // want `resultCode UNKNOWN_EXCEPTION \(an API calling is failed, which is caused by unknown reasons\) answered as a final failure is`
+	if res.ResultCode == miniprogram.UnknownException { // want `resultCode UNKNOWN_EXCEPTION \(an API calling is failed, which is caused by unknown reasons\) answered as a final failure`
 		return false
 	}
 	return res.ResultCode == miniprogram.Success
@@ -143,7 +143,7 @@ func CodeSucceeded(res Result) bool {
 
 // The same answer beside a nil error, as on every other failure.
 func SentState(resp SendResp) (string, error) {
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return "failed", nil
 	}
 	if resp.ErrCode == wechat.Success {
@@ -217,7 +217,7 @@ func SentSuccessFirst(resp SendResp) bool {
 	if resp.ErrCode == wechat.Success {
 		return true
 	}
-	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure is`
+	if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
 		return false
 	}
 	return false
