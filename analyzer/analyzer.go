@@ -100,6 +100,9 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 	if err != nil {
 		return (*Result)(nil), err
 	}
+	if err := s.checkFuncNames(p.Pkg); err != nil {
+		return (*Result)(nil), err
+	}
 	r := &pass{Pass: p, s: s, facts: st.facts}
 	defer r.flush()
 	defer r.facts.done(p)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/catalog"
 	"github.com/errcodevet/errcodevet/internal/carrier"
+	"github.com/errcodevet/errcodevet/internal/configfile"
 )
 
 // Config configures an analyzer. The zero Config runs every check with the
@@ -77,6 +78,12 @@ type settings struct {
 	enabled map[string]bool
 	retry   map[string]bool // extra retry functions by full name
 	giveUp  map[string]bool // functions that record a final outcome, by full name
+	// file is the configuration file merged in, if any, and fileItems the
+	// key there of each retry-funcs and give-up-funcs item it gave
+	// ("give-up-funcs\x00NAME" to "give-up-funcs[2]"), to locate an item
+	// that names nothing.
+	file      *configfile.File
+	fileItems map[string]string
 	// constants redirects the fixes of a table's codes to the package
 	// Config.Constants names for its family; set by load.
 	constants map[*catalog.Table]redirect

@@ -91,6 +91,7 @@ func (s *settings) withFile(path string) (*settings, error) {
 	}
 	cfg := s.cfg
 	cfg.ConfigFile = configNone // this merge is final
+	fileItems := make(map[string]string)
 	for i := range settingsTable {
 		st := &settingsTable[i]
 		v, ok := f.Value(st.name)
@@ -108,9 +109,11 @@ func (s *settings) withFile(path string) (*settings, error) {
 					if st.all && item == "all" {
 						continue
 					}
+					key := fmt.Sprintf("%s[%d]", st.name, i)
 					if err := st.check(item); err != nil {
-						return nil, f.Errorf(fmt.Sprintf("%s[%d]", st.name, i), "%v", err)
+						return nil, f.Errorf(key, "%v", err)
 					}
+					fileItems[st.name+"\x00"+item] = key
 				}
 			}
 			*field = items
@@ -130,6 +133,7 @@ func (s *settings) withFile(path string) (*settings, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
+	merged.file, merged.fileItems = f, fileItems
 	return merged, nil
 }
 

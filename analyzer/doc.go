@@ -57,7 +57,11 @@
 //		Comma-separated functions that record a final outcome (mark an
 //		order failed), as import/path.Func or import/path.Type.Method (an
 //		interface's method too): retry-unknown reports a call of one in a
-//		branch taken on an unknown outcome. Default: none.
+//		branch taken on an unknown outcome. Default: none. For both
+//		settings, an entry that a package declaring or importing its
+//		package shows to name nothing (a typo, a renamed method, a
+//		package's name for its import path) fails that package's analysis
+//		with an error naming the entry: it would turn findings off.
 //	-client-packages=FAMILY=PATTERN,...
 //		Packages that are a family's clients, as family=import/path or
 //		family=import/path/... (it and the packages under it): where

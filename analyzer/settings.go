@@ -82,14 +82,14 @@ var settingsTable = []setting{
 		name: "retry-funcs", kind: configfile.Strings, field: func(c *Config) any { return &c.RetryFuncs },
 		usage:      "comma-separated functions that retry, as import/path.Func or import/path.Type.Method",
 		readmeFlag: "-retry-funcs=FUNCS", readmeDef: "none",
-		readmeDoc: "functions that retry, as `import/path.Func` or `import/path.Type.Method`",
+		readmeDoc: "functions that retry, as `import/path.Func` or `import/path.Type.Method`; an entry that a package declaring or importing its package shows to name nothing (a typo, a renamed method) is an error",
 		check:     checkRetryFunc,
 	},
 	{
 		name: "give-up-funcs", kind: configfile.Strings, field: func(c *Config) any { return &c.GiveUpFuncs },
 		usage:      "comma-separated functions that record a final outcome (mark an order failed), as import/path.Func or import/path.Type.Method",
 		readmeFlag: "-give-up-funcs=FUNCS", readmeDef: "none",
-		readmeDoc: "functions that record a final outcome (mark an order failed), as `import/path.Func` or `import/path.Type.Method`: retry-unknown reports a call of one on an unknown outcome",
+		readmeDoc: "functions that record a final outcome (mark an order failed), as `import/path.Func` or `import/path.Type.Method`: retry-unknown reports a call of one on an unknown outcome; an entry that a package declaring or importing its package shows to name nothing (a typo, a renamed method) is an error",
 		check:     checkGiveUpFunc,
 	},
 	{
