@@ -102,7 +102,8 @@ final failure (with nothing before the return, only in a function that
 tests nothing but the outcome, its status or a code table's success and
 unknown-outcome values: a predicate that groups other codes, true for -1
 and for 40013 alike, may mean its answer) (the F branch, the statements
-after a success test and a test of U that both leave, in either order, or
+after a success test and a test of U that both leave, in either order,
+as ifs or as arms of an if-else chain (whose final else counts too), or
 after a switch whose cases on success and on U leave, a status switch's
 default, a code switch's default beside cases on success and on U, or a
 last ` + "`return status == S`" + ` once U was handled, which answers false on every

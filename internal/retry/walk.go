@@ -566,26 +566,50 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		}
 		return false
 	}
+	// list finds, in a list of statements, where success and an unknown
+	// outcome have both been left behind (in either order, by ifs that
+	// leave, the arms of an if-else chain, or a switch's cases): what
+	// follows runs on a final failure only.
 	list := func(stmts []ast.Stmt) {
-		successLeft := false
+		successLeft, unknownLeft := false, false
 		for i, st := range stmts {
 			if sw, ok := st.(*ast.SwitchStmt); ok && w.leavesOnSuccessAndUnknown(sw) {
 				collect(stmts[i+1:]) // switch status { case S: return; case U: return }; <F only>
 				return
 			}
 			n, ok := st.(*ast.IfStmt)
-			if !ok || n.Else != nil || !w.c.Leaves(n.Body.List) {
+			if !ok {
 				continue
 			}
-			if negated, ok := w.answersSuccess(n.Cond); ok && !negated {
-				if w.unknownBefore(n.Cond.Pos()) {
-					collect(stmts[i+1:]) // if U { return }; if status == S { return }; <F only>
+			seenS, seenU, leaves := successLeft, unknownLeft, true
+			for arm := n; arm != nil; {
+				if negated, ok := w.answersSuccess(arm.Cond); ok && !negated {
+					seenS = true
+					seenU = seenU || w.unknownBefore(arm.Cond.Pos())
+				} else if unknown(w.c.comparisons(arm.Cond)) {
+					seenU = true
+				}
+				leaves = leaves && w.c.Leaves(arm.Body.List)
+				next, _ := arm.Else.(*ast.IfStmt)
+				if seenS && seenU {
+					// if U {...} else if status == S {...} else { <F only> }
+					if arm.Else != nil {
+						collect([]ast.Stmt{arm.Else})
+					}
+					if leaves {
+						// if U { return }; if status == S { return }; <F only>
+						// (later arms are F only too)
+						collect(stmts[i+1:])
+					}
 					return
 				}
-				successLeft = true
-			} else if successLeft && unknown(w.c.comparisons(n.Cond)) {
-				collect(stmts[i+1:]) // if status == S { return }; if U { return }; <F only>
-				return
+				if arm.Else != nil && next == nil {
+					leaves = false // a final else: nothing follows the chain on the rest
+				}
+				arm = next
+			}
+			if leaves {
+				successLeft, unknownLeft = seenS, seenU
 			}
 		}
 	}

@@ -187,6 +187,36 @@ func PaidCases(res Result) bool {
 	return false
 }
 
+// An if-else chain leaves success and U behind as separate ifs do.
+func PaidChain(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return true
+	} else if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
+		return false
+	} else {
+		return false
+	}
+}
+
+func PaidUnknownChain(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
+		return false
+	} else if res.ResultStatus == miniprogram.StatusSuccess {
+		return true
+	}
+	return false
+}
+
+// The chain's U arm answers true: kept apart.
+func DoneChain(res Result) bool {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return true
+	} else if res.ResultStatus == miniprogram.StatusUnknown {
+		return true
+	}
+	return false
+}
+
 // PaidTest answers the success test itself on every status but U: false
 // on F, as on U.
 func PaidTest(res Result) bool {

@@ -133,6 +133,27 @@ func SentCases(resp SendResp) bool {
 	return false
 }
 
+func SentChain(resp SendResp) bool {
+	if resp.ErrCode == wechat.Success {
+		return true
+	} else if resp.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) answered as a final failure`
+		return false
+	} else {
+		return false
+	}
+}
+
+// An arm that does not leave lets success reach what follows the chain:
+// the return after it is no final failure's answer.
+func SentChainFallsThrough(resp SendResp, ok bool) bool {
+	if resp.ErrCode == wechat.Success {
+		ok = true
+	} else if resp.ErrCode == wechat.SystemBusy {
+		return false
+	}
+	return false
+}
+
 // The Mini Program's code table names SUCCESS: the same rule.
 func CodeSucceeded(res Result) bool {
 	if res.ResultCode == miniprogram.UnknownException { // want `resultCode UNKNOWN_EXCEPTION \(an API calling is failed, which is caused by unknown reasons\) answered as a final failure`
