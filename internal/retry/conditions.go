@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"strconv"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -33,6 +34,9 @@ func (c *Classifier) comparisons(cond ast.Expr) []comparison {
 	if cmp, ok := c.codeTest(cond); ok {
 		return []comparison{cmp}
 	}
+	if cmp, ok := c.guarded(cond); ok {
+		return []comparison{cmp}
+	}
 	b, ok := cond.(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
 		return nil
@@ -44,6 +48,114 @@ func (c *Classifier) comparisons(cond ast.Expr) []comparison {
 		}
 	}
 	return nil
+}
+
+// guarded returns the comparison of a conjunction whose other operands only
+// test that the carrier's own chain is not nil (ce != nil && ce.Code == -1,
+// resp != nil && resp.Result != nil && resp.Result.ResultStatus == "U"):
+// where the chain is nil there is no value to compare, so the conjunction
+// selects what the comparison selects. A negated comparison is not taken:
+// the else of ce != nil && ce.Code != -1 holds when ce is nil too.
+func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
+	b, ok := cond.(*ast.BinaryExpr)
+	if !ok || b.Op != token.LAND {
+		return comparison{}, false
+	}
+	var operands []ast.Expr
+	var flatten func(e ast.Expr)
+	flatten = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.LAND {
+			flatten(b.X)
+			flatten(b.Y)
+			return
+		}
+		operands = append(operands, e)
+	}
+	flatten(b)
+	var found *comparison
+	var guards []ast.Expr
+	for _, op := range operands {
+		if g := c.nilGuard(op); g != nil {
+			guards = append(guards, g)
+			continue
+		}
+		cmps := c.comparisons(op)
+		if found != nil || len(cmps) != 1 || cmps[0].negated {
+			return comparison{}, false
+		}
+		found = &cmps[0]
+	}
+	if found == nil {
+		return comparison{}, false
+	}
+	for _, g := range guards {
+		if !c.onChain(g, found.carrier) {
+			return comparison{}, false
+		}
+	}
+	return *found, true
+}
+
+// nilGuard returns x of a test x != nil (or nil != x), or nil.
+func (c *Classifier) nilGuard(e ast.Expr) ast.Expr {
+	b, ok := e.(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return nil
+	}
+	switch {
+	case isNil(c.Info, b.Y):
+		return ast.Unparen(b.X)
+	case isNil(c.Info, b.X):
+		return ast.Unparen(b.Y)
+	}
+	return nil
+}
+
+// onChain reports whether x is carrier or one of the expressions its
+// selector chain reads through (ce for ce.Code; resp and resp.Result for
+// resp.Result.ResultStatus), by the objects they denote.
+func (c *Classifier) onChain(x, carrier ast.Expr) bool {
+	for e := ast.Unparen(carrier); e != nil; {
+		if c.sameRef(x, e) {
+			return true
+		}
+		switch v := e.(type) {
+		case *ast.SelectorExpr:
+			e = ast.Unparen(v.X)
+		case *ast.StarExpr:
+			e = ast.Unparen(v.X)
+		default:
+			e = nil
+		}
+	}
+	return false
+}
+
+// sameRef reports whether a and b are the same variable or the same field
+// path from the same variable.
+func (c *Classifier) sameRef(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, isVar := c.Info.Uses[a].(*types.Var)
+		return isVar && c.Info.Uses[b] == v
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		sa, sb := c.Info.Selections[a], c.Info.Selections[b]
+		return sa != nil && sb != nil && sa.Kind() == types.FieldVal && sa.Obj() == sb.Obj() && c.sameRef(a.X, b.X)
+	case *ast.StarExpr:
+		b, ok := b.(*ast.StarExpr)
+		return ok && c.sameRef(a.X, b.X)
+	}
+	return false
 }
 
 // caseComparisons returns the comparisons of a case expression of switch n.

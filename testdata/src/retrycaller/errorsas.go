@@ -81,6 +81,25 @@ func sendBusyLogsDone(openid string) error {
 	return err
 }
 
+// A nil guard of the carrier's own chain selects what the comparison does.
+func busyGuarded(apiErr *APIError) error {
+	if apiErr != nil && apiErr.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) handled as a final failure`
+		return errors.New("send failed")
+	}
+	return nil
+}
+
+type sendReply struct {
+	Err *APIError
+}
+
+func busyGuardedChain(r *sendReply) error {
+	if r != nil && r.Err != nil && r.Err.ErrCode == wechat.SystemBusy { // want `errcode -1 \(system is busy\) handled as a final failure`
+		return errors.New("send failed")
+	}
+	return nil
+}
+
 // --- Silent ---
 
 // The error that holds the code is handed on, as it is or wrapped.
@@ -130,4 +149,22 @@ func skipsInvalid(errs []error) int {
 		n++
 	}
 	return n
+}
+
+// A guard of anything but the carrier's chain selects on more than the
+// outcome.
+func busyGuardedOther(apiErr *APIError, other *APIError) error {
+	if other != nil && apiErr.ErrCode == wechat.SystemBusy {
+		return errors.New("send failed")
+	}
+	return nil
+}
+
+// A negated comparison under a guard: its else holds on nil too.
+func notBusyGuarded(apiErr *APIError) error {
+	if apiErr != nil && apiErr.ErrCode != wechat.SystemBusy {
+		return nil
+	} else {
+		return errors.New("send failed")
+	}
 }
