@@ -32,7 +32,9 @@ carriers read from loosely decoded maps (` + "`m[\"errcode\"].(float64) == -1`" 
 down, ` + "`m[\"result\"].(map[string]any)[\"resultStatus\"]`" + `) count too. A
 comparison that is one operand of a disjunction with other tests
 (` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
-comparison holds.
+comparison holds. So does a conjunction whose other operands only test that
+the carrier's own chain is not nil (` + "`ce != nil && ce.Code == -1`" + `): where it
+is nil there is no value to compare.
 A code read through errors.As into an error type and compared in the same
 condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `) selects the body as the
 nested form (` + "`if errors.As(err, &e) { if e.ErrCode == -1 {...} }`" + `) does, err
@@ -108,7 +110,12 @@ after a switch whose cases on success and on U leave, a status switch's
 default, a code switch's default beside cases on success and on U, or a
 last ` + "`return status == S`" + ` once U was handled, which answers false on every
 failure; ` + "`ok := status == S; return ok`" + ` is the same return), so its caller
-cannot tell unknown from failed. A code table whose catalog names a success
+cannot tell unknown from failed. The final-failure path is the same for the
+sentinels above. When the function names a failure with a branch of its
+own (` + "`case \"CLOSED\": return ErrNotPaid`" + `), what is left after success and U
+(a default, the statements after them) is not part of it: states the
+function does not list may share the unknown outcome's answer on purpose
+(` + "`default: return ErrPending`" + `), which treats them as pending, not U as final. A code table whose catalog names a success
 value is judged as a status is: ` + "`if resp.ErrCode == -1 { return false }; return resp.ErrCode == 0`" + `
 in ` + "`func Sent(...) bool`" + ` answers false on -1 as on every failure. A
 predicate that answers true on a failure (` + "`return status != S`" + `, ` + "`return errcode != 0`" + `)

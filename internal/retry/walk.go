@@ -566,6 +566,17 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		}
 		return false
 	}
+	// leftover collects what runs on every outcome but success and the
+	// unknown one, unless the function names a failure there (case
+	// CLOSED: return ErrNotPaid): its final answer is then that branch's,
+	// collected as a final failure's, and the leftover (unlisted states,
+	// sent to "pending" on purpose) shares the unknown outcome's answer
+	// without making it final.
+	leftover := func(stmts []ast.Stmt) {
+		if !w.namesFailure(stmts) {
+			collect(stmts)
+		}
+	}
 	// list finds, in a list of statements, where success and an unknown
 	// outcome have both been left behind (in either order, by ifs that
 	// leave, the arms of an if-else chain, or a switch's cases): what
@@ -574,7 +585,9 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		successLeft, unknownLeft := false, false
 		for i, st := range stmts {
 			if sw, ok := st.(*ast.SwitchStmt); ok && w.leavesOnSuccessAndUnknown(sw) {
-				collect(stmts[i+1:]) // switch status { case S: return; case U: return }; <F only>
+				if !w.namesFailure([]ast.Stmt{sw}) {
+					leftover(stmts[i+1:]) // switch status { case S: return; case U: return }; <F only>
+				}
 				return
 			}
 			n, ok := st.(*ast.IfStmt)
@@ -594,12 +607,16 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 				if seenS && seenU {
 					// if U {...} else if status == S {...} else { <F only> }
 					if arm.Else != nil {
-						collect([]ast.Stmt{arm.Else})
+						leftover([]ast.Stmt{arm.Else})
 					}
 					if leaves {
 						// if U { return }; if status == S { return }; <F only>
 						// (later arms are F only too)
-						collect(stmts[i+1:])
+						rest := stmts[i+1:]
+						if arm.Else != nil {
+							rest = append([]ast.Stmt{arm.Else}, rest...)
+						}
+						leftover(rest)
 					}
 					return
 				}
@@ -664,9 +681,9 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 					break
 				}
 				if negated {
-					collect(n.Body.List)
+					leftover(n.Body.List)
 				} else if n.Else != nil {
-					collect(elseList(n.Else))
+					leftover(elseList(n.Else))
 				}
 			} else if final(w.c.comparisons(n.Cond)) {
 				collect(n.Body.List)
@@ -692,7 +709,7 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 					}
 				}
 			}
-			if deflt != nil && (status || success) && handlesUnknown {
+			if deflt != nil && (status || success) && handlesUnknown && !w.namesFailure([]ast.Stmt{n}) {
 				// switch status { case U: ...; case S: ...; default: <F only> },
 				// and a code switch with cases on success and on -1.
 				collect(deflt.Body)
@@ -701,6 +718,38 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		return true
 	})
 	return values, answers
+}
+
+// namesFailure reports whether statements test a carrier for a value that
+// is neither success nor an unknown outcome (CLOSED, F, PROCESS_FAIL), in
+// an if or a case.
+func (w *walk) namesFailure(stmts []ast.Stmt) bool {
+	names := false
+	failure := func(cmps []comparison) {
+		for _, c := range cmps {
+			if class, _ := w.retryClass(c); !c.negated && !c.table.IsSuccess(c.code.Value) && class != catalog.RetryLater {
+				names = true
+			}
+		}
+	}
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.IfStmt:
+				failure(w.c.comparisons(n.Cond))
+			case *ast.SwitchStmt:
+				for _, s := range n.Body.List {
+					for _, e := range s.(*ast.CaseClause).List {
+						failure(w.c.caseComparisons(n, e))
+					}
+				}
+			}
+			return !names
+		})
+	}
+	return names
 }
 
 // leavesOnSuccessAndUnknown reports whether a switch without a default

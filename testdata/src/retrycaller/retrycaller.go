@@ -471,3 +471,50 @@ func defensiveUnknownCodeIf(res Result) error {
 	}
 	return errors.New("failed")
 }
+
+// --- A function that names the final failure with its own answer: the
+// rest (states it does not list) shares U's answer on purpose, which does
+// not make U final. Silent ---
+
+var ErrNotPaid = errors.New("not paid")
+
+func checkNamesFailure(res Result) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown:
+		return ErrPending
+	case miniprogram.StatusFailure:
+		return ErrNotPaid
+	default:
+		return ErrPending
+	}
+}
+
+func checkNamesFailureIf(res Result) error {
+	if res.ResultStatus == miniprogram.StatusSuccess {
+		return nil
+	}
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		return ErrPending
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return ErrNotPaid
+	}
+	return ErrPending
+}
+
+// --- The named failure shares U's answer: reported ---
+
+func checkFailureSharesPending(res Result) error {
+	switch res.ResultStatus {
+	case miniprogram.StatusSuccess:
+		return nil
+	case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) handled as a final failure`
+		return ErrPending
+	case miniprogram.StatusFailure:
+		return ErrPending
+	default:
+		return ErrPending
+	}
+}
