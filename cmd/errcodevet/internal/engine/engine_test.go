@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -322,5 +323,53 @@ func TestRootsNotCompiled(t *testing.T) {
 	}
 	if !compiled["example.com/r/dep"] {
 		t.Errorf("the go command did not compile example.com/r/dep (compiled %v): the wrapper saw nothing?", slices.Sorted(maps.Keys(compiled)))
+	}
+}
+
+// TestUnreadableExportData: a dependency whose export data cannot be read
+// (here the build cache's file overwritten, size kept, in a build cache of
+// the test's own) is one error, said once with the dependency however
+// many packages import it, and those packages are not checked against
+// half-read types: they are ill-typed.
+func TestUnreadableExportData(t *testing.T) {
+	dir := t.TempDir()
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"go.mod":   "module example.com/u\n\ngo 1.22\n",
+		"dep/d.go": "package dep\n\nconst N = 1\n",
+		"a/a.go":   "package a\n\nimport \"example.com/u/dep\"\n\nvar X = dep.N\n",
+		"b/b.go":   "package b\n\nimport \"example.com/u/dep\"\n\nvar Y = dep.N\n",
+	})
+	env := append(testmodule.Env(), "GOCACHE="+filepath.Join(dir, "gocache"))
+	cmd := exec.Command("go", "list", "-export", "-f", "{{.Export}}", "example.com/u/dep")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list -export: %v", err)
+	}
+	export := strings.TrimSpace(string(out))
+	fi, err := os.Stat(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(export, []byte(strings.Repeat("x", int(fi.Size()))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Load(&packages.Config{Dir: dir, Env: env}, "./a", "./b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	packages.Visit(prog.Packages, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			said = append(said, p.PkgPath+": "+e.Msg)
+		}
+	})
+	if len(said) != 1 || !strings.HasPrefix(said[0], "example.com/u/dep: reading export data for example.com/u/dep") {
+		t.Errorf("errors %q, want one, dep's, about its export data", said)
+	}
+	for _, p := range prog.Packages {
+		if !p.IllTyped {
+			t.Errorf("%s is not ill-typed: it imports dep, whose types did not load", p.PkgPath)
+		}
 	}
 }

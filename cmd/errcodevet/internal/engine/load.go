@@ -68,15 +68,20 @@ func loadGraph(cfg *packages.Config, patterns []string) ([]*packages.Package, er
 			exported[p.PkgPath] = p.Types
 		}
 	})
-	var mu sync.Mutex // guards exported and what reading export data changes
+	var mu sync.Mutex // guards exported, failed and what reading export data changes
+	failed := make(map[*packages.Package]error)
 	fromExport := func(p *packages.Package) (*types.Package, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if p.Types != nil && p.Types.Complete() {
 			return p.Types, nil
 		}
+		if err := failed[p]; err != nil {
+			return nil, err // said once, with p
+		}
 		t, err := ReadExport(fset, exported, p.PkgPath, p.ExportFile)
 		if err != nil {
+			failed[p] = err
 			p.IllTyped = true
 			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
 			return nil, err
