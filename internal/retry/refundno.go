@@ -279,22 +279,24 @@ func (f *renewal) errorResult(st ast.Stmt, call *ast.CallExpr) *types.Var {
 	return v
 }
 
-// errTest says what a condition tests of err: 1 when it holds only on
-// success (err == nil, or a conjunction with it), -1 when it holds on every
-// failure (err != nil, or a disjunction with it), 0 otherwise.
+// errTest says what a condition tests of err: 1 when it tests err == nil
+// (alone, or with other tests of the answer: err == nil && rsp.Code == 0),
+// -1 when it tests err != nil (err != nil && attempt < 3, err != nil ||
+// rsp.Code != 0), 0 otherwise. A success test's body runs whenever the
+// call succeeded, and a failure test's is skipped then, whatever else
+// the condition asks of the answer or the attempt.
 func (f *renewal) errTest(cond ast.Expr, err *types.Var) int {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return 0
 	}
 	switch b.Op {
-	case token.LAND:
-		if f.errTest(b.X, err) == 1 || f.errTest(b.Y, err) == 1 {
-			return 1
-		}
-	case token.LOR:
-		if f.errTest(b.X, err) == -1 || f.errTest(b.Y, err) == -1 {
-			return -1
+	case token.LAND, token.LOR:
+		switch x, y := f.errTest(b.X, err), f.errTest(b.Y, err); {
+		case y == 0 || x == y:
+			return x
+		case x == 0:
+			return y
 		}
 	case token.EQL, token.NEQ:
 		x, y := b.X, b.Y

@@ -176,3 +176,16 @@ func RefundSingle(ctx context.Context, c *v3.ClientV3, order string) error {
 	_, err := c.V3Refund(ctx, make(gopay.BodyMap).Set("out_refund_no", uuid.NewString()))
 	return err
 }
+
+// A failure test with more to it: err != nil && attempt < 3 goes round,
+// a success returns. The clock read to the second.
+func RefundStamp(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) (*refunddomestic.Refund, error) {
+	for attempt := 1; ; attempt++ {
+		no := order + time.Now().Format("20060102150405")
+		resp, _, err := svc.Create(ctx, refunddomestic.CreateRequest{OutRefundNo: core.String(no)}) // want `refund retried under a new out_refund_no`
+		if err != nil && attempt < 3 {
+			continue
+		}
+		return resp, err
+	}
+}
