@@ -6,7 +6,7 @@ package analyzer
 // built-in catalog, so that the docs cannot disagree with it.
 const (
 	// every value of class retry (an unknown outcome)
-	retryLaterValues = "resultStatus U; resultCode UNKNOWN_EXCEPTION; errcode -1, 80000, 89401, 89501, 89505, 9203999; status USERPAYING, PROCESSING; code USERPAYING, SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY"
+	retryLaterValues = "resultStatus U; resultCode UNKNOWN_EXCEPTION; errcode -1, 80000, 89401, 89501, 89505, 9203999; status USERPAYING, PROCESSING; code USERPAYING, SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY, SYSTEM_ERROR"
 	// the first values of class never, per table
 	retryNeverExamples = "resultCode PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API; errcode 40002, 40003, 40004; code SIGN_ERROR, PARAM_ERROR, OUT_TRADE_NO_USED"
 	// every value of class reduce-traffic

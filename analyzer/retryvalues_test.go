@@ -101,6 +101,7 @@ func TestRetryDocValues(t *testing.T) {
 		"SUCCESS":                      catalog.RetryUnstated,
 		"SYSTEMERROR":                  catalog.RetryLater,
 		"USERPAYING":                   catalog.RetryLater,
+		"SYSTEM_ERROR":                 catalog.RetryLater,
 		"40003":                        catalog.RetryNever,
 		"40013":                        catalog.RetryNever,
 	}

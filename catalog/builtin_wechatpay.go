@@ -391,49 +391,50 @@ var builtinWechatpay = &File{
 				Source:  "3p: LOFTERART/wechat@34a4d43:wxpay/constant.go (the ErrCode constants, whose comments give each code's 描述, 支付状态, 原因 and 解决方案; the file names no vendor page)",
 				pos:     Pos{"catalog/builtin/wechatpay.yaml", 265, 7},
 			},
-		},
-		Known: []FileEntry{
 			{
 				Value:   "SYSTEM_ERROR",
 				Name:    "SystemErrorV3",
-				Message: "系统异常 (HTTP 500; the spelling of SYSTEMERROR on current API v3 pages)",
+				Message: "系统异常 (HTTP 500)",
 				Action:  "使用相同 out_request_no 重试 (the product coupon APIs' table); the payscore and medical insurance guides: 使用相同请求号重试（指数退避）",
 				Retry:   "retry",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-product-coupon/references/2-服务商/接入指南/API接口清单.md:162 (the table: 500, SYSTEM_ERROR, 系统异常, 使用相同 out_request_no 重试) and wechatpay-payscore/references/1-商户/接入指南/回调处理.md:125; 3p: https://better-wechatpay.pages.dev/error-codes (read 2026-12-06)",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 272, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 271, 7},
 			},
+			{
+				Value:   "NOT_ENOUGH",
+				Name:    "NotEnoughV3",
+				Message: "余额不足",
+				Action:  "此状态代表退款申请失败，商户可根据具体的错误提示做相应的处理。",
+				Retry:   "never",
+				Source:  "3p: go-pay/gopay@68245f4:examples/wechat/wx_RefundV3.go:34 (also in v1.5.101), the API v3 refund request's 错误码 table (名称, 描述, 原因, 解决方案) in an example's comment that names no vendor page; no vendor page read here shows it (searched 2026-12-06: the vendor's skills repository, stored pages and public code).",
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 277, 7},
+			},
+		},
+		Known: []FileEntry{
 			{
 				Value:  "ORDER_NOT_EXIST",
 				Source: "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/scripts/商户/查询订单.py:171 and references/3-商户与服务商通用/问题排查/合单支付常见问题.md:83",
-				pos:    Pos{"catalog/builtin/wechatpay.yaml", 278, 7},
+				pos:    Pos{"catalog/builtin/wechatpay.yaml", 284, 7},
 			},
 			{
 				Value:  "RESOURCE_NOT_EXISTS",
 				Source: "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/scripts/商户/查询退款.py:171",
-				pos:    Pos{"catalog/builtin/wechatpay.yaml", 280, 7},
+				pos:    Pos{"catalog/builtin/wechatpay.yaml", 286, 7},
 			},
 			{
 				Value:  "ORDER_PAID",
 				Source: "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/问题排查/排障手册.md:355",
-				pos:    Pos{"catalog/builtin/wechatpay.yaml", 282, 7},
+				pos:    Pos{"catalog/builtin/wechatpay.yaml", 288, 7},
 			},
 			{
 				Value:  "NO_AUTH",
 				Source: "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/2-服务商/接入指南/特约商户进件.md:123",
-				pos:    Pos{"catalog/builtin/wechatpay.yaml", 284, 7},
-			},
-			{
-				Value:   "NOT_ENOUGH",
-				Message: "余额不足 (商户可用退款余额不足; the refund API's table)",
-				Action:  "此状态代表退款申请失败，商户可根据具体的错误提示做相应的处理。",
-				Retry:   "never",
-				Source:  "3p: go-pay/gopay@68245f4:examples/wechat/wx_RefundV3.go:34 (also in v1.5.101), the API v3 refund request's 错误码 table (名称, 描述, 原因, 解决方案) in an example's comment that names no vendor page; no vendor page read here shows it (searched 2026-12-06: the vendor's skills repository, stored pages and public code). Listed so that it is never taken for a misspelling of NOTENOUGH",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 286, 7},
+				pos:    Pos{"catalog/builtin/wechatpay.yaml", 290, 7},
 			},
 			{
 				Value:  "RULE_LIMIT",
 				Source: "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-medical-insurance-payment/references/2-服务商/问题排查/排障手册.md:204 (HTTP 403, RULE_LIMIT 商户与子商户不是受理关系) and references/2-服务商/接入指南/接入质量检查.md:87 (RULE_LIMIT 请求次数超过限制). Listed so that it is never taken for a misspelling of RULELIMIT",
-				pos:    Pos{"catalog/builtin/wechatpay.yaml", 291, 7},
+				pos:    Pos{"catalog/builtin/wechatpay.yaml", 292, 7},
 			},
 		},
 		pos: Pos{"catalog/builtin/wechatpay.yaml", 7, 3},
@@ -452,7 +453,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 支付成功; refund status: 退款成功",
 				Retry:   "unstated",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/接入指南/订单状态流转.md:8; wechatpay-apiv3/wechatpay-go@6dbd7ce:services/refunddomestic/models.go:1112",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 317, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 318, 7},
 			},
 			{
 				Value:   "REFUND",
@@ -460,7 +461,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 转入退款 (已发起退款，退款结果需查退款单确认)",
 				Retry:   "unstated",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/接入指南/订单状态流转.md:10",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 322, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 323, 7},
 			},
 			{
 				Value:   "NOTPAY",
@@ -469,7 +470,7 @@ var builtinWechatpay = &File{
 				Action:  "errcodevet's summary: not final; the order page says the state can still turn to SUCCESS or CLOSED.",
 				Retry:   "unstated",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/接入指南/订单状态流转.md:7",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 327, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 328, 7},
 			},
 			{
 				Value:   "CLOSED",
@@ -477,7 +478,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 已关闭; refund status: 退款关闭",
 				Retry:   "unstated",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/接入指南/订单状态流转.md:9; wechatpay-apiv3/wechatpay-go@6dbd7ce:services/refunddomestic/models.go:1112",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 333, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 334, 7},
 			},
 			{
 				Value:   "REVOKED",
@@ -485,7 +486,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 已撤销（付款码支付）",
 				Retry:   "unstated",
 				Source:  "3p: go-pay/gopay@68245f4:wechat/v3/constant.go:390",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 338, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 339, 7},
 			},
 			{
 				Value:   "USERPAYING",
@@ -494,7 +495,7 @@ var builtinWechatpay = &File{
 				Action:  "每 5 秒轮询查单，累计 30 秒未支付则调用撤销接口",
 				Retry:   "retry",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/问题排查/基础支付常见问题.md:194 (the action; its checklist, 接入质量检查清单.md:59, requires polling USERPAYING to a final state); the message 3p: go-pay/gopay@68245f4:wechat/v3/constant.go:391",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 343, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 344, 7},
 			},
 			{
 				Value:   "PAYERROR",
@@ -502,7 +503,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 支付失败(其他原因，如银行返回失败)",
 				Retry:   "unstated",
 				Source:  "copy: gabinlin/wx-pay-profits-sharing@25bb3bd:src/main/java/top/gabin/tools/response/pay/combine/CombineTransactionsDetailResponse.java (sub_orders trade_state)",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 349, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 350, 7},
 			},
 			{
 				Value:   "PROCESSING",
@@ -511,7 +512,7 @@ var builtinWechatpay = &File{
 				Action:  "PROCESSING=处理中（1-3个工作日）: query the refund (退款查询) until it is final; a retried refund reuses the original out_refund_no (退款失败重试时复用原 out_refund_no（换新单号 = 退两次）).",
 				Retry:   "retry",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-go@6dbd7ce:services/refunddomestic/models.go:1112; wechatpay-apiv3/wechatpay-skills@15f40d0:wechatpay-basic-payment/references/3-商户与服务商通用/问题排查/排障手册.md:357 and 接入指南/接入质量检查清单.md:79",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 354, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 355, 7},
 			},
 			{
 				Value:   "ABNORMAL",
@@ -519,7 +520,7 @@ var builtinWechatpay = &File{
 				Message: "refund status: 退款异常",
 				Retry:   "unstated",
 				Source:  "vendor: wechatpay-apiv3/wechatpay-go@6dbd7ce:services/refunddomestic/models.go:1112",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 360, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 361, 7},
 			},
 			{
 				Value:   "ACCEPT",
@@ -527,7 +528,7 @@ var builtinWechatpay = &File{
 				Message: "trade_state: 已接收，等待扣款",
 				Retry:   "unstated",
 				Source:  "3p: ZQquinn/martialArtsSchool@c80e9f3:src/main/java/com/tencent/wxcloudrun/enums/TradeState.java (the trade_state enum, eight values); other public code copies the same line of the order query page (SUCCESS--支付成功 ... ACCEPT--已接收，等待扣款) without naming it",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 365, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 366, 7},
 			},
 			{
 				Value:   "REFUNDCLOSE",
@@ -535,7 +536,7 @@ var builtinWechatpay = &File{
 				Message: "refund_status (API v2): 退款关闭",
 				Retry:   "unstated",
 				Source:  "3p: binarywang/WxJava@1d8f143:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayConstants.java (RefundStatus, marked v2) and LOFTERART/wechat@34a4d43:wxpay/constant.go (RefundStatusClose)",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 370, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 371, 7},
 			},
 			{
 				Value:   "CHANGE",
@@ -543,9 +544,9 @@ var builtinWechatpay = &File{
 				Message: "refund_status (API v2): 退款异常，退款到银行发现用户的卡作废或者冻结了，导致原路退款银行卡失败，可前往商户平台（pay.weixin.qq.com）-交易中心，手动处理此笔退款。",
 				Retry:   "unstated",
 				Source:  "3p: binarywang/WxJava@1d8f143:weixin-java-pay/src/main/java/com/github/binarywang/wxpay/constant/WxPayConstants.java (RefundStatus.CHANGE, marked v2, with this text) and LOFTERART/wechat@34a4d43:wxpay/constant.go (RefundStatusChange)",
-				pos:     Pos{"catalog/builtin/wechatpay.yaml", 375, 7},
+				pos:     Pos{"catalog/builtin/wechatpay.yaml", 376, 7},
 			},
 		},
-		pos: Pos{"catalog/builtin/wechatpay.yaml", 294, 3},
+		pos: Pos{"catalog/builtin/wechatpay.yaml", 295, 3},
 	},
 }

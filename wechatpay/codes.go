@@ -458,14 +458,11 @@ const (
 	// constants, whose comments give each code's 描述, 支付状态, 原因 and
 	// 解决方案; the file names no vendor page)
 	OrderReversed = "ORDERREVERSED"
-	// SystemErrorV3 is code SYSTEM_ERROR: 系统异常 (HTTP 500; the spelling of
-	// SYSTEMERROR on current API v3 pages)
+	// SystemErrorV3 is code SYSTEM_ERROR: 系统异常 (HTTP 500)
 	//
 	// Further action: 使用相同 out_request_no 重试 (the product coupon APIs'
 	// table); the payscore and medical insurance guides:
 	// 使用相同请求号重试（指数退避）
-	//
-	// Not in the common table: a valid value of specific APIs.
 	//
 	// Retry: try again later.
 	//
@@ -476,6 +473,19 @@ const (
 	// wechatpay-payscore/references/1-商户/接入指南/回调处理.md:125; 3p:
 	// https://better-wechatpay.pages.dev/error-codes (read 2026-12-06)
 	SystemErrorV3 = "SYSTEM_ERROR"
+	// NotEnoughV3 is code NOT_ENOUGH: 余额不足
+	//
+	// Further action:
+	// 此状态代表退款申请失败，商户可根据具体的错误提示做相应的处理。
+	//
+	// Retry: do not retry.
+	//
+	// Source: 3p: go-pay/gopay@68245f4:examples/wechat/wx_RefundV3.go:34 (also in
+	// v1.5.101), the API v3 refund request's 错误码 table (名称, 描述,
+	// 原因, 解决方案) in an example's comment that names no vendor page; no
+	// vendor page read here shows it (searched 2026-12-06: the vendor's skills
+	// repository, stored pages and public code).
+	NotEnoughV3 = "NOT_ENOUGH"
 )
 
 // WeChat Pay result statuses.
@@ -676,6 +686,7 @@ var codes = []Info{
 	{"NOAUTH", "NoAuth", "商户无权限 (HTTP 403)", "请商户前往申请此接口相关权限", "", RetryNever},
 	{"NOTENOUGH", "NotEnough", "余额不足 (HTTP 403)", "用户帐号余额不足，请用户充值或更换支付卡后再支付", "", RetryNever},
 	{"NOTSUPORTCARD", "NotSupportCard", "不支持卡类型", "请用户重新选择卡种 建议：商户系统返回给收银台的提示为“该卡不支持当前支付，提示用户换卡支付或绑新卡支付”", "", RetryNever},
+	{"NOT_ENOUGH", "NotEnoughV3", "余额不足", "此状态代表退款申请失败，商户可根据具体的错误提示做相应的处理。", "", RetryNever},
 	{"NOT_UTF8", "NotUTF8", "编码格式错误", "请使用UTF-8编码格式", "", RetryNever},
 	{"OPENID_MISMATCH", "OpenIDMismatch", "openid和appid不匹配 (HTTP 500)", "请确认openid和appid是否匹配", "", RetryNever},
 	{"ORDERCLOSED", "OrderClosedV2", "订单已关闭", "当前订单已关闭，请重新下单", "", RetryNever},
@@ -692,7 +703,7 @@ var codes = []Info{
 	{"SIGNERROR", "SignErrorV2", "签名错误", "请检查签名参数和方法是否都符合签名算法要求", "", RetryNever},
 	{"SIGN_ERROR", "SignError", "签名错误 (HTTP 401)", "请检查签名参数和方法是否都符合签名算法要求", "", RetryNever},
 	{"SYSTEMERROR", "SystemError", "系统错误 (HTTP 500)", "系统异常，请用相同参数重新调用", "", RetryLater},
-	{"SYSTEM_ERROR", "SystemErrorV3", "系统异常 (HTTP 500; the spelling of SYSTEMERROR on current API v3 pages)", "使用相同 out_request_no 重试 (the product coupon APIs' table); the payscore and medical insurance guides: 使用相同请求号重试（指数退避）", "", RetryLater},
+	{"SYSTEM_ERROR", "SystemErrorV3", "系统异常 (HTTP 500)", "使用相同 out_request_no 重试 (the product coupon APIs' table); the payscore and medical insurance guides: 使用相同请求号重试（指数退避）", "", RetryLater},
 	{"TRADE_ERROR", "TradeError", "交易错误 (HTTP 403)", "因业务原因交易失败，请查看接口返回的详细信息", "", RetryUnstated},
 	{"TRADE_OVERDUE", "TradeOverdue", "订单已经超过退款期限", "请选择其他方式自行退款", "", RetryNever},
 	{"TRADE_STATE_ERROR", "TradeStateError", "订单状态错误", "", "", RetryUnstated},

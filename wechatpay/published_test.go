@@ -71,6 +71,7 @@ var published = []struct {
 	{"StateAccept", wechatpay.StateAccept, "ACCEPT"},
 	{"StateRefundClose", wechatpay.StateRefundClose, "REFUNDCLOSE"},
 	{"StateChange", wechatpay.StateChange, "CHANGE"},
+	{"NotEnoughV3", wechatpay.NotEnoughV3, "NOT_ENOUGH"},
 }
 
 func TestPublishedConstants(t *testing.T) {

@@ -27,8 +27,7 @@ func success(tx *payments.Transaction) bool {
 }
 
 func spellings(err error) bool {
-	return core.IsAPIError(err, "ORDER_NOT_EXIST") || core.IsAPIError(err, "SYSTEM_ERROR") ||
-		core.IsAPIError(err, "NO_AUTH") || core.IsAPIError(err, "NOT_ENOUGH") || core.IsAPIError(err, "RESOURCE_NOT_EXISTS")
+	return core.IsAPIError(err, "ORDER_NOT_EXIST") || core.IsAPIError(err, "NO_AUTH") || core.IsAPIError(err, "RESOURCE_NOT_EXISTS")
 }
 
 func variable(err error, code string) bool {
