@@ -34,7 +34,9 @@ comparison that is one operand of a disjunction with other tests
 (` + "`status == \"U\" || err != nil`" + `) selects the body too: it runs whenever the
 comparison holds. So does a conjunction whose other operands only test that
 the carrier's own chain is not nil (` + "`ce != nil && ce.Code == -1`" + `): where it
-is nil there is no value to compare.
+is nil there is no value to compare; or the ok of the assertion or map read
+that gave the value (` + "`s, ok := m[\"resultStatus\"].(string); if ok && s == \"U\"`" + `),
+when neither is assigned again.
 A code read through errors.As into an error type and compared in the same
 condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `) selects the body as the
 nested form (` + "`if errors.As(err, &e) { if e.ErrCode == -1 {...} }`" + `) does, err

@@ -107,6 +107,10 @@ type Classifier struct {
 	// GiveUp names the functions that record a final outcome (mark an
 	// order failed), by FuncName: a call of one gives up.
 	GiveUp map[string]bool
+	// commaOK maps the ok of each v, ok := x.(T) or v, ok := m[k] of the
+	// function Branches walks to its v, when neither is assigned again:
+	// ok && v == -1 selects what v == -1 does. Set by Branches.
+	commaOK map[*types.Var]*types.Var
 }
 
 // Classify returns what the branch stmts does, in the given mode.

@@ -75,10 +75,17 @@ func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
 	flatten(b)
 	var found *comparison
 	var guards []ast.Expr
+	var oks []*types.Var
 	for _, op := range operands {
 		if g := c.nilGuard(op); g != nil {
 			guards = append(guards, g)
 			continue
+		}
+		if id, ok := op.(*ast.Ident); ok {
+			if v, ok := c.Info.Uses[id].(*types.Var); ok && c.commaOK[v] != nil {
+				oks = append(oks, v)
+				continue
+			}
 		}
 		cmps := c.comparisons(op)
 		if found != nil || len(cmps) != 1 || cmps[0].negated {
@@ -94,7 +101,71 @@ func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
 			return comparison{}, false
 		}
 	}
+	for _, ok := range oks {
+		root, isIdent := rootOf(found.carrier).(*ast.Ident)
+		if !isIdent || c.Info.Uses[root] != c.commaOK[ok] {
+			return comparison{}, false // the ok of another assertion
+		}
+	}
 	return *found, true
+}
+
+// commaOKPairs maps the ok of each v, ok := x.(T) and v, ok := m[k] in
+// body to its v, when neither is assigned anywhere else in body nor has
+// its address taken: ok then says only that v holds the value.
+func commaOKPairs(info *types.Info, body *ast.BlockStmt) map[*types.Var]*types.Var {
+	pairs := make(map[*types.Var]*types.Var)
+	writes := make(map[*types.Var]int)
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		if v, ok := info.Defs[id].(*types.Var); ok {
+			return v
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if v := varOf(lhs); v != nil {
+					writes[v]++
+				}
+			}
+			if len(n.Lhs) != 2 || len(n.Rhs) != 1 {
+				break
+			}
+			commaOK := false
+			switch rhs := ast.Unparen(n.Rhs[0]).(type) {
+			case *ast.TypeAssertExpr:
+				commaOK = rhs.Type != nil
+			case *ast.IndexExpr:
+				if t := info.TypeOf(rhs.X); t != nil {
+					_, commaOK = t.Underlying().(*types.Map)
+				}
+			}
+			v, ok := varOf(n.Lhs[0]), varOf(n.Lhs[1])
+			if commaOK && v != nil && ok != nil {
+				pairs[ok] = v
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := varOf(n.X); v != nil {
+					writes[v] += 2 // may be written through the pointer
+				}
+			}
+		}
+		return true
+	})
+	for ok, v := range pairs {
+		if writes[ok] != 1 || writes[v] != 1 {
+			delete(pairs, ok)
+		}
+	}
+	return pairs
 }
 
 // nilGuard returns x of a test x != nil (or nil != x), or nil.

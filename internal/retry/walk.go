@@ -54,6 +54,7 @@ func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	}
 	w := &walk{c: c, ops: Ops(c.Info, fd.Body)}
 	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
+	c.commaOK = commaOKPairs(c.Info, fd.Body)
 	w.unknownSeen = w.unknownComparisons(fd.Body)
 	w.outcomeOnly = w.testsOutcomeOnly(fd.Body)
 	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)

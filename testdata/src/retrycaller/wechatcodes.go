@@ -253,3 +253,42 @@ func SentSwitchNoSuccess(resp SendResp) bool {
 		return false
 	}
 }
+
+// --- The ok of the assertion that read the value guards nothing more:
+// reported as the comparison alone is ---
+
+func busyCommaOK(m map[string]any) error {
+	code, ok := m["errcode"].(float64)
+	if ok && code == -1 { // want `errcode -1 \(system is busy\) handled as a final failure`
+		return errors.New("send failed")
+	}
+	return nil
+}
+
+func unknownCommaOK(m map[string]any) error {
+	s, ok := m["resultStatus"].(string)
+	if ok && s == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure`
+		return errors.New("pay failed")
+	}
+	return nil
+}
+
+// --- An ok that says more: silent ---
+
+func busyOtherOK(m, n map[string]any) error {
+	code, _ := m["errcode"].(float64)
+	_, ok := n["retry"].(bool)
+	if ok && code == -1 {
+		return errors.New("send failed")
+	}
+	return nil
+}
+
+func busyOKReassigned(m map[string]any, force bool) error {
+	code, ok := m["errcode"].(float64)
+	ok = ok && force
+	if ok && code == -1 {
+		return errors.New("send failed")
+	}
+	return nil
+}
