@@ -2,15 +2,18 @@
 
 package analyzer
 
-// The values of each retry class the retry checks' docs name, from the
-// built-in catalog, so that the docs cannot disagree with it.
+// The values of each retry class the retry checks' docs name, and the
+// success values string-code leaves alone, from the built-in catalog, so
+// that the docs cannot disagree with it.
 const (
 	// every value of class retry (an unknown outcome)
-	retryLaterValues = "resultStatus U; resultCode UNKNOWN_EXCEPTION; errcode -1, 80000, 89401, 89501, 89505, 9203999; status USERPAYING, PROCESSING; code USERPAYING, SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY, SYSTEM_ERROR"
+	retryLaterValues = "miniprogram: resultStatus U, resultCode UNKNOWN_EXCEPTION; wechat: errcode -1, 80000, 89401, 89501, 89505, 9203999; wechatpay: status USERPAYING, PROCESSING, code USERPAYING, SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY, SYSTEM_ERROR; wecom: errcode -1, 6000, 41063, 41079, 90304, 701022, 701033, 701085, 701134; alipay: trade_status WAIT_BUYER_PAY, code 20000, isp.unknow-error, aop.unknow-error, ACQ.SYSTEM_ERROR, 10003"
 	// the first values of class never, per table
-	retryNeverExamples = "resultCode PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API; errcode 40002, 40003, 40004; code SIGN_ERROR, PARAM_ERROR, OUT_TRADE_NO_USED"
+	retryNeverExamples = "miniprogram: resultCode PROCESS_FAIL, PARAM_ILLEGAL, INVALID_API; wechat: errcode 40002, 40003, 40004; wechatpay: code SIGN_ERROR, PARAM_ERROR, OUT_TRADE_NO_USED; alipay: trade_status TRADE_CLOSED, code ACQ.PARTNER_ERROR"
 	// every value of class reduce-traffic
-	reduceTrafficValues = "resultCode REQUEST_TRAFFIC_EXCEED_LIMIT; errcode 45009, 45011, 53011, 73104, 9200295, 9202004, 9300537, 9301011; code RULELIMIT, FREQUENCY_LIMITED, INVALID_REQ_TOO_MUCH"
+	reduceTrafficValues = "miniprogram: resultCode REQUEST_TRAFFIC_EXCEED_LIMIT; wechat: errcode 45009, 45011, 53011, 73104, 9200295, 9202004, 9300537, 9301011; wechatpay: code RULELIMIT, FREQUENCY_LIMITED, INVALID_REQ_TOO_MUCH; wecom: errcode 41094, 45009, 45033, 90313; alipay: code 40005"
 	// every value of class renew-token
-	renewTokenValues = "resultCode EXPIRED_ACCESS_TOKEN, INVALID_ACCESS_TOKEN; errcode 40001, 40014, 42001"
+	renewTokenValues = "miniprogram: resultCode EXPIRED_ACCESS_TOKEN, INVALID_ACCESS_TOKEN; wechat: errcode 40001, 40014, 42001; wecom: errcode 40014, 42001, 42009; alipay: code 20001, aop.invalid-auth-token, aop.auth-token-time-out, aop.invalid-app-auth-token, aop.app-auth-token-time-out"
+	// every success value of a string table
+	successStringValues = "miniprogram: resultStatus S, resultCode SUCCESS; wechatpay: status SUCCESS; alipay: trade_status TRADE_SUCCESS, TRADE_FINISHED, code 10000"
 )

@@ -68,9 +68,9 @@ var settingsTable = []setting{
 	},
 	{
 		name: "include-success", kind: configfile.Bool, field: func(c *Config) any { return &c.IncludeSuccess },
-		usage:      "also report success values (errcode 0, resultStatus S, resultCode SUCCESS)",
+		usage:      "also report success values (errcode 0, resultStatus S, resultCode SUCCESS; WeChat Pay SUCCESS; classic Alipay code 10000, trade_status TRADE_SUCCESS, TRADE_FINISHED)",
 		readmeFlag: "-include-success", readmeDef: "false",
-		readmeDoc: "also report success values compared as literals (errcode 0, resultStatus `S`, resultCode `SUCCESS`)",
+		readmeDoc: "also report success values compared as literals (errcode 0, resultStatus `S`, resultCode `SUCCESS`; WeChat Pay `SUCCESS`; classic Alipay code `10000`, trade_status `TRADE_SUCCESS`, `TRADE_FINISHED`)",
 	},
 	{
 		name: "include-tests", kind: configfile.Bool, field: func(c *Config) any { return &c.IncludeTests },

@@ -18,8 +18,8 @@ var stringCode = &Check{
 The constant names the outcome and documents the vendor's message and
 action; a grep for it finds every place that handles the outcome.
 
-The fix works as for magic-code. Left alone: success values (resultStatus
-S, resultCode SUCCESS, unless -include-success), per-API codes the catalog
+The fix works as for magic-code. Left alone: success values (in the
+built-in catalog: ` + successStringValues + `; unless -include-success), per-API codes the catalog
 lists as known without text (PAYMENT_IN_PROCESS, ...), and the same
 contexts as magic-code.`,
 	Bad: `package example

@@ -28,7 +28,8 @@ always true with ` + "`!=`" + `): the branch it guards never runs.
 A misspelling is a slip inside a long word: one edit (an insertion,
 deletion, substitution or swap of neighbours) in a word of four letters or
 more, two in a word of eight or more, at most two in all, with the same
-words otherwise. A different short word (` + "`INVALID_APP`" + ` against ` + "`INVALID_API`" + `) is
+words otherwise (words are separated by ` + "`_`, `.` and `-`" + `, which must be the same:
+` + "`\"isp.unknown-error\"`" + ` is a slip for isp.unknow-error; case is ignored). A different short word (` + "`INVALID_APP`" + ` against ` + "`INVALID_API`" + `) is
 another code, not a typo, and two equally close candidates are left alone.
 Values a catalog lists as known are never reported: add the per-API codes
 your APIs return to a catalog file (` + "`known:`" + `) if one is taken for a typo.

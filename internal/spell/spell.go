@@ -36,7 +36,7 @@ func Suggest(lit string, candidates []string) (string, Kind) {
 	}
 	best, bestDist, tie := "", 3, false
 	for _, c := range candidates {
-		d := distance(strings.ToUpper(lit), c)
+		d := distance(strings.ToUpper(lit), strings.ToUpper(c))
 		switch {
 		case d < bestDist:
 			best, bestDist, tie = c, d, false
@@ -51,13 +51,16 @@ func Suggest(lit string, candidates []string) (string, Kind) {
 }
 
 // distance is the number of typing slips between a literal and a code,
-// word by word (words split at '_'), or 3 when the two are not one code
-// mistyped: the word counts differ, a short word (under four letters)
-// differs, a word needs more slips than its length allows (one, two from
-// eight letters), or more than two slips in all.
+// word by word (words split at '_', '.' and '-': ACQ.SYSTEM_ERROR,
+// isp.unknow-error), or 3 when the two are not one code mistyped: the
+// words or the separators between them differ in number or kind, a short
+// word (under four letters) differs, a word needs more slips than its
+// length allows (one, two from eight letters), or more than two slips in
+// all.
 func distance(lit, code string) int {
-	lw, cw := strings.Split(lit, "_"), strings.Split(code, "_")
-	if len(lw) != len(cw) {
+	lw, ls := words(lit)
+	cw, cs := words(code)
+	if len(lw) != len(cw) || ls != cs {
 		return 3
 	}
 	total := 0
@@ -82,6 +85,19 @@ func distance(lit, code string) int {
 		return 3
 	}
 	return total
+}
+
+// words splits s into its words and the separators between them.
+func words(s string) (words []string, seps string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '_' || c == '.' || c == '-' {
+			words = append(words, s[start:i])
+			seps += string(c)
+			start = i + 1
+		}
+	}
+	return append(words, s[start:]), seps
 }
 
 // Distance is the optimal string alignment distance between a and b:

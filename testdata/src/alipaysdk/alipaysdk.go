@@ -40,3 +40,17 @@ func status(c *alipay.Client, orderNo string) string {
 	}
 	return string(q.TradeStatus)
 }
+
+// Lower-case dotted sub-codes are spelled word by word too: "unknown" is
+// the likely slip for the vendor's own "unknow".
+func subCodes(e alipay.Error) string {
+	switch e.SubCode {
+	case "isp.unknown-error": // want `code "isp.unknown-error" can never match: likely a misspelling of isp.unknow-error \(alipay.ISPUnknowError\)`
+		return "busy"
+	case "aop.invalid-auth-tokn": // want `code "aop.invalid-auth-tokn" can never match: likely a misspelling of aop.invalid-auth-token \(alipay.AOPInvalidAuthToken\)`
+		return "token"
+	case "isp.unknow_error", "isv.unknow-error": // separators and short words differ: other codes, not slips
+		return "other"
+	}
+	return ""
+}
