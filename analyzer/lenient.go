@@ -9,6 +9,9 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodevet/errcodevet/catalog"
+	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
 // A lenientHelper is an SDK method that reports success (or no failure)
@@ -201,4 +204,196 @@ func (r *pass) mentions(body *ast.BlockStmt, value string) bool {
 		return !found
 	})
 	return found
+}
+
+// successBranches returns, by the first statement of its body, each branch
+// of fd that a success value selects: an if whose condition is, or is a
+// disjunction holding, an equality of a carrier with a success value of its
+// table; a case clause listing one. The value is that success code.
+func (r *pass) successBranches(fd *ast.FuncDecl) map[ast.Stmt]*catalog.Code {
+	out := make(map[ast.Stmt]*catalog.Code)
+	success := func(carrier, value ast.Expr) *catalog.Code {
+		t := r.resolver.Table(carrier)
+		tv, ok := r.TypesInfo.Types[ast.Unparen(value)]
+		if t == nil || !ok || tv.Value == nil {
+			return nil
+		}
+		v := tv.Value
+		var s string
+		switch {
+		case t.Kind == catalog.KindString && v.Kind() == constant.String:
+			s = constant.StringVal(v)
+		case t.Kind == catalog.KindInt && v.Kind() == constant.Int:
+			s = v.ExactString()
+		default:
+			return nil
+		}
+		if !t.IsSuccess(s) {
+			return nil
+		}
+		return t.Lookup(s)
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if len(n.Body.List) == 0 {
+				break
+			}
+			for _, op := range disjuncts(n.Cond) {
+				be, ok := op.(*ast.BinaryExpr)
+				if !ok || be.Op != token.EQL {
+					continue
+				}
+				code := success(be.X, be.Y)
+				if code == nil {
+					code = success(be.Y, be.X)
+				}
+				if code != nil {
+					out[n.Body.List[0]] = code
+					break
+				}
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				break
+			}
+			for _, s := range n.Body.List {
+				cc := s.(*ast.CaseClause)
+				if len(cc.Body) == 0 {
+					continue
+				}
+				for _, e := range cc.List {
+					if code := success(n.Tag, e); code != nil {
+						out[cc.Body[0]] = code
+						break
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// disjuncts returns the operands of a disjunction, or e alone.
+func disjuncts(e ast.Expr) []ast.Expr {
+	e = ast.Unparen(e)
+	if be, ok := e.(*ast.BinaryExpr); ok && be.Op == token.LOR {
+		return append(disjuncts(be.X), disjuncts(be.Y)...)
+	}
+	return []ast.Expr{e}
+}
+
+// groupedWithSuccess reports a branch that an unknown outcome and a success
+// value select alike (rsp.Code == "10000" || rsp.Code == "10003", case S,
+// U:) when it records something: it calls a function outside logging and
+// formatting (markPaid(id)), and hands that call nothing read from the
+// answer (a call given the answer may tell the outcomes apart), and the
+// function compares with the unknown value nowhere else. The branch
+// treats a call whose outcome is not known yet as a success, as
+// smartwalle/alipay's IsSuccess does for 10003. A branch that only returns
+// is judged by the retry model (a nil error after logging reports success).
+func (r *pass) groupedWithSuccess(b retry.Branch, grouped map[ast.Stmt]*catalog.Code) {
+	if len(b.Body) == 0 || b.Code == nil || !b.Code.Retry.Retryable() {
+		return
+	}
+	succ := grouped[b.Body[0]]
+	if succ == nil || b.Table.Lookup(succ.Value) != succ {
+		return // no success value of the same table selects this body
+	}
+	if !r.records(b.Body, b.Ctx.Carrier) || r.comparesElsewhere(b) {
+		return
+	}
+	at := b.At
+	r.report(retryUnknown, at, fmt.Sprintf("%s %s (%s) handled together with success %s: the branch treats an unknown outcome as a success; tell %s apart and query the result",
+		label(b.Table), b.Code.Value, b.Code.Summary(), succ.Value, b.Code.Value))
+}
+
+// records reports whether stmts call a function outside quietPackages (and
+// not a builtin or a conversion) none of whose arguments reads carrier.
+func (r *pass) records(stmts []ast.Stmt, carrier *types.Var) bool {
+	calls, handed := false, false
+	for _, stmt := range stmts {
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if tv, ok := r.TypesInfo.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+					break
+				}
+				fn := typeutil.Callee(r.TypesInfo, n)
+				if fn != nil && fn.Pkg() != nil && slices.Contains(quietPackages, fn.Pkg().Path()) {
+					break
+				}
+				calls = true
+				if carrier != nil {
+					for _, arg := range n.Args {
+						if r.reads(arg, carrier) {
+							handed = true
+						}
+					}
+					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && r.reads(sel.X, carrier) {
+						handed = true // a method of the answer itself
+					}
+				}
+			}
+			return true
+		})
+	}
+	return calls && !handed
+}
+
+// reads reports whether e mentions v.
+func (r *pass) reads(e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && r.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// comparesElsewhere reports whether the function of branch b has a
+// constant equal to b's unknown value outside the test that selects b
+// (b.At): it then tells that outcome apart somewhere.
+func (r *pass) comparesElsewhere(b retry.Branch) bool {
+	fd := r.enclosingFunc(b.At.Pos())
+	if fd == nil {
+		return true
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if found || !ok {
+			return !found
+		}
+		if e.Pos() >= b.At.Pos() && e.End() <= b.At.End() {
+			return false
+		}
+		if tv, ok := r.TypesInfo.Types[e]; ok && tv.Value != nil && constValueString(tv.Value) == b.Code.Value {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func constValueString(v constant.Value) string {
+	if v.Kind() == constant.String {
+		return constant.StringVal(v)
+	}
+	return v.ExactString()
+}
+
+// enclosingFunc returns the function declaration of r.file holding pos.
+func (r *pass) enclosingFunc(pos token.Pos) *ast.FuncDecl {
+	for _, d := range r.file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Pos() <= pos && pos < fd.End() {
+			return fd
+		}
+	}
+	return nil
 }

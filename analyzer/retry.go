@@ -36,6 +36,10 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 	// status != S, a second comparison of a disjunction) does not report
 	// the same decision again, even when a directive suppresses the first.
 	decided := make(map[ast.Node]bool)
+	var grouped map[ast.Stmt]*catalog.Code
+	if unknown {
+		grouped = r.successBranches(fd)
+	}
 	for _, b := range c.Branches(fd) {
 		switch {
 		case b.Kind == retry.Selected && b.Class == catalog.RetryNever:
@@ -43,7 +47,7 @@ func (r *pass) retryChecks(fd *ast.FuncDecl) {
 				r.retryFinalBranch(c, b, decided)
 			}
 		case unknown:
-			r.retryUnknownBranch(c, b, decided)
+			r.retryUnknownBranch(c, b, grouped, decided)
 		}
 	}
 	if unknown {

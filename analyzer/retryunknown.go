@@ -55,6 +55,14 @@ an ` + "`if`" + ` on either, on the answer of ` + "`TradePay`" + ` (the call tha
 when the path it takes as the success acts (returns, or calls anything but
 logging, fmt and testing helpers), unless the function also compares with
 10003 (it then tells the unknown outcome apart).
+So is a branch that a success value and an unknown outcome select alike
+(` + "`rsp.Code == alipay.CodeSuccess || rsp.Code == alipay.CodeOrderSuccessPayInProcess`" + `,
+` + "`case miniprogram.StatusSuccess, miniprogram.StatusUnknown:`" + `) when it records
+something: it calls a function outside logging, fmt and testing helpers
+(` + "`s.orders.MarkPaid(id)`" + `) and hands none of its calls the answer it tested
+(a call given the answer may tell the outcomes apart), and the function
+compares with the unknown value nowhere else. A branch that only returns
+is judged by the model below.
 
 **The model.** The branch is right when it retries, when it queries the
 result, or when it **hands the unknown outcome to its caller intact**, so
@@ -252,8 +260,11 @@ func Settle(res Result) error {
 // retryUnknownBranch reports a branch taken on an unknown outcome (an
 // explicit comparison, every status but success, or a status switch's
 // default) that gives up.
-func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, decided map[ast.Node]bool) {
+func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, grouped map[ast.Stmt]*catalog.Code, decided map[ast.Node]bool) {
 	v := c.Classify(b.Body, b.Ctx, retry.Unknown)
+	if v.Outcome == retry.Undecided && b.Kind == retry.Selected {
+		r.groupedWithSuccess(b, grouped)
+	}
 	if v.Outcome != retry.GivesUp {
 		return
 	}
