@@ -54,6 +54,7 @@ func (r *pass) lenientSuccess(fd *ast.FuncDecl) {
 		success []ast.Stmt // the path the condition takes as the success
 	}
 	var sites []site
+	var nilSites []nilErrorSite
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		block, ok := n.(*ast.BlockStmt)
 		if !ok {
@@ -66,6 +67,7 @@ func (r *pass) lenientSuccess(fd *ast.FuncDecl) {
 			}
 			h, negated := r.lenientCall(is.Cond)
 			if h == nil {
+				r.nilErrorSite(is, block.List[:i], block.List[i+1:], &nilSites)
 				continue
 			}
 			var success []ast.Stmt
@@ -80,6 +82,18 @@ func (r *pass) lenientSuccess(fd *ast.FuncDecl) {
 		}
 		return true
 	})
+	for _, st := range nilSites {
+		fam := r.s.catalog.Family(st.call.family)
+		if fam == nil || !r.records(st.success, st.answer) || r.mentions(fd.Body, st.call.value) {
+			continue
+		}
+		code := fam.Codes.Lookup(st.call.value)
+		if code == nil || !code.Retry.Retryable() {
+			continue
+		}
+		r.report(retryUnknown, st.is.Cond, fmt.Sprintf("%s returns a nil error for %s (%s) too: what the test lets through handles an unknown outcome as a success; tell %s apart by the response's code and query the order",
+			st.call.name, st.call.value, code.Summary(), st.call.value))
+	}
 	for _, st := range sites {
 		h := st.helper
 		fam := r.s.catalog.Family(h.family)
@@ -103,6 +117,104 @@ func (r *pass) lenientSuccess(fd *ast.FuncDecl) {
 		}
 		r.report(retryUnknown, call, msg)
 	}
+}
+
+// A nilErrorCall is an SDK call whose error is nil for an unknown outcome
+// as for the success: gopay's (*alipay.Client).TradePay checks the
+// gateway code against 10000 and 10003 alike (bizErrCheckTradePay, since
+// gopay d85f535), so a nil error may be a payment still in process.
+type nilErrorCall struct {
+	method string // the method's types.Func.FullName
+	name   string // as messages say it
+	family string
+	value  string // the unknown outcome its nil error lets through
+}
+
+var nilErrorCalls = []nilErrorCall{
+	{"(*github.com/go-pay/gopay/alipay.Client).TradePay", "TradePay", "alipay", "10003"},
+}
+
+// nilErrorSite is an if statement testing the error of a nilErrorCall.
+type nilErrorSite struct {
+	is      *ast.IfStmt
+	call    *nilErrorCall
+	answer  *types.Var // the response the call answered, nil if discarded
+	success []ast.Stmt // the path taken on a nil error
+}
+
+// nilErrorSite appends to sites the if statement is when it tests err !=
+// nil or err == nil right after err was assigned from a nilErrorCall: in
+// its init (if rsp, err := c.TradePay(...); err != nil), or in the
+// statement before it (before, the statements of its block before it).
+// after are the statements that follow it.
+func (r *pass) nilErrorSite(is *ast.IfStmt, before, after []ast.Stmt, sites *[]nilErrorSite) {
+	be, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || be.Op != token.NEQ && be.Op != token.EQL {
+		return
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if tv, ok := r.TypesInfo.Types[x]; ok && tv.IsNil() {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if tv, isNil := r.TypesInfo.Types[y]; !ok || !isNil || !tv.IsNil() {
+		return
+	}
+	errVar, ok := r.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	assign := is.Init
+	if assign == nil && len(before) > 0 {
+		assign = before[len(before)-1]
+	}
+	as, ok := assign.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) != 2 {
+		return
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn, ok := typeutil.Callee(r.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	var c *nilErrorCall
+	for i := range nilErrorCalls {
+		if fn.Origin().FullName() == nilErrorCalls[i].method {
+			c = &nilErrorCalls[i]
+		}
+	}
+	if c == nil || r.assigned(as.Lhs[1]) != errVar {
+		return
+	}
+	site := nilErrorSite{is: is, call: c, answer: r.assigned(as.Lhs[0])}
+	switch {
+	case be.Op == token.EQL:
+		site.success = is.Body.List
+	case is.Else != nil:
+		if els, ok := is.Else.(*ast.BlockStmt); ok {
+			site.success = els.List
+		}
+	default:
+		site.success = after
+	}
+	*sites = append(*sites, site)
+}
+
+// assigned returns the variable an assignment's left-hand side names, or
+// nil (the blank identifier, a field).
+func (r *pass) assigned(lhs ast.Expr) *types.Var {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v, ok := r.TypesInfo.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := r.TypesInfo.Uses[id].(*types.Var)
+	return v
 }
 
 // quietPackages are those whose calls do nothing with an answer but show
@@ -329,8 +441,8 @@ func (r *pass) records(stmts []ast.Stmt, carrier *types.Var) bool {
 				calls = true
 				if carrier != nil {
 					for _, arg := range n.Args {
-						if r.reads(arg, carrier) {
-							handed = true
+						if r.reads(arg, carrier) && (!r.basic(arg) || r.resolver.Table(arg) != nil) {
+							handed = true // the answer, or a part of it that may hold its code
 						}
 					}
 					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && r.reads(sel.X, carrier) {
@@ -342,6 +454,14 @@ func (r *pass) records(stmts []ast.Stmt, carrier *types.Var) bool {
 		})
 	}
 	return calls && !handed
+}
+
+// basic reports whether e is of a basic type (a string, a number): with
+// no carrier's table, a value such as the trade number, not the answer,
+// its code, or their holder.
+func (r *pass) basic(e ast.Expr) bool {
+	_, ok := types.Unalias(r.TypesInfo.TypeOf(e)).(*types.Basic)
+	return ok
 }
 
 // reads reports whether e mentions v.

@@ -55,6 +55,12 @@ an ` + "`if`" + ` on either, on the answer of ` + "`TradePay`" + ` (the call tha
 when the path it takes as the success acts (returns, or calls anything but
 logging, fmt and testing helpers), unless the function also compares with
 10003 (it then tells the unknown outcome apart).
+
+gopay's ` + "`(*alipay.Client).TradePay`" + ` returns a nil error for 10003 as for
+10000: the path a nil error takes (` + "`if err != nil { return err }`" + ` and what
+follows it, right after the call) is reported when it records something
+(below), unless the function compares with 10003.
+
 So is a branch that a success value and an unknown outcome select alike
 (` + "`rsp.Code == alipay.CodeSuccess || rsp.Code == alipay.CodeOrderSuccessPayInProcess`" + `,
 ` + "`case miniprogram.StatusSuccess, miniprogram.StatusUnknown:`" + `) when it records
