@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
+	"go/types"
 	"strings"
 
 	"github.com/errcodevet/errcodevet/catalog"
@@ -290,7 +292,7 @@ func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, grouped m
 			label(b.Table), b.Code.Value, b.Code.Summary(), handled, documentedRetry(b.Table))
 	case retry.NonSuccess:
 		msg = fmt.Sprintf("%s other than %s %s without handling %s first: %s",
-			label(b.Table), b.Code.Value, handled, unknownValues(b.Table), documentedRetry(b.Table))
+			label(b.Table), b.Code.Value, handled, unknownValuesOf(b.Table, r.namedTypeValues(b.At)), documentedRetry(b.Table))
 	case retry.Default:
 		msg = fmt.Sprintf("default case "+handles+": %s",
 			fmt.Sprintf("%s %s", label(b.Table), unknownValues(b.Table)), documentedRetry(b.Table))
@@ -302,9 +304,26 @@ func (r *pass) retryUnknownBranch(c *retry.Classifier, b retry.Branch, grouped m
 // again: "U (unknown outcome)". A status table names each of them,
 // "USERPAYING (...) or PROCESSING (...)" (WeChat Pay's order and refund
 // states share one); a code table its first, as codes are many.
-func unknownValues(t *catalog.Table) string {
+func unknownValues(t *catalog.Table) string { return unknownValuesOf(t, nil) }
+
+// unknownValuesOf names the unknown values among only, when some are: a
+// carrier of a named type holds the values its package declares constants
+// of (refunddomestic.Status: a refund's, never USERPAYING).
+func unknownValuesOf(t *catalog.Table, only map[string]bool) string {
+	if only != nil {
+		some := false
+		for _, code := range t.Codes {
+			some = some || only[code.Value] && code.Retry == catalog.RetryLater && code.Documented
+		}
+		if !some {
+			only = nil
+		}
+	}
 	var values []string
 	for _, code := range t.Codes {
+		if only != nil && !only[code.Value] {
+			continue
+		}
 		if code.Retry == catalog.RetryLater && code.Documented {
 			values = append(values, fmt.Sprintf("%s (%s)", code.Value, code.Summary()))
 			if t.Role != catalog.RoleStatus {
@@ -320,4 +339,32 @@ func documentedRetry(t *catalog.Table) string {
 		return "the API documents retrying or querying the result"
 	}
 	return "the API documents trying again later"
+}
+
+// namedTypeValues returns the string values the constants of a compared
+// operand's named type declare in its package (refunddomestic.Status:
+// SUCCESS, CLOSED, PROCESSING, ABNORMAL), or nil: a condition on a value of
+// such a type can only see those.
+func (r *pass) namedTypeValues(at ast.Node) map[string]bool {
+	b, ok := at.(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	for _, e := range []ast.Expr{b.X, b.Y} {
+		named, ok := types.Unalias(r.TypesInfo.TypeOf(e)).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil {
+			continue
+		}
+		values := make(map[string]bool)
+		scope := named.Obj().Pkg().Scope()
+		for _, name := range scope.Names() {
+			if c, ok := scope.Lookup(name).(*types.Const); ok && types.Identical(c.Type(), named) && c.Val().Kind() == constant.String {
+				values[constant.StringVal(c.Val())] = true
+			}
+		}
+		if len(values) > 0 {
+			return values
+		}
+	}
+	return nil
 }

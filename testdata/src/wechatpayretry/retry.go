@@ -156,3 +156,12 @@ func MicropayCardV2(pay func() *wechat.MicropayResponse) error { // want Micropa
 	}
 	return ErrPending
 }
+
+// A refunddomestic.Status holds a refund's states only: the finding names
+// PROCESSING, not the order's USERPAYING.
+func RefundDone(r *refunddomestic.Refund) error {
+	if *r.Status != refunddomestic.STATUS_SUCCESS { // want `status other than SUCCESS handled as a final failure without handling PROCESSING \(refund status: 退款处理中\) first: the API documents retrying or querying the result`
+		return errors.New("refund failed")
+	}
+	return nil
+}
