@@ -2,6 +2,7 @@ package carrier
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -97,17 +98,57 @@ func (r *Resolver) solved(obj types.Object) bool {
 func (r *Resolver) Funcs() map[*types.Func]*catalog.Table { return r.funcs }
 
 // allSame returns the table all exprs carry, or nil if one carries none or
-// they disagree.
+// they disagree. A zero constant (0, "") among them is no code at all, as
+// the zero value a variable declared without one starts with: a helper
+// that answers 0 when there is no answer (return 0 on a nil error) still
+// returns codes. Any other constant makes a value of its own.
 func (r *Resolver) allSame(exprs []ast.Expr) *catalog.Table {
 	var t *catalog.Table
+	zeros := false
 	for _, e := range exprs {
+		if r.isZeroConstant(e) {
+			zeros = true
+			continue
+		}
 		et := r.Table(e)
 		if et == nil || t != nil && et != t {
 			return nil
 		}
 		t = et
 	}
+	if zeros && t != nil && t.Kind != kindOfZero(r, exprs) {
+		return nil
+	}
 	return t
+}
+
+// isZeroConstant reports whether e is a constant 0 or "".
+func (r *Resolver) isZeroConstant(e ast.Expr) bool {
+	tv, ok := r.info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int:
+		return constant.Sign(tv.Value) == 0
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	}
+	return false
+}
+
+// kindOfZero returns the table kind the zero constants among exprs have
+// (all of one kind, as they share the variable's or result's type).
+func kindOfZero(r *Resolver, exprs []ast.Expr) catalog.Kind {
+	for _, e := range exprs {
+		if r.isZeroConstant(e) {
+			if r.info.Types[e].Value.Kind() == constant.String {
+				return catalog.KindString
+			}
+			return catalog.KindInt
+		}
+	}
+	return catalog.KindInt
 }
 
 // collector records the values assigned to function-local variables and the

@@ -29,10 +29,20 @@ func oneNotCarrier(resp *Response, fallback int) bool {
 	return code == 42001
 }
 
-func constantAssigned(resp *Response) bool {
+// A zero constant is no code at all, as the zero value of a variable
+// declared without one; any other constant is a value of its own.
+func zeroAssigned(resp *Response) bool {
 	code := resp.ErrCode
 	if code < 0 {
 		code = 0
+	}
+	return code == 42001 // want `errcode 42001 compared as a magic number: access_token expired \(wechat.AccessTokenExpired\)`
+}
+
+func constantAssigned(resp *Response) bool {
+	code := resp.ErrCode
+	if code < 0 {
+		code = 7
 	}
 	return code == 42001
 }
