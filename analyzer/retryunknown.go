@@ -38,7 +38,9 @@ comparison holds. So does a conjunction whose other operands only test that
 the carrier's own chain is not nil (` + "`ce != nil && ce.Code == -1`" + `): where it
 is nil there is no value to compare; or the ok of the assertion or map read
 that gave the value (` + "`s, ok := m[\"resultStatus\"].(string); if ok && s == \"U\"`" + `),
-when neither is assigned again.
+when neither is assigned again, or of an SDK's own errors.As (gopay's
+` + "`be, ok := alipay.IsBizError(err); ok && be.SubCode == \"ACQ.SYSTEM_ERROR\"`" + `,
+where handing err on hands the outcome on).
 A code read through errors.As into an error type and compared in the same
 condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `) selects the body as the
 nested form (` + "`if errors.As(err, &e) { if e.ErrCode == -1 {...} }`" + `) does, err

@@ -111,6 +111,9 @@ type Classifier struct {
 	// function Branches walks to its v, when neither is assigned again:
 	// ok && v == -1 selects what v == -1 does. Set by Branches.
 	commaOK map[*types.Var]*types.Var
+	// errorOf maps the v of each v, ok := sdk.IsXError(err) (an SDK's
+	// errors.As: see errorAsFuncs) to err, the outcome v was read from.
+	errorOf map[*types.Var]*types.Var
 }
 
 // Classify returns what the branch stmts does, in the given mode.

@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strconv"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/errcodevet/errcodevet/catalog"
 )
 
@@ -110,11 +112,20 @@ func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
 	return *found, true
 }
 
-// commaOKPairs maps the ok of each v, ok := x.(T) and v, ok := m[k] in
-// body to its v, when neither is assigned anywhere else in body nor has
-// its address taken: ok then says only that v holds the value.
-func commaOKPairs(info *types.Info, body *ast.BlockStmt) map[*types.Var]*types.Var {
-	pairs := make(map[*types.Var]*types.Var)
+// errorAsFuncs are the SDK functions that are an errors.As of their own:
+// v, ok := f(err) gives ok true exactly when err is the SDK's error type,
+// and v that error (gopay's alipay.IsBizError is err.(*BizErr)).
+var errorAsFuncs = map[string]bool{
+	"github.com/go-pay/gopay/alipay.IsBizError": true,
+}
+
+// commaOKPairs maps the ok of each v, ok := x.(T), v, ok := m[k] and v, ok
+// := f(err) of an errorAsFuncs f in body to its v, when neither is assigned
+// anywhere else in body nor has its address taken: ok then says only that
+// v holds the value. errorOf maps the v of each f(err) to err.
+func commaOKPairs(info *types.Info, body *ast.BlockStmt) (pairs, errorOf map[*types.Var]*types.Var) {
+	pairs = make(map[*types.Var]*types.Var)
+	errorOf = make(map[*types.Var]*types.Var)
 	writes := make(map[*types.Var]int)
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -139,6 +150,7 @@ func commaOKPairs(info *types.Info, body *ast.BlockStmt) map[*types.Var]*types.V
 				break
 			}
 			commaOK := false
+			var errVar *types.Var
 			switch rhs := ast.Unparen(n.Rhs[0]).(type) {
 			case *ast.TypeAssertExpr:
 				commaOK = rhs.Type != nil
@@ -146,10 +158,18 @@ func commaOKPairs(info *types.Info, body *ast.BlockStmt) map[*types.Var]*types.V
 				if t := info.TypeOf(rhs.X); t != nil {
 					_, commaOK = t.Underlying().(*types.Map)
 				}
+			case *ast.CallExpr:
+				if fn := typeutil.StaticCallee(info, rhs); fn != nil && errorAsFuncs[FuncName(fn)] && len(rhs.Args) == 1 {
+					errVar = varOf(rhs.Args[0])
+					commaOK = errVar != nil
+				}
 			}
 			v, ok := varOf(n.Lhs[0]), varOf(n.Lhs[1])
 			if commaOK && v != nil && ok != nil {
 				pairs[ok] = v
+				if errVar != nil {
+					errorOf[v] = errVar
+				}
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
@@ -163,9 +183,10 @@ func commaOKPairs(info *types.Info, body *ast.BlockStmt) map[*types.Var]*types.V
 	for ok, v := range pairs {
 		if writes[ok] != 1 || writes[v] != 1 {
 			delete(pairs, ok)
+			delete(errorOf, v)
 		}
 	}
-	return pairs
+	return pairs, errorOf
 }
 
 // nilGuard returns x of a test x != nil (or nil != x), or nil.

@@ -54,7 +54,7 @@ func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	}
 	w := &walk{c: c, ops: Ops(c.Info, fd.Body)}
 	w.fn, _ = c.Info.Defs[fd.Name].(*types.Func)
-	c.commaOK = commaOKPairs(c.Info, fd.Body)
+	c.commaOK, c.errorOf = commaOKPairs(c.Info, fd.Body)
 	w.unknownSeen = w.unknownComparisons(fd.Body)
 	w.outcomeOnly = w.testsOutcomeOnly(fd.Body)
 	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)
@@ -846,6 +846,9 @@ func (w *walk) context(carrier ast.Expr) Context {
 		ctx.CarrierCall = true
 	} else if id, ok := root.(*ast.Ident); ok {
 		ctx.Carrier, _ = w.c.Info.Uses[id].(*types.Var)
+		if err := w.c.errorOf[ctx.Carrier]; err != nil {
+			ctx.Carrier = err // handing err on hands the outcome on, as after errors.As
+		}
 	}
 	return ctx
 }
