@@ -53,10 +53,13 @@ type Program struct {
 	loaded bool            // by Load: Analyze completes the dependencies
 }
 
-// Load loads the packages matching patterns in Mode: two go list runs, for
-// the import graph and for the dependencies' export data, then the
-// packages are type-checked from source (loadGraph); with an overlay,
-// through go/packages. cfg may set Dir, Env,
+// Load loads the packages matching patterns in Mode: through go/packages
+// (one go list, which compiles the packages for export data nobody
+// needs, a cost only a huge package notices), or for a pattern matching a
+// package with a huge file (see load) in two go list runs, for the import
+// graph and for the dependencies' export data, then the packages
+// type-checked from source (loadGraph); with an overlay, through
+// go/packages. cfg may set Dir, Env,
 // BuildFlags, Tests, Overlay, Context and Logf; its Mode is replaced. An
 // error is about the whole load (no go.mod, a bad pattern): each package's
 // own problems are in its Errors, each once, without the errors that only
@@ -71,7 +74,7 @@ func Load(cfg *packages.Config, patterns ...string) (*Program, error) {
 		// is an overlay (export data may be stale): let it.
 		pkgs, err = packages.Load(&c, patterns...)
 	} else {
-		pkgs, err = loadGraph(&c, patterns)
+		pkgs, err = load(&c, patterns)
 	}
 	if err != nil {
 		return nil, err

@@ -282,6 +282,7 @@ func TestRootsNotCompiled(t *testing.T) {
 	}
 	logFile := filepath.Join(dir, "tools.log")
 	env := append(testmodule.Env(), "GOFLAGS=-toolexec="+script, "TOOLEXEC_LOG="+logFile)
+	defer engine.SetHugeFileLines(5)() // root.go is huge: 9 lines
 	prog, err := engine.Load(&packages.Config{Dir: dir, Env: env, Tests: true}, "./root")
 	if err != nil {
 		t.Fatal(err)
@@ -354,22 +355,28 @@ func TestUnreadableExportData(t *testing.T) {
 	if err := os.WriteFile(export, []byte(strings.Repeat("x", int(fi.Size()))), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Load(&packages.Config{Dir: dir, Env: env}, "./a", "./b")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var said []string
-	packages.Visit(prog.Packages, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			said = append(said, p.PkgPath+": "+e.Msg)
+	// Through go/packages, and as a package with a huge file loads.
+	for _, huge := range []int{0, 1} {
+		if huge > 0 {
+			defer engine.SetHugeFileLines(huge)()
 		}
-	})
-	if len(said) != 1 || !strings.HasPrefix(said[0], "example.com/u/dep: reading export data for example.com/u/dep") {
-		t.Errorf("errors %q, want one, dep's, about its export data", said)
-	}
-	for _, p := range prog.Packages {
-		if !p.IllTyped {
-			t.Errorf("%s is not ill-typed: it imports dep, whose types did not load", p.PkgPath)
+		prog, err := engine.Load(&packages.Config{Dir: dir, Env: env}, "./a", "./b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var said []string
+		packages.Visit(prog.Packages, nil, func(p *packages.Package) {
+			for _, e := range p.Errors {
+				said = append(said, p.PkgPath+": "+e.Msg)
+			}
+		})
+		if len(said) != 1 || !strings.HasPrefix(said[0], "example.com/u/dep: reading ") || !strings.Contains(said[0], "export data") {
+			t.Errorf("huge file lines %d: errors %q, want one, dep's, about its export data", huge, said)
+		}
+		for _, p := range prog.Packages {
+			if !p.IllTyped {
+				t.Errorf("huge file lines %d: %s is not ill-typed: it imports dep, whose types did not load", huge, p.PkgPath)
+			}
 		}
 	}
 }

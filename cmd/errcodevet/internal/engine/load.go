@@ -1,8 +1,11 @@
 package engine
 
 import (
+	"bytes"
 	"go/token"
 	"go/types"
+	"io"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -20,6 +23,69 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // dependencies, which the go command compiles (or finds in its build
 // cache), with the errors of those that do not compile.
 const exportMode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile
+
+// hugeFileLines is the size of a file (generated code, as a rule) whose
+// package the go command takes long to compile: about a second per 10,000
+// lines of small functions. Listing such a package for export data costs
+// more than a second go list run (about as long as the first), which
+// smaller packages, or packages already in the build cache, do not. A
+// variable for tests.
+var hugeFileLines = 50_000
+
+// load loads the packages matching patterns in Mode through go/packages,
+// unless one of them has a file of hugeFileLines or more: then through
+// loadGraph, which does not compile them. Which it is a go list -find
+// tells (no dependencies: about a fifth of a full listing, and the files
+// it names are only counted, not parsed).
+func load(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	if hasHugeFile(cfg, patterns) {
+		return loadGraph(cfg, patterns)
+	}
+	return packages.Load(cfg, patterns...)
+}
+
+// hasHugeFile reports whether a package matching patterns has a Go file of
+// hugeFileLines lines or more. Any failure answers false: the go/packages
+// load reports it.
+func hasHugeFile(cfg *packages.Config, patterns []string) bool {
+	find := *cfg
+	find.Mode = packages.NeedName | packages.NeedFiles
+	find.Tests = false // go list -find cannot list tests; huge files are not tests
+	pkgs, err := packages.Load(&find, patterns...)
+	if err != nil {
+		return false
+	}
+	for _, p := range pkgs {
+		for _, name := range p.GoFiles {
+			if lines, err := countLines(name, hugeFileLines); err == nil && lines >= hugeFileLines {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countLines counts the lines of a file, stopping at limit.
+func countLines(name string, limit int) (int, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	n := 0
+	for n < limit {
+		k, err := f.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
 
 // loadGraph returns the packages matching patterns as go/packages does in
 // Mode, but without compiling them: go/packages asks go list for the
@@ -160,16 +226,17 @@ func addExportData(cfg *packages.Config, roots []*packages.Package) error {
 		root[p] = true
 	}
 	importsRoot := fromSource(roots, func(p *packages.Package) bool { return root[p] })
+	// Every dependency is named, not only the roots' direct imports: asked
+	// without -compiled, go list leaves out the imports cgo adds (net's
+	// runtime/cgo), and a package left without export data would be
+	// checked from source with every package importing it (most of the
+	// standard library).
 	var paths []string
-	seen := make(map[string]bool)
-	for p := range importsRoot {
-		for _, imp := range p.Imports {
-			if !importsRoot[imp] && !seen[imp.ID] {
-				seen[imp.ID] = true
-				paths = append(paths, imp.ID)
-			}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !importsRoot[p] && p.PkgPath != "unsafe" {
+			paths = append(paths, p.ID)
 		}
-	}
+	})
 	if len(paths) == 0 {
 		return nil
 	}
