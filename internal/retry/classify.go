@@ -976,8 +976,10 @@ func (c *Classifier) exits(call *ast.CallExpr) string {
 		return "exits"
 	}
 	if isLogPackage(fn) {
-		w := splitWords(fn.Name())
-		if len(w) > 0 && (w[0] == "fatal" || w[0] == "panic") {
+		// Fatal, Fatalf, Fatalln, FatalDepth, Panicf...: one word as
+		// splitWords sees Fatalf, so the prefix decides.
+		name := strings.ToLower(fn.Name())
+		if strings.HasPrefix(name, "fatal") || strings.HasPrefix(name, "panic") {
 			return "logs and exits"
 		}
 	}

@@ -71,6 +71,15 @@ func logsAndCarriesOn(res Result) {
 
 func markDone() {}
 
+// log.Fatalf exits, in a loop as outside one (it was taken for logging).
+func fatalInLoop(results []Result) {
+	for _, res := range results {
+		if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure`
+			log.Fatalf("unknown outcome for %v", res)
+		}
+	}
+}
+
 func finalOrUnknown(res Result) error {
 	if res.ResultStatus == miniprogram.StatusFailure || res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) handled as a final failure`
 		return errFailed
