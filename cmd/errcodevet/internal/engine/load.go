@@ -5,9 +5,12 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/packages"
@@ -44,26 +47,67 @@ func load(cfg *packages.Config, patterns []string) ([]*packages.Package, error) 
 	return packages.Load(cfg, patterns...)
 }
 
-// hasHugeFile reports whether a package matching patterns has a Go file of
-// hugeFileLines lines or more. Any failure answers false: the go/packages
-// load reports it.
+// hasHugeFile reports whether a directory a pattern names (., ./x,
+// ./x/..., an absolute directory) holds a Go file of hugeFileLines lines
+// or more. It reads directories, not go list: a go list -find costs a
+// tenth of a second or more on every run, and this is only a choice of how
+// to load (the findings are the same either way). Patterns that are
+// import paths (std, example.com/x/...) are not looked into: their
+// packages load through go/packages. Directories go list skips (testdata,
+// vendor, names starting with . or _) are skipped; only files large enough
+// to hold that many lines are counted.
 func hasHugeFile(cfg *packages.Config, patterns []string) bool {
-	find := *cfg
-	find.Mode = packages.NeedName | packages.NeedFiles
-	find.Tests = false // go list -find cannot list tests; huge files are not tests
-	pkgs, err := packages.Load(&find, patterns...)
-	if err != nil {
-		return false
-	}
-	for _, p := range pkgs {
-		for _, name := range p.GoFiles {
-			if lines, err := countLines(name, hugeFileLines); err == nil && lines >= hugeFileLines {
-				return true
-			}
+	for _, pattern := range patterns {
+		dir, recursive := strings.CutSuffix(pattern, "/...")
+		if pattern == "..." {
+			dir, recursive = ".", true
+		}
+		if !filepath.IsAbs(dir) && dir != "." && dir != ".." && !strings.HasPrefix(dir, "./") && !strings.HasPrefix(dir, "../") {
+			continue // an import path
+		}
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(cfg.Dir, dir)
+		}
+		if huge := dirHasHugeFile(dir, recursive, cfg.Tests); huge {
+			return true
 		}
 	}
 	return false
 }
+
+func dirHasHugeFile(root string, recursive, tests bool) bool {
+	huge := false
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || huge {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (!recursive || name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if !strings.HasSuffix(name, ".go") || !tests && strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() < int64(hugeFileLines)*minLineBytes {
+			return nil
+		}
+		if lines, err := countLines(path, hugeFileLines); err == nil && lines >= hugeFileLines {
+			huge = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return huge
+}
+
+// minLineBytes is the fewest bytes a line of a huge file has on average
+// (a newline and a brace): a smaller file cannot have hugeFileLines lines.
+const minLineBytes = 2
 
 // countLines counts the lines of a file, stopping at limit.
 func countLines(name string, limit int) (int, error) {
