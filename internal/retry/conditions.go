@@ -63,18 +63,7 @@ func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
 	if !ok || b.Op != token.LAND {
 		return comparison{}, false
 	}
-	var operands []ast.Expr
-	var flatten func(e ast.Expr)
-	flatten = func(e ast.Expr) {
-		e = ast.Unparen(e)
-		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.LAND {
-			flatten(b.X)
-			flatten(b.Y)
-			return
-		}
-		operands = append(operands, e)
-	}
-	flatten(b)
+	operands := conjuncts(b)
 	var found *comparison
 	var guards []ast.Expr
 	var oks []*types.Var
@@ -117,6 +106,16 @@ func (c *Classifier) guarded(cond ast.Expr) (comparison, bool) {
 // and v that error (gopay's alipay.IsBizError is err.(*BizErr)).
 var errorAsFuncs = map[string]bool{
 	"github.com/go-pay/gopay/alipay.IsBizError": true,
+}
+
+// conjuncts returns the operands of a chain of && (a && (b && c): a, b,
+// c), each without its parentheses; e alone if it is none.
+func conjuncts(e ast.Expr) []ast.Expr {
+	e = ast.Unparen(e)
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{e}
 }
 
 // commaOKPairs maps the ok of each v, ok := x.(T), v, ok := m[k] and v, ok

@@ -94,18 +94,7 @@ func (w *walk) visit(n ast.Node) bool {
 // status and code), or for its opposite (status != S, code != SUCCESS &&
 // status != S): negated is then set.
 func (w *walk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
-	var operands []ast.Expr
-	var flatten func(e ast.Expr)
-	flatten = func(e ast.Expr) {
-		e = ast.Unparen(e)
-		if b, isAnd := e.(*ast.BinaryExpr); isAnd && b.Op == token.LAND {
-			flatten(b.X)
-			flatten(b.Y)
-			return
-		}
-		operands = append(operands, e)
-	}
-	flatten(cond)
+	operands := conjuncts(cond)
 	for i, op := range operands {
 		cmps := w.c.comparisons(op)
 		if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {
