@@ -229,11 +229,13 @@ func (c *collector) visit(n ast.Node) bool {
 			for i := range n.Names {
 				c.assign(n.Names[i], n.Values[i])
 			}
-		} else {
+		} else if len(n.Values) > 0 {
 			for _, name := range n.Names {
-				c.rule(name) // var code int: the zero value is no carrier
+				c.rule(name) // var a, b = f()
 			}
 		}
+		// var code int: the zero value is no code, as a zero constant
+		// assigned is (allSame); what is assigned later decides.
 	case *ast.IncDecStmt:
 		c.rule(n.X)
 	case *ast.RangeStmt:

@@ -59,10 +59,20 @@ func parameter(code int) bool {
 	return code == 42001
 }
 
+// Declared without a value, a variable starts at zero, which is no code,
+// as code := 0 is.
 func declaredWithoutValue(resp *Response) bool {
 	var code int
 	code = resp.ErrCode
-	return code == 42001
+	return code == 42001 // want `errcode 42001 compared as a magic number: access_token expired \(wechat.AccessTokenExpired\)`
+}
+
+func declaredZero(resp *Response) bool {
+	code := 0
+	if resp != nil {
+		code = resp.ErrCode
+	}
+	return code == 42001 // want `errcode 42001 compared as a magic number: access_token expired \(wechat.AccessTokenExpired\)`
 }
 
 func changedInPlace(resp *Response) bool {
