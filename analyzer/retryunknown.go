@@ -101,7 +101,8 @@ it handles a final failure (status F, PROCESS_FAIL, ...); it calls a
 function named in -give-up-funcs, which records a final outcome
 (` + "`s.orders.MarkFailed(id)`" + `), whatever it returns then (without the
 setting, such a call, returned or not, is not judged); it panics or
-exits; it only logs and carries on as if done (outside any loop); or, inside
+exits (` + "`log.Fatalf`" + ` and the other Fatal and Panic functions of logging libraries
+included); it only logs and carries on as if done (outside any loop); or, inside
 a retry library's operation, it stops the library (backoff.Permanent,
 retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error
 from a wait condition, false from a go-retryablehttp CheckRetry). This is
