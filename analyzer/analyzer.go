@@ -159,11 +159,18 @@ func (r *pass) exportCarrierFacts(exposes bool) {
 	if r.Pkg.Name() == "main" {
 		return
 	}
-	for fn, t := range r.resolver.Funcs() {
-		if fn.Pkg() == r.Pkg {
-			r.facts.exportReturnsCarrier(r.Pass, fn, carrier.ReturnsCarrier{Family: r.s.index.Family(t), Role: t.Role})
-			exposes = true
+	for fn, tables := range r.resolver.Results() {
+		if fn.Pkg() != r.Pkg {
+			continue
 		}
+		var f carrier.ReturnsCarrier
+		for i, t := range tables {
+			if t != nil {
+				f.Results = append(f.Results, carrier.ResultCarrier{Index: i, Family: r.s.index.Family(t), Role: t.Role})
+			}
+		}
+		r.facts.exportReturnsCarrier(r.Pass, fn, f)
+		exposes = true
 	}
 	if exposes {
 		r.facts.exportExposes(r.Pass)
@@ -229,12 +236,16 @@ func (r *pass) checkedFiles() []*ast.File {
 	return out
 }
 
-func (r *pass) importedFunc(fn *types.Func) *catalog.Table {
+func (r *pass) importedFunc(fn *types.Func, result int) *catalog.Table {
 	fact, ok := r.facts.returnsCarrier(r.Pass, fn)
 	if !ok {
 		return nil
 	}
-	return r.s.index.Table(fact.Family, fact.Role)
+	rc, ok := fact.Result(result)
+	if !ok {
+		return nil
+	}
+	return r.s.index.Table(rc.Family, rc.Role)
 }
 
 func (r *pass) visit(n ast.Node) bool {

@@ -22,6 +22,7 @@ func TestCarriers(t *testing.T) {
 		"carriermap",        // m["errcode"].(float64), direct and comma-ok
 		"carriermapuse",     // maps that only come from another package
 		"carrierswitch",     // switch cases, init statements, tagless switches
+		"carrierresults",    // each result of a function of several: code, err := call()
 	)
 }
 

@@ -13,8 +13,10 @@
 // fields whose json tag name is errcode, resultCode or resultStatus, the
 // fields and named types a catalog file lists, values read from loosely
 // decoded JSON maps under "errcode", local variables assigned only such
-// values, and functions returning them (across packages, through facts); a
-// zero constant (0, "") assigned or returned on some path is no code.
+// values, and functions returning them, each result on its own (code, err
+// := call() when every return of call gives its first result a code), across
+// packages through facts; a zero constant (0, "") assigned or returned on
+// some path is no code.
 //
 // The checks, each the Category of its findings and documented with a bad
 // and a good example in docs/checks.md:

@@ -166,7 +166,13 @@ statements after ` + "`if status == \"S\" { return nil }`" + `) whose branch giv
 while no comparison with U comes before it in the function or inside it;
 and a switch testing the status whose default gives up while no case
 handles U (a case on UNKNOWN_EXCEPTION handles it too: status and code tests
-mixed in one switch or if-else chain are judged together). Findings are
+mixed in one switch or if-else chain are judged together). The implicit
+forms are a status's: a code alone tested for success (` + "`errcode != 0`" + `,
+` + "`resultCode != \"SUCCESS\"`" + `) is not judged, so ` + "`if errcode != 0 { return err }`" + `
+with no test of -1 before it is silent. Most codes are final, and nearly
+every client reads an errcode so: the unknown-outcome value is judged
+where the code tests it (` + "`errcode == -1`" + `), and a code table is judged
+as a status once the function tests that value (above). Findings are
 reported at the condition, or at the case or default clause, with related
 information at the statement that gives up; one statement that gives up
 makes one finding, also when a directive suppresses it.

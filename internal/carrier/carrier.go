@@ -10,8 +10,9 @@
 //   - a local variable whose every assignment is a carrier of the same table;
 //   - a dereference of a pointer to a carrier, or a numeric or string
 //     conversion of one;
-//   - a call of a function or method that returns a carrier: in the same
-//     package by analysis of its body, in another through a fact.
+//   - a call of a function or method that returns a carrier, or one result
+//     of a call of several (code, err := call()): in the same package by
+//     analysis of its body, in another through a fact.
 //
 // A field's name is never enough: ErrCode, ResultCode and Code are reused
 // by APIs whose codes mean other things.
@@ -40,10 +41,10 @@ type Resolver struct {
 	// clients looks up the ClientsFact of another package; nil for none.
 	clients func(*types.Package) (ClientsFact, bool)
 
-	locals map[*types.Var]*catalog.Table  // function-local variables known to carry
-	funcs  map[*types.Func]*catalog.Table // this package's carrier-returning functions
-	facts  func(*types.Func) *catalog.Table
-	holds  map[types.Type]bool // types known to hold a carrier, or not (Holds)
+	locals  map[*types.Var]*catalog.Table    // function-local variables known to carry
+	results map[*types.Func][]*catalog.Table // this package's carrier-returning functions, by result
+	facts   func(fn *types.Func, result int) *catalog.Table
+	holds   map[types.Type]bool // types known to hold a carrier, or not (Holds)
 
 	files   []*ast.File           // the package's files, for Decoded
 	parents map[ast.Node]ast.Node // parents of the nodes of functions Decoded looked at
@@ -147,16 +148,16 @@ func pkgOfPath(p string, names int) string {
 	return p[:slash+1] + rest
 }
 
-// NewResolver returns a resolver for a package. facts looks up the
-// carrier-returning functions of other packages; it may be nil.
-func NewResolver(pkg *types.Package, info *types.Info, idx *Index, facts func(*types.Func) *catalog.Table) *Resolver {
+// NewResolver returns a resolver for a package. facts looks up the table
+// a result of another package's function carries; it may be nil.
+func NewResolver(pkg *types.Package, info *types.Info, idx *Index, facts func(fn *types.Func, result int) *catalog.Table) *Resolver {
 	return &Resolver{
-		pkg:    pkg,
-		info:   info,
-		idx:    idx,
-		locals: make(map[*types.Var]*catalog.Table),
-		funcs:  make(map[*types.Func]*catalog.Table),
-		facts:  facts,
+		pkg:     pkg,
+		info:    info,
+		idx:     idx,
+		locals:  make(map[*types.Var]*catalog.Table),
+		results: make(map[*types.Func][]*catalog.Table),
+		facts:   facts,
 
 		parents: make(map[ast.Node]ast.Node),
 	}
@@ -303,15 +304,24 @@ func (r *Resolver) call(call *ast.CallExpr) *catalog.Table {
 		}
 		return nil
 	}
+	if _, several := r.info.TypeOf(call).(*types.Tuple); several {
+		return nil // g(call()): each result is a value of its own
+	}
+	return r.resultTable(call, 0)
+}
+
+// resultTable returns the table a result of a call carries: the call of a
+// function that returns a carrier in that result.
+func (r *Resolver) resultTable(call *ast.CallExpr, result int) *catalog.Table {
 	fn := Callee(r.info, call)
 	if fn == nil {
 		return nil
 	}
-	if t, ok := r.funcs[fn]; ok {
-		return t
+	if ts, ok := r.results[fn]; ok {
+		return ts[result]
 	}
-	if r.facts != nil && fn.Pkg() != nil {
-		return r.facts(fn)
+	if r.facts != nil && fn.Pkg() != nil && fn.Pkg() != r.pkg {
+		return r.facts(fn, result)
 	}
 	return nil
 }

@@ -11,16 +11,43 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 )
 
-// ReturnsCarrier is the fact that a function or method returns a carrier of
-// the named family's code or status table.
+// ReturnsCarrier is the fact that a function or method returns carriers:
+// which of its results carry which family's code or status table.
 type ReturnsCarrier struct {
+	Results []ResultCarrier
+}
+
+// ResultCarrier is one result of a function that carries a table.
+type ResultCarrier struct {
+	Index  int // the result's position, from 0
 	Family string
 	Role   catalog.Role
 }
 
 func (*ReturnsCarrier) AFact() {}
 
-func (f *ReturnsCarrier) String() string { return fmt.Sprintf("returns %s %s", f.Family, f.Role) }
+// String names the family and role of each carrying result; the position,
+// from 1, of any but the first ("returns wechat code as result 2").
+func (f *ReturnsCarrier) String() string {
+	parts := make([]string, len(f.Results))
+	for i, rc := range f.Results {
+		parts[i] = fmt.Sprintf("returns %s %s", rc.Family, rc.Role)
+		if rc.Index > 0 {
+			parts[i] += fmt.Sprintf(" as result %d", rc.Index+1)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Result returns the family and role result index carries, if it does.
+func (f *ReturnsCarrier) Result(index int) (ResultCarrier, bool) {
+	for _, rc := range f.Results {
+		if rc.Index == index {
+			return rc, true
+		}
+	}
+	return ResultCarrier{}, false
+}
 
 // ExposesCarriers is the fact that a package declares a carrier, returns
 // one from a function, or imports a package that exposes one: only such

@@ -9,12 +9,12 @@ import (
 	"github.com/errcodevet/errcodevet/catalog"
 )
 
-// Analyze finds the package's carrier-returning functions and the local
-// variables whose every assignment is a carrier. It must be called once,
-// before Table, with all of the package's files.
+// Analyze finds the package's carrier-returning functions, result by
+// result, and the local variables whose every assignment is a carrier. It
+// must be called once, before Table, with all of the package's files.
 func (r *Resolver) Analyze(files []*ast.File) {
 	r.files = files
-	c := collector{info: r.info, assigns: make(map[*types.Var][]ast.Expr), ruled: make(map[*types.Var]bool)}
+	c := collector{info: r.info, assigns: make(map[*types.Var][]value), ruled: make(map[*types.Var]bool)}
 	var funcs []funcCandidate
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -31,30 +31,46 @@ func (r *Resolver) Analyze(files []*ast.File) {
 			}
 		}
 	}
-	// Carriers flow through assignments and returns. A variable or function
-	// is solved when all it is given carries the same table; solving it can
-	// solve those whose expressions mention it, and only those are looked
-	// at again (a worklist: each is solved at most once, so the cost stays
-	// linear even along long chains of assignments or calls).
-	exprs := make(map[types.Object][]ast.Expr)
-	for v, rhs := range c.assigns {
+	// Carriers flow through assignments and returns. A variable or a
+	// function's result is solved when all it is given carries the same
+	// table; solving it can solve those whose values mention it, and only
+	// those are looked at again (a worklist: each is solved at most once,
+	// so the cost stays linear even along long chains of assignments or
+	// calls). A function's results are keyed by their *types.Var, which no
+	// local shares: parameters and named results are ruled out as locals.
+	values := make(map[*types.Var][]value)
+	for v, vals := range c.assigns {
 		if !c.ruled[v] {
-			exprs[v] = rhs
+			values[v] = vals
 		}
 	}
+	resultOf := make(map[*types.Var]funcResult)
+	candidates := make(map[*types.Func]bool)
 	for _, fc := range funcs {
-		exprs[fc.fn] = fc.results
+		candidates[fc.fn] = true
+		results := fc.fn.Type().(*types.Signature).Results()
+		for i, vals := range fc.results {
+			if vals != nil {
+				v := results.At(i)
+				values[v] = vals
+				resultOf[v] = funcResult{fc.fn, i}
+			}
+		}
 	}
-	dependents := make(map[types.Object][]types.Object)
-	for obj, list := range exprs {
-		for _, e := range list {
-			ast.Inspect(e, func(n ast.Node) bool {
+	// dependents: who to look at again when a local, or any result of a
+	// function, is solved.
+	dependents := make(map[types.Object][]*types.Var)
+	for obj, list := range values {
+		for _, val := range list {
+			ast.Inspect(val.expr, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
 					dep := r.info.Uses[id]
 					if fn, ok := dep.(*types.Func); ok {
 						dep = fn.Origin()
-					}
-					if _, ok := exprs[dep]; ok {
+						if candidates[fn.Origin()] {
+							dependents[dep] = append(dependents[dep], obj)
+						}
+					} else if v, ok := dep.(*types.Var); ok && values[v] != nil {
 						dependents[dep] = append(dependents[dep], obj)
 					}
 				}
@@ -62,61 +78,82 @@ func (r *Resolver) Analyze(files []*ast.File) {
 			})
 		}
 	}
-	queue := make([]types.Object, 0, len(exprs))
-	for obj := range exprs {
-		queue = append(queue, obj)
+	queue := make([]*types.Var, 0, len(values))
+	for v := range values {
+		queue = append(queue, v)
 	}
 	for len(queue) > 0 {
-		obj := queue[len(queue)-1]
+		v := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		if r.solved(obj) {
+		fr, isResult := resultOf[v]
+		if isResult && r.results[fr.fn] != nil && r.results[fr.fn][fr.index] != nil || !isResult && r.locals[v] != nil {
 			continue
 		}
-		if t := r.allSame(exprs[obj]); t != nil {
-			switch obj := obj.(type) {
-			case *types.Var:
-				r.locals[obj] = t
-			case *types.Func:
-				r.funcs[obj] = t
+		t := r.allSame(values[v])
+		if t == nil {
+			continue
+		}
+		if isResult {
+			if r.results[fr.fn] == nil {
+				r.results[fr.fn] = make([]*catalog.Table, fr.fn.Type().(*types.Signature).Results().Len())
 			}
-			queue = append(queue, dependents[obj]...)
+			r.results[fr.fn][fr.index] = t
+			queue = append(queue, dependents[fr.fn]...)
+		} else {
+			r.locals[v] = t
+			queue = append(queue, dependents[v]...)
 		}
 	}
 }
 
-func (r *Resolver) solved(obj types.Object) bool {
-	switch obj := obj.(type) {
-	case *types.Var:
-		return r.locals[obj] != nil
-	case *types.Func:
-		return r.funcs[obj] != nil
-	}
-	return true
+type funcResult struct {
+	fn    *types.Func
+	index int
 }
 
-// Funcs returns the package's functions that return a carrier.
-func (r *Resolver) Funcs() map[*types.Func]*catalog.Table { return r.funcs }
+// Results returns the package's functions that return a carrier: for
+// each, the table each result carries (nil for a result that carries
+// none).
+func (r *Resolver) Results() map[*types.Func][]*catalog.Table { return r.results }
+
+// value is what a variable is given or a function returns: an
+// expression, or one result of a call of several results (code, err :=
+// call()).
+type value struct {
+	expr  ast.Expr
+	index int // the result of call expr, or -1 for expr itself
+}
+
+func single(e ast.Expr) value { return value{e, -1} }
+
+// table returns the table a value carries, or nil.
+func (r *Resolver) table(v value) *catalog.Table {
+	if v.index < 0 {
+		return r.Table(v.expr)
+	}
+	return r.resultTable(v.expr.(*ast.CallExpr), v.index)
+}
 
 // allSame returns the table all exprs carry, or nil if one carries none or
 // they disagree. A zero constant (0, "") among them is no code at all, as
 // the zero value a variable declared without one starts with: a helper
 // that answers 0 when there is no answer (return 0 on a nil error) still
 // returns codes. Any other constant makes a value of its own.
-func (r *Resolver) allSame(exprs []ast.Expr) *catalog.Table {
+func (r *Resolver) allSame(vals []value) *catalog.Table {
 	var t *catalog.Table
 	zeros := false
-	for _, e := range exprs {
-		if r.isZeroConstant(e) {
+	for _, v := range vals {
+		if v.index < 0 && r.isZeroConstant(v.expr) {
 			zeros = true
 			continue
 		}
-		et := r.Table(e)
+		et := r.table(v)
 		if et == nil || t != nil && et != t {
 			return nil
 		}
 		t = et
 	}
-	if zeros && t != nil && t.Kind != kindOfZero(r, exprs) {
+	if zeros && t != nil && t.Kind != kindOfZero(r, vals) {
 		return nil
 	}
 	return t
@@ -137,12 +174,12 @@ func (r *Resolver) isZeroConstant(e ast.Expr) bool {
 	return false
 }
 
-// kindOfZero returns the table kind the zero constants among exprs have
+// kindOfZero returns the table kind the zero constants among vals have
 // (all of one kind, as they share the variable's or result's type).
-func kindOfZero(r *Resolver, exprs []ast.Expr) catalog.Kind {
-	for _, e := range exprs {
-		if r.isZeroConstant(e) {
-			if r.info.Types[e].Value.Kind() == constant.String {
+func kindOfZero(r *Resolver, vals []value) catalog.Kind {
+	for _, v := range vals {
+		if v.index < 0 && r.isZeroConstant(v.expr) {
+			if r.info.Types[v.expr].Value.Kind() == constant.String {
 				return catalog.KindString
 			}
 			return catalog.KindInt
@@ -155,7 +192,7 @@ func kindOfZero(r *Resolver, exprs []ast.Expr) catalog.Kind {
 // variables that can change in ways it cannot follow (ruled out).
 type collector struct {
 	info    *types.Info
-	assigns map[*types.Var][]ast.Expr
+	assigns map[*types.Var][]value
 	ruled   map[*types.Var]bool
 }
 
@@ -177,10 +214,42 @@ func (c *collector) local(e ast.Expr) *types.Var {
 	return v
 }
 
-func (c *collector) assign(lhs, rhs ast.Expr) {
+func (c *collector) assign(lhs ast.Expr, val value) {
 	if v := c.local(lhs); v != nil {
-		c.assigns[v] = append(c.assigns[v], rhs)
+		c.assigns[v] = append(c.assigns[v], val)
 	}
+}
+
+// assignAll records lhs = rhs for an assignment or declaration, or rules
+// the variables out when their values cannot be followed.
+func (c *collector) assignAll(lhs, rhs []ast.Expr) {
+	switch {
+	case len(lhs) == len(rhs):
+		for i := range lhs {
+			c.assign(lhs[i], single(rhs[i]))
+		}
+	case len(rhs) == 1 && len(lhs) == 2 && commaOK(rhs[0]):
+		c.assign(lhs[0], single(rhs[0])) // v, ok := m["errcode"].(float64)
+		c.rule(lhs[1])
+	case len(rhs) == 1 && c.tuple(rhs[0], len(lhs)):
+		for i := range lhs {
+			c.assign(lhs[i], value{ast.Unparen(rhs[0]), i}) // code, err := call()
+		}
+	default:
+		for _, l := range lhs {
+			c.rule(l)
+		}
+	}
+}
+
+// tuple reports whether e is a call of n results.
+func (c *collector) tuple(e ast.Expr, n int) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	t, ok := c.info.TypeOf(call).(*types.Tuple)
+	return ok && t.Len() == n
 }
 
 func (c *collector) rule(e ast.Expr) {
@@ -212,27 +281,16 @@ func (c *collector) visit(n ast.Node) bool {
 			for _, l := range n.Lhs {
 				c.rule(l) // x += 1
 			}
-		case len(n.Lhs) == len(n.Rhs):
-			for i := range n.Lhs {
-				c.assign(n.Lhs[i], n.Rhs[i])
-			}
-		case len(n.Rhs) == 1 && len(n.Lhs) == 2 && commaOK(n.Rhs[0]):
-			c.assign(n.Lhs[0], n.Rhs[0]) // v, ok := m["errcode"].(float64)
-			c.rule(n.Lhs[1])
 		default:
-			for _, l := range n.Lhs {
-				c.rule(l) // a, b := f()
-			}
+			c.assignAll(n.Lhs, n.Rhs)
 		}
 	case *ast.ValueSpec:
-		if len(n.Values) == len(n.Names) {
-			for i := range n.Names {
-				c.assign(n.Names[i], n.Values[i])
+		if len(n.Values) > 0 {
+			names := make([]ast.Expr, len(n.Names))
+			for i, name := range n.Names {
+				names[i] = name
 			}
-		} else if len(n.Values) > 0 {
-			for _, name := range n.Names {
-				c.rule(name) // var a, b = f()
-			}
+			c.assignAll(names, n.Values)
 		}
 		// var code int: the zero value is no code, as a zero constant
 		// assigned is (allSame); what is assigned later decides.
@@ -274,37 +332,64 @@ func commaOK(e ast.Expr) bool {
 
 type funcCandidate struct {
 	fn      *types.Func
-	results []ast.Expr
+	results [][]value // by result: what each return gives it; nil for a result that cannot hold a code
 }
 
-// funcCandidate returns a function with a single result of a type that can
-// hold a code, and the expressions it returns (not counting those of nested
-// function literals). A bare return of a named result rules it out.
+// funcCandidate returns a function with a result of a type that can hold
+// a code, and what each return statement gives each such result (not
+// counting those of nested function literals): an expression, or a result
+// of the call it returns (return call()). A bare return of named results
+// rules the function out: what they hold is not followed.
 func (c *collector) funcCandidate(fd *ast.FuncDecl) (funcCandidate, bool) {
 	fn, ok := c.info.Defs[fd.Name].(*types.Func)
 	if !ok {
 		return funcCandidate{}, false
 	}
-	sig := fn.Type().(*types.Signature)
-	if sig.Results().Len() != 1 || !codeType(sig.Results().At(0).Type()) {
+	results := fn.Type().(*types.Signature).Results()
+	fc := funcCandidate{fn: fn, results: make([][]value, results.Len())}
+	any := false
+	for i := range results.Len() {
+		if codeType(results.At(i).Type()) {
+			fc.results[i] = []value{}
+			any = true
+		}
+	}
+	if !any {
 		return funcCandidate{}, false
 	}
-	fc := funcCandidate{fn: fn}
 	ok = true
+	returns := 0
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if len(n.Results) != 1 {
-				ok = false
-			} else {
-				fc.results = append(fc.results, n.Results[0])
+			returns++
+			switch {
+			case len(n.Results) == results.Len():
+				for i, e := range n.Results {
+					if fc.results[i] != nil {
+						fc.results[i] = append(fc.results[i], single(e))
+					}
+				}
+			case len(n.Results) == 1 && results.Len() > 1:
+				call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr) // return call()
+				if !isCall {
+					ok = false
+					break
+				}
+				for i := range fc.results {
+					if fc.results[i] != nil {
+						fc.results[i] = append(fc.results[i], value{call, i})
+					}
+				}
+			default:
+				ok = false // a bare return
 			}
 		}
 		return ok
 	})
-	return fc, ok && len(fc.results) > 0
+	return fc, ok && returns > 0
 }
 
 // codeType reports whether t can hold a code: a numeric or string type.

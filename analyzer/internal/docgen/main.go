@@ -58,7 +58,8 @@ the fields and types of the SDKs the [catalog](../catalog/doc.go) lists
 decoded JSON maps under the same keys (` + "`m[\"errcode\"]`, `m[\"resultStatus\"]`" + `,
 also one level down, ` + "`m[\"result\"].(map[string]any)[\"resultCode\"]`" + `), locals
 assigned only such values (or a zero 0 or "": no code), and functions
-of one result returning them (not yet ` + "`(code, error)`" + `; see the [analyzer
+returning them, result by result (` + "`code, err := call()`" + ` when every ` + "`return`" + `
+of ` + "`call`" + ` gives its first result a code or 0; see the [analyzer
 package](../analyzer/doc.go)). A field named ` + "`Code`" + ` or tagged ` + "`json:\"code\"`" + `
 that no catalog lists carries nothing: HTTP replies and other vendors use
 those names too.

@@ -89,13 +89,6 @@ func changedInClosure(resp *Response) bool {
 	return code == 42001
 }
 
-func multiValue(resp *Response) bool {
-	code, ok := lookup(resp)
-	return ok && code == 42001
-}
-
-func lookup(resp *Response) (int, bool) { return resp.ErrCode, true }
-
 func ranged(resps []Response) bool {
 	for _, r := range resps {
 		code := r.ErrCode

@@ -15,7 +15,7 @@ import (
 	v3 "github.com/go-pay/gopay/wechat/v3"
 )
 
-func Refund(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) {
+func Refund(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) { // want Refund:"returns wechatpay status"
 	rsp, err := c.V3Refund(ctx, bm) // want `V3Refund's answer read without testing its Code: gopay returns every answer but the expected 200 or 204 \(SYSTEM_ERROR, 202 USERPAYING, a refusal\) with a nil error and the HTTP status in its Code; test Code before reading Response`
 	if err != nil {
 		return "", err
@@ -32,7 +32,7 @@ func RefundDiscarded(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) erro
 }
 
 // Code tested: left alone.
-func RefundChecked(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) {
+func RefundChecked(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) { // want RefundChecked:"returns wechatpay status"
 	rsp, err := c.V3Refund(ctx, bm)
 	if err != nil {
 		return "", err
@@ -61,7 +61,7 @@ func check(rsp *v3.RefundRsp) error {
 }
 
 // Passed to a function that tests it.
-func RefundHelper(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) {
+func RefundHelper(ctx context.Context, c *v3.ClientV3, bm gopay.BodyMap) (string, error) { // want RefundHelper:"returns wechatpay status"
 	rsp, err := c.V3Refund(ctx, bm)
 	if err != nil {
 		return "", err

@@ -55,7 +55,7 @@ func caseLogsReturnsNil(res Result) error {
 	return ErrPending
 }
 
-func logsReturnsIDNil(res Result) (string, error) {
+func logsReturnsIDNil(res Result) (string, error) { // want logsReturnsIDNil:"returns miniprogram code"
 	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
 		log.Print("unknown")
 		return "", nil

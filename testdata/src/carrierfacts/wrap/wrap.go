@@ -7,3 +7,6 @@ package wrap // want package:"exposes carriers"
 import "carrierfacts/sdk"
 
 func Code(e *sdk.CommonError) int64 { return e.Code() } // want Code:"returns wechat code"
+
+// Query hands on the results of a call of several.
+func Query(e *sdk.CommonError) (int64, error) { return e.Check() } // want Query:"returns wechat code"
