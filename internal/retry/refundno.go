@@ -118,6 +118,7 @@ func (c *Classifier) RenewedRefundNumbers(fd *ast.FuncDecl, decl func(*types.Fun
 	}
 	f := &renewal{c: c, decl: decl, seen: make(map[*ast.CallExpr]bool)}
 	labels := make(map[ast.Stmt]string)
+	ops := Ops(c.Info, fd.Body) // passed directly, or through a variable: op := func() error {...}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.LabeledStmt:
@@ -127,16 +128,10 @@ func (c *Classifier) RenewedRefundNumbers(fd *ast.FuncDecl, decl func(*types.Fun
 			if c.retryLoop(loop) {
 				f.scope(loopBody(loop).List, loop, labels[loop])
 			}
-		case *ast.CallExpr:
-			if fn := typeutil.StaticCallee(c.Info, n); fn != nil {
-				switch DriverOf(fn.Origin()) {
-				case OpErrorRetries, OpErrorStops, OpCondition:
-					for _, arg := range n.Args {
-						if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
-							f.scope(lit.Body.List, nil, "")
-						}
-					}
-				}
+		case *ast.FuncLit:
+			switch ops[n] {
+			case OpErrorRetries, OpErrorStops, OpCondition:
+				f.scope(n.Body.List, nil, "")
 			}
 		}
 		return true

@@ -96,6 +96,26 @@ func RefundBackoff(ctx context.Context, c *v3.ClientV3, order string) error { //
 	}, backoff.NewExponentialBackOff())
 }
 
+// The same operation held in a variable first: the same verdict.
+func RefundBackoffVar(ctx context.Context, c *v3.ClientV3, order string) error { // want RefundBackoffVar:"retries"
+	op := func() error {
+		bm := make(gopay.BodyMap).Set("out_trade_no", order).Set("out_refund_no", util.RandomString(32))
+		_, err := c.V3Refund(ctx, bm) // want `refund retried under a new out_refund_no`
+		return err
+	}
+	return backoff.Retry(op, backoff.NewExponentialBackOff())
+}
+
+// A function literal held in a variable and called once: no retry.
+func RefundOnceVar(ctx context.Context, c *v3.ClientV3, order string) error {
+	op := func() error {
+		bm := make(gopay.BodyMap).Set("out_trade_no", order).Set("out_refund_no", util.RandomString(32))
+		_, err := c.V3Refund(ctx, bm)
+		return err
+	}
+	return op()
+}
+
 // crypto/rand fills the bytes of the number.
 func RefundCryptoRand(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error {
 	for i := 0; i < 3; i++ {
