@@ -75,7 +75,7 @@ func (a *Analyzer) Files(dir string) ([]string, error) { return a.in.Files(dir) 
 // sizes and modification times of the package's files: reading every
 // dependency's files is most of what the rule costs.
 func (a *Analyzer) Rule(verdictsDir string) *Rule {
-	r := &Rule{a: a, verdictsDir: verdictsDir, used: make(map[string]bool), own: make(map[*types.Package]ownCarriers)}
+	r := &Rule{a: a, verdictsDir: verdictsDir, used: make(map[string]bool), own: make(map[*types.Package]ownCarriers), keyIDs: make(map[*carrier.Keys]string)}
 	if verdictsDir != "" {
 		r.verdicts = readVerdicts(verdictsPath(verdictsDir))
 	}
@@ -138,9 +138,10 @@ type Rule struct {
 	verdictsDir string                 // where verdicts are kept; "": nowhere
 	verdicts    map[string]keptVerdict // Carriers' answers kept by earlier runs, by verdictKey; nil: none; read only
 
-	mu   sync.Mutex
-	used map[string]bool                // this run's answers, kept by Save
-	own  map[*types.Package]ownCarriers // Uses' answers, for the passes (Settle)
+	mu     sync.Mutex
+	used   map[string]bool                // this run's answers, kept by Save
+	own    map[*types.Package]ownCarriers // Uses' answers, for the passes (Settle)
+	keyIDs map[*carrier.Keys]string       // Keys' answers, each computed once
 }
 
 // ownCarriers is what a package's types say of its own carriers.
@@ -195,6 +196,27 @@ func (r *Rule) Carriers(path, dir string, goFiles []string) bool {
 		r.mu.Unlock()
 	}
 	return v
+}
+
+// Keys identifies the carrier keys of the settings that apply to the
+// packages in dir: Carriers' answer for a package depends on them, its
+// path and its files only. A driver that keeps Carriers' answers beyond
+// one rule (a language server, across edits) keys them on it too, so that
+// an edit of a configuration or catalog file that changes the keys is
+// seen, and one that does not costs no reading of files.
+func (r *Rule) Keys(dir string) string {
+	keys, err := r.a.in.Keys(dir)
+	if err != nil {
+		return "error: " + err.Error() // Carriers answers true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	id, ok := r.keyIDs[keys]
+	if !ok {
+		id = keys.String()
+		r.keyIDs[keys] = id
+	}
+	return id
 }
 
 // Retries reports whether a package importing these packages (by path)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/errcodevet/errcodevet/analyzer"
 	"github.com/errcodevet/errcodevet/cmd/errcodevet/internal/engine"
+	"github.com/errcodevet/errcodevet/internal/factless"
 )
 
 // A run is one analysis of some open files, against a snapshot of every
@@ -199,6 +200,15 @@ func (s *server) analyzeGroup(ctx context.Context, dir string, paths []string, s
 		Tests:   tests,
 		Overlay: overlay,
 	}
+	// One analyzer for the load and the analysis: the dependencies outside
+	// the workspace that can export what findings depend on are analyzed
+	// too, as by the command-line driver, and which those are depends on
+	// the configuration as it is now, as the findings do.
+	a, aErr := s.newAnalyzer()
+	s.loader.rule = nil
+	if aErr == nil {
+		s.loader.rule = a.Rule("")
+	}
 	t0 := time.Now()
 	pkgs, err := s.loader.load(ctx, cfg, patterns...)
 	loaded := time.Since(t0)
@@ -232,7 +242,7 @@ func (s *server) analyzeGroup(ctx context.Context, dir string, paths []string, s
 			roots = append(roots, pkg)
 		}
 	}
-	checked := s.check(roots)
+	checked := s.check(a, aErr, roots)
 	for _, pkg := range roots {
 		files := make(map[string]*fileFindings)
 		for name, o := range owner {
@@ -271,12 +281,24 @@ type checked struct {
 	err   error
 }
 
-// check runs a new analyzer over roots and the packages from source they
-// import (the workspace packages), each after those it imports, so that
-// it knows what they export. A root that has errors, or imports a package
-// that has, gets an error and no findings, as do all when the analyzer
-// panics: the server keeps running.
-func (s *server) check(roots []*packages.Package) (out map[*packages.Package]checked) {
+// newAnalyzer returns a new analyzer for one analysis, a panic of
+// Options.Analyzer turned into an error: the server keeps running.
+func (s *server) newAnalyzer() (a *factless.Analyzer, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("analyzer panic: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return s.opts.Analyzer()
+}
+
+// check runs a, a new analyzer (or fails with aErr, the error making it),
+// over roots and the packages from source they import (the workspace
+// packages and the dependencies a's rule named), each after those it
+// imports, so that it knows what they export. A root that has errors, or
+// imports a package that has, gets an error and no findings, as do all
+// when the analyzer panics: the server keeps running.
+func (s *server) check(a *factless.Analyzer, aErr error, roots []*packages.Package) (out map[*packages.Package]checked) {
 	out = make(map[*packages.Package]checked, len(roots))
 	var analyze []*packages.Package
 	isRoot := make(map[*packages.Package]bool, len(roots))
@@ -317,9 +339,8 @@ func (s *server) check(roots []*packages.Package) (out map[*packages.Package]che
 			out = fail(fmt.Errorf("analyzer panic: %v\n%s", p, debug.Stack()))
 		}
 	}()
-	a, err := s.opts.Analyzer()
-	if err != nil {
-		return fail(err)
+	if aErr != nil {
+		return fail(aErr)
 	}
 	// Sequential, in dependency order: each package's pass ends before its
 	// importers' start. On this goroutine, so that a panic is recovered

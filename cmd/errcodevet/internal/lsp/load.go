@@ -32,6 +32,13 @@ import (
 //     few packages that import one. A package whose files (on disk or in
 //     the editor) and dependencies have not changed is not checked again;
 //     an edit re-checks the edited package and those that import it.
+//   - So are the packages outside the workspace that the rule names (a
+//     vendor SDK whose method returns a carrier), and those importing one.
+//     The rule is the current analyzer's; its answer for a package, which
+//     costs reading the package's files, is kept while the package's
+//     export data and the carrier keys that apply to it stay the same: an
+//     edit reads no dependency again, and an edit of the configuration
+//     is seen at the next load.
 //   - Every other package (the standard library, module dependencies)
 //     comes from its export data, which go list compiles into the build
 //     cache, as go vet and gopls do: type-checking them from source took
@@ -54,8 +61,23 @@ type loader struct {
 	// rule, if set, names the packages outside the workspace that are to
 	// be analyzed too, so from source: those that can export what the
 	// findings depend on (a function returning a carrier, or retrying).
+	// It is the rule of the analyzer that analyzes the load, set before
+	// each: the configuration, which decides what carries a code, may
+	// have changed since the last.
 	rule   *factless.Rule
-	wanted map[string]bool // the rule's answers, by package ID and export file
+	wanted map[string]ruleAnswer // the rule's answers, by package ID
+	asked  int                   // the rule's answers computed so far, for tests
+}
+
+// A ruleAnswer is the rule's answer for a package, and what it was computed
+// from besides the package's path: an answer is reused while its package
+// has the same export data (the same files) and the same carrier keys
+// apply to it, so that an edit reads no dependency's files again, and an
+// edit of the configuration is seen at the next analysis.
+type ruleAnswer struct {
+	exportFile string
+	keys       string // factless.Rule.Keys
+	want       bool
 }
 
 // exports are the packages read from export data.
@@ -103,7 +125,7 @@ func newLoader() *loader {
 		lists:  make(map[string]*listing),
 		stamps: make(map[string]fileStamp),
 		exp:    newExports(),
-		wanted: make(map[string]bool),
+		wanted: make(map[string]ruleAnswer),
 	}
 }
 
@@ -567,10 +589,12 @@ func (l *loader) wants(m *packages.Package) bool {
 	if l.rule == nil || len(m.GoFiles) == 0 {
 		return false
 	}
-	key := m.ID + "\x00" + m.ExportFile
-	if w, ok := l.wanted[key]; ok {
-		return w
+	dir := filepath.Dir(m.GoFiles[0])
+	keys := l.rule.Keys(dir)
+	if w, ok := l.wanted[m.ID]; ok && w.exportFile == m.ExportFile && w.keys == keys {
+		return w.want
 	}
+	l.asked++
 	files := m.GoFiles
 	if m.Module == nil {
 		files = nil
@@ -579,8 +603,8 @@ func (l *loader) wants(m *packages.Package) bool {
 	for _, dep := range m.Imports {
 		imports = append(imports, dep.PkgPath)
 	}
-	w := l.rule.Carriers(m.PkgPath, filepath.Dir(m.GoFiles[0]), files) || l.rule.Retries(imports)
-	l.wanted[key] = w
+	w := l.rule.Carriers(m.PkgPath, dir, files) || l.rule.Retries(imports)
+	l.wanted[m.ID] = ruleAnswer{exportFile: m.ExportFile, keys: keys, want: w}
 	return w
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/errcodevet/errcodevet/analyzer"
+	"github.com/errcodevet/errcodevet/internal/factless"
 	"github.com/errcodevet/errcodevet/internal/testmodule"
 )
 
@@ -152,4 +154,85 @@ func TestLoaderListsOnlyWhenNeeded(t *testing.T) {
 		t.Fatal(err)
 	}
 	load(nil, 5, "go.mod edited")
+}
+
+// TestLoaderRuleAnswers: the rule's answers for the packages outside the
+// workspace are kept across loads while the carrier keys that apply to
+// them stay the same, under a new rule each load (the server makes a new
+// analyzer per analysis), so that an edit reads no dependency's files
+// again; an edit of the configuration that changes the keys is seen at the
+// next load (issue 21).
+func TestLoaderRuleAnswers(t *testing.T) {
+	dir := t.TempDir()
+	appText := "package app\n\nimport \"example.com/sdk\"\n\nfunc expired(r *sdk.Reply) bool { return r.Code() == 42001 }\n"
+	testmodule.WriteFiles(t, dir, map[string]string{
+		"sdk/go.mod":           "module example.com/sdk\n\ngo 1.26.0\n",
+		"sdk/sdk.go":           "package sdk\n\nimport \"strings\"\n\ntype Reply struct {\n\tRet int64\n}\n\nfunc (r *Reply) Code() int64 { return r.Ret }\n\nvar _ = strings.ToUpper\n",
+		"sdk/.errcodevet.yaml": "include-tests: false\n",
+		"sdk/codes.yaml":       "extends: wechat\ncodes:\n  carriers:\n    fields: [example.com/sdk.Reply.Ret]\n",
+		"app/go.mod":           "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/sdk v0.0.0\n\nreplace example.com/sdk => ../sdk\n",
+		"app/app.go":           appText,
+	})
+	appFile := filepath.Join(dir, "app", "app.go")
+	config := filepath.Join(dir, "sdk", ".errcodevet.yaml")
+	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	l := newLoader()
+	edits := 0
+	// load loads app under a new analyzer's rule, with an edit of app.go
+	// each time, and returns the sdk package it imports.
+	load := func(why string) *packages.Package {
+		t.Helper()
+		a, err := factless.New(analyzer.Config{}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.rule = a.Rule("")
+		edits++
+		overlay := map[string][]byte{appFile: []byte(appText + strings.Repeat("\n", edits))}
+		pkgs, err := l.load(context.Background(), packages.Config{Dir: filepath.Join(dir, "app"), Env: env, Overlay: overlay}, "./")
+		if err != nil || len(pkgs) != 1 {
+			t.Fatalf("%s: load: %v, %v", why, pkgs, err)
+		}
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			for _, e := range p.Errors {
+				t.Errorf("%s: %s: %v", why, p.ID, e)
+			}
+		})
+		return pkgs[0].Imports["example.com/sdk"]
+	}
+	setConfig := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(config, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if sdk := load("no catalog"); sdk.Syntax != nil {
+		t.Fatal("no catalog: sdk, which spells no key, type-checked from source")
+	}
+	asked := l.asked
+	if asked == 0 {
+		t.Fatal("no catalog: the rule was not asked")
+	}
+	if sdk := load("edit"); sdk.Syntax != nil || l.asked != asked {
+		t.Fatalf("edit: sdk from source %v, the rule asked %d times more; want export data, and the answers kept", sdk.Syntax != nil, l.asked-asked)
+	}
+
+	setConfig("catalog: [codes.yaml]\n")
+	sdk := load("catalog added")
+	if sdk.Syntax == nil {
+		t.Fatal("catalog added: sdk, whose Reply.Ret the catalog lists, still from export data")
+	}
+	if l.asked == asked {
+		t.Fatal("catalog added: the rule's answers kept")
+	}
+	asked = l.asked
+	if again := load("edit with the catalog"); again != sdk || l.asked != asked {
+		t.Fatalf("edit with the catalog: sdk type-checked again %v, the rule asked %d times more; want both kept", again != sdk, l.asked-asked)
+	}
+
+	setConfig("include-tests: false\n")
+	if sdk := load("catalog removed"); sdk.Syntax != nil {
+		t.Fatal("catalog removed: sdk still from source")
+	}
 }

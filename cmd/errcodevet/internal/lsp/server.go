@@ -5,10 +5,14 @@
 // textDocumentSync (full), publishDiagnostics and codeAction.
 //
 // A file is analyzed as part of its package, with the editor's unsaved
-// contents: the workspace packages it depends on are type-checked from
-// source and analyzed first, in dependency order, so that what they export
-// (functions returning a carrier or retrying) is known to it; every other
-// dependency comes from export data, as for the command-line driver. The
+// contents: the workspace packages it depends on, and the dependencies
+// outside the workspace that the analyzer's rule names, are type-checked
+// from source and analyzed first, in dependency order, so that what they
+// export (functions returning a carrier or retrying) is known to it; every
+// other dependency comes from export data, as for the command-line driver.
+// Each analysis makes a new analyzer, whose rule decides that analysis's
+// load: an edit of a configuration or catalog file applies from the next
+// analysis to which dependencies are analyzed as to the findings. The
 // loader keeps what it loaded between analyses (see loader). Edits are
 // debounced; an edit cancels the analysis under way, and results computed
 // for a version that is no longer current are dropped. A package that does
@@ -70,7 +74,8 @@ type Options struct {
 	// Analyzer returns the analyzer for one analysis, configured as on the
 	// command line. It declares no fact types (internal/factless): it
 	// learns what packages export in memory, and a new one each analysis
-	// forgets what an edit made untrue.
+	// forgets what an edit made untrue. Its rule (factless.Rule) names the
+	// dependencies that analysis loads from source.
 	Analyzer func() (*factless.Analyzer, error)
 	// Debounce is the wait after an edit before analysis (DefaultDebounce
 	// suits typing); zero analyzes at once. The client's
@@ -119,11 +124,6 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		wake:     make(chan struct{}, 1),
 		exit:     make(chan struct{}),
 		loader:   newLoader(),
-	}
-	// The dependencies outside the workspace that can export what findings
-	// depend on are analyzed too, as by the command-line driver.
-	if a, err := opts.Analyzer(); err == nil {
-		s.loader.rule = a.Rule("")
 	}
 	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
 	conn := jsonrpc2.NewConn(ctx, stream, s, jsonrpc2.SetLogger(s.log))

@@ -617,6 +617,57 @@ func TestModuleDependency(t *testing.T) {
 	}
 }
 
+// TestModuleDependencyConfigEdited: the rule for which dependencies
+// outside the workspace are analyzed from source follows the configuration
+// as it is at each analysis, as the analysis does: once the catalog lists
+// the field that the SDK's Code returns, the comparison of Code is a
+// finding, without restarting the server (issue 21). The configuration is
+// the dependency's own .errcodevet.yaml, or the file -config names.
+func TestModuleDependencyConfigEdited(t *testing.T) {
+	userText := "package app\n\nimport \"example.com/sdk\"\n\nfunc expired(r *sdk.Reply) bool { return r.Code() == 42001 }\n"
+	catalog := "extends: wechat\ncodes:\n  carriers:\n    fields: [example.com/sdk.Reply.Ret]\n"
+	for _, tc := range []struct {
+		name   string
+		config string // the configuration file edited, relative to the temporary directory
+		flag   bool   // named by -config, not found
+	}{
+		{name: "dependency's file", config: "sdk/.errcodevet.yaml"},
+		{name: "-config", config: "app/errcodevet.yaml", flag: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			config := filepath.Join(dir, filepath.FromSlash(tc.config))
+			testmodule.WriteFiles(t, dir, map[string]string{
+				"sdk/go.mod": "module example.com/sdk\n\ngo 1.26.0\n",
+				// No json tag or text that carries a code: only a catalog
+				// listing Reply.Ret makes sdk worth analyzing.
+				"sdk/sdk.go": "package sdk\n\ntype Reply struct {\n\tRet int64\n}\n\nfunc (r *Reply) Code() int64 { return r.Ret }\n",
+				"app/go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/sdk v0.0.0\n\nreplace example.com/sdk => ../sdk\n",
+				"app/app.go": userText,
+				tc.config:    "include-tests: false\n",
+				filepath.ToSlash(filepath.Join(filepath.Dir(tc.config), "codes.yaml")): catalog,
+			})
+			opts := Options{Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")}
+			if tc.flag {
+				opts.Analyzer = newAnalyzer(t, analyzer.Config{ConfigFile: config})
+			}
+			c := startServer(t, opts)
+			c.initialize(nil)
+			uri := c.open(filepath.Join(dir, "app", "app.go"), userText)
+			if diags := c.nextFor(uri, 1); len(diags) != 0 {
+				t.Fatalf("before the catalog: %+v, want none: Ret carries no code", diags)
+			}
+			if err := os.WriteFile(config, []byte("catalog: [codes.yaml]\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c.change(uri, 2, userText+"\n")
+			if diags := c.nextFor(uri, 2); len(diags) != 1 || !strings.Contains(diags[0].Message, "errcode 42001") {
+				t.Fatalf("after the catalog: %+v, want the comparison of the SDK's Code", diags)
+			}
+		})
+	}
+}
+
 // TestQuickFixHeldBack: in a module that provides no constants package
 // (the constants module not required, no constants setting), the finding
 // is published but no quick fix is offered: its added import would leave
