@@ -115,8 +115,10 @@ error variable: the analysis cannot tell what they hold.
 
 It also gives up when it tells its caller "done" or answers as on a
 failure, after statements that only log: it returns a nil error (and
-nothing that carries the result), or returns from a function without
-results, such as an HTTP handler (the finding says the unknown outcome is
+nothing that carries the result, nor a constant that no other return of
+the function gives: ` + "`return \"pending\", nil`" + ` is an answer of its own), or
+returns from a function without results, such as an HTTP handler (the
+finding says the unknown outcome is
 reported to the caller as success: ` + "`log.Printf(...); return nil`" + ` is judged
 as ` + "`log.Printf(...)`" + ` followed by falling through); or it returns constants,
 alone (` + "`return false`" + ` in ` + "`func Paid(...) bool`" + `) or beside a nil error

@@ -52,6 +52,10 @@ type Context struct {
 	// function returns where a final failure is handled, when it has no
 	// error result: the same answer on an unknown outcome collapses it.
 	FinalAnswers map[string]bool
+	// Answers counts the plain answers of all of the function's returns:
+	// an answer beside a nil error that only the branch gives ("pending",
+	// nil) names an outcome of its own.
+	Answers map[string]int
 	// OutcomeOnly is set when every comparison of a carrier in the
 	// function tests the outcome alone: a status, or a code table's success
 	// value or a value whose class is "retry", no other code.
@@ -284,7 +288,9 @@ func (c *Classifier) giveUpCall(st ast.Stmt) (*ast.CallExpr, string) {
 //     handles a final failure: the caller cannot tell unknown from failed.
 //
 // A result that carries the outcome, a value not known here (a variable,
-// a call), any other statement before the return (it may hand the outcome
+// a call), a constant answer beside the nil error that no other return
+// of the function gives ("pending", nil: an outcome of its own), any
+// other statement before the return (it may hand the outcome
 // on) or a driver's operation leaves it undecided; so does a return of a
 // nil error, or from a function without results, with nothing before it,
 // which says nothing more than the code around it.
@@ -331,6 +337,9 @@ func (c *Classifier) toldDone(stmts []ast.Stmt, ret *ast.ReturnStmt, ctx Context
 		if same {
 			return Verdict{GivesUp, ret, "answers " + answer + ", as the final-failure path does: its caller cannot tell unknown from failed", LeftAnswer}
 		}
+		if !ctx.Literal && ctx.Answers[answer] == 1 && c.anyNonZero(ret.Results[:n-1]) {
+			return Verdict{} // an answer of its own ("pending", nil): the caller can tell
+		}
 		return Verdict{GivesUp, ret, "logs and returns a nil error: reports success to its caller", LeftDone}
 	}
 	for i := 0; i < n; i++ {
@@ -352,6 +361,32 @@ func (c *Classifier) plainAnswers(results *types.Tuple) bool {
 		}
 	}
 	return results.Len() > 0
+}
+
+// anyNonZero reports whether one of exprs is a constant other than its
+// type's zero value (0, "", false).
+func (c *Classifier) anyNonZero(exprs []ast.Expr) bool {
+	for _, e := range exprs {
+		tv, ok := c.Info.Types[ast.Unparen(e)]
+		if !ok || tv.Value == nil {
+			continue
+		}
+		switch tv.Value.Kind() {
+		case constant.Bool:
+			if constant.BoolVal(tv.Value) {
+				return true
+			}
+		case constant.String:
+			if constant.StringVal(tv.Value) != "" {
+				return true
+			}
+		case constant.Int, constant.Float:
+			if constant.Sign(tv.Value) != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // constant reports whether e is a constant or nil.

@@ -58,6 +58,7 @@ func (c *Classifier) Branches(fd *ast.FuncDecl) []Branch {
 	w.unknownSeen = w.unknownComparisons(fd.Body)
 	w.outcomeOnly = w.testsOutcomeOnly(fd.Body)
 	w.finalValues, w.finalAnswers = w.finalPathValues(fd.Body)
+	w.answers = w.countAnswers(fd.Body)
 	ast.Inspect(fd.Body, w.visit)
 	return w.branches
 }
@@ -69,6 +70,7 @@ type walk struct {
 	unknownSeen  []token.Pos // comparisons that select an unknown outcome
 	finalValues  map[*types.Var]bool
 	finalAnswers map[string]bool
+	answers      map[string]int // every plain answer of the function's returns, and how many give it
 	outcomeOnly  bool
 	stack        []ast.Node
 	branches     []Branch
@@ -496,6 +498,22 @@ func (w *walk) namesSuccessTest(body *ast.BlockStmt, ret *ast.ReturnStmt, prev a
 // was handled, every branch taken for all but success (the else of a
 // success test, what follows if status == S { return }, the default of a
 // status switch).
+func (w *walk) countAnswers(body *ast.BlockStmt) map[string]int {
+	answers := make(map[string]int)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if a, ok := w.c.answer(n); ok {
+				answers[a]++
+			}
+		}
+		return true
+	})
+	return answers
+}
+
 func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[string]bool) {
 	values := make(map[*types.Var]bool)
 	answers := make(map[string]bool)
@@ -806,7 +824,7 @@ func (w *walk) addSentinel(id *ast.Ident, values map[*types.Var]bool) {
 // context describes where the walk stands for a branch that compares
 // carrier: enclosing loops and driver operation up to the nearest function.
 func (w *walk) context(carrier ast.Expr) Context {
-	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers, OutcomeOnly: w.outcomeOnly}
+	ctx := Context{Func: w.fn, FinalValues: w.finalValues, FinalAnswers: w.finalAnswers, Answers: w.answers, OutcomeOnly: w.outcomeOnly}
 	if w.fn != nil {
 		ctx.Results = w.fn.Type().(*types.Signature).Results()
 	}

@@ -287,6 +287,44 @@ func State(res Result) string {
 	return "paid"
 }
 
+// StateErr is State with an error result: "pending" beside the nil
+// error is an answer of its own, as State's is.
+func StateErr(res Result) (string, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown {
+		log.Print("unknown")
+		return "pending", nil
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return "failed", nil
+	}
+	return "paid", nil
+}
+
+// StateErrSeen gives U the answer success gets: reported below
+// (stateErrAsPaid); this one gives it the zero value, nothing more than
+// the nil error.
+func StateErrSeen(res Result) (string, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Print("unknown")
+		return "", nil
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return "failed", nil
+	}
+	return "paid", nil
+}
+
+func stateErrAsPaid(res Result) (string, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) reported to the caller as success`
+		log.Print("unknown")
+		return "paid", nil
+	}
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return "failed", nil
+	}
+	return "paid", nil
+}
+
 // --- Success first, then a code documented with status F: silent ---
 
 func successThenAccessDenied(res Result) error {
