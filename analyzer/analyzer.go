@@ -116,7 +116,7 @@ func (st *state) run(p *analysis.Pass) (any, error) {
 		r.exportCarrierFacts(exposes)
 		r.retryFuncs()
 		r.checkFiles(files, directives)
-	case retry.ImportsDriver(p.Pkg):
+	case retry.MayRetry(p.Pkg, inMainModule(p)):
 		r.retryFuncs() // a retry helper package: its callers need its facts
 	}
 	r.reportDirectives(files, directives)
@@ -343,4 +343,13 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 			}
 		}
 	}
+}
+
+// inMainModule reports whether the pass's package belongs to a module
+// being developed (retry.InMainModule).
+func inMainModule(p *analysis.Pass) bool {
+	if p.Module != nil {
+		return retry.InMainModule(p.Pkg.Path(), true, p.Module.Version)
+	}
+	return retry.InMainModule(p.Pkg.Path(), false, "")
 }

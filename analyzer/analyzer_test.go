@@ -125,7 +125,7 @@ func TestRetryPolicy(t *testing.T) {
 
 func TestRetryFinal(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-final"}})
-	analysistest.Run(t, gopath(t), a, "retryfinal")
+	analysistest.Run(t, gopath(t), a, "retryfinal", "example.com/retrypause")
 }
 
 // TestRetryFuncs shows that -retry-funcs makes a function count as a retry:

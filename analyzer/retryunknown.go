@@ -221,7 +221,9 @@ calls its own function (recursion, also through other functions of the
 package), calls a retry library (cenkalti/backoff v4 and v5, avast/retry-go,
 sethvargo/go-retry, k8s.io/apimachinery/pkg/util/wait), a function known to
 retry (one that calls a retry library or loops with a pause, found through
-analysis facts, or named in -retry-funcs), or a function whose name has a
+analysis facts, also in another package of your module that handles no
+code; of the modules you depend on, only those that use a retry library
+are looked at), or named in -retry-funcs), or a function whose name has a
 word starting with retry, poll, query, inquiry, inquire or requeue; or when,
 inside a retry library's operation, it returns an ordinary error for the
 library to retry. Whenever the analysis cannot tell, it stays silent. There

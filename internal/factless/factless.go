@@ -123,7 +123,7 @@ func (s *scan) Complete() bool { return s.settled.Load() != nil }
 // uses a carrier, through its own types or an import) reports findings
 // that depend on other packages, and only on packages it imports, directly
 // or not. Of those, a package exports facts only if it passes the cheap
-// exit too (Uses, Carriers) or imports a retry library (Retries). Whether a
+// exit too (Uses, Carriers) or may retry (Retries). Whether a
 // package can pass the exit shows, before analyzing it, in its types (for
 // the packages loaded from source) or in its files' text (for the others:
 // a struct tag or map key that carries a code is spelled between quotes
@@ -221,7 +221,13 @@ func (r *Rule) Keys(dir string) string {
 
 // Retries reports whether a package importing these packages (by path)
 // can have functions that retry whatever its text: it imports a retry
-// library.
-func (r *Rule) Retries(imports []string) bool {
-	return slices.ContainsFunc(imports, retry.IsDriverPackage)
+// library, or, in one of the main modules (mainModule), package time: a
+// loop with a pause retries (retry.MayRetry). A module one only depends
+// on is not read from source for its pauses: in most programs every
+// package imports time, and reading them all would cost more than the
+// analysis.
+func (r *Rule) Retries(imports []string, mainModule bool) bool {
+	return slices.ContainsFunc(imports, func(path string) bool {
+		return retry.IsDriverPackage(path) || mainModule && path == "time"
+	})
 }

@@ -105,10 +105,31 @@ func DriverOf(fn *types.Func) OpKind {
 	return OpNone
 }
 
-// ImportsDriver reports whether a package imports a retry library directly.
-func ImportsDriver(pkg *types.Package) bool {
+// MayRetry reports whether a package can have functions that retry
+// whatever its carriers: it imports a retry library, or, in one of the
+// main modules (mainModule), package time, whose pauses make a loop a
+// retry (FindFuncs). A retry helper of one's own, in a package that
+// handles no code, is known to its importers so. The modules a program
+// only depends on, and the standard library, are not looked at for
+// pauses: nearly every package imports time, and drivers that load
+// dependencies from export data would have to read them all from source
+// (factless.Rule.Retries).
+// InMainModule reports whether a package belongs to a module being
+// developed, not to a dependency or the standard library: with module
+// information (module set), one without a version; without it (GOPATH, as
+// in tests), a package whose path starts with a domain. Drivers answer
+// alike for a package whether they analyze it or only decide whether to.
+func InMainModule(pkgPath string, module bool, version string) bool {
+	if module {
+		return version == ""
+	}
+	first, _, _ := strings.Cut(pkgPath, "/")
+	return strings.Contains(first, ".")
+}
+
+func MayRetry(pkg *types.Package, mainModule bool) bool {
 	for _, imp := range pkg.Imports() {
-		if IsDriverPackage(imp.Path()) {
+		if mainModule && imp.Path() == "time" || IsDriverPackage(imp.Path()) {
 			return true
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/errcodevet/errcodevet/wechat"
 	goretry "github.com/sethvargo/go-retry"
 	"k8s.io/apimachinery/pkg/util/wait"
+	"example.com/retrypause"
 )
 
 type Result struct {
@@ -94,6 +95,15 @@ func retryNamed(res Result) error {
 
 func retryPayment() error { return nil }
 
+// A retry helper of another package of one's own, known by its fact.
+func retriedByOwnHelper() error { // want retriedByOwnHelper:"retries"
+	res := call()
+	if res.ResultStatus == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
+		return retrypause.Do(3, func() error { return nil })
+	}
+	return nil
+}
+
 func ordinaryErrorRetriedByBackoff() error { // want ordinaryErrorRetriedByBackoff:"retries"
 	return backoff.Retry(func() error {
 		res := call()
@@ -142,6 +152,15 @@ func waitPollsOnFinal() error { // want waitPollsOnFinal:"retries"
 }
 
 // --- Left alone ---
+
+// The helper of another package that calls once is no retry.
+func onceByOwnHelper() error {
+	res := call()
+	if res.ResultStatus == miniprogram.StatusFailure {
+		return retrypause.Once(func() error { return nil })
+	}
+	return nil
+}
 
 func permanent() error { // want permanent:"retries"
 	return backoff.Retry(func() error {

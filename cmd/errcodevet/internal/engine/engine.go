@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodevet/errcodevet/internal/factless"
+	"github.com/errcodevet/errcodevet/internal/retry"
 )
 
 // Mode is what a Program's packages have, as go/packages loads them in
@@ -157,7 +158,7 @@ func (p *Program) Analyze(fa *factless.Analyzer, opts *checker.Options) (*checke
 // packages) that rule says can export something the findings of a program
 // package depend on: among the packages a program package that can use
 // carriers imports, directly or not, those that can expose carriers (their
-// text or one of their imports says so) or import a retry library.
+// text or one of their imports says so) or may retry (rule.Retries).
 func (p *Program) sourceDependencies(rule *factless.Rule) []string {
 	program := make(map[*packages.Package]bool)
 	for _, q := range p.Packages {
@@ -180,7 +181,7 @@ func (p *Program) sourceDependencies(rule *factless.Rule) []string {
 				continue
 			}
 			seen[imp] = true
-			if carriers[imp] || rule.Retries(importPaths(imp)) {
+			if carriers[imp] || rule.Retries(importPaths(imp), InMainModule(imp)) {
 				paths = append(paths, imp.PkgPath)
 			}
 			walk(imp)
@@ -327,4 +328,13 @@ func inDependencyOrder(a *analysis.Analyzer, pkgs []*packages.Package) ([]*packa
 		return a.Run(pass)
 	}
 	return ordered, &inOrder
+}
+
+// InMainModule reports whether q belongs to a module being developed
+// (retry.InMainModule), as the analyzer's passes see it.
+func InMainModule(q *packages.Package) bool {
+	if q.Module != nil {
+		return retry.InMainModule(q.PkgPath, true, q.Module.Version)
+	}
+	return retry.InMainModule(q.PkgPath, false, "")
 }

@@ -603,7 +603,7 @@ func (l *loader) wants(m *packages.Package) bool {
 	for _, dep := range m.Imports {
 		imports = append(imports, dep.PkgPath)
 	}
-	w := l.rule.Carriers(m.PkgPath, dir, files) || l.rule.Retries(imports)
+	w := l.rule.Carriers(m.PkgPath, dir, files) || l.rule.Retries(imports, engine.InMainModule(m))
 	l.wanted[m.ID] = ruleAnswer{exportFile: m.ExportFile, keys: keys, want: w}
 	return w
 }
