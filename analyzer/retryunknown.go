@@ -188,9 +188,12 @@ refunds a second time. A refund creation (wechatpay-go's
 ` + "`Refund`" + `) is reported when a retry runs it again, inside a loop that leaves
 once the call succeeded and goes round again otherwise
 (` + "`if err == nil { return nil }`" + `, or ` + "`if err != nil { continue }`" + ` before a
-return or break),
-or inside a retry library's operation, and its request's out_refund_no
-(the ` + "`OutRefundNo`" + ` field, or the BodyMap key ` + "`out_refund_no`" + `) takes a
+return or break, or before a test of the answer that does,
+` + "`if rsp.Code == 0 { return nil }`" + `),
+or inside a retry library's operation (written in the call or held in a
+variable), and its request's out_refund_no (the ` + "`OutRefundNo`" + ` field, or
+the BodyMap key ` + "`out_refund_no`" + `, also as a function of the package that
+builds the request puts the number it is given there) takes a
 value of the attempt itself: a call of the clock (` + "`time.Now`" + `, read to the
 second at least), of math/rand, crypto/rand or an identifier generator
 (github.com/google/uuid, gofrs/uuid, rs/xid, ksuid, ulid, snowflake,

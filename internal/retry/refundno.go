@@ -209,6 +209,7 @@ func (f *renewal) leavesOnSuccess(stmts []ast.Stmt, call *ast.CallExpr, loop ast
 	if errVar == nil {
 		return false
 	}
+	answers := f.answerResults(stmts[0], call)
 	failureContinues := false
 	for _, st := range stmts {
 		switch st := st.(type) {
@@ -216,6 +217,14 @@ func (f *renewal) leavesOnSuccess(stmts []ast.Stmt, call *ast.CallExpr, loop ast
 			switch f.errTest(st.Cond, errVar) {
 			case 1:
 				if leaves(st.Body.List, label) {
+					return true
+				}
+			case 0:
+				// After if err != nil { continue }, a test of the answer
+				// that leaves (if rsp.Code == Success { return nil }):
+				// the loop leaves on that answer and goes round on the
+				// others.
+				if failureContinues && f.mentions(st.Cond, answers) && leaves(st.Body.List, label) {
 					return true
 				}
 			case -1:
@@ -236,6 +245,41 @@ func (f *renewal) leavesOnSuccess(stmts []ast.Stmt, call *ast.CallExpr, loop ast
 		}
 	}
 	return false
+}
+
+// answerResults returns the variables the statement assigns the call's
+// other results to (rsp in rsp, err := call(...)).
+func (f *renewal) answerResults(st ast.Stmt, call *ast.CallExpr) map[*types.Var]bool {
+	if s, ok := st.(*ast.IfStmt); ok && s.Init != nil {
+		st = s.Init
+	}
+	vars := make(map[*types.Var]bool)
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call {
+		return vars
+	}
+	for _, lhs := range as.Lhs[:len(as.Lhs)-1] {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if v, ok := f.c.Info.ObjectOf(id).(*types.Var); ok {
+				vars[v] = true
+			}
+		}
+	}
+	return vars
+}
+
+// mentions reports whether e reads one of vars.
+func (f *renewal) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := f.c.Info.Uses[id].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // leaves reports whether statements end by leaving the loop labelled
@@ -315,6 +359,9 @@ func (f *renewal) errTest(cond ast.Expr, err *types.Var) int {
 func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.Stmt) []ast.Expr {
 	req := ast.Unparen(call.Args[spec.arg])
 	out := f.numbersIn(req, spec)
+	if c, ok := req.(*ast.CallExpr); ok {
+		out = append(out, f.builtNumbers(c, spec)...)
+	}
 	id, ok := req.(*ast.Ident)
 	if !ok {
 		return out
@@ -363,6 +410,66 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 		})
 	}
 	return out
+}
+
+// builtNumbers returns the arguments of a call of a function of the
+// package that builds the request (refundRequest(order, no)) which the
+// function puts in the refund number: a parameter the number its returns
+// give is made of (OutRefundNo: core.String(no)).
+func (f *renewal) builtNumbers(call *ast.CallExpr, spec refundNumber) []ast.Expr {
+	fn := typeutil.StaticCallee(f.c.Info, call)
+	if fn == nil || f.decl == nil {
+		return nil
+	}
+	decl := f.decl(fn.Origin())
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	if fn.Type().(*types.Signature).Variadic() {
+		return nil
+	}
+	var out []ast.Expr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				for _, number := range f.numbersIn(r, spec) {
+					ast.Inspect(number, func(m ast.Node) bool {
+						if id, ok := m.(*ast.Ident); ok {
+							if v, ok := f.c.Info.Uses[id].(*types.Var); ok {
+								if i, ok := paramIndex(decl, f.c.Info, v); ok && i < len(call.Args) {
+									out = append(out, call.Args[i])
+								}
+							}
+						}
+						return true
+					})
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// paramIndex returns the position of v among the declaration's parameters.
+func paramIndex(decl *ast.FuncDecl, info *types.Info, v *types.Var) (int, bool) {
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return i, true
+			}
+			i++
+		}
+	}
+	return 0, false
 }
 
 // numbersIn returns the refund numbers an expression building a request

@@ -3,10 +3,11 @@ package wechatpayrefundno // want package:"exposes carriers"
 // This fixture proves the renewed refund number: a refund that a retry
 // creates again under an out_refund_no made anew on each attempt (the
 // clock, a random source, a generated id, the loop's counter, directly or
-// through a function of the package) is a second refund when an attempt's
-// outcome was unknown; and the look-alikes left alone: a number made
-// before the loop, a loop over refunds to make, a new number only after a
-// final failure, a clock read at day granularity.
+// through a function of the package, also one that builds the request)
+// is a second refund when an attempt's outcome was unknown; and the
+// look-alikes left alone: a number made before the loop, a loop over
+// refunds to make, a new number only after a final failure, a clock read
+// at day granularity.
 
 import (
 	"context"
@@ -208,4 +209,66 @@ func RefundStamp(ctx context.Context, svc *refunddomestic.RefundsApiService, ord
 		}
 		return resp, err
 	}
+}
+
+// A function of the package builds the request from the number it is
+// given: the number is the argument's.
+func refundRequest(order, no string) refunddomestic.CreateRequest {
+	return refunddomestic.CreateRequest{OutTradeNo: core.String(order), OutRefundNo: core.String(no)}
+}
+
+func RefundBuilt(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error {
+	for i := 0; i < 3; i++ {
+		no := fmt.Sprintf("R%d", time.Now().UnixNano())
+		if _, _, err := svc.Create(ctx, refundRequest(order, no)); err != nil { // want `refund retried under a new out_refund_no`
+			continue
+		}
+		return nil
+	}
+	return errRefund
+}
+
+// The builder given a number made once, before the loop: left alone.
+func RefundBuiltOnce(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error {
+	no := fmt.Sprintf("R%d", time.Now().UnixNano())
+	for i := 0; i < 3; i++ {
+		if _, _, err := svc.Create(ctx, refundRequest(order+strconv.Itoa(i), no)); err != nil {
+			continue
+		}
+		return nil
+	}
+	return errRefund
+}
+
+// The loop goes round on an error and on an answer other than success by
+// reaching its end, and leaves on success.
+func RefundUntilAccepted(ctx context.Context, c *v3.ClientV3, order string) error {
+	for i := 0; i < 3; i++ {
+		bm := make(gopay.BodyMap).Set("out_trade_no", order).Set("out_refund_no", util.RandomString(32))
+		rsp, err := c.V3Refund(ctx, bm) // want `refund retried under a new out_refund_no`
+		if err != nil {
+			continue
+		}
+		if rsp.Code == 0 {
+			return nil
+		}
+	}
+	return errRefund
+}
+
+// The same loop over refunds to make, one each: nothing leaves on
+// success, each round is a refund of its own.
+func RefundEach(ctx context.Context, c *v3.ClientV3, orders []string) int {
+	done := 0
+	for i := 0; i < len(orders); i++ {
+		bm := make(gopay.BodyMap).Set("out_trade_no", orders[i]).Set("out_refund_no", util.RandomString(32))
+		rsp, err := c.V3Refund(ctx, bm)
+		if err != nil {
+			continue
+		}
+		if rsp.Code == 0 {
+			done++
+		}
+	}
+	return done
 }
