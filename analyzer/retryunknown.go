@@ -102,7 +102,9 @@ function named in -give-up-funcs, which records a final outcome
 (` + "`s.orders.MarkFailed(id)`" + `), whatever it returns then (without the
 setting, such a call, returned or not, is not judged); it panics or
 exits (` + "`log.Fatalf`" + ` and the other Fatal and Panic functions of logging libraries
-included); it only logs and carries on as if done (outside any loop); or, inside
+included); it only logs and carries on as if done (outside any loop, when no test
+of an error follows: ` + "`if err != nil { return err }`" + ` after it may hand the
+outcome on); or, inside
 a retry library's operation, it stops the library (backoff.Permanent,
 retry.Unrecoverable, an ordinary error inside sethvargo/go-retry, an error
 from a wait condition, false from a go-retryablehttp CheckRetry). This is

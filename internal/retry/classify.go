@@ -64,6 +64,9 @@ type Context struct {
 	// returns where a final failure is handled: the same value returned
 	// for an unknown outcome leaves the caller unable to tell them apart.
 	FinalValues map[*types.Var]bool
+	// After holds, for the body of an if, the statements after the if in
+	// its block: what runs when the body falls through.
+	After []ast.Stmt
 	// Nested holds the statements of the branch that a decision nested in
 	// it selects (if code == EXPIRED_ACCESS_TOKEN { renew; continue }): they
 	// are judged as branches of their own, and a retry there is not one of
@@ -233,15 +236,47 @@ func (c *Classifier) unknown(stmts []ast.Stmt, ctx Context) Verdict {
 				return Verdict{GivesUp, last, reason, LeftFailed}
 			}
 		}
-		// Logs and carries on as if done: every statement logs, and no loop
-		// around the branch comes back to call again.
-		if len(ctx.Loops) == 0 && ctx.Op == OpNone && c.allLog(stmts) {
+		// Logs and carries on as if done: every statement logs, no loop
+		// around the branch comes back to call again, and what follows
+		// does not test an error, which may carry the outcome on (if err
+		// != nil { return err } after the call's code was logged).
+		if len(ctx.Loops) == 0 && ctx.Op == OpNone && c.allLog(stmts) && !c.testsError(ctx.After) {
 			return Verdict{GivesUp, last, "only logs and carries on", LeftFailed}
 		}
 	case *ast.BlockStmt:
 		return c.unknown(last.List, ctx)
 	}
 	return Verdict{}
+}
+
+// testsError reports whether one of stmts is an if (or a switch) whose
+// condition reads a value of type error.
+func (c *Classifier) testsError(stmts []ast.Stmt) bool {
+	for _, st := range stmts {
+		var cond ast.Expr
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			cond = st.Cond
+		case *ast.SwitchStmt:
+			cond = st.Tag
+		}
+		if cond == nil {
+			continue
+		}
+		found := false
+		ast.Inspect(cond, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && !found {
+				if t := c.Info.TypeOf(e); t != nil && types.Identical(t, universeError) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // giveUpCall returns a call of a function that records a final outcome
@@ -969,6 +1004,8 @@ func (c *Classifier) isError(e ast.Expr) bool {
 }
 
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+var universeError = types.Universe.Lookup("error").Type()
 
 var errorConstructors = map[string]bool{
 	"errors.New": true, "errors.Join": true, "fmt.Errorf": true,

@@ -149,8 +149,12 @@ func (w *walk) ifStmt(n *ast.IfStmt) {
 		}
 		return
 	}
+	first := len(w.branches)
 	for _, c := range cmps {
 		w.selected(c, c.expr, n.Body.List)
+	}
+	for i := first; i < len(w.branches); i++ {
+		w.branches[i].Ctx.After = w.rest(n) // what runs when the body falls through
 	}
 }
 
