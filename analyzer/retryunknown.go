@@ -134,7 +134,8 @@ as ifs or as arms of an if-else chain (whose final else counts too), or
 after a switch whose cases on success and on U leave, a status switch's
 default, a code switch's default beside cases on success and on U, or a
 last ` + "`return status == S`" + ` once U was handled, which answers false on every
-failure; ` + "`ok := status == S; return ok`" + ` is the same return), so its caller
+failure, or false, nil beside a nil error (` + "`return status == S, nil`" + `);
+` + "`ok := status == S; return ok`" + ` is the same return), so its caller
 cannot tell unknown from failed. The final-failure path is the same for the
 sentinels above. When the function names a failure with a branch of its
 own (` + "`case \"CLOSED\": return ErrNotPaid`" + `), what is left after success and U

@@ -384,6 +384,9 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 					case *ast.Ident:
 						if f.c.Info.ObjectOf(l) == v {
 							out = append(out, f.numbersIn(n.Rhs[i], spec)...)
+							if c, ok := ast.Unparen(n.Rhs[i]).(*ast.CallExpr); ok {
+								out = append(out, f.builtNumbers(c, spec)...) // req := refundRequest(order, no)
+							}
 						}
 					case *ast.SelectorExpr: // req.OutRefundNo = ...
 						if spec.field != "" && l.Sel.Name == spec.field && f.isVar(l.X, v) {
@@ -399,6 +402,9 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 				for i, name := range n.Names {
 					if f.c.Info.Defs[name] == v && i < len(n.Values) {
 						out = append(out, f.numbersIn(n.Values[i], spec)...)
+						if c, ok := ast.Unparen(n.Values[i]).(*ast.CallExpr); ok {
+							out = append(out, f.builtNumbers(c, spec)...)
+						}
 					}
 				}
 			case *ast.CallExpr: // bm.Set("out_refund_no", ...) on the variable

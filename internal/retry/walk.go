@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -682,6 +683,13 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 					answers["false"] = true
 				}
 			}
+			// The same beside constants (return status == S, nil): the
+			// answer on every final failure is false, nil.
+			if len(n.Results) > 1 && w.unknownBefore(n.Pos()) {
+				if a, ok := w.successAnswer(n.Results); ok {
+					answers[a] = true
+				}
+			}
 		case *ast.BlockStmt:
 			list(n.List)
 		case *ast.CaseClause:
@@ -730,6 +738,36 @@ func (w *walk) finalPathValues(body *ast.BlockStmt) (map[*types.Var]bool, map[st
 		return true
 	})
 	return values, answers
+}
+
+// successAnswer returns the answer a return of several results gives on
+// a failure when one result is the success test and the others are
+// constants or nil (status == S, nil: "false, nil").
+func (w *walk) successAnswer(results []ast.Expr) (string, bool) {
+	parts := make([]string, len(results))
+	tests := 0
+	for i, r := range results {
+		if negated, ok := w.answersSuccess(r); ok {
+			if negated {
+				return "", false
+			}
+			parts[i] = "false"
+			tests++
+			continue
+		}
+		tv, ok := w.c.Info.Types[ast.Unparen(r)]
+		switch {
+		case !ok:
+			return "", false
+		case tv.Value != nil:
+			parts[i] = tv.Value.ExactString()
+		case tv.IsNil():
+			parts[i] = "nil"
+		default:
+			return "", false
+		}
+	}
+	return strings.Join(parts, ", "), tests == 1
 }
 
 // namesFailure reports whether statements test a carrier for a value that

@@ -187,6 +187,24 @@ func PaidCases(res Result) bool {
 	return false
 }
 
+// With an error result: false, nil on U is the answer the last return
+// gives every failure (status == S, nil).
+func PaidErr(res Result) (bool, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
+		return false, nil
+	}
+	return res.ResultStatus == miniprogram.StatusSuccess, nil
+}
+
+// The same after a log: the answer, not success, is what the caller gets.
+func PaidErrLogs(res Result) (bool, error) {
+	if res.ResultStatus == miniprogram.StatusUnknown { // want `resultStatus U \(unknown outcome\) answered as a final failure`
+		log.Print("unknown")
+		return false, nil
+	}
+	return res.ResultStatus == miniprogram.StatusSuccess, nil
+}
+
 // An if-else chain leaves success and U behind as separate ifs do.
 func PaidChain(res Result) bool {
 	if res.ResultStatus == miniprogram.StatusSuccess {

@@ -228,6 +228,17 @@ func RefundBuilt(ctx context.Context, svc *refunddomestic.RefundsApiService, ord
 	return errRefund
 }
 
+// The built request held in a variable first: the same verdict.
+func RefundBuiltVar(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error {
+	for i := 0; i < 3; i++ {
+		req := refundRequest(order, uuid.NewString())
+		if _, _, err := svc.Create(ctx, req); err == nil { // want `refund retried under a new out_refund_no`
+			return nil
+		}
+	}
+	return errRefund
+}
+
 // The builder given a number made once, before the loop: left alone.
 func RefundBuiltOnce(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error {
 	no := fmt.Sprintf("R%d", time.Now().UnixNano())
