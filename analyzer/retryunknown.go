@@ -165,7 +165,8 @@ through gives up, though another retries.
 
 The implicit forms are reported too, with the same verdicts as the explicit
 ones: a non-success test (` + "`status != \"S\"`" + `, a conjunction such as
-` + "`code != \"SUCCESS\" && status != \"S\"`" + `, one operand of a disjunction such as
+` + "`code != \"SUCCESS\" && status != \"S\"`" + `, also after a test that the status's chain is
+not nil (` + "`tx.TradeState != nil && *tx.TradeState != \"SUCCESS\"`" + `), one operand of a disjunction such as
 ` + "`status != \"S\" || res.NormalURL == \"\"`" + `, the else of ` + "`status == \"S\"`" + `, or the
 statements after ` + "`if status == \"S\" { return nil }`" + `) whose branch gives up
 while no comparison with U comes before it in the function or inside it;

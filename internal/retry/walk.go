@@ -95,9 +95,25 @@ func (w *walk) visit(n ast.Node) bool {
 // successTest returns the status comparison of a condition that tests for
 // success (status == S, or a conjunction of such tests of one family's
 // status and code), or for its opposite (status != S, code != SUCCESS &&
-// status != S): negated is then set.
+// status != S): negated is then set. Tests that the status's own chain is
+// not nil may join them (tx.TradeState != nil && *tx.TradeState !=
+// SUCCESS): where it is nil there is no status to compare.
 func (w *walk) successTest(cond ast.Expr) (c comparison, negated, ok bool) {
-	operands := conjuncts(cond)
+	var operands, guards []ast.Expr
+	for _, op := range conjuncts(cond) {
+		if g := w.c.nilGuard(op); g != nil {
+			guards = append(guards, g) // tx.TradeState != nil && *tx.TradeState != SUCCESS
+		} else {
+			operands = append(operands, op)
+		}
+	}
+	defer func() {
+		for _, g := range guards {
+			if ok && !w.c.onChain(g, c.carrier) {
+				c, negated, ok = comparison{}, false, false // a guard of something else
+			}
+		}
+	}()
 	for i, op := range operands {
 		cmps := w.c.comparisons(op)
 		if len(cmps) != 1 || !cmps[0].table.IsSuccess(cmps[0].code.Value) {

@@ -72,6 +72,23 @@ func Paid(tx *payments.Transaction) error {
 	return nil
 }
 
+// The same with a nil guard on the state: where it is nil there is no
+// state to compare, so the body runs for every state but success.
+func PaidGuarded(tx *payments.Transaction) error {
+	if tx.TradeState != nil && *tx.TradeState != wechatpay.StateSuccess { // want `status other than SUCCESS handled as a final failure without handling USERPAYING`
+		return errors.New("not paid")
+	}
+	return nil
+}
+
+// A guard of something else: the body runs only when that holds.
+func PaidIfAmount(tx *payments.Transaction) error {
+	if tx.OutTradeNo != nil && *tx.TradeState != wechatpay.StateSuccess {
+		return errors.New("not paid")
+	}
+	return nil
+}
+
 // USERPAYING handled first: left alone.
 func PaidPolled(tx *payments.Transaction) error {
 	if *tx.TradeState == wechatpay.StateUserPaying {
