@@ -97,7 +97,7 @@ func TestMiniProgramAPITables(t *testing.T) {
 
 func TestRetryUnknown(t *testing.T) {
 	a := newAnalyzer(t, analyzer.Config{Checks: []string{"retry-unknown"}})
-	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper", "alipayretry", "alipaygrouped", "alipaygopaynil", "alipaybizerr")
+	analysistest.Run(t, gopath(t), a, "retryunknown", "retryhelper", "alipayretry", "alipaygrouped", "alipaygopaynil", "alipaybizerr", "alipayrefundno")
 }
 
 // TestRetryOutcome proves the model: a branch that hands an unknown

@@ -14,7 +14,7 @@ import (
 // attempt's outcome was unknown, the next one is a second refund.
 func (r *pass) renewedRefundNumbers(c *retry.Classifier, fd *ast.FuncDecl) {
 	for _, rn := range c.RenewedRefundNumbers(fd, r.funcDecl) {
-		r.reportRelated(retryUnknown, rn.Call, "refund retried under a new out_refund_no on each attempt: "+
+		r.reportRelated(retryUnknown, rn.Call, "refund retried under a new "+rn.Param+" on each attempt: "+
 			"a new refund number makes each retry a new refund, a second one when an attempt's outcome was unknown; "+
 			"make the number once, before the first attempt",
 			analysis.RelatedInformation{Pos: rn.Varies.Pos(), End: rn.Varies.End(), Message: "the number changes here: " + rn.How})

@@ -187,16 +187,19 @@ A refund retried under a new refund number is reported too. WeChat Pay
 takes a new out_refund_no for a new refund, and its checklist grades
 reusing the original number on a retry as required: when an attempt's
 outcome was unknown (a timeout, a 5xx), an attempt under a new number
-refunds a second time. A refund creation (wechatpay-go's
+refunds a second time. Classic Alipay's alipay.trade.refund does the same
+with out_request_no, which "identifies one refund request, unique for each
+refund of the same trade" (errcodevet's translation of the parameter's
+description). A refund creation (wechatpay-go's
 ` + "`refunddomestic.RefundsApiService.Create`" + `, gopay's ` + "`V3Refund`" + ` and v2
-` + "`Refund`" + `) is reported when a retry runs it again, inside a loop that leaves
+` + "`Refund`" + `, gopay's and smartwalle's Alipay ` + "`TradeRefund`" + `) is reported when a retry runs it again, inside a loop that leaves
 once the call succeeded and goes round again otherwise
 (` + "`if err == nil { return nil }`" + `, or ` + "`if err != nil { continue }`" + ` before a
 return or break, or before a test of the answer that does,
 ` + "`if rsp.Code == 0 { return nil }`" + `),
 or inside a retry library's operation (written in the call or held in a
-variable), and its request's out_refund_no (the ` + "`OutRefundNo`" + ` field, or
-the BodyMap key ` + "`out_refund_no`" + `, also as a function of the package that
+variable), and its request's out_refund_no or out_request_no (the
+` + "`OutRefundNo`" + ` or ` + "`OutRequestNo`" + ` field, or the BodyMap key), also as a function of the package that
 builds the request puts the number it is given there) takes a
 value of the attempt itself: a call of the clock (` + "`time.Now`" + `, read to the
 second at least), of math/rand, crypto/rand or an identifier generator

@@ -13,10 +13,14 @@ import (
 
 // A RenewedNumber is a refund that a retry creates again under a refund
 // number made anew on each attempt. WeChat Pay takes a new out_refund_no
-// for a new refund: when the first attempt's outcome was unknown (a
-// timeout, a 5xx), the second attempt refunds again.
+// for a new refund, classic Alipay a new out_request_no for a new partial
+// refund of the trade ("标识一次退款请求，同一笔交易多次退款需要保证唯一",
+// alipay.trade.refund's parameter, as smartwalle/alipay v3.2.25's
+// TradeRefund.OutRequestNo quotes it): when the first attempt's outcome
+// was unknown (a timeout, a 5xx), the second attempt refunds again.
 type RenewedNumber struct {
 	Call   *ast.CallExpr // the call that creates the refund
+	Param  string        // the request parameter the number is: out_refund_no, out_request_no
 	Varies ast.Node      // where the number takes a value of its own attempt
 	How    string        // what Varies does: "calls time.Now", "uses the loop's counter i"
 }
@@ -24,16 +28,19 @@ type RenewedNumber struct {
 // refundCreations are the SDK calls that create a refund, by FuncName, and
 // where their request holds the refund number.
 var refundCreations = map[string]refundNumber{
-	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic.RefundsApiService.Create": {arg: 1, field: "OutRefundNo"},
-	"github.com/go-pay/gopay/wechat/v3.ClientV3.V3Refund":                                      {arg: 1, key: "out_refund_no"},
-	"github.com/go-pay/gopay/wechat.Client.Refund":                                             {arg: 1, key: "out_refund_no"},
+	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic.RefundsApiService.Create": {arg: 1, field: "OutRefundNo", param: "out_refund_no"},
+	"github.com/go-pay/gopay/wechat/v3.ClientV3.V3Refund":                                      {arg: 1, key: "out_refund_no", param: "out_refund_no"},
+	"github.com/go-pay/gopay/wechat.Client.Refund":                                             {arg: 1, key: "out_refund_no", param: "out_refund_no"},
+	"github.com/go-pay/gopay/alipay.Client.TradeRefund":                                        {arg: 1, key: "out_request_no", param: "out_request_no"},
+	"github.com/smartwalle/alipay/v3.Client.TradeRefund":                                       {arg: 1, field: "OutRequestNo", param: "out_request_no"},
 }
 
 // refundNumber says where a request holds the refund number: a field of a
-// request struct (wechatpay-go), or a key of gopay's BodyMap.
+// request struct (wechatpay-go, smartwalle/alipay), or a key of gopay's
+// BodyMap; and the API's name for it.
 type refundNumber struct {
-	arg        int
-	field, key string
+	arg               int
+	field, key, param string
 }
 
 const bodyMapSet = "github.com/go-pay/gopay.BodyMap.Set"
@@ -170,7 +177,7 @@ func (f *renewal) scope(stmts []ast.Stmt, loop ast.Stmt, label string) {
 			for _, number := range f.numbers(call, spec, stmts[:i]) {
 				if at, how := v.varies(number, 0); at != nil {
 					f.seen[call] = true
-					f.found = append(f.found, RenewedNumber{Call: call, Varies: at, How: how})
+					f.found = append(f.found, RenewedNumber{Call: call, Param: spec.param, Varies: at, How: how})
 					break
 				}
 			}

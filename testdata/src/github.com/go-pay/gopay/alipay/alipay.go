@@ -59,3 +59,16 @@ type TradeQueryResponse struct {
 func (a *Client) TradeQuery(ctx context.Context, bm gopay.BodyMap) (*TradeQueryResponse, error) {
 	return &TradeQueryResponse{Response: new(TradeQuery)}, nil
 }
+
+type TradeRefund struct {
+	ErrorResponse
+	FundChange string `json:"fund_change,omitempty"`
+}
+
+type TradeRefundResponse struct {
+	Response *TradeRefund `json:"alipay_trade_refund_response"`
+}
+
+func (a *Client) TradeRefund(ctx context.Context, bm gopay.BodyMap) (*TradeRefundResponse, error) {
+	return &TradeRefundResponse{Response: new(TradeRefund)}, nil
+}

@@ -64,3 +64,18 @@ type TradeQueryRsp struct {
 func (c *Client) TradeQuery(ctx context.Context, param TradeQuery) (*TradeQueryRsp, error) {
 	return new(TradeQueryRsp), nil
 }
+
+type TradeRefund struct {
+	OutTradeNo   string `json:"out_trade_no"`
+	RefundAmount string `json:"refund_amount"`
+	OutRequestNo string `json:"out_request_no"`
+}
+
+type TradeRefundRsp struct {
+	Error
+	FundChange string `json:"fund_change"`
+}
+
+func (c *Client) TradeRefund(ctx context.Context, param TradeRefund) (*TradeRefundRsp, error) {
+	return new(TradeRefundRsp), nil
+}
