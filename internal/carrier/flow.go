@@ -159,14 +159,15 @@ func (r *Resolver) allSame(vals []value) *catalog.Table {
 	return t
 }
 
-// isZeroConstant reports whether e is a constant 0 or "".
+// isZeroConstant reports whether e is a constant 0 (of any numeric type)
+// or "".
 func (r *Resolver) isZeroConstant(e ast.Expr) bool {
 	tv, ok := r.info.Types[e]
 	if !ok || tv.Value == nil {
 		return false
 	}
 	switch tv.Value.Kind() {
-	case constant.Int:
+	case constant.Int, constant.Float: // 0 as a float64 errcode is a Float
 		return constant.Sign(tv.Value) == 0
 	case constant.String:
 		return constant.StringVal(tv.Value) == ""

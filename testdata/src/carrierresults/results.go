@@ -64,6 +64,15 @@ func lookup(m map[string]any) (float64, bool) { // want lookup:"returns wechat c
 	return v, ok
 }
 
+// decode answers 0 on an error: a float64 0 is no code either.
+func decode(m map[string]any, err error) (float64, error) { // want decode:"returns wechat code"
+	if err != nil {
+		return 0, err
+	}
+	code, _ := m["errcode"].(float64)
+	return code, nil
+}
+
 // lookupVar is lookup with a var declaration: the same verdict.
 func lookupVar(m map[string]any) (float64, bool) { // want lookupVar:"returns wechat code"
 	var v, ok = m["errcode"].(float64)
@@ -96,6 +105,9 @@ func handle(resp *Response, c *Client, res *Result, m map[string]any) bool {
 		return true
 	}
 	if f, ok := lookup(m); ok && f == 40001 { // want `errcode 40001 compared as a magic number: .*`
+		return true
+	}
+	if d, err := decode(m, nil); err == nil && d == -1 { // want `errcode -1 compared as a magic number: .*`
 		return true
 	}
 	f, ok := lookupVar(m)
