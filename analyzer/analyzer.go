@@ -348,7 +348,9 @@ func (r *pass) reportDirectives(files []*ast.File, directives map[*ast.File][]*d
 // inMainModule reports whether the pass's package belongs to a module
 // being developed (retry.InMainModule).
 func inMainModule(p *analysis.Pass) bool {
-	if p.Module != nil {
+	// Drivers built on go/analysis/checker pass an empty module for a
+	// package without one (the standard library): no module information.
+	if p.Module != nil && p.Module.Path != "" {
 		return retry.InMainModule(p.Pkg.Path(), true, p.Module.Version)
 	}
 	return retry.InMainModule(p.Pkg.Path(), false, "")

@@ -333,7 +333,7 @@ func inDependencyOrder(a *analysis.Analyzer, pkgs []*packages.Package) ([]*packa
 // InMainModule reports whether q belongs to a module being developed
 // (retry.InMainModule), as the analyzer's passes see it.
 func InMainModule(q *packages.Package) bool {
-	if q.Module != nil {
+	if q.Module != nil && q.Module.Path != "" {
 		return retry.InMainModule(q.PkgPath, true, q.Module.Version)
 	}
 	return retry.InMainModule(q.PkgPath, false, "")
