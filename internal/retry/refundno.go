@@ -364,10 +364,17 @@ func (f *renewal) errTest(cond ast.Expr, err *types.Var) int {
 // number: the request's own, or those the statements before the call
 // assign to the request variable.
 func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.Stmt) []ast.Expr {
-	req := ast.Unparen(call.Args[spec.arg])
+	return f.requestNumbers(call.Args[spec.arg], spec, before, 0)
+}
+
+// requestNumbers returns the expressions that give the request req its
+// refund number, as numbers does; depth counts the request-building
+// functions followed (builtNumbers).
+func (f *renewal) requestNumbers(req ast.Expr, spec refundNumber, before []ast.Stmt, depth int) []ast.Expr {
+	req = ast.Unparen(req)
 	out := f.numbersIn(req, spec)
 	if c, ok := req.(*ast.CallExpr); ok {
-		out = append(out, f.builtNumbers(c, spec)...)
+		out = append(out, f.builtNumbers(c, spec, depth)...)
 	}
 	id, ok := req.(*ast.Ident)
 	if !ok {
@@ -392,7 +399,7 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 						if f.c.Info.ObjectOf(l) == v {
 							out = append(out, f.numbersIn(n.Rhs[i], spec)...)
 							if c, ok := ast.Unparen(n.Rhs[i]).(*ast.CallExpr); ok {
-								out = append(out, f.builtNumbers(c, spec)...) // req := refundRequest(order, no)
+								out = append(out, f.builtNumbers(c, spec, depth)...) // req := refundRequest(order, no)
 							}
 						}
 					case *ast.SelectorExpr: // req.OutRefundNo = ...
@@ -410,7 +417,7 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 					if f.c.Info.Defs[name] == v && i < len(n.Values) {
 						out = append(out, f.numbersIn(n.Values[i], spec)...)
 						if c, ok := ast.Unparen(n.Values[i]).(*ast.CallExpr); ok {
-							out = append(out, f.builtNumbers(c, spec)...)
+							out = append(out, f.builtNumbers(c, spec, depth)...)
 						}
 					}
 				}
@@ -428,10 +435,11 @@ func (f *renewal) numbers(call *ast.CallExpr, spec refundNumber, before []ast.St
 // builtNumbers returns the arguments of a call of a function of the
 // package that builds the request (refundRequest(order, no)) which the
 // function puts in the refund number: a parameter the number its returns
-// give is made of (OutRefundNo: core.String(no)).
-func (f *renewal) builtNumbers(call *ast.CallExpr, spec refundNumber) []ast.Expr {
+// give is made of (OutRefundNo: core.String(no), or bm.Set of it on the
+// BodyMap it returns).
+func (f *renewal) builtNumbers(call *ast.CallExpr, spec refundNumber, depth int) []ast.Expr {
 	fn := typeutil.StaticCallee(f.c.Info, call)
-	if fn == nil || f.decl == nil {
+	if fn == nil || f.decl == nil || depth >= maxDepth {
 		return nil
 	}
 	decl := f.decl(fn.Origin())
@@ -448,7 +456,9 @@ func (f *renewal) builtNumbers(call *ast.CallExpr, spec refundNumber) []ast.Expr
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				for _, number := range f.numbersIn(r, spec) {
+				// The request returned, as built in the function's body
+				// (bm := make(gopay.BodyMap); bm.Set("out_refund_no", no); return bm).
+				for _, number := range f.requestNumbers(r, spec, decl.Body.List, depth+1) {
 					ast.Inspect(number, func(m ast.Node) bool {
 						if id, ok := m.(*ast.Ident); ok {
 							if v, ok := f.c.Info.Uses[id].(*types.Var); ok {
@@ -600,6 +610,9 @@ func (v *values) collect(st ast.Stmt) {
 	info := v.f.c.Info
 	switch st := st.(type) {
 	case *ast.AssignStmt:
+		if len(st.Rhs) == 1 {
+			v.fill(st.Rhs[0]) // _, err := rand.Read(b)
+		}
 		for i, lhs := range st.Lhs {
 			id, ok := ast.Unparen(lhs).(*ast.Ident)
 			if !ok {
@@ -636,15 +649,27 @@ func (v *values) collect(st ast.Stmt) {
 	case *ast.IncDecStmt:
 		v.step(st)
 	case *ast.ExprStmt:
-		// crypto/rand.Read(b) fills b anew.
-		if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok {
-			if fn := typeutil.StaticCallee(info, call); fn != nil && fresh(fn) && fn.Name() == "Read" {
-				for _, arg := range call.Args {
-					if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
-						if obj, ok := info.Uses[id].(*types.Var); ok {
-							v.fills[obj] = call
-						}
-					}
+		v.fill(st.X)
+	case *ast.IfStmt:
+		if st.Init != nil {
+			v.collect(st.Init) // if _, err := rand.Read(b); err != nil: runs every time
+		}
+	}
+}
+
+// fill records the variables a call of a random source's Read fills anew:
+// crypto/rand.Read(b), as a statement or with its results assigned.
+func (v *values) fill(e ast.Expr) {
+	info := v.f.c.Info
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	if fn := typeutil.StaticCallee(info, call); fn != nil && fresh(fn) && fn.Name() == "Read" {
+		for _, arg := range call.Args {
+			if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+				if obj, ok := info.Uses[id].(*types.Var); ok {
+					v.fills[obj] = call
 				}
 			}
 		}

@@ -283,3 +283,46 @@ func RefundEach(ctx context.Context, c *v3.ClientV3, orders []string) int {
 	}
 	return done
 }
+
+// A helper of the package fills the number from crypto/rand, its results
+// assigned: each call is a new number.
+func randomNo() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func RefundRandomHelper(ctx context.Context, svc *refunddomestic.RefundsApiService, order string) error { // want RefundRandomHelper:"retries"
+	return backoff.Retry(func() error {
+		_, _, err := svc.Create(ctx, refunddomestic.CreateRequest{OutTradeNo: core.String(order), OutRefundNo: core.String(randomNo())}) // want `refund retried under a new out_refund_no`
+		return err
+	}, backoff.NewExponentialBackOff())
+}
+
+// A helper of the package builds gopay's BodyMap from the number it is
+// given.
+func refundBody(order, no string) gopay.BodyMap {
+	bm := make(gopay.BodyMap)
+	bm.Set("out_trade_no", order)
+	bm.Set("out_refund_no", no)
+	return bm
+}
+
+func RefundBodyBuilt(ctx context.Context, c *wechat.Client, order string) error {
+	for i := 0; i < 3; i++ {
+		if _, _, err := c.Refund(ctx, refundBody(order, order+"-"+strconv.Itoa(i))); err == nil { // want `refund retried under a new out_refund_no`
+			return nil
+		}
+	}
+	return errRefund
+}
+
+// The same builder given the order's own number: left alone.
+func RefundBodyOnce(ctx context.Context, c *wechat.Client, order string) error {
+	for i := 0; i < 3; i++ {
+		if _, _, err := c.Refund(ctx, refundBody(order+strconv.Itoa(i), order)); err == nil {
+			return nil
+		}
+	}
+	return errRefund
+}
