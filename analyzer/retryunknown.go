@@ -42,7 +42,8 @@ when neither is assigned again, or of an SDK's own errors.As (gopay's
 ` + "`be, ok := alipay.IsBizError(err); ok && be.SubCode == \"ACQ.SYSTEM_ERROR\"`" + `,
 where handing err on hands the outcome on).
 A code read through errors.As into an error type and compared in the same
-condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `) selects the body as the
+condition (` + "`errors.As(err, &e) && e.ErrCode == -1`" + `, or a disjunction of such
+comparisons of e) selects the body as the
 nested form (` + "`if errors.As(err, &e) { if e.ErrCode == -1 {...} }`" + `) does, err
 standing for the result: returning err, as it is or wrapped with %w,
 hands the outcome on.

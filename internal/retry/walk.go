@@ -243,25 +243,33 @@ func (w *walk) errorsAs(n *ast.IfStmt) bool {
 		}
 		targetVar, _ := w.c.Info.Uses[tid].(*types.Var)
 		errVar, _ := w.c.Info.Uses[errID].(*types.Var)
+		// One comparison, or a disjunction of them (ae.Code == A || ae.Code == B),
+		// each of the error's own code.
 		cmps := w.c.comparisons(pair[1])
-		if targetVar == nil || errVar == nil || len(cmps) != 1 || cmps[0].negated {
+		if targetVar == nil || errVar == nil || len(cmps) == 0 {
 			continue
 		}
-		c := cmps[0]
-		if root, ok := rootOf(c.carrier).(*ast.Ident); !ok || w.c.Info.Uses[root] != targetVar {
+		mine := true
+		for _, c := range cmps {
+			root, ok := rootOf(c.carrier).(*ast.Ident)
+			mine = mine && !c.negated && ok && w.c.Info.Uses[root] == targetVar
+		}
+		if !mine {
 			continue
 		}
-		class, final := w.retryClass(c)
-		if class != catalog.RetryNever && class != catalog.RetryLater {
-			return true
+		for _, c := range cmps {
+			class, final := w.retryClass(c)
+			if class != catalog.RetryNever && class != catalog.RetryLater {
+				continue
+			}
+			ctx := w.context(c.carrier)
+			ctx.Carrier, ctx.CarrierCall = errVar, false
+			if class == catalog.RetryNever {
+				ctx.Nested = w.nestedDecisions(n.Body.List)
+			}
+			w.branches = append(w.branches, Branch{Kind: Selected, At: c.expr, Table: c.table, Code: c.code,
+				Class: class, Final: final, Body: n.Body.List, Ctx: ctx})
 		}
-		ctx := w.context(c.carrier)
-		ctx.Carrier, ctx.CarrierCall = errVar, false
-		if class == catalog.RetryNever {
-			ctx.Nested = w.nestedDecisions(n.Body.List)
-		}
-		w.branches = append(w.branches, Branch{Kind: Selected, At: c.expr, Table: c.table, Code: c.code,
-			Class: class, Final: final, Body: n.Body.List, Ctx: ctx})
 		return true
 	}
 	return false

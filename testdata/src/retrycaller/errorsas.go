@@ -59,6 +59,16 @@ func sendBusyGivesUp(openid string) error {
 	return err
 }
 
+// A disjunction of the error's own codes selects the body for each.
+func sendBusyOrInvalidGivesUp(openid string) error {
+	err := send(openid)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && (apiErr.ErrCode == wechat.SystemBusy || apiErr.ErrCode == wechat.InvalidOpenID) { // want `errcode -1 \(system is busy\) handled as a final failure`
+		return errors.New("send failed")
+	}
+	return err
+}
+
 // The nested form reads the same.
 func sendBusyGivesUpNested(openid string) error {
 	err := send(openid)
