@@ -24,8 +24,12 @@ func (r *Resolver) Analyze(files []*ast.File) {
 			}
 			c.ruleParams(fd.Recv)
 			c.ruleParams(fd.Type.Params)
-			c.ruleParams(fd.Type.Results)
+			// Named results are locals: what the body assigns them is
+			// what a return of them gives (code = resp.ErrCode; return
+			// code, nil). A bare return rules the function out
+			// (funcCandidate).
 			ast.Inspect(fd.Body, c.visit)
+			c.namedResults(fd)
 			if fc, ok := c.funcCandidate(fd); ok {
 				funcs = append(funcs, fc)
 			}
@@ -36,31 +40,27 @@ func (r *Resolver) Analyze(files []*ast.File) {
 	// table; solving it can solve those whose values mention it, and only
 	// those are looked at again (a worklist: each is solved at most once,
 	// so the cost stays linear even along long chains of assignments or
-	// calls). A function's results are keyed by their *types.Var, which no
-	// local shares: parameters and named results are ruled out as locals.
-	values := make(map[*types.Var][]value)
+	// calls). A node is a local (*types.Var) or a function's result
+	// (funcResult).
+	values := make(map[any][]value)
 	for v, vals := range c.assigns {
 		if !c.ruled[v] {
 			values[v] = vals
 		}
 	}
-	resultOf := make(map[*types.Var]funcResult)
 	candidates := make(map[*types.Func]bool)
 	for _, fc := range funcs {
 		candidates[fc.fn] = true
-		results := fc.fn.Type().(*types.Signature).Results()
 		for i, vals := range fc.results {
 			if vals != nil {
-				v := results.At(i)
-				values[v] = vals
-				resultOf[v] = funcResult{fc.fn, i}
+				values[funcResult{fc.fn, i}] = vals
 			}
 		}
 	}
 	// dependents: who to look at again when a local, or any result of a
 	// function, is solved.
-	dependents := make(map[types.Object][]*types.Var)
-	for obj, list := range values {
+	dependents := make(map[types.Object][]any)
+	for node, list := range values {
 		for _, val := range list {
 			ast.Inspect(val.expr, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
@@ -68,44 +68,52 @@ func (r *Resolver) Analyze(files []*ast.File) {
 					if fn, ok := dep.(*types.Func); ok {
 						dep = fn.Origin()
 						if candidates[fn.Origin()] {
-							dependents[dep] = append(dependents[dep], obj)
+							dependents[dep] = append(dependents[dep], node)
 						}
 					} else if v, ok := dep.(*types.Var); ok && values[v] != nil {
-						dependents[dep] = append(dependents[dep], obj)
+						dependents[dep] = append(dependents[dep], node)
 					}
 				}
 				return true
 			})
 		}
 	}
-	queue := make([]*types.Var, 0, len(values))
-	for v := range values {
-		queue = append(queue, v)
+	queue := make([]any, 0, len(values))
+	for node := range values {
+		queue = append(queue, node)
 	}
 	for len(queue) > 0 {
-		v := queue[len(queue)-1]
+		node := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		fr, isResult := resultOf[v]
-		if isResult && r.results[fr.fn] != nil && r.results[fr.fn][fr.index] != nil || !isResult && r.locals[v] != nil {
-			continue
-		}
-		t := r.allSame(values[v])
-		if t == nil {
-			continue
-		}
-		if isResult {
-			if r.results[fr.fn] == nil {
-				r.results[fr.fn] = make([]*catalog.Table, fr.fn.Type().(*types.Signature).Results().Len())
+		switch node := node.(type) {
+		case funcResult:
+			if r.results[node.fn] != nil && r.results[node.fn][node.index] != nil {
+				continue
 			}
-			r.results[fr.fn][fr.index] = t
-			queue = append(queue, dependents[fr.fn]...)
-		} else {
-			r.locals[v] = t
-			queue = append(queue, dependents[v]...)
+			t := r.allSame(values[node])
+			if t == nil {
+				continue
+			}
+			if r.results[node.fn] == nil {
+				r.results[node.fn] = make([]*catalog.Table, node.fn.Type().(*types.Signature).Results().Len())
+			}
+			r.results[node.fn][node.index] = t
+			queue = append(queue, dependents[node.fn]...)
+		case *types.Var:
+			if r.locals[node] != nil {
+				continue
+			}
+			t := r.allSame(values[node])
+			if t == nil {
+				continue
+			}
+			r.locals[node] = t
+			queue = append(queue, dependents[node]...)
 		}
 	}
 }
 
+// funcResult is a function's result, by its position.
 type funcResult struct {
 	fn    *types.Func
 	index int
@@ -257,6 +265,45 @@ func (c *collector) rule(e ast.Expr) {
 	if v := c.local(e); v != nil {
 		c.ruled[v] = true
 	}
+}
+
+// namedResults records what each return of fd gives its named results: a
+// return assigns them (deferred calls see it), as the body's own
+// assignments do. Returning a named result itself adds nothing.
+func (c *collector) namedResults(fd *ast.FuncDecl) {
+	if fd.Type.Results == nil {
+		return
+	}
+	var names []*ast.Ident
+	for _, f := range fd.Type.Results.List {
+		if len(f.Names) == 0 {
+			return
+		}
+		names = append(names, f.Names...)
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case len(n.Results) == len(names):
+				for i, e := range n.Results {
+					if id, ok := ast.Unparen(e).(*ast.Ident); ok && c.info.Uses[id] != nil && c.info.Uses[id] == c.info.Defs[names[i]] {
+						continue
+					}
+					c.assign(names[i], single(e))
+				}
+			case len(n.Results) == 1 && len(names) > 1:
+				if call, ok := ast.Unparen(n.Results[0]).(*ast.CallExpr); ok {
+					for i := range names {
+						c.assign(names[i], value{call, i})
+					}
+				}
+			}
+		}
+		return true
+	})
 }
 
 // ruleParams rules out parameters and results: callers set them.

@@ -3,9 +3,10 @@ package carrierresults // want package:"exposes carriers"
 // This fixture proves that each result of a function of several results
 // is followed on its own: code, err := call() carries a code when every
 // return gives call's first result one (or 0), however the result is
-// taken (:=, =, var, an if's init, return call()), and that a result
-// given another value, a bare return of named results, or a result that
-// carries nothing are not carriers.
+// taken (:=, =, var, an if's init, return call(), a named result
+// assigned then returned), and that a result given another value, a bare
+// return of named results, or a result that carries nothing are not
+// carriers.
 
 import "errors"
 
@@ -73,6 +74,15 @@ func decode(m map[string]any, err error) (float64, error) { // want decode:"retu
 	return code, nil
 }
 
+// queryCode assigns its named result, then returns it.
+func queryCode(resp *Response, err error) (code int, e error) { // want queryCode:"returns wechat code"
+	if err != nil {
+		return 0, err
+	}
+	code = resp.ErrCode
+	return code, nil
+}
+
 // lookupVar is lookup with a var declaration: the same verdict.
 func lookupVar(m map[string]any) (float64, bool) { // want lookupVar:"returns wechat code"
 	var v, ok = m["errcode"].(float64)
@@ -110,6 +120,9 @@ func handle(resp *Response, c *Client, res *Result, m map[string]any) bool {
 	if d, err := decode(m, nil); err == nil && d == -1 { // want `errcode -1 compared as a magic number: .*`
 		return true
 	}
+	if q, err := queryCode(resp, nil); err == nil && q == 40001 { // want `errcode 40001 compared as a magic number: .*`
+		return true
+	}
 	f, ok := lookupVar(m)
 	return ok && f == 42001 // want `errcode 42001 compared as a magic number: .*`
 }
@@ -136,6 +149,15 @@ func named(resp *Response) (code int, err error) {
 	return
 }
 
+// orHTTP gives its named result another value on one path.
+func orHTTP(resp *Response) (code int, err error) {
+	code = resp.ErrCode
+	if resp.HTTP != 200 {
+		code = resp.HTTP
+	}
+	return code, nil
+}
+
 type Sender interface{ Send() (int, error) }
 
 func silent(resp *Response, s Sender) bool {
@@ -146,6 +168,9 @@ func silent(resp *Response, s Sender) bool {
 		return true
 	}
 	if code, _ := named(resp); code == 42001 {
+		return true
+	}
+	if code, _ := orHTTP(resp); code == 42001 {
 		return true
 	}
 	// A dynamic call: which function answers is not known.
