@@ -686,8 +686,14 @@ func (c *Classifier) retryLoop(loop ast.Stmt) bool {
 
 // producedByCallIn reports whether v is produced by a call inside loop:
 // assigned from one, or decoded by one into it (c.send(req, &resp),
-// json.Unmarshal(body, &resp)). Each iteration asks the API again.
+// json.Unmarshal(body, &resp)), or read out of a variable that is (st :=
+// q.Response.TradeStatus after q, err := c.TradeQuery(...)). Each
+// iteration asks the API again.
 func (c *Classifier) producedByCallIn(v *types.Var, loop ast.Stmt) bool {
+	return c.producedByCallInDepth(v, loop, 0)
+}
+
+func (c *Classifier) producedByCallInDepth(v *types.Var, loop ast.Stmt, depth int) bool {
 	found := false
 	is := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -709,6 +715,10 @@ func (c *Classifier) producedByCallIn(v *types.Var, loop ast.Stmt) bool {
 				}
 				if _, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
 					found = true
+				} else if root, ok := rootOf(rhs).(*ast.Ident); ok && depth < 3 && len(n.Rhs) == len(n.Lhs) {
+					if w, ok := c.Info.Uses[root].(*types.Var); ok && w != v && c.producedByCallInDepth(w, loop, depth+1) {
+						found = true
+					}
 				}
 			}
 		case *ast.CallExpr:

@@ -45,6 +45,19 @@ func continuesOnFinal() error {
 	return errFailed
 }
 
+// The status copied into a local first: the same retry.
+func continuesOnFinalLocal() error {
+	for attempt := 0; attempt < 5; attempt++ {
+		res := call()
+		st := res.ResultStatus
+		if st == miniprogram.StatusFailure { // want `resultStatus F \(failure\) retried`
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
+
 func continuesOnProcessFail() error {
 	for range 3 {
 		if res := call(); res.ResultCode == miniprogram.ProcessFail { // want `resultCode PROCESS_FAIL \(a general business failure occurred\) retried: the API documents not retrying`
@@ -152,6 +165,20 @@ func waitPollsOnFinal() error { // want waitPollsOnFinal:"retries"
 }
 
 // --- Left alone ---
+
+// The local copied from an answer got before the loop: no call is made
+// again, the loop goes round on a stale answer.
+func continuesOnStaleLocal() error {
+	res := call()
+	for attempt := 0; attempt < 5; attempt++ {
+		st := res.ResultStatus
+		if st == miniprogram.StatusFailure {
+			continue
+		}
+		return nil
+	}
+	return errFailed
+}
 
 // The helper of another package that calls once is no retry.
 func onceByOwnHelper() error {
