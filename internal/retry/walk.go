@@ -72,6 +72,7 @@ type walk struct {
 	finalValues  map[*types.Var]bool
 	finalAnswers map[string]bool
 	answers      map[string]int // every plain answer of the function's returns, and how many give it
+	literals     map[*ast.FuncLit]*literalPath
 	outcomeOnly  bool
 	stack        []ast.Node
 	branches     []Branch
@@ -903,6 +904,9 @@ func (w *walk) context(carrier ast.Expr) Context {
 			if sig, ok := w.c.Info.TypeOf(n).(*types.Signature); ok {
 				ctx.Results = sig.Results()
 			}
+			// The literal's own final-failure path: its returns are what
+			// its caller gets.
+			ctx.FinalValues, ctx.FinalAnswers, ctx.Answers, ctx.OutcomeOnly = w.literalPaths(n)
 			i = -1 // stop: loops outside the literal do not go round its body
 		case *ast.ForStmt, *ast.RangeStmt:
 			loop := Loop{Stmt: n.(ast.Stmt)}
@@ -924,6 +928,32 @@ func (w *walk) context(carrier ast.Expr) Context {
 		}
 	}
 	return ctx
+}
+
+// literalPaths returns, for a function literal, what Branches computes for
+// the declaration: the values and answers of its final-failure path, all
+// its answers, and whether it tests the outcome alone. Computed once per
+// literal.
+func (w *walk) literalPaths(lit *ast.FuncLit) (map[*types.Var]bool, map[string]bool, map[string]int, bool) {
+	if w.literals == nil {
+		w.literals = make(map[*ast.FuncLit]*literalPath)
+	}
+	p := w.literals[lit]
+	if p == nil {
+		p = new(literalPath)
+		p.values, p.answers = w.finalPathValues(lit.Body)
+		p.all = w.countAnswers(lit.Body)
+		p.outcomeOnly = w.testsOutcomeOnly(lit.Body)
+		w.literals[lit] = p
+	}
+	return p.values, p.answers, p.all, p.outcomeOnly
+}
+
+type literalPath struct {
+	values      map[*types.Var]bool
+	answers     map[string]bool
+	all         map[string]int
+	outcomeOnly bool
 }
 
 // rootOf returns the variable or call a selector chain starts from.

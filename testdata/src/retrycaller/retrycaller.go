@@ -574,3 +574,39 @@ func checkFailureSharesPending(res Result) error {
 		return ErrPending
 	}
 }
+
+// A function literal has a final-failure path of its own: the same
+// sentinel on U and F inside it, as in the declared function above.
+func checkFailureSharesPendingLiteral(results <-chan Result) error {
+	check := func(res Result) error {
+		switch res.ResultStatus {
+		case miniprogram.StatusSuccess:
+			return nil
+		case miniprogram.StatusUnknown: // want `resultStatus U \(unknown outcome\) handled as a final failure`
+			return ErrPending
+		case miniprogram.StatusFailure:
+			return ErrPending
+		default:
+			return ErrPending
+		}
+	}
+	return check(<-results)
+}
+
+// The literal that names the failure with its own answer: silent, as
+// checkNamesFailure.
+func checkNamesFailureLiteral(results <-chan Result) error {
+	check := func(res Result) error {
+		switch res.ResultStatus {
+		case miniprogram.StatusSuccess:
+			return nil
+		case miniprogram.StatusUnknown:
+			return ErrPending
+		case miniprogram.StatusFailure:
+			return ErrNotPaid
+		default:
+			return ErrPending
+		}
+	}
+	return check(<-results)
+}
