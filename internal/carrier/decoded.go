@@ -542,7 +542,7 @@ func (r *Resolver) enclosingFunc(pos token.Pos) *ast.FuncDecl {
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Pos() <= pos && pos < fd.End() {
 				if _, done := r.parents[fd]; !done {
-					recordParents(r.parents, fd)
+					RecordParents(r.parents, fd)
 				}
 				return fd
 			}
@@ -551,8 +551,8 @@ func (r *Resolver) enclosingFunc(pos token.Pos) *ast.FuncDecl {
 	return nil
 }
 
-// recordParents maps each node of fd to its parent (fd itself to nil).
-func recordParents(parents map[ast.Node]ast.Node, fd *ast.FuncDecl) {
+// RecordParents maps each node of fd to its parent (fd itself to nil).
+func RecordParents(parents map[ast.Node]ast.Node, fd *ast.FuncDecl) {
 	parents[fd] = nil
 	var stack []ast.Node
 	ast.Inspect(fd, func(n ast.Node) bool {

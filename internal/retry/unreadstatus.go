@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodevet/errcodevet/internal/carrier"
 )
 
 // An UnreadStatus is an answer of gopay's WeChat Pay v3 client taken as
@@ -41,18 +43,7 @@ func (c *Classifier) UnreadStatuses(fd *ast.FuncDecl) []UnreadStatus {
 	}
 	var out []UnreadStatus
 	parents := make(map[ast.Node]ast.Node)
-	var stack []ast.Node
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		stack = append(stack, n)
-		return true
-	})
+	carrier.RecordParents(parents, fd)
 	assigned := make(map[*types.Var]int)
 	for n := range parents {
 		if as, ok := n.(*ast.AssignStmt); ok {
